@@ -1,0 +1,296 @@
+//! Configuration: command line, environment variables (`SCREENER_*`) and an optional TOML file,
+//! merged and validated once at start. Precedence: command line, then environment, then file,
+//! then defaults. Anything wrong stops the start with a message naming the setting.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
+
+use crate::matcher::Thresholds;
+use crate::model::Regime;
+use crate::source::SourceSpec;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "screener",
+    version,
+    about = "Sanctions screening over gRPC against the Belarus lists (Canada SEMA, US OFAC SDN, UK OFSI)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the gRPC API (screening, health, reflection).
+    Serve(ServeArgs),
+    /// Score pairs of parties read as JSON lines ({"query": PARTY, "candidate": PARTY}, PARTY in
+    /// proto JSON) and print one JSON line of score, decision and features per pair. Give the
+    /// server's --source/--config to weigh organisation words exactly as it does.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct CompareArgs {
+    /// JSON-lines file to read [default: standard input].
+    #[arg(long)]
+    pub input: Option<PathBuf>,
+    /// List sources, as for `serve` (optional here: they only provide word statistics).
+    #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
+    pub sources: Vec<String>,
+    /// TOML configuration file, as for `serve`.
+    #[arg(long, env = "SCREENER_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// As for `serve` [default: 0.80].
+    #[arg(long, env = "SCREENER_REVIEW_THRESHOLD")]
+    pub review_threshold: Option<f64>,
+    /// As for `serve` [default: 0.92].
+    #[arg(long, env = "SCREENER_BLOCK_THRESHOLD")]
+    pub block_threshold: Option<f64>,
+}
+
+impl CompareArgs {
+    /// The settings `compare` shares with `serve`, validated the same way. Sources are optional.
+    pub fn resolve(&self) -> Result<(Vec<SourceSpec>, Thresholds), ConfigError> {
+        let args = ServeArgs {
+            sources: self.sources.clone(),
+            config: self.config.clone(),
+            review_threshold: self.review_threshold,
+            block_threshold: self.block_threshold,
+            ..Default::default()
+        };
+        let c = ServeConfig::resolve(&args, false)?;
+        Ok((c.sources, c.thresholds))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegimeArg {
+    Belarus,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct ServeArgs {
+    /// Address to listen on for gRPC [default: 0.0.0.0:50051]. Port 0 picks a free port (logged).
+    #[arg(long, env = "SCREENER_LISTEN")]
+    pub listen: Option<SocketAddr>,
+    /// A list source, KIND=PATH; repeat for each list. Kinds: ca-sema (sema-lmes.xml),
+    /// us-ofac-sdn (directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file),
+    /// uk-ofsi (ConList.csv). In the environment: comma-separated.
+    #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
+    pub sources: Vec<String>,
+    /// Which entities are screened against [default: belarus].
+    #[arg(long, env = "SCREENER_REGIME", value_enum)]
+    pub regime: Option<RegimeArg>,
+    /// TOML configuration file (see deploy/screener.example.toml).
+    #[arg(long, env = "SCREENER_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Score at or above which a match is REVIEW [default: 0.80].
+    #[arg(long, env = "SCREENER_REVIEW_THRESHOLD")]
+    pub review_threshold: Option<f64>,
+    /// Score at or above which a match is BLOCK [default: 0.92].
+    #[arg(long, env = "SCREENER_BLOCK_THRESHOLD")]
+    pub block_threshold: Option<f64>,
+    /// Largest request message accepted, in bytes [default: 262144]. Larger ones get RESOURCE_EXHAUSTED.
+    #[arg(long, env = "SCREENER_MAX_MESSAGE_BYTES")]
+    pub max_message_bytes: Option<usize>,
+    /// Log format [default: text]. The filter is RUST_LOG (default `info`).
+    #[arg(long, env = "SCREENER_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
+}
+
+/// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<SocketAddr>,
+    #[serde(default)]
+    sources: Vec<String>,
+    regime: Option<RegimeArg>,
+    review_threshold: Option<f64>,
+    block_threshold: Option<f64>,
+    max_message_bytes: Option<usize>,
+    log_format: Option<LogFormat>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read configuration file {path}: {error}")]
+    Read { path: String, error: std::io::Error },
+    #[error("configuration file {path} is not valid: {error}")]
+    File { path: String, error: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Validated settings for `serve`.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub listen: SocketAddr,
+    pub sources: Vec<SourceSpec>,
+    pub regime: Regime,
+    pub thresholds: Thresholds,
+    pub max_message_bytes: usize,
+    pub log_format: LogFormat,
+}
+
+pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
+pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 256 * 1024;
+
+impl ServeConfig {
+    pub fn from_args(args: &ServeArgs) -> Result<ServeConfig, ConfigError> {
+        ServeConfig::resolve(args, true)
+    }
+
+    fn resolve(args: &ServeArgs, require_sources: bool) -> Result<ServeConfig, ConfigError> {
+        let file = match &args.config {
+            Some(p) => read_file(p)?,
+            None => FileConfig::default(),
+        };
+        let raw_sources = if args.sources.is_empty() {
+            file.sources.clone()
+        } else {
+            args.sources.clone()
+        };
+        let sources = raw_sources
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| SourceSpec::parse(s).map_err(ConfigError::Invalid))
+            .collect::<Result<Vec<_>, _>>()?;
+        if sources.is_empty() && require_sources {
+            return Err(ConfigError::Invalid(
+                "no list source configured: give --source KIND=PATH for each list (ca-sema, us-ofac-sdn, uk-ofsi), \
+                 SCREENER_SOURCES, or `sources` in the configuration file; the service will not run with an empty list"
+                    .into(),
+            ));
+        }
+        let mut kinds: Vec<_> = sources.iter().map(|s| s.kind).collect();
+        kinds.sort();
+        if kinds.windows(2).any(|w| w[0] == w[1]) {
+            return Err(ConfigError::Invalid(
+                "each source kind may be configured once".into(),
+            ));
+        }
+        let thresholds = Thresholds {
+            review: args
+                .review_threshold
+                .or(file.review_threshold)
+                .unwrap_or(Thresholds::default().review),
+            block: args
+                .block_threshold
+                .or(file.block_threshold)
+                .unwrap_or(Thresholds::default().block),
+        };
+        if !(thresholds.review > 0.0
+            && thresholds.review <= thresholds.block
+            && thresholds.block <= 1.0)
+        {
+            return Err(ConfigError::Invalid(format!(
+                "thresholds must satisfy 0 < review <= block <= 1 (got review {}, block {})",
+                thresholds.review, thresholds.block
+            )));
+        }
+        let max_message_bytes = args
+            .max_message_bytes
+            .or(file.max_message_bytes)
+            .unwrap_or(DEFAULT_MAX_MESSAGE_BYTES);
+        if !(1024..=64 * 1024 * 1024).contains(&max_message_bytes) {
+            return Err(ConfigError::Invalid(format!(
+                "max_message_bytes must be between 1024 and 67108864 (got {max_message_bytes})"
+            )));
+        }
+        let listen = match args.listen.or(file.listen) {
+            Some(l) => l,
+            None => DEFAULT_LISTEN
+                .parse()
+                .map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
+        };
+        let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {
+            RegimeArg::Belarus => Regime::Belarus,
+            RegimeArg::All => Regime::All,
+        };
+        Ok(ServeConfig {
+            listen,
+            sources,
+            regime,
+            thresholds,
+            max_message_bytes,
+            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+        })
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
+        path: path.display().to_string(),
+        error,
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::File {
+        path: path.display().to_string(),
+        error: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(sources: &[&str]) -> ServeArgs {
+        ServeArgs {
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn no_source_is_an_error() {
+        let e = ServeConfig::from_args(&args(&[])).unwrap_err().to_string();
+        assert!(e.contains("no list source configured"), "{e}");
+    }
+
+    #[test]
+    fn thresholds_are_checked() {
+        let mut a = args(&["ca-sema=x.xml"]);
+        a.review_threshold = Some(0.95);
+        a.block_threshold = Some(0.9);
+        assert!(ServeConfig::from_args(&a)
+            .unwrap_err()
+            .to_string()
+            .contains("review <= block"));
+    }
+
+    #[test]
+    fn file_fills_what_the_command_line_leaves() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("c.toml");
+        std::fs::write(
+            &p,
+            "sources = [\"uk-ofsi=ConList.csv\"]\nregime = \"all\"\nreview_threshold = 0.7\n",
+        )
+        .expect("write");
+        let mut a = args(&[]);
+        a.config = Some(p.clone());
+        let c = ServeConfig::from_args(&a).expect("valid");
+        assert_eq!(c.regime, Regime::All);
+        assert_eq!(c.sources.len(), 1);
+        assert!((c.thresholds.review - 0.7).abs() < 1e-9);
+        std::fs::write(&p, "sorces = []\n").expect("write");
+        assert!(ServeConfig::from_args(&a)
+            .unwrap_err()
+            .to_string()
+            .contains("sorces"));
+    }
+}

@@ -1,0 +1,30 @@
+//! screener: screens payment counterparties against the Belarus sanctions lists.
+//!
+//! The data path, one module per stage: [`source`] (read a list location) → [`parser`] (official
+//! formats → [`model`]) → [`index`] (immutable snapshot with lookup tables) → [`matcher`] (query →
+//! scored matches) → [`service`] (gRPC edge). [`store`] holds the live snapshot; [`server`] wires
+//! the gRPC server; [`config`] validates settings.
+#![forbid(unsafe_code)]
+
+pub mod compare;
+pub mod config;
+pub mod error;
+pub mod index;
+pub mod matcher;
+pub mod model;
+pub mod normalize;
+pub mod parser;
+pub mod server;
+pub mod service;
+pub mod source;
+pub mod store;
+
+/// Generated protobuf and gRPC code for `screening.v1`.
+pub mod pb {
+    #![allow(clippy::all, clippy::pedantic, missing_docs)]
+    tonic::include_proto!("screening.v1");
+
+    /// Encoded descriptors of the API, served by reflection.
+    pub const FILE_DESCRIPTOR_SET: &[u8] =
+        tonic::include_file_descriptor_set!("screening_descriptor");
+}

@@ -1,0 +1,79 @@
+//! The `screener` binary: parses the command line, sets up logging, runs the chosen command.
+#![forbid(unsafe_code)]
+
+use anyhow::Context;
+use clap::Parser;
+use screener::config::{Cli, Command, CompareArgs, LogFormat, ServeConfig};
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => {
+            let config = ServeConfig::from_args(&args)?;
+            init_logging(config.log_format);
+            let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+            runtime.block_on(screener::server::serve(config, shutdown_signal()))?;
+            Ok(())
+        }
+        Command::Compare(args) => compare(&args),
+    }
+}
+
+fn compare(args: &CompareArgs) -> anyhow::Result<()> {
+    let (sources, thresholds) = args.resolve()?;
+    let weights = if sources.is_empty() {
+        eprintln!("screener compare: no --source given, so organisation words all weigh the same; pass the server's sources to get its scores exactly");
+        Default::default()
+    } else {
+        screener::store::load(&sources, screener::model::Regime::All)?
+            .word_weights()
+            .clone()
+    };
+    let stdout = std::io::stdout().lock();
+    let failures = match &args.input {
+        Some(p) => {
+            let f =
+                std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            screener::compare::run(std::io::BufReader::new(f), stdout, &thresholds, &weights)?
+        }
+        None => screener::compare::run(std::io::stdin().lock(), stdout, &thresholds, &weights)?,
+    };
+    if failures > 0 {
+        anyhow::bail!("{failures} line(s) could not be compared (see their \"error\")");
+    }
+    Ok(())
+}
+
+fn init_logging(format: LogFormat) {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight calls");
+}

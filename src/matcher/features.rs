@@ -1,0 +1,206 @@
+//! Secondary features: date of birth, country, identifiers. Each compares the query with one
+//! listed entity and says how much it moves the name score; agreement raises it a little,
+//! conflict lowers it more (a wrong date of birth is strong evidence of another person).
+
+use crate::index::kinds_comparable;
+use crate::model::{Entity, Identifier, PartialDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Absent,
+    Match,
+    Partial,
+    Conflict,
+}
+
+#[derive(Debug, Clone)]
+pub struct Feature {
+    pub feature: &'static str,
+    pub score: f64,
+    pub outcome: Outcome,
+    pub detail: String,
+    /// What this feature adds to (or takes from) the name score.
+    pub adjustment: f64,
+}
+
+impl Feature {
+    fn absent(feature: &'static str, detail: &str) -> Feature {
+        Feature {
+            feature,
+            score: 0.0,
+            outcome: Outcome::Absent,
+            detail: detail.to_string(),
+            adjustment: 0.0,
+        }
+    }
+}
+
+pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Feature {
+    let Some(q) = query else {
+        return Feature::absent("date_of_birth", "not given in the query");
+    };
+    if listed.is_empty() {
+        return Feature::absent("date_of_birth", "the list gives no date of birth");
+    }
+    let best = listed
+        .iter()
+        .map(|l| (compare_dates(q, *l), l))
+        .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    let Some(((score, outcome, adjustment), l)) = best else {
+        return Feature::absent("date_of_birth", "");
+    };
+    Feature {
+        feature: "date_of_birth",
+        score,
+        outcome,
+        detail: format!("query {q}, listed {l}"),
+        adjustment,
+    }
+}
+
+/// (score, outcome, adjustment) for two dates of possibly different precision.
+fn compare_dates(q: PartialDate, l: PartialDate) -> (f64, Outcome, f64) {
+    if q.year != l.year {
+        let swapped = digits_transposed(q.year, l.year);
+        let close = q.year.abs_diff(l.year) <= 1;
+        return if swapped || close {
+            (0.5, Outcome::Partial, 0.0)
+        } else {
+            (0.0, Outcome::Conflict, -0.2)
+        };
+    }
+    match (q.month, l.month, q.day, l.day) {
+        (Some(qm), Some(lm), Some(qd), Some(ld)) => {
+            if qm == lm && qd == ld {
+                (1.0, Outcome::Match, 0.05)
+            } else if qm == ld && qd == lm {
+                // Day and month swapped (US vs European order).
+                (0.8, Outcome::Partial, 0.03)
+            } else if qm == lm || qd == ld {
+                (0.6, Outcome::Partial, 0.0)
+            } else {
+                (0.3, Outcome::Conflict, -0.1)
+            }
+        }
+        (Some(qm), Some(lm), _, _) if qm != lm => (0.4, Outcome::Partial, -0.05),
+        _ => (0.8, Outcome::Partial, 0.02),
+    }
+}
+
+fn digits_transposed(a: u16, b: u16) -> bool {
+    let (a, b) = (a.to_string().into_bytes(), b.to_string().into_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+pub fn country(query: Option<&str>, listed: &[String]) -> Feature {
+    let Some(q) = query else {
+        return Feature::absent("country", "not given in the query");
+    };
+    if listed.is_empty() {
+        return Feature::absent("country", "the list gives no country");
+    }
+    if listed.iter().any(|l| l == q) {
+        Feature {
+            feature: "country",
+            score: 1.0,
+            outcome: Outcome::Match,
+            detail: format!("{q} is listed"),
+            adjustment: 0.02,
+        }
+    } else {
+        Feature {
+            feature: "country",
+            score: 0.0,
+            outcome: Outcome::Conflict,
+            detail: format!("query {q}, listed {}", listed.join(", ")),
+            adjustment: -0.05,
+        }
+    }
+}
+
+/// Returns the feature and whether an identifier is equal to a listed one (which blocks on its own).
+pub fn identifier(query: &[Identifier], entity: &Entity) -> (Feature, bool) {
+    if query.is_empty() {
+        return (
+            Feature::absent("identifier", "not given in the query"),
+            false,
+        );
+    }
+    if entity.identifiers.is_empty() {
+        return (
+            Feature::absent("identifier", "the list gives no identifier"),
+            false,
+        );
+    }
+    for q in query {
+        let qk = q.key();
+        if let Some(l) = entity
+            .identifiers
+            .iter()
+            .find(|l| kinds_comparable(q.kind, l.kind) && l.key() == qk)
+        {
+            let detail = format!("{} {} is listed", l.kind.as_str(), l.value);
+            return (
+                Feature {
+                    feature: "identifier",
+                    score: 1.0,
+                    outcome: Outcome::Match,
+                    detail,
+                    adjustment: 0.0,
+                },
+                true,
+            );
+        }
+    }
+    let comparable = query.iter().any(|q| {
+        entity
+            .identifiers
+            .iter()
+            .any(|l| kinds_comparable(q.kind, l.kind))
+    });
+    if comparable {
+        let f = Feature {
+            feature: "identifier",
+            score: 0.0,
+            outcome: Outcome::Conflict,
+            detail: "a listed identifier of the same kind differs".into(),
+            adjustment: -0.05,
+        };
+        (f, false)
+    } else {
+        (
+            Feature::absent("identifier", "no listed identifier of the same kind"),
+            false,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse_iso(s).expect("date")
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            compare_dates(d("1954-08-30"), d("1954-08-30")).1,
+            Outcome::Match
+        );
+        assert_eq!(
+            compare_dates(d("1954"), d("1954-08-30")).1,
+            Outcome::Partial
+        );
+        assert_eq!(compare_dates(d("1945"), d("1954")).1, Outcome::Partial);
+        assert_eq!(compare_dates(d("1970"), d("1954")).1, Outcome::Conflict);
+    }
+}

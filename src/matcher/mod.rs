@@ -1,0 +1,260 @@
+//! The matcher: from a screening query to the listed entities that match it, each with a
+//! calibrated score, a decision and the per-feature reasons. Reads an index snapshot; never
+//! mutates it.
+
+pub mod features;
+pub mod score;
+
+use std::collections::HashMap;
+
+use crate::index::name_form::{self, NameForm};
+use crate::index::Snapshot;
+use crate::model::{Entity, EntityType, Identifier, Name, NameQuality, PartialDate};
+use features::{Feature, Outcome};
+
+/// A party to screen, in domain terms (the service layer translates from protobuf).
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub name: String,
+    /// `None` compares against every kind of listed entity.
+    pub party_type: Option<EntityType>,
+    pub date_of_birth: Option<PartialDate>,
+    pub country: Option<String>,
+    pub identifiers: Vec<Identifier>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Decision {
+    Clear,
+    Review,
+    Block,
+}
+
+/// Decision thresholds on the calibrated score. Defaults and their measured effect are in the
+/// README ("Matching").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub review: f64,
+    pub block: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            review: 0.80,
+            block: 0.92,
+        }
+    }
+}
+
+/// At most this many matches are returned, best first.
+pub const MAX_MATCHES: usize = 10;
+
+#[derive(Debug, Clone)]
+pub struct MatchResult {
+    /// Index into `Snapshot::entities`.
+    pub entity: u32,
+    /// Index into the entity's names of the name that matched best.
+    pub name: u16,
+    pub score: f64,
+    pub decision: Decision,
+    pub features: Vec<Feature>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Screening {
+    pub decision: Decision,
+    pub matches: Vec<MatchResult>,
+}
+
+/// Names scoring below this are not worth the secondary features (which move a score by at most
+/// a few hundredths upwards).
+const NAME_FLOOR: f32 = 0.6;
+/// A weak alias is weaker evidence than a primary name or strong alias.
+const WEAK_ALIAS_FACTOR: f32 = 0.95;
+
+fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
+    match (query, listed) {
+        (None, _) | (_, EntityType::Unknown) => true,
+        (Some(EntityType::Person), t) => t == EntityType::Person,
+        (Some(_), t) => t != EntityType::Person,
+    }
+}
+
+/// Screens one query against a snapshot.
+pub fn screen(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Screening {
+    evaluate(snapshot, query, thresholds, NAME_FLOOR, false)
+}
+
+/// Scores a query against one candidate party with the same code path as screening (the
+/// candidate becomes a one-entity snapshot), keeping the result even when it is CLEAR.
+/// `word_weights` should come from the loaded lists so organisation words weigh as in screening.
+pub fn compare(
+    query: &Query,
+    candidate: &Query,
+    thresholds: &Thresholds,
+    word_weights: HashMap<String, f32>,
+) -> MatchResult {
+    let mut entity = Entity {
+        id: "candidate".into(),
+        source: crate::model::SourceKind::CaSema,
+        programs: Vec::new(),
+        entity_type: candidate.party_type.unwrap_or(EntityType::Unknown),
+        names: Vec::new(),
+        dates_of_birth: candidate.date_of_birth.into_iter().collect(),
+        countries: candidate.country.iter().cloned().collect(),
+        identifiers: candidate.identifiers.clone(),
+        addresses: Vec::new(),
+        belarus: true,
+    };
+    entity.push_name(Name::new(candidate.name.clone(), NameQuality::Primary));
+    let info = crate::index::SourceInfo {
+        kind: entity.source,
+        location: String::new(),
+        list_date: None,
+        sha256: String::new(),
+        entities_total: 1,
+        entities_in_scope: 1,
+        loaded_at: String::new(),
+    };
+    let snapshot = Snapshot::build_with_weights(
+        vec![crate::index::LoadedSource {
+            info,
+            entities: vec![entity],
+        }],
+        crate::model::Regime::All,
+        word_weights,
+    );
+    let mut r = evaluate(&snapshot, query, thresholds, 0.0, true);
+    r.matches.pop().unwrap_or(MatchResult {
+        entity: 0,
+        name: 0,
+        score: 0.0,
+        decision: Decision::Clear,
+        features: Vec::new(),
+    })
+}
+
+fn evaluate(
+    snapshot: &Snapshot,
+    query: &Query,
+    thresholds: &Thresholds,
+    name_floor: f32,
+    keep_clear: bool,
+) -> Screening {
+    let weight_of = |k: &str| snapshot.word_weight(k);
+    let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
+    let want_org = query.party_type != Some(EntityType::Person);
+    let name = crate::normalize::strip_label(&query.name);
+    let person_form = want_person.then(|| name_form::query(name, true, &weight_of));
+    let org_form = want_org.then(|| name_form::query(name, false, &weight_of));
+    let person_units = person_form.as_ref().map(score::units).unwrap_or_default();
+    let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
+
+    // Candidate retrieval: variants sharing a phonetic key (or a one-letter deletion of one).
+    let mut cands = Vec::new();
+    for u in person_units.iter().chain(&org_units).filter(|u| !u.initial) {
+        snapshot.candidates_for_key(&u.token.key, &mut cands);
+        snapshot.candidates_for_key(&u.token.text, &mut cands);
+    }
+    if keep_clear {
+        // Compare: every name of the (single) candidate is scored, retrieved or not.
+        cands = (0..snapshot.variants.len() as u32).collect();
+    }
+    cands.sort_unstable();
+    cands.dedup();
+
+    // Best name score per entity.
+    let mut best: HashMap<u32, (f32, u16, bool)> = HashMap::new();
+    for vi in cands {
+        let v = &snapshot.variants[vi as usize];
+        let entity = &snapshot.entities[v.entity as usize];
+        if !type_compatible(query.party_type, entity.entity_type) {
+            continue;
+        }
+        let (units, form): (&[score::Unit], &NameForm) =
+            match (v.form.person, &person_form, &org_form) {
+                (true, Some(f), _) => (&person_units, f),
+                (false, _, Some(f)) => (&org_units, f),
+                _ => continue,
+            };
+        let mut s = score::score(units, form, &v.form);
+        if entity.names[v.name as usize].quality == crate::model::NameQuality::Weak {
+            s.score *= WEAK_ALIAS_FACTOR;
+        }
+        if s.score < name_floor || (s.score == 0.0 && !keep_clear) {
+            continue;
+        }
+        let e = best.entry(v.entity).or_insert((0.0, v.name, false));
+        if s.score > e.0 {
+            *e = (s.score, v.name, s.initials);
+        }
+    }
+    // Identifier hits count whatever the name.
+    for id in &query.identifiers {
+        for &ei in snapshot.entities_with_identifier(&id.key()) {
+            best.entry(ei).or_insert((0.0, 0, false));
+        }
+    }
+
+    let query_country = query.country.as_deref().map(crate::normalize::country_key);
+    let mut matches: Vec<MatchResult> = Vec::new();
+    for (ei, (name_score, name, initials)) in best {
+        let entity = &snapshot.entities[ei as usize];
+        let dob = features::date_of_birth(query.date_of_birth, &entity.dates_of_birth);
+        let country = features::country(query_country.as_deref(), &snapshot.countries[ei as usize]);
+        let (ident, id_hit) = features::identifier(&query.identifiers, entity);
+        let name_feature = Feature {
+            feature: "name",
+            score: f64::from(name_score),
+            outcome: if name_score >= 0.999 {
+                Outcome::Match
+            } else if name_score > 0.0 {
+                Outcome::Partial
+            } else {
+                Outcome::Absent
+            },
+            detail: if initials {
+                "given names met only as initials".into()
+            } else {
+                String::new()
+            },
+            adjustment: 0.0,
+        };
+        let mut score =
+            f64::from(name_score) + dob.adjustment + country.adjustment + ident.adjustment;
+        score = score.clamp(0.0, 1.0);
+        let mut decision = if score >= thresholds.block {
+            Decision::Block
+        } else if score >= thresholds.review {
+            Decision::Review
+        } else {
+            Decision::Clear
+        };
+        if initials && decision == Decision::Block {
+            decision = Decision::Review;
+        }
+        if id_hit {
+            decision = Decision::Block;
+            score = 1.0;
+        }
+        if decision == Decision::Clear && !keep_clear {
+            continue;
+        }
+        matches.push(MatchResult {
+            entity: ei,
+            name,
+            score,
+            decision,
+            features: vec![name_feature, dob, country, ident],
+        });
+    }
+    matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+    matches.truncate(MAX_MATCHES);
+    let decision = matches
+        .iter()
+        .map(|m| m.decision)
+        .max()
+        .unwrap_or(Decision::Clear);
+    Screening { decision, matches }
+}

@@ -1,0 +1,267 @@
+//! Name similarity: where a query name and a listed name are compared and the name score is
+//! computed.
+//!
+//! Token-order-free: every query token is aligned with at most one listed token (greedy on
+//! weighted similarity, which is optimal enough for names of a handful of tokens). The score is
+//! the weighted share of the listed name that the query covers, with the query's own uncovered
+//! tokens counted against it, so neither a partial name nor extra names pass as the full one.
+
+use crate::index::name_form::{NameForm, Role, Token};
+
+/// Below this a token pair is not considered the same name part at all: a near miss counts as
+/// nothing rather than as a partial match, so a different given name with the same surname does
+/// not ride on the surname.
+pub const MIN_TOKEN_SIM: f32 = 0.8;
+/// Similarity credited to an initial that agrees with a given name or patronymic: enough for
+/// REVIEW with the surname, never for BLOCK.
+pub const INITIAL_SIM: f32 = 0.8;
+
+/// A query token or two adjacent ones joined (`Sber Bank` meets `Sberbank`), with the mask of
+/// query tokens it stands for.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub token: Token,
+    pub mask: u32,
+    pub initial: bool,
+}
+
+/// Prepares the query units once per query (not per candidate).
+pub fn units(q: &NameForm) -> Vec<Unit> {
+    let n = q.tokens.len().min(31);
+    let mut out = Vec::with_capacity(2 * n);
+    for (i, t) in q.tokens.iter().take(n).enumerate() {
+        out.push(Unit {
+            token: t.clone(),
+            mask: 1 << i,
+            initial: t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic),
+        });
+    }
+    for i in 1..n {
+        let (a, b) = (&q.tokens[i - 1], &q.tokens[i]);
+        if a.text.chars().count() < 2 || b.text.chars().count() < 2 {
+            continue;
+        }
+        let text = format!("{}{}", a.text, b.text);
+        let key = crate::normalize::phonetic_key(&text);
+        let token = Token {
+            text,
+            key,
+            role: a.role,
+            weight: a.weight + b.weight,
+        };
+        out.push(Unit {
+            token,
+            mask: (1 << (i - 1)) | (1 << i),
+            initial: false,
+        });
+    }
+    out
+}
+
+/// Similarity of two name parts in [0, 1]: the better of the spelling (edit distance on the folded
+/// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser).
+pub fn token_sim(q: &Token, c: &Token) -> f32 {
+    if q.text == c.text {
+        return 1.0;
+    }
+    if gendered_pair(&q.text, &c.text) {
+        return 0.0;
+    }
+    let fine = ratio(&q.text, &c.text);
+    // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
+    // share one (`Aumann` / `OMON`).
+    let phon = if q.key == c.key {
+        0.95
+    } else {
+        0.95 * ratio(&q.key, &c.key)
+    }
+    .min(fine + PHONETIC_LIFT);
+    let s = fine.max(phon);
+    // In names of three letters or fewer, one letter is a different name (Ira / Ina).
+    if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
+        return 0.0;
+    }
+    s
+}
+
+/// How far above the spelling similarity the phonetic similarity may lift a pair: enough for
+/// `Sergei`/`Siarhei` (spelling 0.57) and `Yuri`/`Iouri` (0.6), not for unrelated words that
+/// collapse to the same key.
+const PHONETIC_LIFT: f32 = 0.35;
+
+/// The masculine and feminine forms of one East Slavic surname (`Karpenkov` / `Karpenkova`,
+/// `Sakalouski` / `Sakalouskaya`) name different people: a wife or daughter is not the listed man.
+fn gendered_pair(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 {
+        return false;
+    }
+    if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
+        return ["ov", "ev", "in", "yn", "ou", "eu", "au"]
+            .iter()
+            .any(|m| short.ends_with(m));
+    }
+    for (m, f) in [
+        ("skiy", "skaya"),
+        ("skii", "skaya"),
+        ("ski", "skaya"),
+        ("sky", "skaya"),
+        ("skiy", "skaja"),
+        ("ski", "skaja"),
+    ] {
+        if let (Some(ms), Some(fs)) = (short.strip_suffix(m), long.strip_suffix(f)) {
+            if ms == fs {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn ratio(a: &str, b: &str) -> f32 {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let m = la.max(lb);
+    if m == 0 {
+        return 0.0;
+    }
+    1.0 - strsim::damerau_levenshtein(a, b) as f32 / m as f32
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameScore {
+    pub score: f32,
+    /// The query met a given name only through an initial: REVIEW at most.
+    pub initials: bool,
+}
+
+/// Scores query units against one listed name.
+pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
+    let mut pairs: Vec<(f32, f32, usize, usize)> = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        for (ci, c) in listed.tokens.iter().enumerate() {
+            let s = if u.initial {
+                if matches!(c.role, Role::Given | Role::Patronymic)
+                    && c.text.starts_with(&u.token.text)
+                {
+                    INITIAL_SIM
+                } else {
+                    0.0
+                }
+            } else {
+                token_sim(&u.token, c)
+            };
+            if s >= MIN_TOKEN_SIM {
+                pairs.push((s * c.weight, s, ui, ci));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return NameScore::default();
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut used_q = 0u32;
+    let mut used_c = vec![false; listed.tokens.len()];
+    let mut num = 0.0f32;
+    let mut initials = false;
+    let mut full_given = false;
+    let mut any_required = false;
+    for (weighted, _s, ui, ci) in pairs {
+        let u = &units[ui];
+        if used_q & u.mask != 0 || used_c[ci] {
+            continue;
+        }
+        used_q |= u.mask;
+        used_c[ci] = true;
+        num += weighted;
+        let c = &listed.tokens[ci];
+        if u.initial {
+            initials = true;
+        } else if c.role == Role::Given {
+            full_given = true;
+        }
+        if !c.optional() {
+            any_required = true;
+        }
+    }
+    if !any_required {
+        return NameScore::default();
+    }
+    let mut den = 0.0f32;
+    for (ci, c) in listed.tokens.iter().enumerate() {
+        if !c.optional() || used_c[ci] {
+            den += c.weight;
+        }
+    }
+    for (qi, t) in query.tokens.iter().enumerate().take(31) {
+        if used_q & (1 << qi) == 0 {
+            den += t.weight;
+        }
+    }
+    let score = if den > 0.0 { (num / den).min(1.0) } else { 0.0 };
+    NameScore {
+        score,
+        initials: initials && !full_given,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::name_form;
+    use crate::model::{EntityType, Name, NameQuality};
+
+    fn s(q: &str, listed_surname: &str, listed_given: &str) -> f32 {
+        let l = name_form::listed(
+            &Name::from_parts(listed_surname, listed_given, NameQuality::Primary),
+            EntityType::Person,
+            &|_| 1.0,
+        );
+        let q = name_form::query(q, true, &|_| 1.0);
+        score(&units(&q), &q, &l).score
+    }
+
+    #[test]
+    fn name_structure() {
+        assert!(
+            s(
+                "Aleksandr Lukashenko",
+                "Lukashenko",
+                "Aleksandr Grigoryevich"
+            ) > 0.95
+        );
+        assert!(
+            s(
+                "LUKASHENKA Aliaksandr",
+                "Lukashenko",
+                "Aleksandr Grigoryevich"
+            ) > 0.9
+        );
+        assert!(s("Viktor Lukashenko", "Lukashenko", "Aleksandr Grigoryevich") < 0.6);
+        assert!(
+            s(
+                "Lukashevich Aleksandr",
+                "Lukashenko",
+                "Aleksandr Grigoryevich"
+            ) < 0.6
+        );
+        assert!(
+            s(
+                "Александр Григорьевич Лукашенко",
+                "Lukashenko",
+                "Aleksandr Grigoryevich"
+            ) > 0.9
+        );
+    }
+
+    #[test]
+    fn initials_are_flagged() {
+        let l = name_form::listed(
+            &Name::from_parts("Lukashenko", "Aleksandr Grigoryevich", NameQuality::Primary),
+            EntityType::Person,
+            &|_| 1.0,
+        );
+        let q = name_form::query("A. G. Lukashenko", true, &|_| 1.0);
+        let r = score(&units(&q), &q, &l);
+        assert!(r.initials && r.score > 0.8, "{r:?}");
+    }
+}

@@ -1,0 +1,363 @@
+//! The one entity model every list is parsed into. Parsers fill it; the index and the matcher read
+//! it and never look at a publisher's format.
+
+use std::fmt;
+
+/// Which publisher's format a list is in. Also the `source` reported in matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// Global Affairs Canada, Consolidated Canadian Autonomous Sanctions List (XML).
+    CaSema,
+    /// US Treasury OFAC SDN list, legacy CSV (SDN.CSV + ALT.CSV + ADD.CSV [+ SDN_COMMENTS.CSV]).
+    UsOfacSdn,
+    /// UK OFSI Consolidated List (CSV).
+    UkOfsi,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::CaSema,
+        SourceKind::UsOfacSdn,
+        SourceKind::UkOfsi,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::CaSema => "ca-sema",
+            SourceKind::UsOfacSdn => "us-ofac-sdn",
+            SourceKind::UkOfsi => "uk-ofsi",
+        }
+    }
+
+    pub fn publisher(self) -> &'static str {
+        match self {
+            SourceKind::CaSema => "Global Affairs Canada (Special Economic Measures Act)",
+            SourceKind::UsOfacSdn => "US Treasury, Office of Foreign Assets Control (SDN list)",
+            SourceKind::UkOfsi => "HM Treasury, Office of Financial Sanctions Implementation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+impl fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which listed entities are screened against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Regime {
+    /// Canada country Belarus; OFAC programs BELARUS and BELARUS-EO14038; UK regime Belarus.
+    #[default]
+    Belarus,
+    /// Every entity of every loaded list.
+    All,
+}
+
+impl Regime {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Regime::Belarus => "belarus",
+            Regime::All => "all",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum EntityType {
+    #[default]
+    Unknown,
+    Person,
+    Organization,
+    Vessel,
+    Aircraft,
+}
+
+/// How good a name is as evidence, as the publisher graded it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameQuality {
+    /// The entity's primary name.
+    Primary,
+    /// A strong alias ("a.k.a.", UK "Good quality").
+    Strong,
+    /// A weak alias (OFAC "weak aka", UK "Low quality"): kept, but its matches score lower.
+    Weak,
+}
+
+/// The script a name was published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    Latin,
+    Cyrillic,
+    Other,
+}
+
+impl Script {
+    /// The dominant script of a string by letter count.
+    pub fn detect(s: &str) -> Script {
+        let (mut latin, mut cyr, mut other) = (0usize, 0usize, 0usize);
+        for c in s.chars().filter(|c| c.is_alphabetic()) {
+            match c as u32 {
+                0x0400..=0x052F => cyr += 1,
+                0x0041..=0x024F => latin += 1,
+                _ => other += 1,
+            }
+        }
+        if cyr > latin && cyr >= other {
+            Script::Cyrillic
+        } else if other > latin {
+            Script::Other
+        } else {
+            Script::Latin
+        }
+    }
+}
+
+/// Parts of a person's name when the publisher gives them separately; matching weighs the
+/// surname more than given names and treats the patronymic as optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameParts {
+    pub surname: String,
+    pub given: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// The name as published (display order "Given Surname" where parts are known).
+    pub full: String,
+    /// Surname and given names when the list separates them.
+    pub parts: Option<NameParts>,
+    pub quality: NameQuality,
+    pub script: Script,
+}
+
+impl Name {
+    pub fn new(full: impl Into<String>, quality: NameQuality) -> Name {
+        let full = clean_spaces(&full.into());
+        let script = Script::detect(&full);
+        Name {
+            full,
+            parts: None,
+            quality,
+            script,
+        }
+    }
+
+    /// A name from separate surname and given names, displayed "Given Surname".
+    pub fn from_parts(surname: &str, given: &str, quality: NameQuality) -> Name {
+        let surname = clean_spaces(surname);
+        let given = clean_spaces(given);
+        let full = if given.is_empty() {
+            surname.clone()
+        } else {
+            format!("{given} {surname}")
+        };
+        let script = Script::detect(&full);
+        Name {
+            full,
+            parts: Some(NameParts { surname, given }),
+            quality,
+            script,
+        }
+    }
+}
+
+/// A date of birth as precise as the publisher gives it (`1972`, `1972-05`, `1972-05-14`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Builds a date, dropping parts that cannot be real (month 0 or 13, day 0 or 32): the UK list
+    /// writes unknown parts as `00`.
+    pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
+        if !(1800..=2100).contains(&year) {
+            return None;
+        }
+        let month = month.filter(|m| (1..=12).contains(m));
+        let day = if month.is_some() {
+            day.filter(|d| (1..=31).contains(d))
+        } else {
+            None
+        };
+        Some(PartialDate { year, month, day })
+    }
+
+    /// Parses the API's `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<PartialDate> {
+        let mut it = s.trim().split('-');
+        let y = it.next()?;
+        if y.len() != 4 {
+            return None;
+        }
+        let year = y.parse().ok()?;
+        let month = match it.next() {
+            Some(m) if m.len() == 2 => Some(m.parse().ok()?),
+            Some(_) => return None,
+            None => None,
+        };
+        let day = match it.next() {
+            Some(d) if d.len() == 2 => Some(d.parse().ok()?),
+            Some(_) => return None,
+            None => None,
+        };
+        if it.next().is_some() {
+            return None;
+        }
+        let d = PartialDate::new(year, month, day)?;
+        // Reject rather than silently drop an impossible month or day the caller typed.
+        if d.month != month || d.day != day {
+            return None;
+        }
+        Some(d)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Passport,
+    NationalId,
+    Registration,
+    TaxId,
+    Bic,
+    Imo,
+    Other,
+}
+
+impl IdKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdKind::Passport => "passport",
+            IdKind::NationalId => "national id",
+            IdKind::Registration => "registration",
+            IdKind::TaxId => "tax id",
+            IdKind::Bic => "BIC",
+            IdKind::Imo => "IMO",
+            IdKind::Other => "identifier",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Identifier {
+    pub kind: IdKind,
+    /// As published.
+    pub value: String,
+}
+
+impl Identifier {
+    /// The comparable form: upper case letters and digits only (`AB 123-45` = `ab12345`).
+    /// A BIC is compared on its first 8 characters (the institution), since the branch code is
+    /// optional in payments.
+    pub fn key(&self) -> String {
+        let mut k: String = self
+            .value
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect();
+        if self.kind == IdKind::Bic && k.len() == 11 {
+            k.truncate(8);
+        }
+        k
+    }
+}
+
+/// One listed entity, as one publisher lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable across reloads, see `Match.entity_id` in the proto.
+    pub id: String,
+    pub source: SourceKind,
+    /// Programmes / regimes (OFAC programs, UK regimes, Canada's country and schedule).
+    pub programs: Vec<String>,
+    pub entity_type: EntityType,
+    /// `names[0]` is the primary name.
+    pub names: Vec<Name>,
+    pub dates_of_birth: Vec<PartialDate>,
+    /// Nationalities, citizenships and countries of residence or registration, as published.
+    pub countries: Vec<String>,
+    pub identifiers: Vec<Identifier>,
+    pub addresses: Vec<String>,
+    /// Whether the entity is within the Belarus regime scope.
+    pub belarus: bool,
+}
+
+impl Entity {
+    pub fn primary_name(&self) -> &str {
+        self.names.first().map(|n| n.full.as_str()).unwrap_or("")
+    }
+
+    pub fn in_scope(&self, regime: Regime) -> bool {
+        regime == Regime::All || self.belarus
+    }
+
+    /// Adds a name unless the same text is already there.
+    pub fn push_name(&mut self, name: Name) {
+        if !name.full.is_empty() && !self.names.iter().any(|n| n.full == name.full) {
+            self.names.push(name);
+        }
+    }
+}
+
+/// Collapses runs of whitespace (including non-breaking spaces) to one space and trims.
+pub fn clean_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_parse_and_reject() {
+        assert_eq!(
+            PartialDate::parse_iso("1954").map(|d| d.to_string()),
+            Some("1954".into())
+        );
+        assert_eq!(
+            PartialDate::parse_iso("1954-08-30").map(|d| d.to_string()),
+            Some("1954-08-30".into())
+        );
+        assert_eq!(PartialDate::parse_iso("1954-13"), None);
+        assert_eq!(PartialDate::parse_iso("30.08.1954"), None);
+        assert_eq!(PartialDate::parse_iso("1954-08-30-1"), None);
+    }
+
+    #[test]
+    fn script_detection_counts_letters() {
+        assert_eq!(Script::detect("АЛЯШКЕВIЧ"), Script::Cyrillic);
+        assert_eq!(Script::detect("Lukashenko"), Script::Latin);
+    }
+
+    #[test]
+    fn bic_keys_ignore_branch() {
+        let a = Identifier {
+            kind: IdKind::Bic,
+            value: "BPSB BY2X XXX".into(),
+        };
+        assert_eq!(a.key(), "BPSBBY2X");
+    }
+}

@@ -1,0 +1,179 @@
+//! Text normalisation shared by the index (at build) and the matcher (per query), so both sides
+//! of a comparison are reduced the same way.
+//!
+//! A name goes through: invisible characters dropped → per-word script repair (Latin look-alike
+//! letters inside Cyrillic words and the reverse) → Cyrillic to Latin → diacritics and case folded
+//! → tokens. Each token also gets a phonetic key that makes romanisation systems meet
+//! ([`phonetic`]).
+
+mod legal_forms;
+mod phonetic;
+mod translit;
+
+pub use legal_forms::is_legal_form_word;
+pub use phonetic::key as phonetic_key;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a string to lower-case ASCII-ish Latin: Cyrillic transliterated, diacritics removed,
+/// everything that is not a letter or digit turned into a space. Used for both names and other
+/// free text (countries).
+pub fn fold(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let mut out = String::with_capacity(cleaned.len());
+    for word in split_keep(&cleaned) {
+        match word {
+            Piece::Word(w) => {
+                let repaired = translit::repair_script(w);
+                for c in repaired.nfkc() {
+                    for l in c.to_lowercase() {
+                        translit::to_latin(l, &mut out);
+                    }
+                }
+            }
+            Piece::Other => out.push(' '),
+        }
+    }
+    let mut folded = String::with_capacity(out.len());
+    for c in out.nfkd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'ß' => folded.push_str("ss"),
+            'æ' => folded.push_str("ae"),
+            'œ' => folded.push_str("oe"),
+            'ø' => folded.push('o'),
+            'ł' => folded.push('l'),
+            'đ' | 'ð' => folded.push('d'),
+            'þ' => folded.push_str("th"),
+            'ı' => folded.push('i'),
+            c if c.is_alphanumeric() => folded.push(c),
+            _ => folded.push(' '),
+        }
+    }
+    folded
+}
+
+/// A country as an ISO 3166 alpha-2 code when it is recognisable (code, alpha-3 or English name),
+/// else its folded text.
+pub fn country_key(s: &str) -> String {
+    let t = s.trim();
+    if let Ok(c) = t.parse::<celes::Country>() {
+        return c.alpha2.to_string();
+    }
+    let folded = fold(t);
+    let compact: String = folded.split_whitespace().collect();
+    if let Ok(c) = compact.parse::<celes::Country>() {
+        return c.alpha2.to_string();
+    }
+    match compact.as_str() {
+        "russia" => "RU".into(),
+        "belarus" | "byelorussia" | "belorussia" => "BY".into(),
+        _ => folded,
+    }
+}
+
+/// `Russian : Геннадий` → `Геннадий`. A label is one or two words before a colon; lists put
+/// them before aliases and payment systems copy them into name fields.
+pub fn strip_label(s: &str) -> &str {
+    match s.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 2 && !rest.trim().is_empty() => {
+            rest
+        }
+        _ => s,
+    }
+}
+
+/// The folded tokens of a name.
+pub fn tokens(s: &str) -> Vec<String> {
+    fold(s).split_whitespace().map(str::to_string).collect()
+}
+
+/// Zero-width, joiners, soft hyphens, bidi marks and other format characters that render as
+/// nothing: an evader can put them inside a name to break naive matching.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+enum Piece<'a> {
+    Word(&'a str),
+    Other,
+}
+
+/// Splits into runs of letters/digits/apostrophes (words) and the rest. Apostrophes stay inside
+/// words because Belarusian and Ukrainian write them inside names (`Аб'ядноўваць`) and they must
+/// not split a token.
+fn split_keep(s: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_word = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ');
+        match in_word {
+            None => in_word = Some(w),
+            Some(prev) if prev != w => {
+                out.push(if prev {
+                    Piece::Word(&s[start..i])
+                } else {
+                    Piece::Other
+                });
+                start = i;
+                in_word = Some(w);
+            }
+            _ => {}
+        }
+    }
+    if let Some(prev) = in_word {
+        out.push(if prev {
+            Piece::Word(&s[start..])
+        } else {
+            Piece::Other
+        });
+    }
+    out
+}
+
+/// Control characters a name may not contain (tabs and newlines included: a name is one line).
+pub fn has_control_chars(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_meet() {
+        assert_eq!(
+            tokens("Аляксандр Рыгоравіч Лукашэнка"),
+            vec!["alyaksandr", "rygoravich", "lukashenka"]
+        );
+        assert_eq!(
+            tokens("Александр Лукашенко"),
+            vec!["aleksandr", "lukashenko"]
+        );
+        // Latin I inside a Cyrillic word (as in the Canadian list).
+        assert_eq!(tokens("АЛЯШКЕВIЧ"), tokens("АЛЯШКЕВІЧ"));
+        // Cyrillic а and о inside a Latin word.
+        assert_eq!(tokens("Lukаshenkо"), vec!["lukashenko"]);
+    }
+
+    #[test]
+    fn countries_by_code_or_name() {
+        assert_eq!(country_key("BY"), country_key("Belarus"));
+        assert_eq!(country_key("Russia"), "RU");
+    }
+
+    #[test]
+    fn invisible_and_diacritics_are_dropped() {
+        assert_eq!(
+            tokens("Luka\u{200B}šenko\u{00A0}Aliaksandr"),
+            vec!["lukasenko", "aliaksandr"]
+        );
+        assert_eq!(tokens("«Беларуськалий»"), vec!["belaruskaliy"]);
+    }
+}

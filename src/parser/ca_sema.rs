@@ -1,0 +1,317 @@
+//! Canada's Consolidated Canadian Autonomous Sanctions List (`sema-lmes.xml`):
+//! `<data-set><record>...</record></data-set>`, one record per listed person, entity or ship.
+//!
+//! Our archived file uses plain tags (`<Country>`); the live feed uses bilingual ones
+//! (`<Country-Pays>`, `<LastName-Nom>` ...). Both are read by keying on the part before the first
+//! `-`, which is the English tag in either form.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::{aside_alias, split_aliases, split_parenthesised, ParseError, ParsedList};
+use crate::model::{
+    clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameQuality, PartialDate,
+    SourceKind,
+};
+use crate::source::RawPublication;
+
+#[derive(Default)]
+struct Record {
+    country: String,
+    last_name: String,
+    given_name: String,
+    entity_or_ship: String,
+    title_or_ship: String,
+    imo: String,
+    dob: String,
+    aliases: String,
+    schedule: String,
+    item: String,
+}
+
+pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
+    let file = publication.describe();
+    let bytes = publication.single()?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        ParseError::line(
+            &file,
+            line_at(bytes, e.valid_up_to()),
+            format!("not UTF-8 text ({e})"),
+        )
+    })?;
+    let mut reader = Reader::from_str(text);
+    let mut entities = Vec::new();
+    let mut root_seen = false;
+    let mut current: Option<(Record, u64)> = None;
+    let mut field: Option<String> = None;
+    loop {
+        let pos = reader.buffer_position() as usize;
+        let event = reader.read_event().map_err(|e| {
+            ParseError::line(&file, line_at(bytes, pos), format!("malformed XML: {e}"))
+        })?;
+        match event {
+            Event::Start(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                if !root_seen {
+                    if name != "data-set" {
+                        return Err(ParseError::file(
+                            &file,
+                            format!("not a Canadian SEMA list: root element is <{name}>, expected <data-set>"),
+                        ));
+                    }
+                    root_seen = true;
+                } else if name == "record" {
+                    current = Some((Record::default(), line_at(bytes, pos)));
+                } else if current.is_some() {
+                    field = Some(name);
+                }
+            }
+            Event::Text(t) => {
+                if let (Some((rec, _)), Some(f)) = (current.as_mut(), field.as_deref()) {
+                    let value = t.xml_content().map_err(|e| {
+                        ParseError::line(
+                            &file,
+                            line_at(bytes, pos),
+                            format!("bad text in <{f}>: {e}"),
+                        )
+                    })?;
+                    append(rec, f, &value);
+                }
+            }
+            Event::GeneralRef(r) => {
+                // Entity and character references (&amp;, &#233;) arrive as separate events.
+                if let (Some((rec, _)), Some(f)) = (current.as_mut(), field.as_deref()) {
+                    let raw = String::from_utf8_lossy(r.as_ref()).into_owned();
+                    let resolved = resolve_ref(&raw).ok_or_else(|| {
+                        ParseError::line(
+                            &file,
+                            line_at(bytes, pos),
+                            format!("unknown XML reference &{raw};"),
+                        )
+                    })?;
+                    append(rec, f, &resolved);
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                if name.as_ref() == b"record" {
+                    if let Some((rec, line)) = current.take() {
+                        entities
+                            .push(to_entity(rec).map_err(|m| ParseError::line(&file, line, m))?);
+                    }
+                }
+                field = None;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !root_seen {
+        return Err(ParseError::file(
+            &file,
+            "not a Canadian SEMA list: no <data-set> element",
+        ));
+    }
+    if current.is_some() {
+        return Err(ParseError::file(
+            &file,
+            "file ends inside a <record>: the publication is cut short",
+        ));
+    }
+    Ok(ParsedList {
+        entities,
+        list_date: None,
+    })
+}
+
+fn resolve_ref(raw: &str) -> Option<String> {
+    if let Some(num) = raw.strip_prefix('#') {
+        let code = match num.strip_prefix('x') {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).map(String::from);
+    }
+    Some(
+        match raw {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn append(rec: &mut Record, field: &str, value: &str) {
+    let english = field.split('-').next().unwrap_or(field);
+    let slot = match english {
+        "Country" => &mut rec.country,
+        "LastName" => &mut rec.last_name,
+        "GivenName" => &mut rec.given_name,
+        "EntityOrShip" => &mut rec.entity_or_ship,
+        "TitleOrShip" => &mut rec.title_or_ship,
+        "ShipIMONumber" => &mut rec.imo,
+        "DateOfBirthOrShipBuildDate" => &mut rec.dob,
+        "Aliases" => &mut rec.aliases,
+        "Schedule" => &mut rec.schedule,
+        "Item" => &mut rec.item,
+        _ => return,
+    };
+    slot.push_str(value);
+}
+
+fn line_at(bytes: &[u8], pos: usize) -> u64 {
+    1 + bytes[..pos.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+}
+
+/// `Belarus / Bélarus` → `belarus`; `1, Part 1.1` → `1-part-1.1`.
+fn id_part(s: &str) -> String {
+    let english = s.split(" / ").next().unwrap_or(s);
+    let mut out = String::new();
+    for c in english.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '.' {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn to_entity(rec: Record) -> Result<Entity, String> {
+    let item = clean_spaces(&rec.item);
+    if item.is_empty() {
+        return Err("record has no <Item> number".into());
+    }
+    let country = clean_spaces(&rec.country);
+    let schedule = clean_spaces(&rec.schedule);
+    let id = format!(
+        "ca-sema:{}/{}/{}",
+        id_part(&country),
+        id_part(&schedule),
+        item
+    );
+    let org = clean_spaces(&rec.entity_or_ship);
+    let imo = clean_spaces(&rec.imo);
+    let entity_type = if !imo.is_empty() {
+        EntityType::Vessel
+    } else if !org.is_empty() {
+        EntityType::Organization
+    } else {
+        EntityType::Person
+    };
+    let mut names = Vec::new();
+    let mut aliases = Vec::new();
+    if org.is_empty() {
+        let last = clean_spaces(&rec.last_name);
+        let given_published = clean_spaces(&rec.given_name);
+        let (given, asides) = split_parenthesised(&given_published);
+        if last.is_empty() && given.is_empty() {
+            return Err(format!("record {id} has neither a name nor an entity"));
+        }
+        // The name as published stays the primary name (what an analyst looks up); the parts used
+        // for matching leave out the aside.
+        let mut primary = Name::from_parts(&last, &given, NameQuality::Primary);
+        primary.full = clean_spaces(&format!("{given_published} {last}"));
+        names.push(primary);
+        // `Dzmitry (Zmitser)`: the aside is another form of the given name.
+        for a in asides {
+            names.push(Name::from_parts(&last, &a, NameQuality::Strong));
+        }
+    } else {
+        let (main, asides) = split_parenthesised(&org);
+        names.push(Name::new(org.clone(), NameQuality::Primary));
+        // `State Authority ... (SAMI)`: the name without the aside, and the aside when it is an
+        // alias, are names too.
+        names.push(Name::new(main, NameQuality::Strong));
+        aliases.extend(
+            asides
+                .iter()
+                .filter_map(|a| aside_alias(a))
+                .map(str::to_string),
+        );
+    }
+    aliases.extend(split_aliases(&rec.aliases));
+    let mut entity = Entity {
+        id,
+        source: SourceKind::CaSema,
+        programs: vec![format!(
+            "{} — Schedule {}",
+            country.split(" / ").next().unwrap_or(&country).trim(),
+            schedule
+        )],
+        entity_type,
+        names: Vec::new(),
+        dates_of_birth: Vec::new(),
+        countries: vec![country.split(" / ").next().unwrap_or("").trim().to_string()],
+        identifiers: Vec::new(),
+        addresses: Vec::new(),
+        belarus: country.to_lowercase().starts_with("belarus"),
+    };
+    for n in names {
+        entity.push_name(n);
+    }
+    for a in aliases {
+        let (main, _) = split_parenthesised(&a);
+        entity.push_name(Name::new(main, NameQuality::Strong));
+    }
+    if entity_type == EntityType::Person {
+        if let Some(d) = parse_date(&rec.dob) {
+            entity.dates_of_birth.push(d);
+        }
+    }
+    if !imo.is_empty() {
+        entity.identifiers.push(Identifier {
+            kind: IdKind::Imo,
+            value: imo,
+        });
+    }
+    entity.countries.retain(|c| !c.is_empty());
+    Ok(entity)
+}
+
+/// `1972` or `1965-04-29` (sometimes `1965-04`).
+fn parse_date(s: &str) -> Option<PartialDate> {
+    let s = s.trim();
+    let mut it = s.split('-');
+    let year = it.next()?.trim().parse().ok()?;
+    let month = it.next().and_then(|m| m.trim().parse().ok());
+    let day = it.next().and_then(|d| d.trim().parse().ok());
+    PartialDate::new(year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_normalised() {
+        assert_eq!(id_part("Belarus / Bélarus"), "belarus");
+        assert_eq!(id_part("1, Part 1.1"), "1-part-1.1");
+    }
+
+    #[test]
+    fn bilingual_tags_are_read() {
+        let xml = "<?xml version=\"1.0\"?><data-set><record><Country-Pays>Belarus / Bélarus</Country-Pays>\
+            <LastName-Nom>Lukashenko</LastName-Nom><GivenName-Prenom>Aleksandr</GivenName-Prenom>\
+            <Schedule-Annexe>1, Part 1</Schedule-Annexe><Item-Article>8</Item-Article></record></data-set>";
+        let p = RawPublication::from_bytes("t.xml", xml.as_bytes().to_vec());
+        let list = parse(&p).expect("parses");
+        assert_eq!(list.entities[0].id, "ca-sema:belarus/1-part-1/8");
+        assert_eq!(list.entities[0].primary_name(), "Aleksandr Lukashenko");
+        assert!(list.entities[0].belarus);
+    }
+
+    #[test]
+    fn cut_short_is_an_error() {
+        let xml = "<data-set><record><Country>Belarus</Country><Item>1</Item>";
+        let p = RawPublication::from_bytes("t.xml", xml.as_bytes().to_vec());
+        assert!(parse(&p).is_err());
+    }
+}

@@ -1,0 +1,170 @@
+//! Parsers from each publisher's official format into the entity model. One module per format;
+//! each takes the raw bytes read by [`crate::source`] and returns every entity of the publication
+//! (in scope or not: scope is applied by the index, so status can report both counts).
+
+mod ca_sema;
+mod ofac_sdn;
+mod uk_ofsi;
+
+use crate::model::{Entity, SourceKind};
+use crate::source::RawPublication;
+
+/// Why a publication could not be read. Always names the file and, where there is one, the
+/// line or record, so an operator can open the file at the right place.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("{file}, line {line}: {message}")]
+    Line {
+        file: String,
+        line: u64,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+}
+
+impl ParseError {
+    pub(crate) fn line(file: &str, line: u64, message: impl Into<String>) -> ParseError {
+        ParseError::Line {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+    pub(crate) fn file(file: &str, message: impl Into<String>) -> ParseError {
+        ParseError::File {
+            file: file.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// What a parser found in one publication.
+#[derive(Debug, Clone)]
+pub struct ParsedList {
+    pub entities: Vec<Entity>,
+    /// Publication date when the file states one (YYYY-MM-DD).
+    pub list_date: Option<String>,
+}
+
+/// Parses a publication with the parser of its kind.
+pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedList, ParseError> {
+    let parsed = match kind {
+        SourceKind::CaSema => ca_sema::parse(publication)?,
+        SourceKind::UsOfacSdn => ofac_sdn::parse(publication)?,
+        SourceKind::UkOfsi => uk_ofsi::parse(publication)?,
+    };
+    if parsed.entities.is_empty() {
+        return Err(ParseError::file(
+            &publication.describe(),
+            "no entities found: the publication is empty",
+        ));
+    }
+    Ok(parsed)
+}
+
+/// Splits a Canada/OFAC style free-text alias field into names, dropping language labels such as
+/// `Belarusian:` or `Russian :`.
+pub(crate) fn split_aliases(text: &str) -> Vec<String> {
+    text.split([',', ';', '/', '\n'])
+        .map(crate::normalize::strip_label)
+        .map(|s| {
+            s.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '.')
+                .to_string()
+        })
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Removes parenthesised asides from a name and returns them separately: `Alfa-Bank ZAO
+/// (Belarus)` → (`Alfa-Bank ZAO`, [`Belarus`]). Callers decide whether an aside is an alias.
+pub(crate) fn split_parenthesised(s: &str) -> (String, Vec<String>) {
+    let mut main = String::new();
+    let mut asides = Vec::new();
+    let mut depth = 0usize;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                if depth == 1 {
+                    cur.clear();
+                    continue;
+                }
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    asides.push(cur.trim().to_string());
+                    main.push(' ');
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            main.push(c);
+        } else {
+            cur.push(c);
+        }
+    }
+    (crate::model::clean_spaces(&main), asides)
+}
+
+/// If an aside introduces another name (`also known as X`, `formerly X`), returns that name.
+pub(crate) fn aside_alias(aside: &str) -> Option<&str> {
+    let lower = aside.to_lowercase();
+    for prefix in [
+        "also known as",
+        "a.k.a.",
+        "aka",
+        "formerly known as",
+        "formerly",
+        "f.k.a.",
+        "previously",
+    ] {
+        if lower.starts_with(prefix) {
+            let rest = aside[prefix.len()..].trim_start_matches([':', ' ', ',']);
+            return (!rest.is_empty()).then_some(rest);
+        }
+    }
+    None
+}
+
+/// Months as the OFAC remarks write them (`30 Aug 1954`).
+pub(crate) fn month_number(s: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let s = s.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| s.starts_with(m))
+        .map(|i| i as u8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_drop_language_labels() {
+        let a = split_aliases(
+            "Belarusian: Генадзь Iванавiч Кудласевiч, Russian : Геннадий Иванович Кудласевич",
+        );
+        assert_eq!(
+            a,
+            vec![
+                "Генадзь Iванавiч Кудласевiч",
+                "Геннадий Иванович Кудласевич"
+            ]
+        );
+    }
+
+    #[test]
+    fn parenthesised_asides_are_split() {
+        let (m, a) = split_parenthesised("Yaroslavsky Plant (also known as Yaroslavl Factory)");
+        assert_eq!(m, "Yaroslavsky Plant");
+        assert_eq!(aside_alias(&a[0]), Some("Yaroslavl Factory"));
+    }
+}

@@ -1,0 +1,369 @@
+//! OFAC's SDN list in the legacy CSV export: `SDN.CSV` (one row per entity), `ALT.CSV` (aliases),
+//! `ADD.CSV` (addresses), `SDN_COMMENTS.CSV` (remarks too long for SDN.CSV, continued).
+//!
+//! No header; `-0-` means empty; CRLF; the file ends with a DOS end-of-file byte (0x1A); text is
+//! Latin-1. Dates of birth, nationality, passports, national ids and BICs live inside the free-text
+//! `Remarks` column (`DOB 30 Aug 1954; alt. DOB 31 Aug 1954; nationality Belarus; ...`).
+
+use std::collections::HashMap;
+
+use super::{month_number, ParseError, ParsedList};
+use crate::model::{
+    clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameParts, NameQuality,
+    PartialDate, SourceKind,
+};
+use crate::source::RawPublication;
+
+const BELARUS_PROGRAMS: [&str; 2] = ["BELARUS", "BELARUS-EO14038"];
+
+pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
+    let sdn_name = format!("{}/SDN.CSV", publication.describe());
+    let sdn = publication.file("SDN.CSV").ok_or_else(|| {
+        ParseError::file(
+            &publication.describe(),
+            "no SDN.CSV in the OFAC publication",
+        )
+    })?;
+    let mut comments: HashMap<String, String> = HashMap::new();
+    if let Some(bytes) = publication.file("SDN_COMMENTS.CSV") {
+        for (line, row) in rows(bytes, "SDN_COMMENTS.CSV")? {
+            if row.len() < 2 {
+                return Err(ParseError::line(
+                    "SDN_COMMENTS.CSV",
+                    line,
+                    "expected 2 columns (ent_num, remarks)",
+                ));
+            }
+            comments
+                .entry(row[0].clone())
+                .or_default()
+                .push_str(&row[1]);
+        }
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_num: HashMap<String, usize> = HashMap::new();
+    for (line, row) in rows(sdn, &sdn_name)? {
+        if row.len() < 12 {
+            return Err(ParseError::line(
+                &sdn_name,
+                line,
+                format!("expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, ..., Remarks), found {}", row.len()),
+            ));
+        }
+        let num = row[0].trim().to_string();
+        if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
+            return Err(ParseError::line(
+                &sdn_name,
+                line,
+                format!("ent_num `{num}` is not a number"),
+            ));
+        }
+        let entity_type = match row[2].trim().to_ascii_lowercase().as_str() {
+            "individual" => EntityType::Person,
+            "vessel" => EntityType::Vessel,
+            "aircraft" => EntityType::Aircraft,
+            _ => EntityType::Organization,
+        };
+        let programs: Vec<String> = row[3]
+            .split("] [")
+            .map(|p| {
+                p.trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace())
+                    .to_string()
+            })
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut entity = Entity {
+            id: format!("us-ofac-sdn:{num}"),
+            source: SourceKind::UsOfacSdn,
+            belarus: programs
+                .iter()
+                .any(|p| BELARUS_PROGRAMS.contains(&p.as_str())),
+            programs,
+            entity_type,
+            names: Vec::new(),
+            dates_of_birth: Vec::new(),
+            countries: Vec::new(),
+            identifiers: Vec::new(),
+            addresses: Vec::new(),
+        };
+        let name = row[1].trim();
+        if name.is_empty() {
+            return Err(ParseError::line(
+                &sdn_name,
+                line,
+                format!("entry {num} has no name"),
+            ));
+        }
+        entity.push_name(sdn_name_to_name(name, entity_type, NameQuality::Primary));
+        if entity_type == EntityType::Vessel && !row[9].is_empty() {
+            entity.countries.push(row[9].clone());
+        }
+        let mut remarks = row[11].clone();
+        if let Some(more) = comments.get(&num) {
+            remarks.push_str(more);
+        }
+        apply_remarks(&mut entity, &remarks);
+        by_num.insert(num, entities.len());
+        entities.push(entity);
+    }
+    if let Some(bytes) = publication.file("ALT.CSV") {
+        for (line, row) in rows(bytes, "ALT.CSV")? {
+            if row.len() < 4 {
+                return Err(ParseError::line(
+                    "ALT.CSV",
+                    line,
+                    "expected 5 columns (ent_num, alt_num, alt_type, alt_name, remarks)",
+                ));
+            }
+            let Some(&i) = by_num.get(row[0].trim()) else {
+                continue;
+            };
+            let quality = if row[2].to_ascii_lowercase().contains("weak")
+                || row
+                    .get(4)
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("weak"))
+            {
+                NameQuality::Weak
+            } else {
+                NameQuality::Strong
+            };
+            let t = entities[i].entity_type;
+            entities[i].push_name(sdn_name_to_name(&row[3], t, quality));
+        }
+    }
+    if let Some(bytes) = publication.file("ADD.CSV") {
+        for (line, row) in rows(bytes, "ADD.CSV")? {
+            if row.len() < 5 {
+                return Err(ParseError::line(
+                    "ADD.CSV",
+                    line,
+                    "expected 6 columns (ent_num, add_num, address, city, country, remarks)",
+                ));
+            }
+            let Some(&i) = by_num.get(row[0].trim()) else {
+                continue;
+            };
+            let address = [row[2].as_str(), row[3].as_str(), row[4].as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if !address.is_empty() {
+                entities[i].addresses.push(address);
+            }
+            if !row[4].is_empty() && !entities[i].countries.contains(&row[4]) {
+                entities[i].countries.push(row[4].clone());
+            }
+        }
+    }
+    Ok(ParsedList {
+        entities,
+        list_date: None,
+    })
+}
+
+/// Decodes Latin-1 (each byte is the code point of the same number, so the mapping is exact and
+/// needs no table), drops the trailing DOS EOF byte and yields (line, fields) with `-0-` emptied.
+fn rows(bytes: &[u8], file: &str) -> Result<Vec<(u64, Vec<String>)>, ParseError> {
+    let bytes = match bytes
+        .iter()
+        .rposition(|&b| b != 0x1A && b != b'\r' && b != b'\n')
+    {
+        Some(end) => &bytes[..=end],
+        None => &[][..],
+    };
+    let text: String = bytes.iter().map(|&b| b as char).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            ParseError::line(file, line, format!("malformed CSV: {e}"))
+        })?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| {
+                let f = f.trim();
+                if f == "-0-" {
+                    String::new()
+                } else {
+                    f.to_string()
+                }
+            })
+            .collect();
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        out.push((line, fields));
+    }
+    Ok(out)
+}
+
+/// `LUKASHENKA, Alyaksandr Ryhorovich` → surname + given names for individuals; other kinds keep
+/// the whole string.
+fn sdn_name_to_name(raw: &str, t: EntityType, quality: NameQuality) -> Name {
+    let raw = clean_spaces(raw);
+    if t == EntityType::Person {
+        if let Some((last, given)) = raw.split_once(", ") {
+            let mut n = Name::from_parts(last, given, quality);
+            // OFAC writes surnames in capitals; keep the published string for display.
+            n.parts = Some(NameParts {
+                surname: last.to_string(),
+                given: given.to_string(),
+            });
+            return n;
+        }
+    }
+    Name::new(raw, quality)
+}
+
+/// Pulls structured facts out of the remarks. Unknown remark kinds are ignored: they are prose
+/// (positions, linked entities, websites).
+fn apply_remarks(entity: &mut Entity, remarks: &str) {
+    for part in split_remarks(remarks) {
+        let part = part.trim().trim_end_matches('.').trim();
+        let lower = part.to_ascii_lowercase();
+        let lower = lower.strip_prefix("alt. ").unwrap_or(&lower).to_string();
+        let rest = |n: usize| part[part.len() - (lower.len() - n)..].trim().to_string();
+        if lower.starts_with("dob ") {
+            entity.dates_of_birth.extend(parse_dob(&rest(4)));
+        } else if let Some(v) = ["nationality ", "citizen "]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+        {
+            push_country(entity, &rest(v.len()));
+        } else if lower.starts_with("pob ") {
+            if let Some(country) = rest(4).rsplit(',').next() {
+                push_country(entity, country);
+            }
+        } else if let Some((kind, n)) = id_prefix(&lower) {
+            let value = rest(n);
+            let value = value.split(" (").next().unwrap_or("").trim().to_string();
+            if !value.is_empty() {
+                entity.identifiers.push(Identifier { kind, value });
+            }
+        } else if let Some(q) = ["a.k.a. ", "f.k.a. ", "n.k.a. "]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+        {
+            let alias = rest(q.len())
+                .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
+                .to_string();
+            let t = entity.entity_type;
+            entity.push_name(sdn_name_to_name(&alias, t, NameQuality::Strong));
+        }
+    }
+}
+
+/// Splits on `;` outside quotes (aliases in remarks are quoted and may contain `;`).
+fn split_remarks(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\'' => {
+                // An apostrophe inside a word (O'Brien) is not a quote.
+                let prev = s[..i].chars().next_back();
+                if !prev.is_some_and(char::is_alphanumeric) || quoted {
+                    quoted = !quoted;
+                }
+            }
+            ';' if !quoted => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+fn id_prefix(lower: &str) -> Option<(IdKind, usize)> {
+    const PREFIXES: [(&str, IdKind); 12] = [
+        ("passport ", IdKind::Passport),
+        ("national id no. ", IdKind::NationalId),
+        ("personal id card ", IdKind::NationalId),
+        ("identification number ", IdKind::NationalId),
+        ("swift/bic ", IdKind::Bic),
+        ("registration number ", IdKind::Registration),
+        ("registration id ", IdKind::Registration),
+        ("tax id no. ", IdKind::TaxId),
+        ("vessel registration identification imo ", IdKind::Imo),
+        ("imo ", IdKind::Imo),
+        ("company number ", IdKind::Registration),
+        ("business registration number ", IdKind::Registration),
+    ];
+    PREFIXES
+        .iter()
+        .find(|(p, _)| lower.starts_with(p))
+        .map(|(p, k)| (*k, p.len()))
+}
+
+fn push_country(entity: &mut Entity, c: &str) {
+    let c = c.trim().trim_end_matches('.').trim();
+    if !c.is_empty() && !entity.countries.iter().any(|x| x.eq_ignore_ascii_case(c)) {
+        entity.countries.push(c.to_string());
+    }
+}
+
+/// `30 Aug 1954`, `Aug 1954`, `1954`, `circa 1960`, `1960 to 1962` (a range yields each year's
+/// end points).
+fn parse_dob(s: &str) -> Vec<PartialDate> {
+    let s = s.trim_start_matches("circa ").trim();
+    if let Some((a, b)) = s.split_once(" to ") {
+        return parse_dob(a).into_iter().chain(parse_dob(b)).collect();
+    }
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let date = match parts.as_slice() {
+        [d, m, y] => PartialDate::new(y.parse().unwrap_or(0), month_number(m), d.parse().ok()),
+        [m, y] => PartialDate::new(y.parse().unwrap_or(0), month_number(m), None),
+        [y] => PartialDate::new(y.parse().unwrap_or(0), None, None),
+        _ => None,
+    };
+    date.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remarks_yield_facts() {
+        let mut e = Entity {
+            id: "x".into(),
+            source: SourceKind::UsOfacSdn,
+            programs: vec![],
+            entity_type: EntityType::Person,
+            names: vec![],
+            dates_of_birth: vec![],
+            countries: vec![],
+            identifiers: vec![],
+            addresses: vec![],
+            belarus: true,
+        };
+        apply_remarks(&mut e, "DOB 30 Aug 1954; alt. DOB 31 Aug 1954; POB Kopys, Vitebsk oblast, Belarus; nationality Belarus; Passport MP123 (Belarus); SWIFT/BIC BPSBBY2X; a.k.a. 'ALPHA; GROUP'.");
+        assert_eq!(e.dates_of_birth.len(), 2);
+        assert_eq!(e.dates_of_birth[0].to_string(), "1954-08-30");
+        assert_eq!(e.countries, vec!["Belarus"]);
+        assert_eq!(e.identifiers.len(), 2);
+        assert_eq!(e.identifiers[0].value, "MP123");
+        assert_eq!(e.names[0].full, "ALPHA; GROUP");
+    }
+
+    #[test]
+    fn latin1_and_eof_byte() {
+        let bytes = b"1,\"CAF\xC9, Jos\xE9\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A".to_vec();
+        let mut p = RawPublication::from_bytes("dir", vec![]);
+        p.files = vec![("SDN.CSV".into(), bytes)];
+        let list = parse(&p).expect("parses");
+        assert_eq!(list.entities[0].primary_name(), "José CAFÉ");
+        assert!(list.entities[0].belarus);
+    }
+}

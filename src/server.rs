@@ -1,0 +1,107 @@
+//! Wires the gRPC server: screening service, health, reflection (v1 and v1alpha), limits, and
+//! the initial list load. Health reports NOT_SERVING until the first snapshot is published.
+
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::Server;
+use tonic_health::ServingStatus;
+
+use crate::config::ServeConfig;
+use crate::pb::screening_service_server::ScreeningServiceServer;
+use crate::service::{OversizeLayer, Screener};
+use crate::store::{self, ListStore};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {error}")]
+    Bind { addr: String, error: std::io::Error },
+    #[error("loading the lists failed: {0}")]
+    Load(#[from] store::LoadError),
+    #[error("reflection service: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    #[error("gRPC server: {0}")]
+    Transport(#[from] tonic::transport::Error),
+    #[error("list loading task failed: {0}")]
+    Join(#[from] tokio::task::JoinError),
+}
+
+const SERVICE_NAME: &str = "screening.v1.ScreeningService";
+
+/// Runs the server until `shutdown` resolves.
+pub async fn serve(
+    config: ServeConfig,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|error| ServeError::Bind {
+            addr: config.listen.to_string(),
+            error,
+        })?;
+    let local = listener.local_addr().map_err(|error| ServeError::Bind {
+        addr: config.listen.to_string(),
+        error,
+    })?;
+
+    let (health_reporter, health_service) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_service_status("", ServingStatus::NotServing)
+        .await;
+    health_reporter
+        .set_service_status(SERVICE_NAME, ServingStatus::NotServing)
+        .await;
+
+    let reflection_v1 = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()?;
+
+    let store = Arc::new(ListStore::new());
+    let screener = Screener::new(store.clone(), config.thresholds);
+    let screening = ScreeningServiceServer::new(screener)
+        .max_decoding_message_size(config.max_message_bytes)
+        .max_encoding_message_size(16 * 1024 * 1024);
+
+    let server = Server::builder()
+        .layer(OversizeLayer)
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(screening)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown);
+    tracing::info!(addr = %local, "listening on {local}");
+    let server = tokio::spawn(server);
+
+    // Lists are read and indexed off the async workers; health flips to SERVING only after.
+    let specs = config.sources.clone();
+    let regime = config.regime;
+    let started = std::time::Instant::now();
+    let snapshot = tokio::task::spawn_blocking(move || store::load(&specs, regime)).await??;
+    for s in &snapshot.sources {
+        tracing::info!(
+            source = %s.kind, location = %s.location, sha256 = %s.sha256,
+            entities_in_scope = s.entities_in_scope, entities_total = s.entities_total,
+            "list loaded"
+        );
+    }
+    let snapshot = store.publish(snapshot);
+    tracing::info!(
+        list_version = %snapshot.list_version, regime = snapshot.regime.as_str(),
+        entities = snapshot.entity_count(), names = snapshot.variants.len(),
+        elapsed_ms = started.elapsed().as_millis() as u64, "serving"
+    );
+    health_reporter
+        .set_service_status("", ServingStatus::Serving)
+        .await;
+    health_reporter
+        .set_service_status(SERVICE_NAME, ServingStatus::Serving)
+        .await;
+    server.await??;
+    Ok(())
+}

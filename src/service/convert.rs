@@ -1,0 +1,237 @@
+//! Protobuf ↔ domain translation and request validation. No matching logic lives here.
+
+use crate::error::ApiError;
+use crate::index::Snapshot;
+use crate::matcher::{features::Outcome, Decision, MatchResult, Query, Screening};
+use crate::model::{EntityType, IdKind, Identifier, PartialDate};
+use crate::normalize::has_control_chars;
+use crate::pb;
+
+/// Longest name accepted, in characters. Real names, even with every alias of a company, stay
+/// far below; anything longer is a client bug or an attack on matching cost.
+pub const MAX_NAME_CHARS: usize = 1024;
+pub const MAX_REQUEST_ID_CHARS: usize = 256;
+pub const MAX_IDENTIFIERS: usize = 32;
+pub const MAX_IDENTIFIER_CHARS: usize = 64;
+pub const MAX_SHORT_FIELD_CHARS: usize = 256;
+pub const MAX_ADDRESS_CHARS: usize = 2048;
+
+pub fn check_request_id(id: &str) -> Result<(), ApiError> {
+    if id.chars().count() > MAX_REQUEST_ID_CHARS {
+        return Err(ApiError::InvalidArgument(format!(
+            "request_id is longer than {MAX_REQUEST_ID_CHARS} characters"
+        )));
+    }
+    if has_control_chars(id) {
+        return Err(ApiError::InvalidArgument(
+            "request_id contains control characters".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Validates a party and turns it into a matcher query. `what` names the party in messages
+/// (`party`, `debtor`, `intermediary_agents[1]`).
+pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
+    let bad = |m: String| ApiError::InvalidArgument(format!("{what}: {m}"));
+    let name = party.name.trim();
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(bad(format!(
+            "name is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if has_control_chars(&party.name) {
+        return Err(bad(
+            "name contains control characters (tabs, newlines or other non-printing codes)".into(),
+        ));
+    }
+    if party.identifiers.len() > MAX_IDENTIFIERS {
+        return Err(bad(format!("more than {MAX_IDENTIFIERS} identifiers")));
+    }
+    let mut identifiers = Vec::with_capacity(party.identifiers.len());
+    for (i, id) in party.identifiers.iter().enumerate() {
+        let value = id.value.trim();
+        if value.is_empty() {
+            return Err(bad(format!("identifiers[{i}] has an empty value")));
+        }
+        if value.chars().count() > MAX_IDENTIFIER_CHARS || has_control_chars(value) {
+            return Err(bad(format!(
+                "identifiers[{i}] must be at most {MAX_IDENTIFIER_CHARS} printable characters"
+            )));
+        }
+        let kind = match pb::IdentifierKind::try_from(id.kind)
+            .unwrap_or(pb::IdentifierKind::Unspecified)
+        {
+            pb::IdentifierKind::Passport => IdKind::Passport,
+            pb::IdentifierKind::NationalId => IdKind::NationalId,
+            pb::IdentifierKind::Registration => IdKind::Registration,
+            pb::IdentifierKind::TaxId => IdKind::TaxId,
+            pb::IdentifierKind::Bic => IdKind::Bic,
+            pb::IdentifierKind::Imo => IdKind::Imo,
+            pb::IdentifierKind::Other | pb::IdentifierKind::Unspecified => IdKind::Other,
+        };
+        identifiers.push(Identifier {
+            kind,
+            value: value.to_string(),
+        });
+    }
+    if !name.chars().any(char::is_alphanumeric) && identifiers.is_empty() {
+        return Err(bad("give a name or at least one identifier".into()));
+    }
+    let date_of_birth = match party.date_of_birth.trim() {
+        "" => None,
+        d => Some(PartialDate::parse_iso(d).ok_or_else(|| {
+            bad(format!(
+                "date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
+        })?),
+    };
+    for (field, value, max) in [
+        ("country", &party.country, MAX_SHORT_FIELD_CHARS),
+        ("address", &party.address, MAX_ADDRESS_CHARS),
+    ] {
+        if value.chars().count() > max || has_control_chars(value) {
+            return Err(bad(format!(
+                "{field} must be at most {max} printable characters"
+            )));
+        }
+    }
+    let party_type =
+        match pb::PartyType::try_from(party.r#type).unwrap_or(pb::PartyType::Unspecified) {
+            pb::PartyType::Unspecified => None,
+            pb::PartyType::Person => Some(EntityType::Person),
+            pb::PartyType::Organization => Some(EntityType::Organization),
+            pb::PartyType::Vessel => Some(EntityType::Vessel),
+            pb::PartyType::Aircraft => Some(EntityType::Aircraft),
+        };
+    let country = Some(party.country.trim())
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    Ok(Query {
+        name: name.to_string(),
+        party_type,
+        date_of_birth,
+        country,
+        identifiers,
+    })
+}
+
+/// An agent (bank) of a payment as a party: an organisation known by BIC and/or name.
+pub fn agent_party(agent: &pb::Agent) -> pb::Party {
+    let mut identifiers = Vec::new();
+    if !agent.bic.trim().is_empty() {
+        identifiers.push(pb::Identifier {
+            kind: pb::IdentifierKind::Bic as i32,
+            value: agent.bic.clone(),
+        });
+    }
+    pb::Party {
+        name: agent.name.clone(),
+        r#type: pb::PartyType::Organization as i32,
+        country: agent.country.clone(),
+        identifiers,
+        ..Default::default()
+    }
+}
+
+pub fn decision(d: Decision) -> pb::Decision {
+    match d {
+        Decision::Clear => pb::Decision::Clear,
+        Decision::Review => pb::Decision::Review,
+        Decision::Block => pb::Decision::Block,
+    }
+}
+
+fn entity_type(t: EntityType) -> pb::PartyType {
+    match t {
+        EntityType::Person => pb::PartyType::Person,
+        EntityType::Organization => pb::PartyType::Organization,
+        EntityType::Vessel => pb::PartyType::Vessel,
+        EntityType::Aircraft => pb::PartyType::Aircraft,
+        EntityType::Unknown => pb::PartyType::Unspecified,
+    }
+}
+
+fn outcome(o: Outcome) -> pb::FeatureOutcome {
+    match o {
+        Outcome::Absent => pb::FeatureOutcome::Absent,
+        Outcome::Match => pb::FeatureOutcome::Match,
+        Outcome::Partial => pb::FeatureOutcome::Partial,
+        Outcome::Conflict => pb::FeatureOutcome::Conflict,
+    }
+}
+
+pub fn matches(snapshot: &Snapshot, screening: &Screening) -> Vec<pb::Match> {
+    screening
+        .matches
+        .iter()
+        .map(|m| one_match(snapshot, m))
+        .collect()
+}
+
+pub fn compare_response(candidate: &Query, m: &MatchResult) -> pb::CompareResponse {
+    pb::CompareResponse {
+        score: round4(m.score),
+        decision: decision(m.decision) as i32,
+        features: features(m),
+        matched_name: candidate.name.clone(),
+    }
+}
+
+/// Rounded so that the same comparison prints the same score everywhere (RPC, CLI, logs).
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn features(m: &MatchResult) -> Vec<pb::FeatureScore> {
+    m.features
+        .iter()
+        .map(|f| pb::FeatureScore {
+            feature: f.feature.to_string(),
+            score: round4(f.score),
+            outcome: outcome(f.outcome) as i32,
+            detail: f.detail.clone(),
+        })
+        .collect()
+}
+
+fn one_match(snapshot: &Snapshot, m: &MatchResult) -> pb::Match {
+    let e = &snapshot.entities[m.entity as usize];
+    pb::Match {
+        entity_id: e.id.clone(),
+        source: e.source.as_str().to_string(),
+        programs: e.programs.clone(),
+        listed_name: e.primary_name().to_string(),
+        matched_name: e
+            .names
+            .get(m.name as usize)
+            .map(|n| n.full.clone())
+            .unwrap_or_default(),
+        entity_type: entity_type(e.entity_type) as i32,
+        score: round4(m.score),
+        decision: decision(m.decision) as i32,
+        features: features(m),
+    }
+}
+
+pub fn list_status(snapshot: &Snapshot) -> pb::ListStatus {
+    pb::ListStatus {
+        list_version: snapshot.list_version.clone(),
+        regime: snapshot.regime.as_str().to_string(),
+        sources: snapshot
+            .sources
+            .iter()
+            .map(|s| pb::SourceStatus {
+                id: s.kind.as_str().to_string(),
+                kind: s.kind.as_str().to_string(),
+                publisher: s.kind.publisher().to_string(),
+                location: s.location.clone(),
+                list_date: s.list_date.clone().unwrap_or_default(),
+                sha256: s.sha256.clone(),
+                entities_in_scope: s.entities_in_scope as u32,
+                entities_total: s.entities_total as u32,
+                loaded_at: s.loaded_at.clone(),
+            })
+            .collect(),
+    }
+}

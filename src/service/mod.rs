@@ -1,0 +1,210 @@
+//! The gRPC edge: translates protobuf requests into matcher queries and results back. Holds no
+//! matching logic of its own.
+
+mod convert;
+mod oversize;
+
+pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
+pub use oversize::OversizeLayer;
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use futures_util::{Stream, StreamExt};
+use tonic::{Request, Response, Status, Streaming};
+
+use crate::error::ApiError;
+use crate::index::Snapshot;
+use crate::matcher::{self, Decision, Thresholds};
+use crate::pb;
+use crate::pb::screening_service_server::ScreeningService;
+use crate::store::ListStore;
+
+/// Intermediary agents accepted in one payment (pacs.008 allows 3; chains of correspondent banks
+/// rarely exceed a handful).
+pub const MAX_INTERMEDIARY_AGENTS: usize = 16;
+
+#[derive(Debug, Clone)]
+pub struct Screener {
+    store: Arc<ListStore>,
+    thresholds: Thresholds,
+}
+
+impl Screener {
+    pub fn new(store: Arc<ListStore>, thresholds: Thresholds) -> Screener {
+        Screener { store, thresholds }
+    }
+
+    fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
+        self.store.current().ok_or(ApiError::NotReady)
+    }
+
+    fn screen_one(
+        &self,
+        snapshot: &Snapshot,
+        req: &pb::ScreenPartyRequest,
+    ) -> Result<pb::ScreenPartyResponse, ApiError> {
+        convert::check_request_id(&req.request_id)?;
+        let party = req
+            .party
+            .as_ref()
+            .ok_or_else(|| ApiError::InvalidArgument("party is required".into()))?;
+        let query = convert::query(party, "party")?;
+        let result = matcher::screen(snapshot, &query, &self.thresholds);
+        Ok(pb::ScreenPartyResponse {
+            request_id: req.request_id.clone(),
+            decision: convert::decision(result.decision) as i32,
+            matches: convert::matches(snapshot, &result),
+            list_version: snapshot.list_version.clone(),
+            error: String::new(),
+        })
+    }
+}
+
+type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::ScreenPartyResponse, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl ScreeningService for Screener {
+    async fn screen_party(
+        &self,
+        request: Request<pb::ScreenPartyRequest>,
+    ) -> Result<Response<pb::ScreenPartyResponse>, Status> {
+        let snapshot = self.snapshot()?;
+        Ok(Response::new(
+            self.screen_one(&snapshot, request.get_ref())?,
+        ))
+    }
+
+    async fn screen_payment(
+        &self,
+        request: Request<pb::ScreenPaymentRequest>,
+    ) -> Result<Response<pb::ScreenPaymentResponse>, Status> {
+        let snapshot = self.snapshot()?;
+        let req = request.get_ref();
+        convert::check_request_id(&req.request_id)?;
+        if req.intermediary_agents.len() > MAX_INTERMEDIARY_AGENTS {
+            return Err(ApiError::TooLarge(format!(
+                "a payment may have at most {MAX_INTERMEDIARY_AGENTS} intermediary agents, this one has {}",
+                req.intermediary_agents.len()
+            ))
+            .into());
+        }
+        use pb::PartyRole as R;
+        let mut parties: Vec<(R, u32, String, pb::Party)> = Vec::new();
+        for (role, field, p) in [
+            (R::Debtor, "debtor", &req.debtor),
+            (R::Creditor, "creditor", &req.creditor),
+            (R::UltimateDebtor, "ultimate_debtor", &req.ultimate_debtor),
+            (
+                R::UltimateCreditor,
+                "ultimate_creditor",
+                &req.ultimate_creditor,
+            ),
+        ] {
+            if let Some(p) = p {
+                parties.push((role, 0, field.to_string(), p.clone()));
+            }
+        }
+        for (role, field, a) in [
+            (R::DebtorAgent, "debtor_agent", &req.debtor_agent),
+            (R::CreditorAgent, "creditor_agent", &req.creditor_agent),
+        ] {
+            if let Some(a) = a {
+                parties.push((role, 0, field.to_string(), convert::agent_party(a)));
+            }
+        }
+        for (i, a) in req.intermediary_agents.iter().enumerate() {
+            parties.push((
+                R::IntermediaryAgent,
+                i as u32,
+                format!("intermediary_agents[{i}]"),
+                convert::agent_party(a),
+            ));
+        }
+        if parties.is_empty() {
+            return Err(ApiError::InvalidArgument(
+                "the payment names no party: give at least a debtor or a creditor".into(),
+            )
+            .into());
+        }
+        let mut results = Vec::with_capacity(parties.len());
+        let mut worst = Decision::Clear;
+        for (role, index, field, party) in &parties {
+            let query = convert::query(party, field)?;
+            let screening = matcher::screen(&snapshot, &query, &self.thresholds);
+            worst = worst.max(screening.decision);
+            results.push(pb::PartyResult {
+                role: *role as i32,
+                index: *index,
+                decision: convert::decision(screening.decision) as i32,
+                matches: convert::matches(&snapshot, &screening),
+            });
+        }
+        Ok(Response::new(pb::ScreenPaymentResponse {
+            request_id: req.request_id.clone(),
+            payment_id: req.payment_id.clone(),
+            decision: convert::decision(worst) as i32,
+            parties: results,
+            list_version: snapshot.list_version.clone(),
+        }))
+    }
+
+    type ScreenStreamStream = ResponseStream;
+
+    /// Each response is computed when the client is ready for it: the next request is read only
+    /// when the previous response has been taken by the transport, so HTTP/2 flow control pushes
+    /// back on a client that sends faster than it reads, and nothing queues without bound.
+    async fn screen_stream(
+        &self,
+        request: Request<Streaming<pb::ScreenPartyRequest>>,
+    ) -> Result<Response<Self::ScreenStreamStream>, Status> {
+        self.snapshot()?;
+        let this = self.clone();
+        let out = request.into_inner().map(move |item| {
+            let req = item?;
+            let snapshot = this.snapshot()?;
+            Ok(match this.screen_one(&snapshot, &req) {
+                Ok(resp) => resp,
+                Err(e) => pb::ScreenPartyResponse {
+                    request_id: req.request_id,
+                    decision: pb::Decision::Unspecified as i32,
+                    matches: Vec::new(),
+                    list_version: snapshot.list_version.clone(),
+                    error: e.to_string(),
+                },
+            })
+        });
+        Ok(Response::new(Box::pin(out)))
+    }
+
+    async fn compare(
+        &self,
+        request: Request<pb::CompareRequest>,
+    ) -> Result<Response<pb::CompareResponse>, Status> {
+        let snapshot = self.snapshot()?;
+        let req = request.get_ref();
+        let missing = |f: &str| ApiError::InvalidArgument(format!("{f} is required"));
+        let query = convert::query(req.query.as_ref().ok_or_else(|| missing("query"))?, "query")?;
+        let candidate = convert::query(
+            req.candidate.as_ref().ok_or_else(|| missing("candidate"))?,
+            "candidate",
+        )?;
+        let result = matcher::compare(
+            &query,
+            &candidate,
+            &self.thresholds,
+            snapshot.word_weights().clone(),
+        );
+        Ok(Response::new(convert::compare_response(
+            &candidate, &result,
+        )))
+    }
+
+    async fn get_list_status(
+        &self,
+        _request: Request<pb::GetListStatusRequest>,
+    ) -> Result<Response<pb::ListStatus>, Status> {
+        let snapshot = self.snapshot()?;
+        Ok(Response::new(convert::list_status(&snapshot)))
+    }
+}

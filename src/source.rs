@@ -1,0 +1,237 @@
+//! Where lists come from: reads a configured source location into raw bytes and fingerprints
+//! them. Knows nothing of formats beyond which files make up one publication.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::model::SourceKind;
+use crate::parser::ParseError;
+
+/// A source as configured: `KIND=LOCATION`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSpec {
+    pub kind: SourceKind,
+    pub location: PathBuf,
+}
+
+impl SourceSpec {
+    /// Parses `ca-sema=path/to/sema-lmes.xml`.
+    pub fn parse(s: &str) -> Result<SourceSpec, String> {
+        let (kind, loc) = s.split_once('=').ok_or_else(|| {
+            format!("source `{s}` must be KIND=PATH, e.g. ca-sema=lists/sema-lmes.xml")
+        })?;
+        let kind = SourceKind::parse(kind).ok_or_else(|| {
+            format!("unknown source kind `{kind}` in `{s}`: expected one of ca-sema, us-ofac-sdn, uk-ofsi")
+        })?;
+        if loc.trim().is_empty() {
+            return Err(format!("source `{s}` has an empty path"));
+        }
+        Ok(SourceSpec {
+            kind,
+            location: PathBuf::from(loc.trim()),
+        })
+    }
+}
+
+impl fmt::Display for SourceSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.kind, self.location.display())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("cannot read {path}: {error}")]
+    Io { path: String, error: std::io::Error },
+    #[error("{0}")]
+    Missing(String),
+}
+
+/// The files of one publication, as read, with their digest.
+#[derive(Debug, Clone)]
+pub struct RawPublication {
+    pub location: String,
+    /// (role, bytes): role is the file's name in the publication (`SDN.CSV`, `ALT.CSV` ...).
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl RawPublication {
+    pub fn from_bytes(location: &str, bytes: Vec<u8>) -> RawPublication {
+        RawPublication {
+            location: location.to_string(),
+            files: vec![(location.to_string(), bytes)],
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        self.location.clone()
+    }
+
+    /// The one file of a single-file publication.
+    pub fn single(&self) -> Result<&[u8], ParseError> {
+        match self.files.as_slice() {
+            [(_, b)] => Ok(b),
+            _ => Err(ParseError::file(
+                &self.location,
+                "expected exactly one file",
+            )),
+        }
+    }
+
+    /// A file of the publication by role, case-insensitively.
+    pub fn file(&self, role: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(r, _)| r.eq_ignore_ascii_case(role))
+            .map(|(_, b)| b.as_slice())
+    }
+
+    /// sha256 over the files in role order (role names included, so a file moved between roles
+    /// changes the digest).
+    pub fn sha256(&self) -> String {
+        let mut files: Vec<_> = self.files.iter().collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut h = Sha256::new();
+        if files.len() == 1 {
+            h.update(&files[0].1);
+        } else {
+            for (role, bytes) in files {
+                h.update(role.as_bytes());
+                h.update((bytes.len() as u64).to_le_bytes());
+                h.update(bytes);
+            }
+        }
+        hex::encode(h.finalize())
+    }
+}
+
+/// The OFAC legacy CSV set. `SDN.CSV` is required; the others are optional because OFAC
+/// publishes them separately and older archives may lack them.
+const OFAC_FILES: [(&str, bool); 4] = [
+    ("SDN.CSV", true),
+    ("ALT.CSV", false),
+    ("ADD.CSV", false),
+    ("SDN_COMMENTS.CSV", false),
+];
+
+/// Reads a source location.
+///
+/// An OFAC source may name a directory holding `SDN.CSV`, `ALT.CSV`, `ADD.CSV` and optionally
+/// `SDN_COMMENTS.CSV` (names matched case-insensitively, as OFAC publishes them), or the SDN file
+/// itself: then its companions are the files beside it whose names replace the leading `sdn` by
+/// `alt`, `add` and `sdn_comments` (`sdn_2023-12-28.csv` → `alt_2023-12-28.csv`), which is how
+/// dated archives are usually kept.
+pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
+    let path = &spec.location;
+    let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
+    let location = path.display().to_string();
+    if spec.kind != SourceKind::UsOfacSdn {
+        if meta.is_dir() {
+            return Err(SourceError::Missing(format!(
+                "{location} is a directory; a {} source is a single file",
+                spec.kind
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
+        return Ok(RawPublication::from_bytes(&location, bytes));
+    }
+    let files = if meta.is_dir() {
+        ofac_in_dir(path)?
+    } else {
+        ofac_beside(path)?
+    };
+    let mut out = Vec::new();
+    for (role, file) in files {
+        out.push((
+            role.to_string(),
+            std::fs::read(&file).map_err(|e| io(&file, e))?,
+        ));
+    }
+    Ok(RawPublication {
+        location,
+        files: out,
+    })
+}
+
+fn ofac_in_dir(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    let mut out = Vec::new();
+    for (role, required) in OFAC_FILES {
+        let found = entries.iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case(role))
+        });
+        match found {
+            Some(p) => out.push((role, p.clone())),
+            None if required => {
+                return Err(SourceError::Missing(format!(
+                    "{} holds no {role} (OFAC legacy CSV set)",
+                    dir.display()
+                )))
+            }
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+fn ofac_beside(sdn: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
+    let name = sdn.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("sdn") else {
+        return Err(SourceError::Missing(format!(
+            "{}: an OFAC source is a directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file",
+            sdn.display()
+        )));
+    };
+    // Keep the original spelling of the suffix so `SDN.CSV` finds `ALT.CSV`.
+    let suffix = &name[name.len() - rest.len()..];
+    let dir = sdn.parent().unwrap_or(Path::new("."));
+    let mut out = vec![("SDN.CSV", sdn.to_path_buf())];
+    for (role, prefix) in [
+        ("ALT.CSV", "alt"),
+        ("ADD.CSV", "add"),
+        ("SDN_COMMENTS.CSV", "sdn_comments"),
+    ] {
+        for candidate in [
+            format!("{prefix}{suffix}"),
+            format!("{}{suffix}", prefix.to_ascii_uppercase()),
+        ] {
+            let p = dir.join(&candidate);
+            if p.is_file() {
+                out.push((role, p));
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn io(path: &Path, error: std::io::Error) -> SourceError {
+    SourceError::Io {
+        path: path.display().to_string(),
+        error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_parsing_explains_mistakes() {
+        assert!(SourceSpec::parse("ca-sema=x.xml").is_ok());
+        assert!(SourceSpec::parse("x.xml")
+            .unwrap_err()
+            .contains("KIND=PATH"));
+        assert!(SourceSpec::parse("eu=x.xml")
+            .unwrap_err()
+            .contains("unknown source kind"));
+    }
+}
