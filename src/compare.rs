@@ -49,24 +49,20 @@ impl JsonParty {
     fn into_pb(self) -> Result<pb::Party, String> {
         let party_type = match self.party_type.as_deref() {
             None => pb::PartyType::Unspecified,
-            Some(t) => pb::PartyType::from_str_name(t)
-                .ok_or_else(|| format!("unknown party type `{t}`"))?,
+            Some(t) => pb::PartyType::from_str_name(t).ok_or_else(|| format!("unknown party type `{t}`"))?,
         };
-        let identifiers = self
-            .identifiers
-            .into_iter()
-            .map(|i| {
-                let kind = match i.kind.as_deref() {
-                    None => pb::IdentifierKind::Unspecified,
-                    Some(k) => pb::IdentifierKind::from_str_name(k)
-                        .ok_or_else(|| format!("unknown identifier kind `{k}`"))?,
-                };
-                Ok(pb::Identifier {
-                    kind: kind as i32,
-                    value: i.value,
+        let identifiers =
+            self.identifiers
+                .into_iter()
+                .map(|i| {
+                    let kind = match i.kind.as_deref() {
+                        None => pb::IdentifierKind::Unspecified,
+                        Some(k) => pb::IdentifierKind::from_str_name(k)
+                            .ok_or_else(|| format!("unknown identifier kind `{k}`"))?,
+                    };
+                    Ok(pb::Identifier { kind: kind as i32, value: i.value })
                 })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+                .collect::<Result<Vec<_>, String>>()?;
         Ok(pb::Party {
             name: self.name,
             r#type: party_type as i32,
@@ -120,11 +116,9 @@ fn compare_line(
     thresholds: &Thresholds,
     word_weights: &HashMap<String, f32>,
 ) -> Result<pb::CompareResponse, String> {
-    let pair: Pair = serde_json::from_str(line)
-        .map_err(|e| format!("not a {{\"query\", \"candidate\"}} pair: {e}"))?;
+    let pair: Pair = serde_json::from_str(line).map_err(|e| format!("not a {{\"query\", \"candidate\"}} pair: {e}"))?;
     let query = party_query(&pair.query.into_pb()?, "query").map_err(|e| e.to_string())?;
-    let candidate =
-        party_query(&pair.candidate.into_pb()?, "candidate").map_err(|e| e.to_string())?;
+    let candidate = party_query(&pair.candidate.into_pb()?, "candidate").map_err(|e| e.to_string())?;
     let result = matcher::compare(&query, &candidate, thresholds, word_weights.clone());
     Ok(compare_response(&candidate, &result))
 }

@@ -160,11 +160,7 @@ impl ServeConfig {
             Some(p) => read_file(p)?,
             None => FileConfig::default(),
         };
-        let raw_sources = if args.sources.is_empty() {
-            file.sources.clone()
-        } else {
-            args.sources.clone()
-        };
+        let raw_sources = if args.sources.is_empty() { file.sources.clone() } else { args.sources.clone() };
         let sources = raw_sources
             .iter()
             .filter(|s| !s.trim().is_empty())
@@ -180,33 +176,19 @@ impl ServeConfig {
         let mut kinds: Vec<_> = sources.iter().map(|s| s.kind).collect();
         kinds.sort();
         if kinds.windows(2).any(|w| w[0] == w[1]) {
-            return Err(ConfigError::Invalid(
-                "each source kind may be configured once".into(),
-            ));
+            return Err(ConfigError::Invalid("each source kind may be configured once".into()));
         }
         let thresholds = Thresholds {
-            review: args
-                .review_threshold
-                .or(file.review_threshold)
-                .unwrap_or(Thresholds::default().review),
-            block: args
-                .block_threshold
-                .or(file.block_threshold)
-                .unwrap_or(Thresholds::default().block),
+            review: args.review_threshold.or(file.review_threshold).unwrap_or(Thresholds::default().review),
+            block: args.block_threshold.or(file.block_threshold).unwrap_or(Thresholds::default().block),
         };
-        if !(thresholds.review > 0.0
-            && thresholds.review <= thresholds.block
-            && thresholds.block <= 1.0)
-        {
+        if !(thresholds.review > 0.0 && thresholds.review <= thresholds.block && thresholds.block <= 1.0) {
             return Err(ConfigError::Invalid(format!(
                 "thresholds must satisfy 0 < review <= block <= 1 (got review {}, block {})",
                 thresholds.review, thresholds.block
             )));
         }
-        let max_message_bytes = args
-            .max_message_bytes
-            .or(file.max_message_bytes)
-            .unwrap_or(DEFAULT_MAX_MESSAGE_BYTES);
+        let max_message_bytes = args.max_message_bytes.or(file.max_message_bytes).unwrap_or(DEFAULT_MAX_MESSAGE_BYTES);
         if !(1024..=64 * 1024 * 1024).contains(&max_message_bytes) {
             return Err(ConfigError::Invalid(format!(
                 "max_message_bytes must be between 1024 and 67108864 (got {max_message_bytes})"
@@ -214,9 +196,7 @@ impl ServeConfig {
         }
         let listen = match args.listen.or(file.listen) {
             Some(l) => l,
-            None => DEFAULT_LISTEN
-                .parse()
-                .map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
+            None => DEFAULT_LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
         };
         let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {
             RegimeArg::Belarus => Regime::Belarus,
@@ -234,14 +214,9 @@ impl ServeConfig {
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
-        path: path.display().to_string(),
-        error,
-    })?;
-    toml::from_str(&text).map_err(|e| ConfigError::File {
-        path: path.display().to_string(),
-        error: e.to_string(),
-    })
+    let text =
+        std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.display().to_string(), error })?;
+    toml::from_str(&text).map_err(|e| ConfigError::File { path: path.display().to_string(), error: e.to_string() })
 }
 
 #[cfg(test)]
@@ -249,10 +224,7 @@ mod tests {
     use super::*;
 
     fn args(sources: &[&str]) -> ServeArgs {
-        ServeArgs {
-            sources: sources.iter().map(|s| s.to_string()).collect(),
-            ..Default::default()
-        }
+        ServeArgs { sources: sources.iter().map(|s| s.to_string()).collect(), ..Default::default() }
     }
 
     #[test]
@@ -266,21 +238,15 @@ mod tests {
         let mut a = args(&["ca-sema=x.xml"]);
         a.review_threshold = Some(0.95);
         a.block_threshold = Some(0.9);
-        assert!(ServeConfig::from_args(&a)
-            .unwrap_err()
-            .to_string()
-            .contains("review <= block"));
+        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("review <= block"));
     }
 
     #[test]
     fn file_fills_what_the_command_line_leaves() {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("c.toml");
-        std::fs::write(
-            &p,
-            "sources = [\"uk-ofsi=ConList.csv\"]\nregime = \"all\"\nreview_threshold = 0.7\n",
-        )
-        .expect("write");
+        std::fs::write(&p, "sources = [\"uk-ofsi=ConList.csv\"]\nregime = \"all\"\nreview_threshold = 0.7\n")
+            .expect("write");
         let mut a = args(&[]);
         a.config = Some(p.clone());
         let c = ServeConfig::from_args(&a).expect("valid");
@@ -288,9 +254,6 @@ mod tests {
         assert_eq!(c.sources.len(), 1);
         assert!((c.thresholds.review - 0.7).abs() < 1e-9);
         std::fs::write(&p, "sorces = []\n").expect("write");
-        assert!(ServeConfig::from_args(&a)
-            .unwrap_err()
-            .to_string()
-            .contains("sorces"));
+        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("sorces"));
     }
 }

@@ -25,6 +25,5 @@ pub mod pb {
     tonic::include_proto!("screening.v1");
 
     /// Encoded descriptors of the API, served by reflection.
-    pub const FILE_DESCRIPTOR_SET: &[u8] =
-        tonic::include_file_descriptor_set!("screening_descriptor");
+    pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("screening_descriptor");
 }

@@ -25,15 +25,12 @@ fn compare(args: &CompareArgs) -> anyhow::Result<()> {
         eprintln!("screener compare: no --source given, so organisation words all weigh the same; pass the server's sources to get its scores exactly");
         Default::default()
     } else {
-        screener::store::load(&sources, screener::model::Regime::All)?
-            .word_weights()
-            .clone()
+        screener::store::load(&sources, screener::model::Regime::All)?.word_weights().clone()
     };
     let stdout = std::io::stdout().lock();
     let failures = match &args.input {
         Some(p) => {
-            let f =
-                std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            let f = std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
             screener::compare::run(std::io::BufReader::new(f), stdout, &thresholds, &weights)?
         }
         None => screener::compare::run(std::io::stdin().lock(), stdout, &thresholds, &weights)?,
@@ -45,11 +42,8 @@ fn compare(args: &CompareArgs) -> anyhow::Result<()> {
 }
 
 fn init_logging(format: LogFormat) {
-    let filter =
-        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),

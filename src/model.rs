@@ -15,11 +15,7 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [
-        SourceKind::CaSema,
-        SourceKind::UsOfacSdn,
-        SourceKind::UkOfsi,
-    ];
+    pub const ALL: [SourceKind; 3] = [SourceKind::CaSema, SourceKind::UsOfacSdn, SourceKind::UkOfsi];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -38,9 +34,7 @@ impl SourceKind {
     }
 
     pub fn parse(s: &str) -> Option<SourceKind> {
-        SourceKind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        SourceKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -141,30 +135,16 @@ impl Name {
     pub fn new(full: impl Into<String>, quality: NameQuality) -> Name {
         let full = clean_spaces(&full.into());
         let script = Script::detect(&full);
-        Name {
-            full,
-            parts: None,
-            quality,
-            script,
-        }
+        Name { full, parts: None, quality, script }
     }
 
     /// A name from separate surname and given names, displayed "Given Surname".
     pub fn from_parts(surname: &str, given: &str, quality: NameQuality) -> Name {
         let surname = clean_spaces(surname);
         let given = clean_spaces(given);
-        let full = if given.is_empty() {
-            surname.clone()
-        } else {
-            format!("{given} {surname}")
-        };
+        let full = if given.is_empty() { surname.clone() } else { format!("{given} {surname}") };
         let script = Script::detect(&full);
-        Name {
-            full,
-            parts: Some(NameParts { surname, given }),
-            quality,
-            script,
-        }
+        Name { full, parts: Some(NameParts { surname, given }), quality, script }
     }
 }
 
@@ -184,11 +164,7 @@ impl PartialDate {
             return None;
         }
         let month = month.filter(|m| (1..=12).contains(m));
-        let day = if month.is_some() {
-            day.filter(|d| (1..=31).contains(d))
-        } else {
-            None
-        };
+        let day = if month.is_some() { day.filter(|d| (1..=31).contains(d)) } else { None };
         Some(PartialDate { year, month, day })
     }
 
@@ -272,12 +248,7 @@ impl Identifier {
     /// A BIC is compared on its first 8 characters (the institution), since the branch code is
     /// optional in payments.
     pub fn key(&self) -> String {
-        let mut k: String = self
-            .value
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .collect();
+        let mut k: String = self.value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect();
         if self.kind == IdKind::Bic && k.len() == 11 {
             k.truncate(8);
         }
@@ -333,14 +304,8 @@ mod tests {
 
     #[test]
     fn partial_dates_parse_and_reject() {
-        assert_eq!(
-            PartialDate::parse_iso("1954").map(|d| d.to_string()),
-            Some("1954".into())
-        );
-        assert_eq!(
-            PartialDate::parse_iso("1954-08-30").map(|d| d.to_string()),
-            Some("1954-08-30".into())
-        );
+        assert_eq!(PartialDate::parse_iso("1954").map(|d| d.to_string()), Some("1954".into()));
+        assert_eq!(PartialDate::parse_iso("1954-08-30").map(|d| d.to_string()), Some("1954-08-30".into()));
         assert_eq!(PartialDate::parse_iso("1954-13"), None);
         assert_eq!(PartialDate::parse_iso("30.08.1954"), None);
         assert_eq!(PartialDate::parse_iso("1954-08-30-1"), None);
@@ -354,10 +319,7 @@ mod tests {
 
     #[test]
     fn bic_keys_ignore_branch() {
-        let a = Identifier {
-            kind: IdKind::Bic,
-            value: "BPSB BY2X XXX".into(),
-        };
+        let a = Identifier { kind: IdKind::Bic, value: "BPSB BY2X XXX".into() };
         assert_eq!(a.key(), "BPSBBY2X");
     }
 }

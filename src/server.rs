@@ -36,22 +36,12 @@ pub async fn serve(
 ) -> Result<(), ServeError> {
     let listener = TcpListener::bind(config.listen)
         .await
-        .map_err(|error| ServeError::Bind {
-            addr: config.listen.to_string(),
-            error,
-        })?;
-    let local = listener.local_addr().map_err(|error| ServeError::Bind {
-        addr: config.listen.to_string(),
-        error,
-    })?;
+        .map_err(|error| ServeError::Bind { addr: config.listen.to_string(), error })?;
+    let local = listener.local_addr().map_err(|error| ServeError::Bind { addr: config.listen.to_string(), error })?;
 
     let (health_reporter, health_service) = tonic_health::server::health_reporter();
-    health_reporter
-        .set_service_status("", ServingStatus::NotServing)
-        .await;
-    health_reporter
-        .set_service_status(SERVICE_NAME, ServingStatus::NotServing)
-        .await;
+    health_reporter.set_service_status("", ServingStatus::NotServing).await;
+    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::NotServing).await;
 
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
@@ -96,12 +86,8 @@ pub async fn serve(
         entities = snapshot.entity_count(), names = snapshot.variants.len(),
         elapsed_ms = started.elapsed().as_millis() as u64, "serving"
     );
-    health_reporter
-        .set_service_status("", ServingStatus::Serving)
-        .await;
-    health_reporter
-        .set_service_status(SERVICE_NAME, ServingStatus::Serving)
-        .await;
+    health_reporter.set_service_status("", ServingStatus::Serving).await;
+    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
     server.await??;
     Ok(())
 }

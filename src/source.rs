@@ -19,19 +19,16 @@ pub struct SourceSpec {
 impl SourceSpec {
     /// Parses `ca-sema=path/to/sema-lmes.xml`.
     pub fn parse(s: &str) -> Result<SourceSpec, String> {
-        let (kind, loc) = s.split_once('=').ok_or_else(|| {
-            format!("source `{s}` must be KIND=PATH, e.g. ca-sema=lists/sema-lmes.xml")
-        })?;
+        let (kind, loc) = s
+            .split_once('=')
+            .ok_or_else(|| format!("source `{s}` must be KIND=PATH, e.g. ca-sema=lists/sema-lmes.xml"))?;
         let kind = SourceKind::parse(kind).ok_or_else(|| {
             format!("unknown source kind `{kind}` in `{s}`: expected one of ca-sema, us-ofac-sdn, uk-ofsi")
         })?;
         if loc.trim().is_empty() {
             return Err(format!("source `{s}` has an empty path"));
         }
-        Ok(SourceSpec {
-            kind,
-            location: PathBuf::from(loc.trim()),
-        })
+        Ok(SourceSpec { kind, location: PathBuf::from(loc.trim()) })
     }
 }
 
@@ -49,19 +46,29 @@ pub enum SourceError {
     Missing(String),
 }
 
+/// One file of a publication.
+#[derive(Debug, Clone)]
+pub struct RawFile {
+    /// The file's name in the publication (`SDN.CSV`, `ALT.CSV` ...), or its path for
+    /// single-file publications.
+    pub role: String,
+    /// Where it was read from, for error messages.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
 /// The files of one publication, as read, with their digest.
 #[derive(Debug, Clone)]
 pub struct RawPublication {
     pub location: String,
-    /// (role, bytes): role is the file's name in the publication (`SDN.CSV`, `ALT.CSV` ...).
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<RawFile>,
 }
 
 impl RawPublication {
     pub fn from_bytes(location: &str, bytes: Vec<u8>) -> RawPublication {
         RawPublication {
             location: location.to_string(),
-            files: vec![(location.to_string(), bytes)],
+            files: vec![RawFile { role: location.to_string(), path: location.to_string(), bytes }],
         }
     }
 
@@ -72,35 +79,29 @@ impl RawPublication {
     /// The one file of a single-file publication.
     pub fn single(&self) -> Result<&[u8], ParseError> {
         match self.files.as_slice() {
-            [(_, b)] => Ok(b),
-            _ => Err(ParseError::file(
-                &self.location,
-                "expected exactly one file",
-            )),
+            [f] => Ok(&f.bytes),
+            _ => Err(ParseError::file(&self.location, "expected exactly one file")),
         }
     }
 
     /// A file of the publication by role, case-insensitively.
-    pub fn file(&self, role: &str) -> Option<&[u8]> {
-        self.files
-            .iter()
-            .find(|(r, _)| r.eq_ignore_ascii_case(role))
-            .map(|(_, b)| b.as_slice())
+    pub fn file(&self, role: &str) -> Option<&RawFile> {
+        self.files.iter().find(|f| f.role.eq_ignore_ascii_case(role))
     }
 
     /// sha256 over the files in role order (role names included, so a file moved between roles
     /// changes the digest).
     pub fn sha256(&self) -> String {
         let mut files: Vec<_> = self.files.iter().collect();
-        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files.sort_by(|a, b| a.role.cmp(&b.role));
         let mut h = Sha256::new();
-        if files.len() == 1 {
-            h.update(&files[0].1);
+        if let [f] = files.as_slice() {
+            h.update(&f.bytes);
         } else {
-            for (role, bytes) in files {
-                h.update(role.as_bytes());
-                h.update((bytes.len() as u64).to_le_bytes());
-                h.update(bytes);
+            for f in files {
+                h.update(f.role.as_bytes());
+                h.update((f.bytes.len() as u64).to_le_bytes());
+                h.update(&f.bytes);
             }
         }
         hex::encode(h.finalize())
@@ -109,12 +110,8 @@ impl RawPublication {
 
 /// The OFAC legacy CSV set. `SDN.CSV` is required; the others are optional because OFAC
 /// publishes them separately and older archives may lack them.
-const OFAC_FILES: [(&str, bool); 4] = [
-    ("SDN.CSV", true),
-    ("ALT.CSV", false),
-    ("ADD.CSV", false),
-    ("SDN_COMMENTS.CSV", false),
-];
+const OFAC_FILES: [(&str, bool); 4] =
+    [("SDN.CSV", true), ("ALT.CSV", false), ("ADD.CSV", false), ("SDN_COMMENTS.CSV", false)];
 
 /// Reads a source location.
 ///
@@ -137,43 +134,27 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
         let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
         return Ok(RawPublication::from_bytes(&location, bytes));
     }
-    let files = if meta.is_dir() {
-        ofac_in_dir(path)?
-    } else {
-        ofac_beside(path)?
-    };
+    let files = if meta.is_dir() { ofac_in_dir(path)? } else { ofac_beside(path)? };
     let mut out = Vec::new();
     for (role, file) in files {
-        out.push((
-            role.to_string(),
-            std::fs::read(&file).map_err(|e| io(&file, e))?,
-        ));
+        let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
+        out.push(RawFile { role: role.to_string(), path: file.display().to_string(), bytes });
     }
-    Ok(RawPublication {
-        location,
-        files: out,
-    })
+    Ok(RawPublication { location, files: out })
 }
 
 fn ofac_in_dir(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(|e| io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     let mut out = Vec::new();
     for (role, required) in OFAC_FILES {
-        let found = entries.iter().find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.eq_ignore_ascii_case(role))
-        });
+        let found = entries
+            .iter()
+            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.eq_ignore_ascii_case(role)));
         match found {
             Some(p) => out.push((role, p.clone())),
             None if required => {
-                return Err(SourceError::Missing(format!(
-                    "{} holds no {role} (OFAC legacy CSV set)",
-                    dir.display()
-                )))
+                return Err(SourceError::Missing(format!("{} holds no {role} (OFAC legacy CSV set)", dir.display())))
             }
             None => {}
         }
@@ -194,15 +175,8 @@ fn ofac_beside(sdn: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> 
     let suffix = &name[name.len() - rest.len()..];
     let dir = sdn.parent().unwrap_or(Path::new("."));
     let mut out = vec![("SDN.CSV", sdn.to_path_buf())];
-    for (role, prefix) in [
-        ("ALT.CSV", "alt"),
-        ("ADD.CSV", "add"),
-        ("SDN_COMMENTS.CSV", "sdn_comments"),
-    ] {
-        for candidate in [
-            format!("{prefix}{suffix}"),
-            format!("{}{suffix}", prefix.to_ascii_uppercase()),
-        ] {
+    for (role, prefix) in [("ALT.CSV", "alt"), ("ADD.CSV", "add"), ("SDN_COMMENTS.CSV", "sdn_comments")] {
+        for candidate in [format!("{prefix}{suffix}"), format!("{}{suffix}", prefix.to_ascii_uppercase())] {
             let p = dir.join(&candidate);
             if p.is_file() {
                 out.push((role, p));
@@ -214,10 +188,7 @@ fn ofac_beside(sdn: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> 
 }
 
 fn io(path: &Path, error: std::io::Error) -> SourceError {
-    SourceError::Io {
-        path: path.display().to_string(),
-        error,
-    }
+    SourceError::Io { path: path.display().to_string(), error }
 }
 
 #[cfg(test)]
@@ -227,11 +198,7 @@ mod tests {
     #[test]
     fn spec_parsing_explains_mistakes() {
         assert!(SourceSpec::parse("ca-sema=x.xml").is_ok());
-        assert!(SourceSpec::parse("x.xml")
-            .unwrap_err()
-            .contains("KIND=PATH"));
-        assert!(SourceSpec::parse("eu=x.xml")
-            .unwrap_err()
-            .contains("unknown source kind"));
+        assert!(SourceSpec::parse("x.xml").unwrap_err().contains("KIND=PATH"));
+        assert!(SourceSpec::parse("eu=x.xml").unwrap_err().contains("unknown source kind"));
     }
 }

@@ -61,17 +61,10 @@ pub fn load(specs: &[SourceSpec], regime: Regime) -> Result<Snapshot, LoadError>
 
 /// Reads and parses one source.
 pub fn load_one(spec: &SourceSpec) -> Result<LoadedSource, LoadError> {
-    let raw = source::read(spec).map_err(|error| LoadError::Source {
-        spec: spec.to_string(),
-        error,
-    })?;
-    let parsed = parser::parse(spec.kind, &raw).map_err(|error| LoadError::Parse {
-        spec: spec.to_string(),
-        error,
-    })?;
-    let loaded_at = time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let raw = source::read(spec).map_err(|error| LoadError::Source { spec: spec.to_string(), error })?;
+    let parsed = parser::parse(spec.kind, &raw).map_err(|error| LoadError::Parse { spec: spec.to_string(), error })?;
+    let loaded_at =
+        time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     Ok(LoadedSource {
         info: SourceInfo {
             kind: spec.kind,

@@ -119,11 +119,7 @@ impl Snapshot {
                         }
                     }
                 }
-                variants.push(Variant {
-                    entity: ei as u32,
-                    name: ni as u16,
-                    form,
-                });
+                variants.push(Variant { entity: ei as u32, name: ni as u16, form });
             }
             for id in &e.identifiers {
                 let k = id.key();
@@ -167,10 +163,7 @@ impl Snapshot {
 
     /// Weight of an organisation word (by phonetic key): rare words weigh more.
     pub fn word_weight(&self, key: &str) -> f32 {
-        self.word_weights
-            .get(key)
-            .copied()
-            .unwrap_or(self.max_word_weight)
+        self.word_weights.get(key).copied().unwrap_or(self.max_word_weight)
     }
 
     pub fn entity_count(&self) -> usize {
@@ -184,12 +177,7 @@ fn lookup_keys(key: &str) -> Vec<String> {
     let chars: Vec<char> = key.chars().collect();
     if chars.len() >= MIN_KEY_FOR_DELETES {
         for i in 0..chars.len() {
-            let d: String = chars
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, c)| *c)
-                .collect();
+            let d: String = chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect();
             if !out.contains(&d) {
                 out.push(d);
             }
@@ -236,12 +224,6 @@ fn word_weights(sources: &[LoadedSource]) -> HashMap<String, f32> {
 pub fn kinds_comparable(a: IdKind, b: IdKind) -> bool {
     use IdKind::*;
     a == b
-        || matches!(
-            (a, b),
-            (Passport | NationalId | Other, Passport | NationalId | Other)
-        )
-        || matches!(
-            (a, b),
-            (Registration | TaxId | Other, Registration | TaxId | Other)
-        )
+        || matches!((a, b), (Passport | NationalId | Other, Passport | NationalId | Other))
+        || matches!((a, b), (Registration | TaxId | Other, Registration | TaxId | Other))
 }

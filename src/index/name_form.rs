@@ -48,8 +48,8 @@ pub struct NameForm {
 pub fn is_patronymic(t: &str) -> bool {
     t.len() > 5
         && [
-            "vich", "vych", "vic", "ich", "vna", "una", "ichna", "ovich", "evich", "ievich",
-            "vitch", "witsch", "vitsch", "ovitj",
+            "vich", "vych", "vic", "ich", "vna", "una", "ichna", "ovich", "evich", "ievich", "vitch", "witsch",
+            "vitsch", "ovitj",
         ]
         .iter()
         .any(|s| t.ends_with(s))
@@ -64,26 +64,16 @@ pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> 
     }
     let mut tokens = Vec::new();
     if let Some(parts) = &name.parts {
-        let given: Vec<String> = fold(&parts.given)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let given: Vec<String> = fold(&parts.given).split_whitespace().map(str::to_string).collect();
         for (i, t) in given.iter().enumerate() {
-            let role = if i > 0 && is_patronymic(t) {
-                Role::Patronymic
-            } else {
-                Role::Given
-            };
+            let role = if i > 0 && is_patronymic(t) { Role::Patronymic } else { Role::Given };
             tokens.push(person_token(t, role));
         }
         for t in fold(&parts.surname).split_whitespace() {
             tokens.push(person_token(t, Role::Surname));
         }
     } else {
-        let words: Vec<String> = fold(&name.full)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words: Vec<String> = fold(&name.full).split_whitespace().map(str::to_string).collect();
         let roles = guess_roles(&words);
         for (t, role) in words.iter().zip(roles) {
             tokens.push(person_token(t, role));
@@ -115,12 +105,7 @@ fn person_token(t: &str, role: Role) -> Token {
         Role::Patronymic => PATRONYMIC_WEIGHT,
         _ => GIVEN_WEIGHT,
     };
-    Token {
-        text: t.to_string(),
-        key: phonetic_key(t),
-        role,
-        weight,
-    }
+    Token { text: t.to_string(), key: phonetic_key(t), role, weight }
 }
 
 fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
@@ -129,26 +114,13 @@ fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
         .map(|t| {
             let key = phonetic_key(t);
             if is_legal_form_word(t, &key) {
-                Token {
-                    text: t.to_string(),
-                    key,
-                    role: Role::Legal,
-                    weight: LEGAL_WEIGHT,
-                }
+                Token { text: t.to_string(), key, role: Role::Legal, weight: LEGAL_WEIGHT }
             } else {
-                Token {
-                    text: t.to_string(),
-                    weight: weight_of(&key),
-                    key,
-                    role: Role::Word,
-                }
+                Token { text: t.to_string(), weight: weight_of(&key), key, role: Role::Word }
             }
         })
         .collect();
-    NameForm {
-        tokens,
-        person: false,
-    }
+    NameForm { tokens, person: false }
 }
 
 /// Prepares a query name. Roles are unknown, so every token counts the same, except
@@ -163,11 +135,7 @@ pub fn query(name: &str, person: bool, weight_of: &dyn Fn(&str) -> f32) -> NameF
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let role = if i > 0 && is_patronymic(t) {
-                Role::Patronymic
-            } else {
-                Role::Given
-            };
+            let role = if i > 0 && is_patronymic(t) { Role::Patronymic } else { Role::Given };
             let mut tok = person_token(t, role);
             tok.weight = if role == Role::Patronymic { 0.3 } else { 1.0 };
             tok

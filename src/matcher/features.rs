@@ -25,13 +25,7 @@ pub struct Feature {
 
 impl Feature {
     fn absent(feature: &'static str, detail: &str) -> Feature {
-        Feature {
-            feature,
-            score: 0.0,
-            outcome: Outcome::Absent,
-            detail: detail.to_string(),
-            adjustment: 0.0,
-        }
+        Feature { feature, score: 0.0, outcome: Outcome::Absent, detail: detail.to_string(), adjustment: 0.0 }
     }
 }
 
@@ -42,20 +36,11 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Feat
     if listed.is_empty() {
         return Feature::absent("date_of_birth", "the list gives no date of birth");
     }
-    let best = listed
-        .iter()
-        .map(|l| (compare_dates(q, *l), l))
-        .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    let best = listed.iter().map(|l| (compare_dates(q, *l), l)).max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
     let Some(((score, outcome, adjustment), l)) = best else {
         return Feature::absent("date_of_birth", "");
     };
-    Feature {
-        feature: "date_of_birth",
-        score,
-        outcome,
-        detail: format!("query {q}, listed {l}"),
-        adjustment,
-    }
+    Feature { feature: "date_of_birth", score, outcome, detail: format!("query {q}, listed {l}"), adjustment }
 }
 
 /// (score, outcome, adjustment) for two dates of possibly different precision.
@@ -63,11 +48,7 @@ fn compare_dates(q: PartialDate, l: PartialDate) -> (f64, Outcome, f64) {
     if q.year != l.year {
         let swapped = digits_transposed(q.year, l.year);
         let close = q.year.abs_diff(l.year) <= 1;
-        return if swapped || close {
-            (0.5, Outcome::Partial, 0.0)
-        } else {
-            (0.0, Outcome::Conflict, -0.2)
-        };
+        return if swapped || close { (0.5, Outcome::Partial, 0.0) } else { (0.0, Outcome::Conflict, -0.2) };
     }
     match (q.month, l.month, q.day, l.day) {
         (Some(qm), Some(lm), Some(qd), Some(ld)) => {
@@ -93,10 +74,7 @@ fn digits_transposed(a: u16, b: u16) -> bool {
         return false;
     }
     let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diff.len() == 2
-        && diff[1] == diff[0] + 1
-        && a[diff[0]] == b[diff[1]]
-        && a[diff[1]] == b[diff[0]]
+    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 }
 
 pub fn country(query: Option<&str>, listed: &[String]) -> Feature {
@@ -128,43 +106,22 @@ pub fn country(query: Option<&str>, listed: &[String]) -> Feature {
 /// Returns the feature and whether an identifier is equal to a listed one (which blocks on its own).
 pub fn identifier(query: &[Identifier], entity: &Entity) -> (Feature, bool) {
     if query.is_empty() {
-        return (
-            Feature::absent("identifier", "not given in the query"),
-            false,
-        );
+        return (Feature::absent("identifier", "not given in the query"), false);
     }
     if entity.identifiers.is_empty() {
-        return (
-            Feature::absent("identifier", "the list gives no identifier"),
-            false,
-        );
+        return (Feature::absent("identifier", "the list gives no identifier"), false);
     }
     for q in query {
         let qk = q.key();
-        if let Some(l) = entity
-            .identifiers
-            .iter()
-            .find(|l| kinds_comparable(q.kind, l.kind) && l.key() == qk)
-        {
+        if let Some(l) = entity.identifiers.iter().find(|l| kinds_comparable(q.kind, l.kind) && l.key() == qk) {
             let detail = format!("{} {} is listed", l.kind.as_str(), l.value);
             return (
-                Feature {
-                    feature: "identifier",
-                    score: 1.0,
-                    outcome: Outcome::Match,
-                    detail,
-                    adjustment: 0.0,
-                },
+                Feature { feature: "identifier", score: 1.0, outcome: Outcome::Match, detail, adjustment: 0.0 },
                 true,
             );
         }
     }
-    let comparable = query.iter().any(|q| {
-        entity
-            .identifiers
-            .iter()
-            .any(|l| kinds_comparable(q.kind, l.kind))
-    });
+    let comparable = query.iter().any(|q| entity.identifiers.iter().any(|l| kinds_comparable(q.kind, l.kind)));
     if comparable {
         let f = Feature {
             feature: "identifier",
@@ -175,10 +132,7 @@ pub fn identifier(query: &[Identifier], entity: &Entity) -> (Feature, bool) {
         };
         (f, false)
     } else {
-        (
-            Feature::absent("identifier", "no listed identifier of the same kind"),
-            false,
-        )
+        (Feature::absent("identifier", "no listed identifier of the same kind"), false)
     }
 }
 
@@ -192,14 +146,8 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            compare_dates(d("1954-08-30"), d("1954-08-30")).1,
-            Outcome::Match
-        );
-        assert_eq!(
-            compare_dates(d("1954"), d("1954-08-30")).1,
-            Outcome::Partial
-        );
+        assert_eq!(compare_dates(d("1954-08-30"), d("1954-08-30")).1, Outcome::Match);
+        assert_eq!(compare_dates(d("1954"), d("1954-08-30")).1, Outcome::Partial);
         assert_eq!(compare_dates(d("1945"), d("1954")).1, Outcome::Partial);
         assert_eq!(compare_dates(d("1970"), d("1954")).1, Outcome::Conflict);
     }

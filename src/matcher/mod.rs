@@ -40,10 +40,7 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds {
-            review: 0.80,
-            block: 0.92,
-        }
+        Thresholds { review: 0.80, block: 0.92 }
     }
 }
 
@@ -118,10 +115,7 @@ pub fn compare(
         loaded_at: String::new(),
     };
     let snapshot = Snapshot::build_with_weights(
-        vec![crate::index::LoadedSource {
-            info,
-            entities: vec![entity],
-        }],
+        vec![crate::index::LoadedSource { info, entities: vec![entity] }],
         crate::model::Regime::All,
         word_weights,
     );
@@ -172,12 +166,11 @@ fn evaluate(
         if !type_compatible(query.party_type, entity.entity_type) {
             continue;
         }
-        let (units, form): (&[score::Unit], &NameForm) =
-            match (v.form.person, &person_form, &org_form) {
-                (true, Some(f), _) => (&person_units, f),
-                (false, _, Some(f)) => (&org_units, f),
-                _ => continue,
-            };
+        let (units, form): (&[score::Unit], &NameForm) = match (v.form.person, &person_form, &org_form) {
+            (true, Some(f), _) => (&person_units, f),
+            (false, _, Some(f)) => (&org_units, f),
+            _ => continue,
+        };
         let mut s = score::score(units, form, &v.form);
         if entity.names[v.name as usize].quality == crate::model::NameQuality::Weak {
             s.score *= WEAK_ALIAS_FACTOR;
@@ -214,15 +207,10 @@ fn evaluate(
             } else {
                 Outcome::Absent
             },
-            detail: if initials {
-                "given names met only as initials".into()
-            } else {
-                String::new()
-            },
+            detail: if initials { "given names met only as initials".into() } else { String::new() },
             adjustment: 0.0,
         };
-        let mut score =
-            f64::from(name_score) + dob.adjustment + country.adjustment + ident.adjustment;
+        let mut score = f64::from(name_score) + dob.adjustment + country.adjustment + ident.adjustment;
         score = score.clamp(0.0, 1.0);
         let mut decision = if score >= thresholds.block {
             Decision::Block
@@ -251,10 +239,6 @@ fn evaluate(
     }
     matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
     matches.truncate(MAX_MATCHES);
-    let decision = matches
-        .iter()
-        .map(|m| m.decision)
-        .max()
-        .unwrap_or(Decision::Clear);
+    let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     Screening { decision, matches }
 }

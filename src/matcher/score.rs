@@ -43,17 +43,8 @@ pub fn units(q: &NameForm) -> Vec<Unit> {
         }
         let text = format!("{}{}", a.text, b.text);
         let key = crate::normalize::phonetic_key(&text);
-        let token = Token {
-            text,
-            key,
-            role: a.role,
-            weight: a.weight + b.weight,
-        };
-        out.push(Unit {
-            token,
-            mask: (1 << (i - 1)) | (1 << i),
-            initial: false,
-        });
+        let token = Token { text, key, role: a.role, weight: a.weight + b.weight };
+        out.push(Unit { token, mask: (1 << (i - 1)) | (1 << i), initial: false });
     }
     out
 }
@@ -70,12 +61,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let fine = ratio(&q.text, &c.text);
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
     // share one (`Aumann` / `OMON`).
-    let phon = if q.key == c.key {
-        0.95
-    } else {
-        0.95 * ratio(&q.key, &c.key)
-    }
-    .min(fine + PHONETIC_LIFT);
+    let phon = if q.key == c.key { 0.95 } else { 0.95 * ratio(&q.key, &c.key) }.min(fine + PHONETIC_LIFT);
     let s = fine.max(phon);
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
     if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
@@ -97,18 +83,11 @@ fn gendered_pair(a: &str, b: &str) -> bool {
         return false;
     }
     if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
-        return ["ov", "ev", "in", "yn", "ou", "eu", "au"]
-            .iter()
-            .any(|m| short.ends_with(m));
+        return ["ov", "ev", "in", "yn", "ou", "eu", "au"].iter().any(|m| short.ends_with(m));
     }
-    for (m, f) in [
-        ("skiy", "skaya"),
-        ("skii", "skaya"),
-        ("ski", "skaya"),
-        ("sky", "skaya"),
-        ("skiy", "skaja"),
-        ("ski", "skaja"),
-    ] {
+    for (m, f) in
+        [("skiy", "skaya"), ("skii", "skaya"), ("ski", "skaya"), ("sky", "skaya"), ("skiy", "skaja"), ("ski", "skaja")]
+    {
         if let (Some(ms), Some(fs)) = (short.strip_suffix(m), long.strip_suffix(f)) {
             if ms == fs {
                 return true;
@@ -140,9 +119,7 @@ pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
     for (ui, u) in units.iter().enumerate() {
         for (ci, c) in listed.tokens.iter().enumerate() {
             let s = if u.initial {
-                if matches!(c.role, Role::Given | Role::Patronymic)
-                    && c.text.starts_with(&u.token.text)
-                {
+                if matches!(c.role, Role::Given | Role::Patronymic) && c.text.starts_with(&u.token.text) {
                     INITIAL_SIM
                 } else {
                     0.0
@@ -198,10 +175,7 @@ pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
         }
     }
     let score = if den > 0.0 { (num / den).min(1.0) } else { 0.0 };
-    NameScore {
-        score,
-        initials: initials && !full_given,
-    }
+    NameScore { score, initials: initials && !full_given }
 }
 
 #[cfg(test)]
@@ -222,35 +196,11 @@ mod tests {
 
     #[test]
     fn name_structure() {
-        assert!(
-            s(
-                "Aleksandr Lukashenko",
-                "Lukashenko",
-                "Aleksandr Grigoryevich"
-            ) > 0.95
-        );
-        assert!(
-            s(
-                "LUKASHENKA Aliaksandr",
-                "Lukashenko",
-                "Aleksandr Grigoryevich"
-            ) > 0.9
-        );
+        assert!(s("Aleksandr Lukashenko", "Lukashenko", "Aleksandr Grigoryevich") > 0.95);
+        assert!(s("LUKASHENKA Aliaksandr", "Lukashenko", "Aleksandr Grigoryevich") > 0.9);
         assert!(s("Viktor Lukashenko", "Lukashenko", "Aleksandr Grigoryevich") < 0.6);
-        assert!(
-            s(
-                "Lukashevich Aleksandr",
-                "Lukashenko",
-                "Aleksandr Grigoryevich"
-            ) < 0.6
-        );
-        assert!(
-            s(
-                "Александр Григорьевич Лукашенко",
-                "Lukashenko",
-                "Aleksandr Grigoryevich"
-            ) > 0.9
-        );
+        assert!(s("Lukashevich Aleksandr", "Lukashenko", "Aleksandr Grigoryevich") < 0.6);
+        assert!(s("Александр Григорьевич Лукашенко", "Lukashenko", "Aleksandr Grigoryevich") > 0.9);
     }
 
     #[test]

@@ -20,11 +20,8 @@ use unicode_normalization::UnicodeNormalization;
 /// everything that is not a letter or digit turned into a space. Used for both names and other
 /// free text (countries).
 pub fn fold(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
+    let cleaned: String =
+        s.chars().filter(|c| !is_invisible(*c)).map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
     let mut out = String::with_capacity(cleaned.len());
     for word in split_keep(&cleaned) {
         match word {
@@ -80,9 +77,7 @@ pub fn country_key(s: &str) -> String {
 /// them before aliases and payment systems copy them into name fields.
 pub fn strip_label(s: &str) -> &str {
     match s.split_once(':') {
-        Some((label, rest)) if label.split_whitespace().count() <= 2 && !rest.trim().is_empty() => {
-            rest
-        }
+        Some((label, rest)) if label.split_whitespace().count() <= 2 && !rest.trim().is_empty() => rest,
         _ => s,
     }
 }
@@ -116,11 +111,7 @@ fn split_keep(s: &str) -> Vec<Piece<'_>> {
         match in_word {
             None => in_word = Some(w),
             Some(prev) if prev != w => {
-                out.push(if prev {
-                    Piece::Word(&s[start..i])
-                } else {
-                    Piece::Other
-                });
+                out.push(if prev { Piece::Word(&s[start..i]) } else { Piece::Other });
                 start = i;
                 in_word = Some(w);
             }
@@ -128,11 +119,7 @@ fn split_keep(s: &str) -> Vec<Piece<'_>> {
         }
     }
     if let Some(prev) = in_word {
-        out.push(if prev {
-            Piece::Word(&s[start..])
-        } else {
-            Piece::Other
-        });
+        out.push(if prev { Piece::Word(&s[start..]) } else { Piece::Other });
     }
     out
 }
@@ -148,14 +135,8 @@ mod tests {
 
     #[test]
     fn scripts_meet() {
-        assert_eq!(
-            tokens("Аляксандр Рыгоравіч Лукашэнка"),
-            vec!["alyaksandr", "rygoravich", "lukashenka"]
-        );
-        assert_eq!(
-            tokens("Александр Лукашенко"),
-            vec!["aleksandr", "lukashenko"]
-        );
+        assert_eq!(tokens("Аляксандр Рыгоравіч Лукашэнка"), vec!["alyaksandr", "rygoravich", "lukashenka"]);
+        assert_eq!(tokens("Александр Лукашенко"), vec!["aleksandr", "lukashenko"]);
         // Latin I inside a Cyrillic word (as in the Canadian list).
         assert_eq!(tokens("АЛЯШКЕВIЧ"), tokens("АЛЯШКЕВІЧ"));
         // Cyrillic а and о inside a Latin word.
@@ -170,10 +151,7 @@ mod tests {
 
     #[test]
     fn invisible_and_diacritics_are_dropped() {
-        assert_eq!(
-            tokens("Luka\u{200B}šenko\u{00A0}Aliaksandr"),
-            vec!["lukasenko", "aliaksandr"]
-        );
+        assert_eq!(tokens("Luka\u{200B}šenko\u{00A0}Aliaksandr"), vec!["lukasenko", "aliaksandr"]);
         assert_eq!(tokens("«Беларуськалий»"), vec!["belaruskaliy"]);
     }
 }

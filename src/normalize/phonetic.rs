@@ -59,11 +59,8 @@ pub fn key(token: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         let rest = &token[i..];
-        let (len, c) = RULES
-            .iter()
-            .find(|(pat, _)| rest.starts_with(pat))
-            .map(|(pat, c)| (pat.len(), *c))
-            .unwrap_or_else(|| {
+        let (len, c) =
+            RULES.iter().find(|(pat, _)| rest.starts_with(pat)).map(|(pat, c)| (pat.len(), *c)).unwrap_or_else(|| {
                 let ch = rest.chars().next().unwrap_or(' ');
                 (ch.len_utf8(), ch)
             });

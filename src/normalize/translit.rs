@@ -123,25 +123,13 @@ fn is_cyrillic(c: char) -> bool {
 /// `АЛЯШКЕВIЧ` (Latin I) → `АЛЯШКЕВІЧ`; `Lukаshenko` (Cyrillic а) → `Lukashenko`.
 pub(super) fn repair_script(word: &str) -> String {
     let cyr = word.chars().filter(|&c| is_cyrillic(c)).count();
-    let other = word
-        .chars()
-        .filter(|&c| c.is_alphabetic() && !is_cyrillic(c))
-        .count();
+    let other = word.chars().filter(|&c| c.is_alphabetic() && !is_cyrillic(c)).count();
     if cyr == 0 && !word.chars().any(|c| matches!(c as u32, 0x0370..=0x03FF)) {
         return word.to_string();
     }
     if cyr > other {
         word.chars()
-            .map(|c| {
-                if is_cyrillic(c) {
-                    c
-                } else {
-                    LOOKALIKES
-                        .iter()
-                        .find(|(l, _)| *l == c)
-                        .map_or(c, |(_, k)| *k)
-                }
-            })
+            .map(|c| if is_cyrillic(c) { c } else { LOOKALIKES.iter().find(|(l, _)| *l == c).map_or(c, |(_, k)| *k) })
             .collect()
     } else {
         word.chars()
@@ -149,10 +137,7 @@ pub(super) fn repair_script(word: &str) -> String {
                 if let Some((_, l)) = GREEK_TO_LATIN.iter().find(|(g, _)| *g == c) {
                     *l
                 } else if is_cyrillic(c) {
-                    LOOKALIKES
-                        .iter()
-                        .find(|(_, k)| *k == c)
-                        .map_or(c, |(l, _)| *l)
+                    LOOKALIKES.iter().find(|(_, k)| *k == c).map_or(c, |(l, _)| *l)
                 } else {
                     c
                 }

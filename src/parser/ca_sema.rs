@@ -9,10 +9,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::{aside_alias, split_aliases, split_parenthesised, ParseError, ParsedList};
-use crate::model::{
-    clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameQuality, PartialDate,
-    SourceKind,
-};
+use crate::model::{clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameQuality, PartialDate, SourceKind};
 use crate::source::RawPublication;
 
 #[derive(Default)]
@@ -32,13 +29,8 @@ struct Record {
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
     let file = publication.describe();
     let bytes = publication.single()?;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ParseError::line(
-            &file,
-            line_at(bytes, e.valid_up_to()),
-            format!("not UTF-8 text ({e})"),
-        )
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| ParseError::line(&file, line_at(bytes, e.valid_up_to()), format!("not UTF-8 text ({e})")))?;
     let mut reader = Reader::from_str(text);
     let mut entities = Vec::new();
     let mut root_seen = false;
@@ -46,9 +38,9 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     let mut field: Option<String> = None;
     loop {
         let pos = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| {
-            ParseError::line(&file, line_at(bytes, pos), format!("malformed XML: {e}"))
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| ParseError::line(&file, line_at(bytes, pos), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
@@ -68,13 +60,9 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             }
             Event::Text(t) => {
                 if let (Some((rec, _)), Some(f)) = (current.as_mut(), field.as_deref()) {
-                    let value = t.xml_content().map_err(|e| {
-                        ParseError::line(
-                            &file,
-                            line_at(bytes, pos),
-                            format!("bad text in <{f}>: {e}"),
-                        )
-                    })?;
+                    let value = t
+                        .xml_content()
+                        .map_err(|e| ParseError::line(&file, line_at(bytes, pos), format!("bad text in <{f}>: {e}")))?;
                     append(rec, f, &value);
                 }
             }
@@ -83,11 +71,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                 if let (Some((rec, _)), Some(f)) = (current.as_mut(), field.as_deref()) {
                     let raw = String::from_utf8_lossy(r.as_ref()).into_owned();
                     let resolved = resolve_ref(&raw).ok_or_else(|| {
-                        ParseError::line(
-                            &file,
-                            line_at(bytes, pos),
-                            format!("unknown XML reference &{raw};"),
-                        )
+                        ParseError::line(&file, line_at(bytes, pos), format!("unknown XML reference &{raw};"))
                     })?;
                     append(rec, f, &resolved);
                 }
@@ -96,8 +80,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                 let name = e.local_name();
                 if name.as_ref() == b"record" {
                     if let Some((rec, line)) = current.take() {
-                        entities
-                            .push(to_entity(rec).map_err(|m| ParseError::line(&file, line, m))?);
+                        entities.push(to_entity(rec).map_err(|m| ParseError::line(&file, line, m))?);
                     }
                 }
                 field = None;
@@ -107,21 +90,12 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         }
     }
     if !root_seen {
-        return Err(ParseError::file(
-            &file,
-            "not a Canadian SEMA list: no <data-set> element",
-        ));
+        return Err(ParseError::file(&file, "not a Canadian SEMA list: no <data-set> element"));
     }
     if current.is_some() {
-        return Err(ParseError::file(
-            &file,
-            "file ends inside a <record>: the publication is cut short",
-        ));
+        return Err(ParseError::file(&file, "file ends inside a <record>: the publication is cut short"));
     }
-    Ok(ParsedList {
-        entities,
-        list_date: None,
-    })
+    Ok(ParsedList { entities, list_date: None })
 }
 
 fn resolve_ref(raw: &str) -> Option<String> {
@@ -164,10 +138,7 @@ fn append(rec: &mut Record, field: &str, value: &str) {
 }
 
 fn line_at(bytes: &[u8], pos: usize) -> u64 {
-    1 + bytes[..pos.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u64
+    1 + bytes[..pos.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// `Belarus / Bélarus` → `belarus`; `1, Part 1.1` → `1-part-1.1`.
@@ -191,12 +162,7 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
     }
     let country = clean_spaces(&rec.country);
     let schedule = clean_spaces(&rec.schedule);
-    let id = format!(
-        "ca-sema:{}/{}/{}",
-        id_part(&country),
-        id_part(&schedule),
-        item
-    );
+    let id = format!("ca-sema:{}/{}/{}", id_part(&country), id_part(&schedule), item);
     let org = clean_spaces(&rec.entity_or_ship);
     let imo = clean_spaces(&rec.imo);
     let entity_type = if !imo.is_empty() {
@@ -230,22 +196,13 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
         // `State Authority ... (SAMI)`: the name without the aside, and the aside when it is an
         // alias, are names too.
         names.push(Name::new(main, NameQuality::Strong));
-        aliases.extend(
-            asides
-                .iter()
-                .filter_map(|a| aside_alias(a))
-                .map(str::to_string),
-        );
+        aliases.extend(asides.iter().filter_map(|a| aside_alias(a)).map(str::to_string));
     }
     aliases.extend(split_aliases(&rec.aliases));
     let mut entity = Entity {
         id,
         source: SourceKind::CaSema,
-        programs: vec![format!(
-            "{} — Schedule {}",
-            country.split(" / ").next().unwrap_or(&country).trim(),
-            schedule
-        )],
+        programs: vec![format!("{} — Schedule {}", country.split(" / ").next().unwrap_or(&country).trim(), schedule)],
         entity_type,
         names: Vec::new(),
         dates_of_birth: Vec::new(),
@@ -267,10 +224,7 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
         }
     }
     if !imo.is_empty() {
-        entity.identifiers.push(Identifier {
-            kind: IdKind::Imo,
-            value: imo,
-        });
+        entity.identifiers.push(Identifier { kind: IdKind::Imo, value: imo });
     }
     entity.countries.retain(|c| !c.is_empty());
     Ok(entity)

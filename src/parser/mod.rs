@@ -14,28 +14,17 @@ use crate::source::RawPublication;
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
     #[error("{file}, line {line}: {message}")]
-    Line {
-        file: String,
-        line: u64,
-        message: String,
-    },
+    Line { file: String, line: u64, message: String },
     #[error("{file}: {message}")]
     File { file: String, message: String },
 }
 
 impl ParseError {
     pub(crate) fn line(file: &str, line: u64, message: impl Into<String>) -> ParseError {
-        ParseError::Line {
-            file: file.to_string(),
-            line,
-            message: message.into(),
-        }
+        ParseError::Line { file: file.to_string(), line, message: message.into() }
     }
     pub(crate) fn file(file: &str, message: impl Into<String>) -> ParseError {
-        ParseError::File {
-            file: file.to_string(),
-            message: message.into(),
-        }
+        ParseError::File { file: file.to_string(), message: message.into() }
     }
 }
 
@@ -55,10 +44,7 @@ pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedLis
         SourceKind::UkOfsi => uk_ofsi::parse(publication)?,
     };
     if parsed.entities.is_empty() {
-        return Err(ParseError::file(
-            &publication.describe(),
-            "no entities found: the publication is empty",
-        ));
+        return Err(ParseError::file(&publication.describe(), "no entities found: the publication is empty"));
     }
     Ok(parsed)
 }
@@ -68,10 +54,7 @@ pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedLis
 pub(crate) fn split_aliases(text: &str) -> Vec<String> {
     text.split([',', ';', '/', '\n'])
         .map(crate::normalize::strip_label)
-        .map(|s| {
-            s.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '.')
-                .to_string()
-        })
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '.').to_string())
         .filter(|s| s.chars().any(char::is_alphabetic))
         .collect()
 }
@@ -114,15 +97,7 @@ pub(crate) fn split_parenthesised(s: &str) -> (String, Vec<String>) {
 /// If an aside introduces another name (`also known as X`, `formerly X`), returns that name.
 pub(crate) fn aside_alias(aside: &str) -> Option<&str> {
     let lower = aside.to_lowercase();
-    for prefix in [
-        "also known as",
-        "a.k.a.",
-        "aka",
-        "formerly known as",
-        "formerly",
-        "f.k.a.",
-        "previously",
-    ] {
+    for prefix in ["also known as", "a.k.a.", "aka", "formerly known as", "formerly", "f.k.a.", "previously"] {
         if lower.starts_with(prefix) {
             let rest = aside[prefix.len()..].trim_start_matches([':', ' ', ',']);
             return (!rest.is_empty()).then_some(rest);
@@ -131,16 +106,38 @@ pub(crate) fn aside_alias(aside: &str) -> Option<&str> {
     None
 }
 
+/// Turns a CSV reader's byte offsets into 1-based line numbers, counting forward only (so a whole
+/// file costs one pass). The reader's position before a record is just after the previous
+/// record's terminator, so blank line ends there are skipped.
+pub(crate) struct Lines<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Lines<'a> {
+        Lines { text: text.as_bytes(), byte: 0, line: 1 }
+    }
+
+    pub(crate) fn at(&mut self, byte: u64) -> u64 {
+        let mut target = (byte as usize).min(self.text.len());
+        while target < self.text.len() && matches!(self.text[target], b'\r' | b'\n') {
+            target += 1;
+        }
+        if target > self.byte {
+            self.line += self.text[self.byte..target].iter().filter(|b| **b == b'\n').count() as u64;
+            self.byte = target;
+        }
+        self.line
+    }
+}
+
 /// Months as the OFAC remarks write them (`30 Aug 1954`).
 pub(crate) fn month_number(s: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let s = s.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| s.starts_with(m))
-        .map(|i| i as u8 + 1)
+    MONTHS.iter().position(|m| s.starts_with(m)).map(|i| i as u8 + 1)
 }
 
 #[cfg(test)]
@@ -149,16 +146,8 @@ mod tests {
 
     #[test]
     fn aliases_drop_language_labels() {
-        let a = split_aliases(
-            "Belarusian: Генадзь Iванавiч Кудласевiч, Russian : Геннадий Иванович Кудласевич",
-        );
-        assert_eq!(
-            a,
-            vec![
-                "Генадзь Iванавiч Кудласевiч",
-                "Геннадий Иванович Кудласевич"
-            ]
-        );
+        let a = split_aliases("Belarusian: Генадзь Iванавiч Кудласевiч, Russian : Геннадий Иванович Кудласевич");
+        assert_eq!(a, vec!["Генадзь Iванавiч Кудласевiч", "Геннадий Иванович Кудласевич"]);
     }
 
     #[test]

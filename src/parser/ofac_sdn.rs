@@ -7,56 +7,44 @@
 
 use std::collections::HashMap;
 
-use super::{month_number, ParseError, ParsedList};
+use super::{month_number, Lines, ParseError, ParsedList};
 use crate::model::{
-    clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameParts, NameQuality,
-    PartialDate, SourceKind,
+    clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameParts, NameQuality, PartialDate, SourceKind,
 };
 use crate::source::RawPublication;
 
 const BELARUS_PROGRAMS: [&str; 2] = ["BELARUS", "BELARUS-EO14038"];
 
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
-    let sdn_name = format!("{}/SDN.CSV", publication.describe());
-    let sdn = publication.file("SDN.CSV").ok_or_else(|| {
-        ParseError::file(
-            &publication.describe(),
-            "no SDN.CSV in the OFAC publication",
-        )
-    })?;
+    let sdn = publication
+        .file("SDN.CSV")
+        .ok_or_else(|| ParseError::file(&publication.describe(), "no SDN.CSV in the OFAC publication"))?;
+    let sdn_name = sdn.path.as_str();
     let mut comments: HashMap<String, String> = HashMap::new();
-    if let Some(bytes) = publication.file("SDN_COMMENTS.CSV") {
-        for (line, row) in rows(bytes, "SDN_COMMENTS.CSV")? {
+    if let Some(f) = publication.file("SDN_COMMENTS.CSV") {
+        for (line, row) in rows(&f.bytes, &f.path)? {
             if row.len() < 2 {
-                return Err(ParseError::line(
-                    "SDN_COMMENTS.CSV",
-                    line,
-                    "expected 2 columns (ent_num, remarks)",
-                ));
+                return Err(ParseError::line(&f.path, line, "expected 2 columns (ent_num, remarks)"));
             }
-            comments
-                .entry(row[0].clone())
-                .or_default()
-                .push_str(&row[1]);
+            comments.entry(row[0].clone()).or_default().push_str(&row[1]);
         }
     }
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_num: HashMap<String, usize> = HashMap::new();
-    for (line, row) in rows(sdn, &sdn_name)? {
+    for (line, row) in rows(&sdn.bytes, sdn_name)? {
         if row.len() < 12 {
             return Err(ParseError::line(
-                &sdn_name,
+                sdn_name,
                 line,
-                format!("expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, ..., Remarks), found {}", row.len()),
+                format!(
+                    "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, ..., Remarks), found {}",
+                    row.len()
+                ),
             ));
         }
         let num = row[0].trim().to_string();
         if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
-            return Err(ParseError::line(
-                &sdn_name,
-                line,
-                format!("ent_num `{num}` is not a number"),
-            ));
+            return Err(ParseError::line(sdn_name, line, format!("ent_num `{num}` is not a number")));
         }
         let entity_type = match row[2].trim().to_ascii_lowercase().as_str() {
             "individual" => EntityType::Person,
@@ -66,18 +54,13 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         };
         let programs: Vec<String> = row[3]
             .split("] [")
-            .map(|p| {
-                p.trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace())
-                    .to_string()
-            })
+            .map(|p| p.trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace()).to_string())
             .filter(|p| !p.is_empty())
             .collect();
         let mut entity = Entity {
             id: format!("us-ofac-sdn:{num}"),
             source: SourceKind::UsOfacSdn,
-            belarus: programs
-                .iter()
-                .any(|p| BELARUS_PROGRAMS.contains(&p.as_str())),
+            belarus: programs.iter().any(|p| BELARUS_PROGRAMS.contains(&p.as_str())),
             programs,
             entity_type,
             names: Vec::new(),
@@ -88,11 +71,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         };
         let name = row[1].trim();
         if name.is_empty() {
-            return Err(ParseError::line(
-                &sdn_name,
-                line,
-                format!("entry {num} has no name"),
-            ));
+            return Err(ParseError::line(sdn_name, line, format!("entry {num} has no name")));
         }
         entity.push_name(sdn_name_to_name(name, entity_type, NameQuality::Primary));
         if entity_type == EntityType::Vessel && !row[9].is_empty() {
@@ -106,11 +85,11 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         by_num.insert(num, entities.len());
         entities.push(entity);
     }
-    if let Some(bytes) = publication.file("ALT.CSV") {
-        for (line, row) in rows(bytes, "ALT.CSV")? {
+    if let Some(f) = publication.file("ALT.CSV") {
+        for (line, row) in rows(&f.bytes, &f.path)? {
             if row.len() < 4 {
                 return Err(ParseError::line(
-                    "ALT.CSV",
+                    &f.path,
                     line,
                     "expected 5 columns (ent_num, alt_num, alt_type, alt_name, remarks)",
                 ));
@@ -119,9 +98,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                 continue;
             };
             let quality = if row[2].to_ascii_lowercase().contains("weak")
-                || row
-                    .get(4)
-                    .is_some_and(|r| r.to_ascii_lowercase().contains("weak"))
+                || row.get(4).is_some_and(|r| r.to_ascii_lowercase().contains("weak"))
             {
                 NameQuality::Weak
             } else {
@@ -131,11 +108,11 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             entities[i].push_name(sdn_name_to_name(&row[3], t, quality));
         }
     }
-    if let Some(bytes) = publication.file("ADD.CSV") {
-        for (line, row) in rows(bytes, "ADD.CSV")? {
+    if let Some(f) = publication.file("ADD.CSV") {
+        for (line, row) in rows(&f.bytes, &f.path)? {
             if row.len() < 5 {
                 return Err(ParseError::line(
-                    "ADD.CSV",
+                    &f.path,
                     line,
                     "expected 6 columns (ent_num, add_num, address, city, country, remarks)",
                 ));
@@ -157,34 +134,29 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             }
         }
     }
-    Ok(ParsedList {
-        entities,
-        list_date: None,
-    })
+    Ok(ParsedList { entities, list_date: None })
 }
 
 /// Decodes Latin-1 (each byte is the code point of the same number, so the mapping is exact and
 /// needs no table), drops the trailing DOS EOF byte and yields (line, fields) with `-0-` emptied.
 fn rows(bytes: &[u8], file: &str) -> Result<Vec<(u64, Vec<String>)>, ParseError> {
-    let bytes = match bytes
-        .iter()
-        .rposition(|&b| b != 0x1A && b != b'\r' && b != b'\n')
-    {
+    let bytes = match bytes.iter().rposition(|&b| b != 0x1A && b != b'\r' && b != b'\n') {
         Some(end) => &bytes[..=end],
         None => &[][..],
     };
     let text: String = bytes.iter().map(|&b| b as char).collect();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut out = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            ParseError::line(file, line, format!("malformed CSV: {e}"))
-        })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+    let mut record = csv::StringRecord::new();
+    let mut lines = Lines::new(&text);
+    loop {
+        // Line numbers from byte offsets: the reader's own line count lags on CRLF files.
+        let line = lines.at(reader.position().byte());
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(ParseError::line(file, line, format!("malformed CSV: {e}"))),
+        }
         let fields: Vec<String> = record
             .iter()
             .map(|f| {
@@ -212,10 +184,7 @@ fn sdn_name_to_name(raw: &str, t: EntityType, quality: NameQuality) -> Name {
         if let Some((last, given)) = raw.split_once(", ") {
             let mut n = Name::from_parts(last, given, quality);
             // OFAC writes surnames in capitals; keep the published string for display.
-            n.parts = Some(NameParts {
-                surname: last.to_string(),
-                given: given.to_string(),
-            });
+            n.parts = Some(NameParts { surname: last.to_string(), given: given.to_string() });
             return n;
         }
     }
@@ -232,10 +201,7 @@ fn apply_remarks(entity: &mut Entity, remarks: &str) {
         let rest = |n: usize| part[part.len() - (lower.len() - n)..].trim().to_string();
         if lower.starts_with("dob ") {
             entity.dates_of_birth.extend(parse_dob(&rest(4)));
-        } else if let Some(v) = ["nationality ", "citizen "]
-            .iter()
-            .find(|p| lower.starts_with(*p))
-        {
+        } else if let Some(v) = ["nationality ", "citizen "].iter().find(|p| lower.starts_with(*p)) {
             push_country(entity, &rest(v.len()));
         } else if lower.starts_with("pob ") {
             if let Some(country) = rest(4).rsplit(',').next() {
@@ -247,13 +213,8 @@ fn apply_remarks(entity: &mut Entity, remarks: &str) {
             if !value.is_empty() {
                 entity.identifiers.push(Identifier { kind, value });
             }
-        } else if let Some(q) = ["a.k.a. ", "f.k.a. ", "n.k.a. "]
-            .iter()
-            .find(|p| lower.starts_with(*p))
-        {
-            let alias = rest(q.len())
-                .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
-                .to_string();
+        } else if let Some(q) = ["a.k.a. ", "f.k.a. ", "n.k.a. "].iter().find(|p| lower.starts_with(*p)) {
+            let alias = rest(q.len()).trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace()).to_string();
             let t = entity.entity_type;
             entity.push_name(sdn_name_to_name(&alias, t, NameQuality::Strong));
         }
@@ -300,10 +261,7 @@ fn id_prefix(lower: &str) -> Option<(IdKind, usize)> {
         ("company number ", IdKind::Registration),
         ("business registration number ", IdKind::Registration),
     ];
-    PREFIXES
-        .iter()
-        .find(|(p, _)| lower.starts_with(p))
-        .map(|(p, k)| (*k, p.len()))
+    PREFIXES.iter().find(|(p, _)| lower.starts_with(p)).map(|(p, k)| (*k, p.len()))
 }
 
 fn push_country(entity: &mut Entity, c: &str) {
@@ -359,9 +317,11 @@ mod tests {
 
     #[test]
     fn latin1_and_eof_byte() {
-        let bytes = b"1,\"CAF\xC9, Jos\xE9\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A".to_vec();
+        let bytes =
+            b"1,\"CAF\xC9, Jos\xE9\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A"
+                .to_vec();
         let mut p = RawPublication::from_bytes("dir", vec![]);
-        p.files = vec![("SDN.CSV".into(), bytes)];
+        p.files = vec![crate::source::RawFile { role: "SDN.CSV".into(), path: "dir/SDN.CSV".into(), bytes }];
         let list = parse(&p).expect("parses");
         assert_eq!(list.entities[0].primary_name(), "José CAFÉ");
         assert!(list.entities[0].belarus);

@@ -7,10 +7,7 @@
 use std::collections::HashMap;
 
 use super::{ParseError, ParsedList};
-use crate::model::{
-    clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameQuality, PartialDate,
-    SourceKind,
-};
+use crate::model::{clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameQuality, PartialDate, SourceKind};
 use crate::source::RawPublication;
 
 /// Columns read, by header name; the publisher has added columns over the years, so positions are
@@ -20,70 +17,50 @@ const REQUIRED: [&str; 4] = ["Name 6", "Group Type", "Regime", "Group ID"];
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
     let file = publication.describe();
     let bytes = publication.single()?;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ParseError::file(
-            &file,
-            format!("not UTF-8 text (byte {}): {e}", e.valid_up_to()),
-        )
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| ParseError::file(&file, format!("not UTF-8 text (byte {}): {e}", e.valid_up_to())))?;
     let text = text.trim_start_matches('\u{feff}');
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
-    let list_date =
-        match first.trim().split_once(',') {
-            Some((label, date)) if label.trim().eq_ignore_ascii_case("Last Updated") => {
-                parse_date(date).map(|d| d.to_string())
-            }
-            _ => return Err(ParseError::line(
+    let list_date = match first.trim().split_once(',') {
+        Some((label, date)) if label.trim().eq_ignore_ascii_case("Last Updated") => {
+            parse_date(date).map(|d| d.to_string())
+        }
+        _ => {
+            return Err(ParseError::line(
                 &file,
                 1,
                 "not an OFSI Consolidated List: the first line should be `Last Updated,DD/MM/YYYY`",
-            )),
-        };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(rest.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| ParseError::line(&file, 2, format!("malformed header: {e}")))?
-        .clone();
-    let col: HashMap<&str, usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.trim(), i))
-        .collect();
+            ))
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(rest.as_bytes());
+    let header = reader.headers().map_err(|e| ParseError::line(&file, 2, format!("malformed header: {e}")))?.clone();
+    let col: HashMap<&str, usize> = header.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
     for r in REQUIRED {
         if !col.contains_key(r) {
-            return Err(ParseError::line(
-                &file,
-                2,
-                format!("header lacks the `{r}` column"),
-            ));
+            return Err(ParseError::line(&file, 2, format!("header lacks the `{r}` column")));
         }
     }
     let get = |row: &csv::StringRecord, name: &str| -> String {
-        col.get(name)
-            .and_then(|&i| row.get(i))
-            .map(clean_spaces)
-            .unwrap_or_default()
+        col.get(name).and_then(|&i| row.get(i)).map(clean_spaces).unwrap_or_default()
     };
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_group: HashMap<String, usize> = HashMap::new();
-    for record in reader.records() {
-        let row = record.map_err(|e| {
-            let line = e.position().map(|p| p.line() + 1).unwrap_or(0);
-            ParseError::line(&file, line, format!("malformed CSV: {e}"))
-        })?;
+    let mut row = csv::StringRecord::new();
+    let mut lines = super::Lines::new(rest);
+    loop {
         // +1: the `Last Updated` line was split off before the reader saw the text.
-        let line = row.position().map(|p| p.line() + 1).unwrap_or(0);
+        let line = lines.at(reader.position().byte()) + 1;
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(ParseError::line(&file, line, format!("malformed CSV: {e}"))),
+        }
         if row.len() < header.len() / 2 {
             return Err(ParseError::line(
                 &file,
                 line,
-                format!(
-                    "row has {} columns, the header {}: the file may be cut short",
-                    row.len(),
-                    header.len()
-                ),
+                format!("row has {} columns, the header {}: the file may be cut short", row.len(), header.len()),
             ));
         }
         let group = get(&row, "Group ID");
@@ -119,42 +96,23 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         let alias_type = get(&row, "Alias Type").to_ascii_lowercase();
         let quality = if alias_type.starts_with("primary") {
             NameQuality::Primary
-        } else if get(&row, "Alias Quality")
-            .to_ascii_lowercase()
-            .starts_with("low")
-        {
+        } else if get(&row, "Alias Quality").to_ascii_lowercase().starts_with("low") {
             NameQuality::Weak
         } else {
             NameQuality::Strong
         };
         let surname = get(&row, "Name 6");
-        let given: Vec<String> = (1..=5)
-            .map(|n| get(&row, &format!("Name {n}")))
-            .filter(|s| !s.is_empty())
-            .collect();
+        let given: Vec<String> = (1..=5).map(|n| get(&row, &format!("Name {n}"))).filter(|s| !s.is_empty()).collect();
         let name = if entity_type == EntityType::Person {
             Name::from_parts(&surname, &given.join(" "), quality)
         } else {
-            Name::new(
-                if given.is_empty() {
-                    surname
-                } else {
-                    format!("{} {surname}", given.join(" "))
-                },
-                quality,
-            )
+            Name::new(if given.is_empty() { surname } else { format!("{} {surname}", given.join(" ")) }, quality)
         };
         if name.full.is_empty() {
-            return Err(ParseError::line(
-                &file,
-                line,
-                format!("group {group}: row has no name"),
-            ));
+            return Err(ParseError::line(&file, line, format!("group {group}: row has no name")));
         }
         // The primary name goes first whatever the row order.
-        if quality == NameQuality::Primary
-            && !e.names.iter().any(|n| n.quality == NameQuality::Primary)
-        {
+        if quality == NameQuality::Primary && !e.names.iter().any(|n| n.quality == NameQuality::Primary) {
             e.names.retain(|n| n.full != name.full);
             e.names.insert(0, name);
         } else {
@@ -174,19 +132,15 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         for c in ["Nationality", "Country", "Country of Birth"] {
             let v = get(&row, c);
             // Several nationalities come as `(1) Russia (2) Belarus`.
-            for part in v
-                .split(|ch: char| ch == '(' || ch == ')' || ch.is_ascii_digit())
-                .map(str::trim)
-            {
+            for part in v.split(|ch: char| ch == '(' || ch == ')' || ch.is_ascii_digit()).map(str::trim) {
                 if !part.is_empty() {
                     push_unique(&mut e.countries, part.to_string());
                 }
             }
         }
-        for (column, kind) in [
-            ("Passport Number", IdKind::Passport),
-            ("National Identification Number", IdKind::NationalId),
-        ] {
+        for (column, kind) in
+            [("Passport Number", IdKind::Passport), ("National Identification Number", IdKind::NationalId)]
+        {
             let v = get(&row, column);
             if !v.is_empty() && !e.identifiers.iter().any(|x| x.value == v) {
                 e.identifiers.push(Identifier { kind, value: v });
@@ -201,10 +155,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             push_unique(&mut e.addresses, address.join(", "));
         }
     }
-    Ok(ParsedList {
-        entities,
-        list_date,
-    })
+    Ok(ParsedList { entities, list_date })
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -217,11 +168,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 fn parse_date(s: &str) -> Option<PartialDate> {
     let parts: Vec<&str> = s.trim().split('/').collect();
     match parts.as_slice() {
-        [d, m, y] => PartialDate::new(
-            y.trim().parse().ok()?,
-            m.trim().parse().ok(),
-            d.trim().parse().ok(),
-        ),
+        [d, m, y] => PartialDate::new(y.trim().parse().ok()?, m.trim().parse().ok(), d.trim().parse().ok()),
         [y] if y.len() == 4 => PartialDate::new(y.parse().ok()?, None, None),
         _ => None,
     }
@@ -233,14 +180,8 @@ mod tests {
 
     #[test]
     fn unknown_date_parts_are_dropped() {
-        assert_eq!(
-            parse_date("00/00/1954").map(|d| d.to_string()),
-            Some("1954".into())
-        );
-        assert_eq!(
-            parse_date("28/11/1975").map(|d| d.to_string()),
-            Some("1975-11-28".into())
-        );
+        assert_eq!(parse_date("00/00/1954").map(|d| d.to_string()), Some("1954".into()));
+        assert_eq!(parse_date("28/11/1975").map(|d| d.to_string()), Some("1975-11-28".into()));
     }
 
     #[test]

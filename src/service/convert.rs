@@ -18,14 +18,10 @@ pub const MAX_ADDRESS_CHARS: usize = 2048;
 
 pub fn check_request_id(id: &str) -> Result<(), ApiError> {
     if id.chars().count() > MAX_REQUEST_ID_CHARS {
-        return Err(ApiError::InvalidArgument(format!(
-            "request_id is longer than {MAX_REQUEST_ID_CHARS} characters"
-        )));
+        return Err(ApiError::InvalidArgument(format!("request_id is longer than {MAX_REQUEST_ID_CHARS} characters")));
     }
     if has_control_chars(id) {
-        return Err(ApiError::InvalidArgument(
-            "request_id contains control characters".into(),
-        ));
+        return Err(ApiError::InvalidArgument("request_id contains control characters".into()));
     }
     Ok(())
 }
@@ -36,14 +32,10 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     let bad = |m: String| ApiError::InvalidArgument(format!("{what}: {m}"));
     let name = party.name.trim();
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(bad(format!(
-            "name is longer than {MAX_NAME_CHARS} characters"
-        )));
+        return Err(bad(format!("name is longer than {MAX_NAME_CHARS} characters")));
     }
     if has_control_chars(&party.name) {
-        return Err(bad(
-            "name contains control characters (tabs, newlines or other non-printing codes)".into(),
-        ));
+        return Err(bad("name contains control characters (tabs, newlines or other non-printing codes)".into()));
     }
     if party.identifiers.len() > MAX_IDENTIFIERS {
         return Err(bad(format!("more than {MAX_IDENTIFIERS} identifiers")));
@@ -55,13 +47,9 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             return Err(bad(format!("identifiers[{i}] has an empty value")));
         }
         if value.chars().count() > MAX_IDENTIFIER_CHARS || has_control_chars(value) {
-            return Err(bad(format!(
-                "identifiers[{i}] must be at most {MAX_IDENTIFIER_CHARS} printable characters"
-            )));
+            return Err(bad(format!("identifiers[{i}] must be at most {MAX_IDENTIFIER_CHARS} printable characters")));
         }
-        let kind = match pb::IdentifierKind::try_from(id.kind)
-            .unwrap_or(pb::IdentifierKind::Unspecified)
-        {
+        let kind = match pb::IdentifierKind::try_from(id.kind).unwrap_or(pb::IdentifierKind::Unspecified) {
             pb::IdentifierKind::Passport => IdKind::Passport,
             pb::IdentifierKind::NationalId => IdKind::NationalId,
             pb::IdentifierKind::Registration => IdKind::Registration,
@@ -70,60 +58,41 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             pb::IdentifierKind::Imo => IdKind::Imo,
             pb::IdentifierKind::Other | pb::IdentifierKind::Unspecified => IdKind::Other,
         };
-        identifiers.push(Identifier {
-            kind,
-            value: value.to_string(),
-        });
+        identifiers.push(Identifier { kind, value: value.to_string() });
     }
     if !name.chars().any(char::is_alphanumeric) && identifiers.is_empty() {
         return Err(bad("give a name or at least one identifier".into()));
     }
     let date_of_birth = match party.date_of_birth.trim() {
         "" => None,
-        d => Some(PartialDate::parse_iso(d).ok_or_else(|| {
-            bad(format!(
-                "date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-            ))
-        })?),
+        d => Some(
+            PartialDate::parse_iso(d)
+                .ok_or_else(|| bad(format!("date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")))?,
+        ),
     };
-    for (field, value, max) in [
-        ("country", &party.country, MAX_SHORT_FIELD_CHARS),
-        ("address", &party.address, MAX_ADDRESS_CHARS),
-    ] {
+    for (field, value, max) in
+        [("country", &party.country, MAX_SHORT_FIELD_CHARS), ("address", &party.address, MAX_ADDRESS_CHARS)]
+    {
         if value.chars().count() > max || has_control_chars(value) {
-            return Err(bad(format!(
-                "{field} must be at most {max} printable characters"
-            )));
+            return Err(bad(format!("{field} must be at most {max} printable characters")));
         }
     }
-    let party_type =
-        match pb::PartyType::try_from(party.r#type).unwrap_or(pb::PartyType::Unspecified) {
-            pb::PartyType::Unspecified => None,
-            pb::PartyType::Person => Some(EntityType::Person),
-            pb::PartyType::Organization => Some(EntityType::Organization),
-            pb::PartyType::Vessel => Some(EntityType::Vessel),
-            pb::PartyType::Aircraft => Some(EntityType::Aircraft),
-        };
-    let country = Some(party.country.trim())
-        .filter(|c| !c.is_empty())
-        .map(str::to_string);
-    Ok(Query {
-        name: name.to_string(),
-        party_type,
-        date_of_birth,
-        country,
-        identifiers,
-    })
+    let party_type = match pb::PartyType::try_from(party.r#type).unwrap_or(pb::PartyType::Unspecified) {
+        pb::PartyType::Unspecified => None,
+        pb::PartyType::Person => Some(EntityType::Person),
+        pb::PartyType::Organization => Some(EntityType::Organization),
+        pb::PartyType::Vessel => Some(EntityType::Vessel),
+        pb::PartyType::Aircraft => Some(EntityType::Aircraft),
+    };
+    let country = Some(party.country.trim()).filter(|c| !c.is_empty()).map(str::to_string);
+    Ok(Query { name: name.to_string(), party_type, date_of_birth, country, identifiers })
 }
 
 /// An agent (bank) of a payment as a party: an organisation known by BIC and/or name.
 pub fn agent_party(agent: &pb::Agent) -> pb::Party {
     let mut identifiers = Vec::new();
     if !agent.bic.trim().is_empty() {
-        identifiers.push(pb::Identifier {
-            kind: pb::IdentifierKind::Bic as i32,
-            value: agent.bic.clone(),
-        });
+        identifiers.push(pb::Identifier { kind: pb::IdentifierKind::Bic as i32, value: agent.bic.clone() });
     }
     pb::Party {
         name: agent.name.clone(),
@@ -162,11 +131,7 @@ fn outcome(o: Outcome) -> pb::FeatureOutcome {
 }
 
 pub fn matches(snapshot: &Snapshot, screening: &Screening) -> Vec<pb::Match> {
-    screening
-        .matches
-        .iter()
-        .map(|m| one_match(snapshot, m))
-        .collect()
+    screening.matches.iter().map(|m| one_match(snapshot, m)).collect()
 }
 
 pub fn compare_response(candidate: &Query, m: &MatchResult) -> pb::CompareResponse {
@@ -202,11 +167,7 @@ fn one_match(snapshot: &Snapshot, m: &MatchResult) -> pb::Match {
         source: e.source.as_str().to_string(),
         programs: e.programs.clone(),
         listed_name: e.primary_name().to_string(),
-        matched_name: e
-            .names
-            .get(m.name as usize)
-            .map(|n| n.full.clone())
-            .unwrap_or_default(),
+        matched_name: e.names.get(m.name as usize).map(|n| n.full.clone()).unwrap_or_default(),
         entity_type: entity_type(e.entity_type) as i32,
         score: round4(m.score),
         decision: decision(m.decision) as i32,

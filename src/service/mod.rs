@@ -45,10 +45,7 @@ impl Screener {
         req: &pb::ScreenPartyRequest,
     ) -> Result<pb::ScreenPartyResponse, ApiError> {
         convert::check_request_id(&req.request_id)?;
-        let party = req
-            .party
-            .as_ref()
-            .ok_or_else(|| ApiError::InvalidArgument("party is required".into()))?;
+        let party = req.party.as_ref().ok_or_else(|| ApiError::InvalidArgument("party is required".into()))?;
         let query = convert::query(party, "party")?;
         let result = matcher::screen(snapshot, &query, &self.thresholds);
         Ok(pb::ScreenPartyResponse {
@@ -70,9 +67,7 @@ impl ScreeningService for Screener {
         request: Request<pb::ScreenPartyRequest>,
     ) -> Result<Response<pb::ScreenPartyResponse>, Status> {
         let snapshot = self.snapshot()?;
-        Ok(Response::new(
-            self.screen_one(&snapshot, request.get_ref())?,
-        ))
+        Ok(Response::new(self.screen_one(&snapshot, request.get_ref())?))
     }
 
     async fn screen_payment(
@@ -95,11 +90,7 @@ impl ScreeningService for Screener {
             (R::Debtor, "debtor", &req.debtor),
             (R::Creditor, "creditor", &req.creditor),
             (R::UltimateDebtor, "ultimate_debtor", &req.ultimate_debtor),
-            (
-                R::UltimateCreditor,
-                "ultimate_creditor",
-                &req.ultimate_creditor,
-            ),
+            (R::UltimateCreditor, "ultimate_creditor", &req.ultimate_creditor),
         ] {
             if let Some(p) = p {
                 parties.push((role, 0, field.to_string(), p.clone()));
@@ -177,27 +168,14 @@ impl ScreeningService for Screener {
         Ok(Response::new(Box::pin(out)))
     }
 
-    async fn compare(
-        &self,
-        request: Request<pb::CompareRequest>,
-    ) -> Result<Response<pb::CompareResponse>, Status> {
+    async fn compare(&self, request: Request<pb::CompareRequest>) -> Result<Response<pb::CompareResponse>, Status> {
         let snapshot = self.snapshot()?;
         let req = request.get_ref();
         let missing = |f: &str| ApiError::InvalidArgument(format!("{f} is required"));
         let query = convert::query(req.query.as_ref().ok_or_else(|| missing("query"))?, "query")?;
-        let candidate = convert::query(
-            req.candidate.as_ref().ok_or_else(|| missing("candidate"))?,
-            "candidate",
-        )?;
-        let result = matcher::compare(
-            &query,
-            &candidate,
-            &self.thresholds,
-            snapshot.word_weights().clone(),
-        );
-        Ok(Response::new(convert::compare_response(
-            &candidate, &result,
-        )))
+        let candidate = convert::query(req.candidate.as_ref().ok_or_else(|| missing("candidate"))?, "candidate")?;
+        let result = matcher::compare(&query, &candidate, &self.thresholds, snapshot.word_weights().clone());
+        Ok(Response::new(convert::compare_response(&candidate, &result)))
     }
 
     async fn get_list_status(

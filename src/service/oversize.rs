@@ -49,13 +49,9 @@ fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
         let too_large = h
             .get("grpc-message")
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|m| {
-                m.contains("message%20length%20too%20large")
-                    || m.contains("message length too large")
-            });
+            .is_some_and(|m| m.contains("message%20length%20too%20large") || m.contains("message length too large"));
         if out_of_range && too_large {
-            resp.headers_mut()
-                .insert("grpc-status", HeaderValue::from_static("8"));
+            resp.headers_mut().insert("grpc-status", HeaderValue::from_static("8"));
         }
         resp
     })

@@ -1,0 +1,148 @@
+//! Shared test support: paths to the real list files and a real server process.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use screener::pb::screening_service_client::ScreeningServiceClient;
+use tonic::transport::Channel;
+use tonic_health::pb::health_check_response::ServingStatus;
+use tonic_health::pb::health_client::HealthClient;
+use tonic_health::pb::HealthCheckRequest;
+
+/// `../shared/data` beside the repository (where CI puts it), or `SCREENER_DATA`.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("SCREENER_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+}
+
+pub fn eval_file() -> PathBuf {
+    data_dir().join("../eval/dev.jsonl")
+}
+
+pub fn canada() -> PathBuf {
+    data_dir().join("canada/sema-lmes_2025-09-22.xml")
+}
+
+pub fn ofac(date: &str) -> PathBuf {
+    data_dir().join(format!("ofac/sdn_{date}.csv"))
+}
+
+pub fn uk() -> PathBuf {
+    data_dir().join("uk/ConList_2025-04-10.csv")
+}
+
+/// The three real lists as `serve` arguments.
+pub fn real_source_args() -> Vec<String> {
+    real_sources().into_iter().flat_map(|s| ["--source".to_string(), s]).collect()
+}
+
+/// The three real lists as `KIND=PATH` specs.
+pub fn real_sources() -> Vec<String> {
+    vec![
+        format!("ca-sema={}", canada().display()),
+        format!("us-ofac-sdn={}", ofac("2023-12-28").display()),
+        format!("uk-ofsi={}", uk().display()),
+    ]
+}
+
+/// A running `screener serve` on an ephemeral port, killed on drop.
+pub struct Server {
+    pub child: Child,
+    pub addr: String,
+    pub log: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn screener_command() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_screener"))
+}
+
+impl Server {
+    /// Starts the real binary with `args` after `serve --listen 127.0.0.1:0` and waits for its
+    /// "listening on" log line.
+    pub fn start(args: &[String]) -> Server {
+        let mut cmd = screener_command();
+        cmd.args(["serve", "--listen", "127.0.0.1:0"]).args(args);
+        cmd.env("RUST_LOG", "info").env("NO_COLOR", "1").stdout(Stdio::null()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("the screener binary starts");
+        let Some(stderr) = child.stderr.take() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("stderr is piped");
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let line =
+                rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("server logs its address");
+            if let Some(rest) = strip_ansi(&line).split("listening on ").nth(1) {
+                let addr = rest.split_whitespace().next().expect("address").to_string();
+                return Server { child, addr, log: rx };
+            }
+        }
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Waits until health reports SERVING, then returns a screening client.
+    pub async fn ready_client(&self) -> ScreeningServiceClient<Channel> {
+        let channel = Channel::from_shared(self.endpoint()).expect("uri").connect().await.expect("connects");
+        let mut health = HealthClient::new(channel.clone());
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let status = health
+                .check(HealthCheckRequest { service: String::new() })
+                .await
+                .map(|r| r.into_inner().status)
+                .unwrap_or_default();
+            if status == ServingStatus::Serving as i32 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "server did not become SERVING");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        ScreeningServiceClient::new(channel)
+    }
+
+    /// Log lines received so far.
+    pub fn drain_log(&self) -> Vec<String> {
+        self.log.try_iter().map(|l| strip_ansi(&l)).collect()
+    }
+}
+
+pub fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

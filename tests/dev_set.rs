@@ -1,0 +1,86 @@
+//! Accuracy on the labelled dev set (`../shared/eval/dev.jsonl`), in process, with the same rule
+//! as `screen_eval.py`: a positive is found when the decision is not CLEAR and a match from the
+//! expected source carries one of the expected names (or, for OFAC and UK, the expected key).
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use screener::matcher::{self, Decision, Query, Thresholds};
+use screener::model::{EntityType, Regime};
+use screener::source::SourceSpec;
+use screener::store;
+
+/// Sorted word skeleton of a name, as the evaluation tool compares them.
+fn skel(s: &str) -> String {
+    let folded: String = unicode_normalization::UnicodeNormalization::nfkd(s.to_lowercase().as_str())
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    let mut words: Vec<String> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    words.sort();
+    words.concat()
+}
+
+#[test]
+fn dev_set_recall_and_false_positives() {
+    let specs: Vec<SourceSpec> = common::real_sources().iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
+    let snapshot = store::load(&specs, Regime::Belarus).expect("loads");
+    let thresholds = Thresholds::default();
+    let text = std::fs::read_to_string(common::eval_file()).expect("dev set");
+    let mut per_category: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("json");
+        let name = row["party"]["name"].as_str().unwrap_or_default();
+        let party_type = match row["party"]["type"].as_str() {
+            Some("PERSON") => Some(EntityType::Person),
+            Some("ORGANIZATION") => Some(EntityType::Organization),
+            _ => None,
+        };
+        let q = Query { name: name.to_string(), party_type, ..Default::default() };
+        let r = matcher::screen(&snapshot, &q, &thresholds);
+        let flagged = r.decision != Decision::Clear;
+        let positive = row["label"] == "match";
+        let ok = if positive {
+            let exp = &row["expect"];
+            let source = match exp["source"].as_str() {
+                Some("ca") => "ca-sema",
+                Some("ofac") => "us-ofac-sdn",
+                _ => "uk-ofsi",
+            };
+            let want: Vec<String> =
+                exp["names"].as_array().into_iter().flatten().filter_map(|n| n.as_str()).map(skel).collect();
+            let key = exp["key"].as_str().unwrap_or_default();
+            flagged
+                && r.matches.iter().any(|m| {
+                    let e = &snapshot.entities[m.entity as usize];
+                    e.source.as_str() == source
+                        && (e.names.iter().any(|n| want.contains(&skel(&n.full)))
+                            || (source != "ca-sema" && e.id.rsplit(':').next() == Some(key)))
+                })
+        } else {
+            !flagged
+        };
+        let cat = format!("{}/{}", row["label"].as_str().unwrap_or(""), row["category"].as_str().unwrap_or(""));
+        let c = per_category.entry(cat.clone()).or_default();
+        c.0 += ok as u32;
+        c.1 += 1;
+        if !ok {
+            misses.push(format!("{cat}: {name}"));
+        }
+    }
+    let sum = |label: &str| {
+        per_category.iter().filter(|(k, _)| k.starts_with(label)).fold((0, 0), |a, (_, v)| (a.0 + v.0, a.1 + v.1))
+    };
+    let (pos_ok, pos) = sum("match/");
+    let (neg_ok, neg) = sum("no_match/");
+    let recall = f64::from(pos_ok) / f64::from(pos);
+    let fpr = 1.0 - f64::from(neg_ok) / f64::from(neg);
+    for (k, (ok, n)) in &per_category {
+        eprintln!("{k:40} {:.4} ({ok}/{n})", f64::from(*ok) / f64::from(*n));
+    }
+    eprintln!("recall {recall:.4} fpr {fpr:.4}; misses: {misses:#?}");
+    assert!(recall >= 0.99, "recall {recall:.4} < 0.99");
+    assert!(fpr <= 0.002, "false-positive rate {fpr:.4} > 0.002");
+}

@@ -1,0 +1,143 @@
+//! The parsers on the real, official list files in `../shared/data`, and on broken copies of them.
+
+mod common;
+
+use screener::model::{EntityType, IdKind, Regime, SourceKind};
+use screener::source::{self, SourceSpec};
+use screener::{parser, store};
+
+fn spec(kind: SourceKind, path: impl Into<std::path::PathBuf>) -> SourceSpec {
+    SourceSpec { kind, location: path.into() }
+}
+
+fn parse(kind: SourceKind, path: impl Into<std::path::PathBuf>) -> Result<parser::ParsedList, String> {
+    let raw = source::read(&spec(kind, path)).map_err(|e| e.to_string())?;
+    parser::parse(kind, &raw).map_err(|e| e.to_string())
+}
+
+#[test]
+fn canada_real_file() {
+    let list = parse(SourceKind::CaSema, common::canada()).expect("parses");
+    assert_eq!(list.entities.len(), 5090);
+    let belarus: Vec<_> = list.entities.iter().filter(|e| e.belarus).collect();
+    assert_eq!(belarus.len(), 320);
+    assert_eq!(belarus.iter().filter(|e| e.entity_type == EntityType::Person).count(), 231);
+    let luka = list.entities.iter().find(|e| e.id == "ca-sema:belarus/1-part-1/8").expect("Lukashenko");
+    assert_eq!(luka.primary_name(), "Aleksandr Grigoryevich Lukashenko");
+    assert_eq!(luka.dates_of_birth[0].to_string(), "1954-08-30");
+    // The 2022-11-17 listing: 22 officials (Part 1.1) and 16 entities (Part 2) that day.
+    let ids: std::collections::HashSet<_> = list.entities.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids.len(), list.entities.len(), "ids are unique");
+    // Aliases mixing scripts and labels are split, labels dropped.
+    let with_cyrillic =
+        belarus.iter().filter(|e| e.names.iter().any(|n| n.script == screener::model::Script::Cyrillic)).count();
+    assert!(with_cyrillic > 50, "{with_cyrillic}");
+    assert!(!belarus
+        .iter()
+        .flat_map(|e| &e.names)
+        .any(|n| n.full.starts_with("Russian") || n.full.starts_with("Belarusian:")));
+    // Ships carry their IMO number.
+    assert!(list
+        .entities
+        .iter()
+        .any(|e| e.entity_type == EntityType::Vessel && e.identifiers.iter().any(|i| i.kind == IdKind::Imo)));
+}
+
+#[test]
+fn ofac_real_files() {
+    let list = parse(SourceKind::UsOfacSdn, common::ofac("2023-12-28")).expect("parses");
+    assert_eq!(list.entities.len(), 13821);
+    assert_eq!(list.entities.iter().filter(|e| e.belarus).count(), 210);
+    let luka = list.entities.iter().find(|e| e.id == "us-ofac-sdn:9760").expect("Lukashenka");
+    assert_eq!(luka.primary_name(), "Alyaksandr Ryhorovich LUKASHENKA");
+    assert!(luka.names.iter().any(|n| n.full == "Aleksandr Grigorevich LUKASHENKO"), "ALT.CSV aliases");
+    let dobs: Vec<String> = luka.dates_of_birth.iter().map(|d| d.to_string()).collect();
+    assert_eq!(dobs, ["1954-08-30", "1954-08-31"]);
+    assert!(luka.countries.iter().any(|c| c == "Belarus"));
+    // Remarks yield identifiers for Belarus entries (registration numbers, tax ids, passports).
+    let ids: usize = list.entities.iter().filter(|e| e.belarus).map(|e| e.identifiers.len()).sum();
+    assert!(ids > 50, "{ids}");
+    // Programs split out of `A] [B`.
+    assert!(list.entities.iter().any(|e| e.programs.len() > 1));
+    // Addresses from ADD.CSV.
+    assert!(list.entities.iter().filter(|e| e.belarus).any(|e| e.addresses.iter().any(|a| a.contains("Minsk"))));
+
+    // The dated archives without companions parse too (SDN.CSV alone).
+    let older = parse(SourceKind::UsOfacSdn, common::ofac("2022-11-18")).expect("parses");
+    assert_eq!(older.entities.iter().filter(|e| e.belarus).count(), 164);
+    let newer = parse(SourceKind::UsOfacSdn, common::ofac("2024-05-03")).expect("parses");
+    assert_eq!(newer.entities.iter().filter(|e| e.belarus).count(), 232);
+}
+
+#[test]
+fn ofac_directory_with_official_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = common::data_dir().join("ofac");
+    for (from, to) in
+        [("sdn_2023-12-28.csv", "SDN.CSV"), ("alt_2023-12-28.csv", "ALT.CSV"), ("add_2023-12-28.csv", "add.csv")]
+    {
+        std::fs::copy(data.join(from), dir.path().join(to)).expect("copy");
+    }
+    let list = parse(SourceKind::UsOfacSdn, dir.path()).expect("parses");
+    assert_eq!(list.entities.iter().filter(|e| e.belarus).count(), 210);
+    let empty = tempfile::tempdir().expect("tempdir");
+    let e = parse(SourceKind::UsOfacSdn, empty.path()).expect_err("no SDN.CSV");
+    assert!(e.contains("SDN.CSV"), "{e}");
+}
+
+#[test]
+fn uk_real_file() {
+    let list = parse(SourceKind::UkOfsi, common::uk()).expect("parses");
+    assert_eq!(list.list_date.as_deref(), Some("2025-04-10"));
+    let belarus: Vec<_> = list.entities.iter().filter(|e| e.belarus).collect();
+    assert_eq!(belarus.len(), 167);
+    let luka = list.entities.iter().find(|e| e.id == "uk-ofsi:13918").expect("Lukashenka");
+    assert_eq!(luka.primary_name(), "Aleksandr Grigorievich LUKASHENKA");
+    assert!(luka.programs.contains(&"Belarus".to_string()) && luka.programs.len() >= 2);
+    assert_eq!(luka.dates_of_birth[0].to_string(), "1954-08-30");
+    // Non-Latin names kept.
+    assert!(belarus.iter().flat_map(|e| &e.names).any(|n| n.script == screener::model::Script::Cyrillic));
+}
+
+#[test]
+fn broken_files_are_refused_with_the_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = |n: &str| dir.path().join(n);
+
+    // Canada cut in the middle of a record.
+    let xml = std::fs::read(common::canada()).expect("read");
+    std::fs::write(p("cut.xml"), &xml[..xml.len() / 2]).expect("write");
+    let e = parse(SourceKind::CaSema, p("cut.xml")).expect_err("truncated");
+    assert!(e.contains("cut.xml"), "{e}");
+
+    // Another format in the Canada slot.
+    let e = parse(SourceKind::CaSema, common::uk()).expect_err("csv is not xml");
+    assert!(e.contains("ConList"), "{e}");
+
+    // Empty files.
+    std::fs::write(p("empty.csv"), "").expect("write");
+    assert!(parse(SourceKind::UkOfsi, p("empty.csv")).expect_err("empty").contains("empty.csv"));
+    std::fs::write(p("sdn.csv"), "").expect("write");
+    assert!(parse(SourceKind::UsOfacSdn, p("sdn.csv")).expect_err("empty").contains("empty"));
+
+    // OFAC with a row of the wrong shape: the line is named.
+    std::fs::write(p("sdn_bad.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n37,\"X\",\"individual\"\r\n").expect("write");
+    let e = parse(SourceKind::UsOfacSdn, p("sdn_bad.csv")).expect_err("short row");
+    assert!(e.contains("line 2") && e.contains("12 columns"), "{e}");
+
+    // UK without its header line.
+    let e = parse(SourceKind::UkOfsi, common::ofac("2023-12-28")).expect_err("not OFSI");
+    assert!(e.contains("Last Updated"), "{e}");
+}
+
+#[test]
+fn snapshot_scope_and_version() {
+    let specs: Vec<SourceSpec> = common::real_sources().iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
+    let belarus = store::load(&specs, Regime::Belarus).expect("loads");
+    assert_eq!(belarus.entity_count(), 320 + 210 + 167);
+    let all = store::load(&specs, Regime::All).expect("loads");
+    assert_eq!(all.entity_count(), 5090 + 13821 + all.sources[2].entities_total);
+    assert_ne!(belarus.list_version, all.list_version);
+    let again = store::load(&specs, Regime::Belarus).expect("loads");
+    assert_eq!(again.list_version, belarus.list_version, "same files, same version");
+}
