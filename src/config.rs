@@ -242,6 +242,16 @@ mod tests {
     }
 
     #[test]
+    fn example_file_is_valid() {
+        let mut a = args(&[]);
+        a.config = Some(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/screener.example.toml")));
+        let c = ServeConfig::from_args(&a).expect("the shipped example parses");
+        assert_eq!(c.sources.len(), 3);
+        assert_eq!(c.thresholds, Thresholds::default());
+        assert_eq!(c.max_message_bytes, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    #[test]
     fn file_fills_what_the_command_line_leaves() {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("c.toml");

@@ -41,6 +41,17 @@ pub struct Variant {
     pub entity: u32,
     pub name: u16,
     pub form: NameForm,
+    /// Sum of the weights of the name's required tokens: the least a score's denominator can be.
+    pub required_weight: f32,
+}
+
+/// A distinct token spelling among all listed names, with where it occurs.
+#[derive(Debug)]
+pub struct ListedToken {
+    pub text: String,
+    pub key: String,
+    /// (variant, position of the token in the variant's form).
+    pub occurrences: Vec<(u32, u8)>,
 }
 
 #[derive(Debug)]
@@ -53,11 +64,14 @@ pub struct Snapshot {
     pub variants: Vec<Variant>,
     /// Country keys (ISO alpha-2 where recognised) of each entity, for comparison.
     pub countries: Vec<Vec<String>>,
-    /// Phonetic key and folded spelling (and their one-letter deletions) → variants holding a
-    /// token with that key or spelling. Spellings catch typos the key magnifies (`NAFTsN`).
-    /// Deletions make a typo or a dropped letter in the query still meet the listed token
-    /// (symmetric-deletion lookup), with hash lookups instead of a scan.
-    postings: HashMap<String, Vec<u32>>,
+    /// Distinct listed tokens. Similarities are computed once per query token and distinct listed
+    /// token, not once per listed name: "aleksandr" occurs in hundreds of names.
+    pub tokens: Vec<ListedToken>,
+    /// Hash of a token's phonetic key or folded spelling, and of each with one letter deleted →
+    /// tokens. A query token looks up the same hashes, so a typo, a dropped letter or another
+    /// romanisation still meets the listed token (symmetric-deletion lookup) through hash lookups
+    /// instead of a scan. Hash collisions only add candidates, which scoring then rejects.
+    postings: HashMap<u64, Vec<u32>>,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
     /// Organisation-word weights by phonetic key, from document frequency over all loaded lists.
@@ -79,11 +93,7 @@ impl Snapshot {
 
     /// Builds with given organisation-word weights: `Compare` indexes one candidate but must
     /// weigh its words as the full lists do, or its scores would differ from screening's.
-    pub fn build_with_weights(
-        sources: Vec<LoadedSource>,
-        regime: Regime,
-        word_weights: HashMap<String, f32>,
-    ) -> Snapshot {
+    pub fn build_with_weights(sources: Vec<LoadedSource>, regime: Regime, word_weights: HashMap<String, f32>) -> Snapshot {
         let max_word_weight = 1.5;
         let weight_of = |key: &str| word_weights.get(key).copied().unwrap_or(max_word_weight);
         let mut version = Sha256::new();
@@ -101,25 +111,33 @@ impl Snapshot {
         }
         let list_version = hex::encode(&version.finalize()[..8]);
         let mut variants = Vec::new();
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut tokens: Vec<ListedToken> = Vec::new();
+        let mut token_ids: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
         let mut countries = Vec::with_capacity(entities.len());
         for (ei, e) in entities.iter().enumerate() {
             for (ni, n) in e.names.iter().enumerate() {
-                let form = name_form::listed(n, e.entity_type, &weight_of);
-                if form.tokens.is_empty() {
+                let mut form = name_form::listed(n, e.entity_type, &weight_of);
+                // Positions are kept in a u8 and matched in a 64-bit mask.
+                form.tokens.truncate(64);
+                if form.tokens.is_empty() || form.tokens.iter().all(|t| t.optional()) {
                     continue;
                 }
                 let vi = variants.len() as u32;
-                for t in form.tokens.iter().filter(|t| !t.optional()) {
-                    for k in lookup_keys(&t.key).into_iter().chain(lookup_keys(&t.text)) {
-                        let list = postings.entry(k).or_default();
-                        if list.last() != Some(&vi) {
-                            list.push(vi);
-                        }
+                for (pos, t) in form.tokens.iter().enumerate() {
+                    // Legal forms ("company", "OOO") occur in thousands of names and carry almost
+                    // no weight: scoring compares them directly instead of retrieving by them.
+                    if t.role == name_form::Role::Legal {
+                        continue;
                     }
+                    let id = *token_ids.entry(t.text.clone()).or_insert_with(|| {
+                        tokens.push(ListedToken { text: t.text.clone(), key: t.key.clone(), occurrences: Vec::new() });
+                        (tokens.len() - 1) as u32
+                    });
+                    tokens[id as usize].occurrences.push((vi, pos as u8));
                 }
-                variants.push(Variant { entity: ei as u32, name: ni as u16, form });
+                let required_weight = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
+                variants.push(Variant { entity: ei as u32, name: ni as u16, form, required_weight });
             }
             for id in &e.identifiers {
                 let k = id.key();
@@ -129,6 +147,17 @@ impl Snapshot {
             }
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
         }
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (id, t) in tokens.iter().enumerate() {
+            let mut add = |h: u64| {
+                let list = postings.entry(h).or_default();
+                if list.last() != Some(&(id as u32)) {
+                    list.push(id as u32);
+                }
+            };
+            lookup_hashes(&t.key, &mut add);
+            lookup_hashes(&t.text, &mut add);
+        }
         Snapshot {
             regime,
             sources: infos,
@@ -136,6 +165,7 @@ impl Snapshot {
             entities,
             variants,
             countries,
+            tokens,
             postings,
             identifiers,
             word_weights,
@@ -143,13 +173,13 @@ impl Snapshot {
         }
     }
 
-    /// Variants sharing a (possibly one-letter-deleted) key or spelling with `key`.
-    pub fn candidates_for_key(&self, key: &str, out: &mut Vec<u32>) {
-        for k in lookup_keys(key) {
-            if let Some(list) = self.postings.get(&k) {
+    /// Listed tokens sharing a (possibly one-letter-deleted) key or spelling with `s`.
+    pub fn tokens_near(&self, s: &str, out: &mut Vec<u32>) {
+        lookup_hashes(s, &mut |h| {
+            if let Some(list) = self.postings.get(&h) {
                 out.extend_from_slice(list);
             }
-        }
+        });
     }
 
     /// Entities listing an identifier with this normalised value.
@@ -171,19 +201,33 @@ impl Snapshot {
     }
 }
 
-/// The key itself and, for long enough keys, each one-letter deletion.
-fn lookup_keys(key: &str) -> Vec<String> {
-    let mut out = vec![key.to_string()];
-    let chars: Vec<char> = key.chars().collect();
-    if chars.len() >= MIN_KEY_FOR_DELETES {
-        for i in 0..chars.len() {
-            let d: String = chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect();
-            if !out.contains(&d) {
-                out.push(d);
-            }
-        }
+/// Calls `f` with the hash of `s` and, for long enough strings, of `s` with each one character
+/// deleted, without allocating.
+fn lookup_hashes(s: &str, f: &mut impl FnMut(u64)) {
+    f(fnv(s.as_bytes().iter().copied()));
+    if s.chars().count() < MIN_KEY_FOR_DELETES {
+        return;
     }
-    out
+    let b = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        // Deleting one of a doubled letter gives the same string; hash it once.
+        if end < b.len() && s[end..].starts_with(c) {
+            continue;
+        }
+        f(fnv(b[..i].iter().chain(&b[end..]).copied()));
+    }
+}
+
+/// FNV-1a: tiny and fast on short keys; strength against adversarial collisions is not needed
+/// because a collision only adds a candidate that scoring then rejects.
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Inverse document frequency of organisation-name words over every entity of every loaded list

@@ -67,6 +67,8 @@ pub struct Screening {
 /// Names scoring below this are not worth the secondary features (which move a score by at most
 /// a few hundredths upwards).
 const NAME_FLOOR: f32 = 0.6;
+/// Upper bound of what matched legal-form words add to an organisation's name score.
+const LEGAL_SLACK: f32 = 0.1;
 /// A weak alias is weaker evidence than a primary name or strong alias.
 const WEAK_ALIAS_FACTOR: f32 = 0.95;
 
@@ -145,42 +147,90 @@ fn evaluate(
     let person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
 
-    // Candidate retrieval: variants sharing a phonetic key (or a one-letter deletion of one).
-    let mut cands = Vec::new();
-    for u in person_units.iter().chain(&org_units).filter(|u| !u.initial) {
-        snapshot.candidates_for_key(&u.token.key, &mut cands);
-        snapshot.candidates_for_key(&u.token.text, &mut cands);
-    }
+    // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
+    // deletion), each compared once; then the names holding them, with an upper bound on what
+    // each name can score so most are never scored in full.
+    let mut pairs_by_variant: HashMap<u32, Vec<score::Pair>> = HashMap::new();
+    let mut bound: HashMap<u32, f32> = HashMap::new();
     if keep_clear {
-        // Compare: every name of the (single) candidate is scored, retrieved or not.
-        cands = (0..snapshot.variants.len() as u32).collect();
+        // Compare: every name of the (single) candidate is scored in full below.
+    } else {
+        let mut near = Vec::new();
+        for (units, form) in [(&person_units, &person_form), (&org_units, &org_form)] {
+            if form.is_none() {
+                continue;
+            }
+            for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
+                near.clear();
+                snapshot.tokens_near(&u.token.key, &mut near);
+                snapshot.tokens_near(&u.token.text, &mut near);
+                near.sort_unstable();
+                near.dedup();
+                for &ti in &near {
+                    let t = &snapshot.tokens[ti as usize];
+                    let sim = score::token_sim_text(&u.token, &t.text, &t.key);
+                    if sim < score::MIN_TOKEN_SIM {
+                        continue;
+                    }
+                    for &(vi, pos) in &t.occurrences {
+                        let v = &snapshot.variants[vi as usize];
+                        if v.form.person != form.as_ref().is_some_and(|f| f.person) {
+                            continue;
+                        }
+                        pairs_by_variant.entry(vi).or_default().push(score::Pair { unit: ui as u8, pos, sim });
+                        *bound.entry(vi).or_default() += sim * v.form.tokens[pos as usize].weight / v.required_weight;
+                    }
+                }
+            }
+        }
     }
-    cands.sort_unstable();
-    cands.dedup();
+    let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
 
     // Best name score per entity.
     let mut best: HashMap<u32, (f32, u16, bool)> = HashMap::new();
-    for vi in cands {
+    let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>| {
         let v = &snapshot.variants[vi as usize];
         let entity = &snapshot.entities[v.entity as usize];
         if !type_compatible(query.party_type, entity.entity_type) {
-            continue;
+            return;
         }
         let (units, form): (&[score::Unit], &NameForm) = match (v.form.person, &person_form, &org_form) {
             (true, Some(f), _) => (&person_units, f),
             (false, _, Some(f)) => (&org_units, f),
-            _ => continue,
+            _ => return,
         };
-        let mut s = score::score(units, form, &v.form);
+        let mut s = match pairs {
+            Some(p) => score::score_pairs(units, form, &v.form, p),
+            None => score::score(units, form, &v.form),
+        };
         if entity.names[v.name as usize].quality == crate::model::NameQuality::Weak {
             s.score *= WEAK_ALIAS_FACTOR;
         }
         if s.score < name_floor || (s.score == 0.0 && !keep_clear) {
-            continue;
+            return;
         }
         let e = best.entry(v.entity).or_insert((0.0, v.name, false));
         if s.score > e.0 {
             *e = (s.score, v.name, s.initials);
+        }
+    };
+    if keep_clear {
+        for vi in 0..snapshot.variants.len() as u32 {
+            score_variant(vi, None);
+        }
+    } else {
+        for (vi, mut pairs) in pairs_by_variant {
+            // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
+            let extra = if snapshot.variants[vi as usize].form.person {
+                initial_bonus / snapshot.variants[vi as usize].required_weight
+            } else {
+                0.0
+            };
+            // + LEGAL_SLACK: legal-form words are scored but not retrieved, so not in the bound.
+            if bound.get(&vi).copied().unwrap_or(0.0) + extra + LEGAL_SLACK < name_floor {
+                continue;
+            }
+            score_variant(vi, Some(&mut pairs));
         }
     }
     // Identifier hits count whatever the name.

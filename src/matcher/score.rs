@@ -52,19 +52,24 @@ pub fn units(q: &NameForm) -> Vec<Unit> {
 /// Similarity of two name parts in [0, 1]: the better of the spelling (edit distance on the folded
 /// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser).
 pub fn token_sim(q: &Token, c: &Token) -> f32 {
-    if q.text == c.text {
+    token_sim_text(q, &c.text, &c.key)
+}
+
+/// [`token_sim`] against a listed token given by spelling and key.
+pub fn token_sim_text(q: &Token, text: &str, key: &str) -> f32 {
+    if q.text == text {
         return 1.0;
     }
-    if gendered_pair(&q.text, &c.text) {
+    if gendered_pair(&q.text, text) {
         return 0.0;
     }
-    let fine = ratio(&q.text, &c.text);
+    let fine = ratio(&q.text, text);
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
     // share one (`Aumann` / `OMON`).
-    let phon = if q.key == c.key { 0.95 } else { 0.95 * ratio(&q.key, &c.key) }.min(fine + PHONETIC_LIFT);
+    let phon = if q.key == key { 0.95 } else { 0.95 * ratio(&q.key, key) }.min(fine + PHONETIC_LIFT);
     let s = fine.max(phon);
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
-    if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
+    if q.text.len().min(text.len()) <= 3 && s < 0.95 {
         return 0.0;
     }
     s
@@ -103,7 +108,39 @@ fn ratio(a: &str, b: &str) -> f32 {
     if m == 0 {
         return 0.0;
     }
-    1.0 - strsim::damerau_levenshtein(a, b) as f32 / m as f32
+    1.0 - osa_distance(a, b) as f32 / m as f32
+}
+
+/// Optimal-string-alignment distance (edits and adjacent transpositions). Hand-written for the
+/// ASCII case because this is the innermost loop of screening and `strsim` allocates on every
+/// call; other scripts fall back to `strsim`.
+fn osa_distance(a: &str, b: &str) -> usize {
+    const MAX: usize = 48;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
+        return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+    }
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m);
+    }
+    let mut prev2 = [0usize; MAX];
+    let mut prev: [usize; MAX] = std::array::from_fn(|j| j);
+    let mut cur = [0usize; MAX];
+    for i in 1..=n {
+        cur[0] = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    prev[m]
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -113,44 +150,67 @@ pub struct NameScore {
     pub initials: bool,
 }
 
-/// Scores query units against one listed name.
+/// A query unit and a listed token (by position) that are similar enough to align.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair {
+    pub unit: u8,
+    pub pos: u8,
+    pub sim: f32,
+}
+
+/// Scores query units against one listed name by comparing every unit with every token.
 pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
-    let mut pairs: Vec<(f32, f32, usize, usize)> = Vec::new();
+    let mut pairs = Vec::new();
+    for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
+        for (ci, c) in listed.tokens.iter().enumerate().filter(|(_, c)| !(c.role == Role::Legal && u.token.role == Role::Legal)) {
+            let sim = token_sim(&u.token, c);
+            if sim >= MIN_TOKEN_SIM {
+                pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
+            }
+        }
+    }
+    score_pairs(units, query, listed, &mut pairs)
+}
+
+/// Scores from the aligned pairs found by retrieval (initials are added here). The alignment is
+/// greedy on weighted similarity: one unit per listed token, one listed token per query token.
+pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &mut Vec<Pair>) -> NameScore {
     for (ui, u) in units.iter().enumerate() {
         for (ci, c) in listed.tokens.iter().enumerate() {
-            let s = if u.initial {
+            if u.initial {
                 if matches!(c.role, Role::Given | Role::Patronymic) && c.text.starts_with(&u.token.text) {
-                    INITIAL_SIM
-                } else {
-                    0.0
+                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: INITIAL_SIM });
                 }
-            } else {
-                token_sim(&u.token, c)
-            };
-            if s >= MIN_TOKEN_SIM {
-                pairs.push((s * c.weight, s, ui, ci));
+            } else if c.role == Role::Legal && u.token.role == Role::Legal {
+                // Not retrieved through the index (see `Snapshot::build`): compared here.
+                let sim = token_sim(&u.token, c);
+                if sim >= MIN_TOKEN_SIM {
+                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
+                }
             }
         }
     }
     if pairs.is_empty() {
         return NameScore::default();
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let w = |p: &Pair| p.sim * listed.tokens[p.pos as usize].weight;
+    pairs.sort_unstable_by(|a, b| w(b).total_cmp(&w(a)));
     let mut used_q = 0u32;
-    let mut used_c = vec![false; listed.tokens.len()];
+    let mut used_c = 0u64;
     let mut num = 0.0f32;
     let mut initials = false;
     let mut full_given = false;
     let mut any_required = false;
-    for (weighted, _s, ui, ci) in pairs {
-        let u = &units[ui];
-        if used_q & u.mask != 0 || used_c[ci] {
+    for p in pairs.iter() {
+        let u = &units[p.unit as usize];
+        let c_bit = 1u64 << (p.pos & 63);
+        if used_q & u.mask != 0 || used_c & c_bit != 0 {
             continue;
         }
         used_q |= u.mask;
-        used_c[ci] = true;
-        num += weighted;
-        let c = &listed.tokens[ci];
+        used_c |= c_bit;
+        let c = &listed.tokens[p.pos as usize];
+        num += p.sim * c.weight;
         if u.initial {
             initials = true;
         } else if c.role == Role::Given {
@@ -165,7 +225,7 @@ pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
     }
     let mut den = 0.0f32;
     for (ci, c) in listed.tokens.iter().enumerate() {
-        if !c.optional() || used_c[ci] {
+        if !c.optional() || used_c & (1u64 << (ci & 63)) != 0 {
             den += c.weight;
         }
     }

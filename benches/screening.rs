@@ -1,0 +1,113 @@
+//! In-process screening latency on the real lists, with a realistic query mix (the dev set's
+//! names, positives and negatives), against a baseline measured in the same run: folding the
+//! query name into tokens, the least work any screening must do.
+//!
+//! `cargo bench --bench screening` (criterion: mean time per query). Per-query percentiles:
+//! `cargo bench --bench screening -- --percentiles` prints p50/p90/p99 from timing each query of
+//! the mix individually.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use criterion::{criterion_group, Criterion};
+use screener::index::Snapshot;
+use screener::matcher::{self, Query, Thresholds};
+use screener::model::{EntityType, Regime};
+use screener::source::SourceSpec;
+use screener::store;
+
+fn data() -> PathBuf {
+    std::env::var_os("SCREENER_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+}
+
+fn snapshot(regime: Regime) -> Snapshot {
+    let d = data();
+    let specs = [
+        format!("ca-sema={}", d.join("canada/sema-lmes_2025-09-22.xml").display()),
+        format!("us-ofac-sdn={}", d.join("ofac/sdn_2023-12-28.csv").display()),
+        format!("uk-ofsi={}", d.join("uk/ConList_2025-04-10.csv").display()),
+    ];
+    let specs: Vec<SourceSpec> = specs.iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
+    store::load(&specs, regime).expect("lists load")
+}
+
+fn queries() -> Vec<Query> {
+    let text = std::fs::read_to_string(data().join("../eval/dev.jsonl")).expect("dev set");
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| Query {
+            name: v["party"]["name"].as_str().unwrap_or_default().to_string(),
+            party_type: match v["party"]["type"].as_str() {
+                Some("PERSON") => Some(EntityType::Person),
+                Some("ORGANIZATION") => Some(EntityType::Organization),
+                _ => None,
+            },
+            ..Default::default()
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let qs = queries();
+    let t = Thresholds::default();
+    let mut g = c.benchmark_group("per_query");
+    let mut i = 0;
+    g.bench_function("baseline_fold_name", |b| {
+        b.iter(|| {
+            i = (i + 1) % qs.len();
+            black_box(screener::normalize::tokens(&qs[i].name))
+        })
+    });
+    for regime in [Regime::Belarus, Regime::All] {
+        let s = snapshot(regime);
+        let mut i = 0;
+        g.bench_function(format!("screen_{}", regime.as_str()), |b| {
+            b.iter(|| {
+                i = (i + 1) % qs.len();
+                black_box(matcher::screen(&s, &qs[i], &t))
+            })
+        });
+    }
+    g.finish();
+}
+
+fn percentiles() {
+    let qs = queries();
+    let t = Thresholds::default();
+    for regime in [Regime::Belarus, Regime::All] {
+        let s = snapshot(regime);
+        let mut lat = Vec::with_capacity(qs.len() * 3);
+        for _ in 0..3 {
+            for q in &qs {
+                let t0 = Instant::now();
+                black_box(matcher::screen(&s, q, &t));
+                lat.push(t0.elapsed().as_nanos() as f64 / 1000.0);
+            }
+        }
+        lat.sort_by(f64::total_cmp);
+        let p = |x: f64| lat[((lat.len() as f64 * x) as usize).min(lat.len() - 1)];
+        println!(
+            "screen_{:8} entities {:6}  p50 {:7.1} µs  p90 {:7.1} µs  p99 {:7.1} µs  max {:8.1} µs",
+            regime.as_str(),
+            s.entity_count(),
+            p(0.5),
+            p(0.9),
+            p(0.99),
+            lat[lat.len() - 1]
+        );
+    }
+}
+
+criterion_group!(benches, bench);
+
+fn main() {
+    if std::env::args().any(|a| a == "--percentiles") {
+        percentiles();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
