@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
 use tonic_health::ServingStatus;
 
@@ -39,6 +39,11 @@ pub async fn serve(
         .map_err(|error| ServeError::Bind { addr: config.listen.to_string(), error })?;
     let local = listener.local_addr().map_err(|error| ServeError::Bind { addr: config.listen.to_string(), error })?;
 
+    // TCP_NODELAY: small gRPC responses must not wait for Nagle's algorithm (40 ms stalls with
+    // delayed ACKs). Keepalive finds dead peers behind NAT and load balancers.
+    let incoming =
+        TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(std::time::Duration::from_secs(60)));
+
     let (health_reporter, health_service) = tonic_health::server::health_reporter();
     health_reporter.set_service_status("", ServingStatus::NotServing).await;
     health_reporter.set_service_status(SERVICE_NAME, ServingStatus::NotServing).await;
@@ -64,7 +69,7 @@ pub async fn serve(
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(screening)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown);
+        .serve_with_incoming_shutdown(incoming, shutdown);
     tracing::info!(addr = %local, "listening on {local}");
     let server = tokio::spawn(server);
 

@@ -93,7 +93,11 @@ impl Snapshot {
 
     /// Builds with given organisation-word weights: `Compare` indexes one candidate but must
     /// weigh its words as the full lists do, or its scores would differ from screening's.
-    pub fn build_with_weights(sources: Vec<LoadedSource>, regime: Regime, word_weights: HashMap<String, f32>) -> Snapshot {
+    pub fn build_with_weights(
+        sources: Vec<LoadedSource>,
+        regime: Regime,
+        word_weights: HashMap<String, f32>,
+    ) -> Snapshot {
         let max_word_weight = 1.5;
         let weight_of = |key: &str| word_weights.get(key).copied().unwrap_or(max_word_weight);
         let mut version = Sha256::new();

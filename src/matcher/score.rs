@@ -162,7 +162,7 @@ pub struct Pair {
 pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
     let mut pairs = Vec::new();
     for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
-        for (ci, c) in listed.tokens.iter().enumerate().filter(|(_, c)| !(c.role == Role::Legal && u.token.role == Role::Legal)) {
+        for (ci, c) in listed.tokens.iter().enumerate().filter(|(_, c)| c.role != Role::Legal) {
             let sim = token_sim(&u.token, c);
             if sim >= MIN_TOKEN_SIM {
                 pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
@@ -181,7 +181,7 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
                 if matches!(c.role, Role::Given | Role::Patronymic) && c.text.starts_with(&u.token.text) {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: INITIAL_SIM });
                 }
-            } else if c.role == Role::Legal && u.token.role == Role::Legal {
+            } else if c.role == Role::Legal {
                 // Not retrieved through the index (see `Snapshot::build`): compared here.
                 let sim = token_sim(&u.token, c);
                 if sim >= MIN_TOKEN_SIM {
