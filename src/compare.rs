@@ -8,11 +8,11 @@
 //! Output, one line per pair: `{"line": N, "score": ..., "decision": "...", "features": [...]}`, or
 //! `{"line": N, "error": "..."}` for a line that cannot be read.
 
-use std::collections::HashMap;
 use std::io::{BufRead, Write};
 
 use serde::Deserialize;
 
+use crate::index::ListStats;
 use crate::matcher::{self, Thresholds};
 use crate::pb;
 use crate::service::{compare_response, party_query};
@@ -80,7 +80,7 @@ pub fn run(
     input: impl BufRead,
     mut output: impl Write,
     thresholds: &Thresholds,
-    word_weights: &HashMap<String, f32>,
+    stats: &ListStats,
 ) -> std::io::Result<usize> {
     let mut failures = 0;
     for (i, line) in input.lines().enumerate() {
@@ -89,7 +89,7 @@ pub fn run(
             continue;
         }
         let n = i + 1;
-        let out = match compare_line(&line, thresholds, word_weights) {
+        let out = match compare_line(&line, thresholds, stats) {
             Ok(resp) => serde_json::json!({
                 "line": n,
                 "score": resp.score,
@@ -111,14 +111,10 @@ pub fn run(
     Ok(failures)
 }
 
-fn compare_line(
-    line: &str,
-    thresholds: &Thresholds,
-    word_weights: &HashMap<String, f32>,
-) -> Result<pb::CompareResponse, String> {
+fn compare_line(line: &str, thresholds: &Thresholds, stats: &ListStats) -> Result<pb::CompareResponse, String> {
     let pair: Pair = serde_json::from_str(line).map_err(|e| format!("not a {{\"query\", \"candidate\"}} pair: {e}"))?;
     let query = party_query(&pair.query.into_pb()?, "query").map_err(|e| e.to_string())?;
     let candidate = party_query(&pair.candidate.into_pb()?, "candidate").map_err(|e| e.to_string())?;
-    let result = matcher::compare(&query, &candidate, thresholds, word_weights.clone());
+    let result = matcher::compare(&query, &candidate, thresholds, stats.clone());
     Ok(compare_response(&candidate, &result))
 }

@@ -23,9 +23,9 @@ fn compare(args: &CompareArgs) -> anyhow::Result<()> {
     let (sources, thresholds) = args.resolve()?;
     let weights = if sources.is_empty() {
         eprintln!("screener compare: no --source given, so organisation words all weigh the same; pass the server's sources to get its scores exactly");
-        Default::default()
+        screener::index::ListStats::from_sources(&[])
     } else {
-        screener::store::load(&sources, screener::model::Regime::All)?.word_weights().clone()
+        screener::store::load(&sources, screener::model::Regime::All)?.stats().clone()
     };
     let stdout = std::io::stdout().lock();
     let failures = match &args.input {

@@ -5,6 +5,7 @@
 //! in whole (see `store`), so a request always sees one consistent set of lists and the index
 //! needs no locks.
 
+mod equivalents;
 pub mod name_form;
 
 use std::collections::HashMap;
@@ -48,10 +49,39 @@ pub struct Variant {
 /// A distinct token spelling among all listed names, with where it occurs.
 #[derive(Debug)]
 pub struct ListedToken {
-    pub text: String,
-    pub key: String,
-    /// (variant, position of the token in the variant's form).
-    pub occurrences: Vec<(u32, u8)>,
+    pub tok: name_form::Token,
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// Where a listed token occurs, with what retrieval needs to bound the name's score without
+/// touching the name itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Occurrence {
+    pub variant: u32,
+    /// Position of the token in the variant's form.
+    pub pos: u8,
+    pub person: bool,
+    /// The token's weight over the name's required weight: its most to the name's score.
+    pub share: f32,
+}
+
+/// Statistics drawn from every entity of every loaded list (in scope or not: more names give
+/// better statistics). `Compare` reuses the live snapshot's so that it scores as screening does.
+#[derive(Debug, Clone, Default)]
+pub struct ListStats {
+    /// Organisation-word weights by phonetic key, from document frequency.
+    pub word_weights: HashMap<String, f32>,
+    /// Given-name equivalence classes by phonetic key (see `equivalents`).
+    pub name_classes: HashMap<String, u32>,
+}
+
+impl ListStats {
+    pub fn from_sources(sources: &[LoadedSource]) -> ListStats {
+        ListStats {
+            word_weights: word_weights(sources),
+            name_classes: equivalents::classes(sources.iter().flat_map(|s| &s.entities)),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -72,12 +102,20 @@ pub struct Snapshot {
     /// romanisation still meets the listed token (symmetric-deletion lookup) through hash lookups
     /// instead of a scan. Hash collisions only add candidates, which scoring then rejects.
     postings: HashMap<u64, Vec<u32>>,
+    /// Equivalence class → listed tokens in it.
+    class_tokens: HashMap<u32, Vec<u32>>,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
-    /// Organisation-word weights by phonetic key, from document frequency over all loaded lists.
-    word_weights: HashMap<String, f32>,
-    max_word_weight: f32,
+    stats: ListStats,
 }
+
+/// Organisation words never seen in the lists weigh the most.
+const MAX_WORD_WEIGHT: f32 = 1.5;
+/// Hash seeds separating the kinds of lookup keys.
+const SEED_SKELETON: u8 = b's';
+const SEED_PREFIX: u8 = b'p';
+/// Shortest prefix indexed for truncated queries.
+const MIN_PREFIX: usize = 4;
 
 /// Keys shorter than this get no deletion variants: deleting a letter from a 3-letter key meets
 /// too many unrelated names.
@@ -87,19 +125,14 @@ impl Snapshot {
     /// Builds the snapshot from loaded sources. `list_version` digests every source's content
     /// digest and the regime, so two servers with the same files and scope agree on it.
     pub fn build(sources: Vec<LoadedSource>, regime: Regime) -> Snapshot {
-        let weights = word_weights(&sources);
-        Snapshot::build_with_weights(sources, regime, weights)
+        let stats = ListStats::from_sources(&sources);
+        Snapshot::build_with_stats(sources, regime, stats)
     }
 
-    /// Builds with given organisation-word weights: `Compare` indexes one candidate but must
-    /// weigh its words as the full lists do, or its scores would differ from screening's.
-    pub fn build_with_weights(
-        sources: Vec<LoadedSource>,
-        regime: Regime,
-        word_weights: HashMap<String, f32>,
-    ) -> Snapshot {
-        let max_word_weight = 1.5;
-        let weight_of = |key: &str| word_weights.get(key).copied().unwrap_or(max_word_weight);
+    /// Builds with given statistics: `Compare` indexes one candidate but must weigh its words and
+    /// know name equivalents as the full lists do, or its scores would differ from screening's.
+    pub fn build_with_stats(sources: Vec<LoadedSource>, regime: Regime, stats: ListStats) -> Snapshot {
+        let weight_of = |key: &str| stats.word_weights.get(key).copied().unwrap_or(MAX_WORD_WEIGHT);
         let mut version = Sha256::new();
         version.update(regime.as_str().as_bytes());
         let mut infos = Vec::new();
@@ -124,10 +157,16 @@ impl Snapshot {
                 let mut form = name_form::listed(n, e.entity_type, &weight_of);
                 // Positions are kept in a u8 and matched in a 64-bit mask.
                 form.tokens.truncate(64);
+                if form.person {
+                    for t in &mut form.tokens {
+                        t.class = stats.name_classes.get(&t.key).copied();
+                    }
+                }
                 if form.tokens.is_empty() || form.tokens.iter().all(|t| t.optional()) {
                     continue;
                 }
                 let vi = variants.len() as u32;
+                let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
                 for (pos, t) in form.tokens.iter().enumerate() {
                     // Legal forms ("company", "OOO") occur in thousands of names and carry almost
                     // no weight: scoring compares them directly instead of retrieving by them.
@@ -135,12 +174,18 @@ impl Snapshot {
                         continue;
                     }
                     let id = *token_ids.entry(t.text.clone()).or_insert_with(|| {
-                        tokens.push(ListedToken { text: t.text.clone(), key: t.key.clone(), occurrences: Vec::new() });
+                        let mut tok = t.clone();
+                        tok.class = stats.name_classes.get(&tok.key).copied();
+                        tokens.push(ListedToken { tok, occurrences: Vec::new() });
                         (tokens.len() - 1) as u32
                     });
-                    tokens[id as usize].occurrences.push((vi, pos as u8));
+                    tokens[id as usize].occurrences.push(Occurrence {
+                        variant: vi,
+                        pos: pos as u8,
+                        person: form.person,
+                        share: t.weight / required_weight,
+                    });
                 }
-                let required_weight = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
                 variants.push(Variant { entity: ei as u32, name: ni as u16, form, required_weight });
             }
             for id in &e.identifiers {
@@ -152,15 +197,27 @@ impl Snapshot {
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
         }
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut class_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
         for (id, t) in tokens.iter().enumerate() {
+            let id = id as u32;
             let mut add = |h: u64| {
                 let list = postings.entry(h).or_default();
-                if list.last() != Some(&(id as u32)) {
-                    list.push(id as u32);
+                if list.last() != Some(&id) {
+                    list.push(id);
                 }
             };
+            let t = &t.tok;
             lookup_hashes(&t.key, &mut add);
             lookup_hashes(&t.text, &mut add);
+            if t.skeleton.len() >= 3 {
+                add(fnv(std::iter::once(SEED_SKELETON).chain(t.skeleton.bytes())));
+            }
+            for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
+                add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
+            }
+            if let Some(c) = t.class {
+                class_tokens.entry(c).or_default().push(id);
+            }
         }
         Snapshot {
             regime,
@@ -171,19 +228,45 @@ impl Snapshot {
             countries,
             tokens,
             postings,
+            class_tokens,
             identifiers,
-            word_weights,
-            max_word_weight,
+            stats,
         }
     }
 
-    /// Listed tokens sharing a (possibly one-letter-deleted) key or spelling with `s`.
-    pub fn tokens_near(&self, s: &str, out: &mut Vec<u32>) {
-        lookup_hashes(s, &mut |h| {
+    /// Listed tokens that may be similar to a query token: sharing its key or spelling (or
+    /// either with one letter deleted), its name-equivalence class, its consonants when it has no
+    /// vowels, and beginning with it when it may have been cut.
+    pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
+        let mut get = |h: u64| {
             if let Some(list) = self.postings.get(&h) {
                 out.extend_from_slice(list);
             }
-        });
+        };
+        lookup_hashes(&q.key, &mut get);
+        lookup_hashes(&q.text, &mut get);
+        // Alternative readings by exact key only: with deletions too they would triple the lookups.
+        for k in &q.alt_keys {
+            get(fnv(k.bytes()));
+        }
+        if q.vowelless() {
+            get(fnv(std::iter::once(SEED_SKELETON).chain(q.skeleton.bytes())));
+        }
+        if cut && q.text.chars().count() >= MIN_PREFIX {
+            get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
+        }
+        if let Some(list) = q.class.and_then(|c| self.class_tokens.get(&c)) {
+            out.extend_from_slice(list);
+        }
+    }
+
+    /// The given-name equivalence class of a phonetic key.
+    pub fn name_class(&self, key: &str) -> Option<u32> {
+        self.stats.name_classes.get(key).copied()
+    }
+
+    pub fn stats(&self) -> &ListStats {
+        &self.stats
     }
 
     /// Entities listing an identifier with this normalised value.
@@ -191,13 +274,9 @@ impl Snapshot {
         self.identifiers.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub fn word_weights(&self) -> &HashMap<String, f32> {
-        &self.word_weights
-    }
-
     /// Weight of an organisation word (by phonetic key): rare words weigh more.
     pub fn word_weight(&self, key: &str) -> f32 {
-        self.word_weights.get(key).copied().unwrap_or(self.max_word_weight)
+        self.stats.word_weights.get(key).copied().unwrap_or(MAX_WORD_WEIGHT)
     }
 
     pub fn entity_count(&self) -> usize {

@@ -5,7 +5,7 @@ use crate::model::{EntityType, Name};
 use crate::normalize::{fold, is_legal_form_word, phonetic_key};
 
 /// What a token is within its name; decides its weight and whether it may be missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Role {
     Surname,
     Given,
@@ -14,20 +14,54 @@ pub enum Role {
     /// An organisation's legal form: optional and nearly weightless.
     Legal,
     /// A token of an organisation's name, weighted by how distinctive it is.
+    #[default]
     Word,
+    /// A title or honorific in a query (`Mr`, `Gen.`, `President`): ignored.
+    Title,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Token {
+    /// Folded spelling.
     pub text: String,
+    /// Phonetic key (see `normalize::phonetic`).
     pub key: String,
+    /// The key without vowels: what is left of a name typed without vowels (`Lkshnk`).
+    pub skeleton: String,
     pub role: Role,
     pub weight: f32,
+    /// Class of equivalent given names across languages (Aliaksandr / Aleksandr / Alexander),
+    /// assigned by the index.
+    pub class: Option<u32>,
+    /// Query tokens only: keys of the token read as German or French romanisation or with OCR
+    /// confusions undone.
+    pub alt_keys: Vec<String>,
 }
 
 impl Token {
+    pub fn new(text: &str, role: Role, weight: f32) -> Token {
+        let key = phonetic_key(text);
+        let skeleton = crate::normalize::skeleton(&key);
+        Token { text: text.to_string(), key, skeleton, role, weight, class: None, alt_keys: Vec::new() }
+    }
+
     pub fn optional(&self) -> bool {
-        matches!(self.role, Role::Patronymic | Role::Legal)
+        matches!(self.role, Role::Patronymic | Role::Legal | Role::Title)
+    }
+
+    /// No vowel at all in a word of three letters or more: typed without vowels on purpose.
+    /// (A leading vowel is kept by those who drop the others: `Atbkv` for Atabekov.)
+    pub fn vowelless(&self) -> bool {
+        self.text.chars().count() >= 3
+            && self.text.chars().all(|c| c.is_ascii_alphabetic())
+            && !self.key.chars().skip(1).any(|c| c == 'a')
+    }
+
+    /// A query token: also knows its foreign readings.
+    pub fn query(text: &str, role: Role, weight: f32) -> Token {
+        let mut t = Token::new(text, role, weight);
+        t.alt_keys = crate::normalize::alternative_keys(text);
+        t
     }
 }
 
@@ -38,10 +72,13 @@ pub const GIVEN_WEIGHT: f32 = 1.0;
 pub const PATRONYMIC_WEIGHT: f32 = 0.6;
 pub const LEGAL_WEIGHT: f32 = 0.05;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NameForm {
     pub tokens: Vec<Token>,
     pub person: bool,
+    /// The query filled a legacy fixed-width field (35 or 70 characters) and may have been cut:
+    /// its last token may be a prefix, and listed tokens after the last one matched may be missing.
+    pub truncated: bool,
 }
 
 /// East Slavic patronymics (and the Belarusian `-avich`/`-auna` forms), after folding.
@@ -55,12 +92,78 @@ pub fn is_patronymic(t: &str) -> bool {
         .any(|s| t.ends_with(s))
 }
 
+/// Titles, honorifics and ranks that surround names in payment fields; they say nothing about
+/// who the person is. Hand-written: a short closed list in the languages of the region's payments.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "hon",
+    "rev",
+    "mister",
+    "madam",
+    "herr",
+    "frau",
+    "monsieur",
+    "madame",
+    "mme",
+    "mlle",
+    "m",
+    "gospodin",
+    "gospozha",
+    "gn",
+    "gzha",
+    "pan",
+    "pani",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "lt",
+    "lieutenant",
+    "sgt",
+    "president",
+    "minister",
+    "deputy",
+    "chairman",
+    "director",
+    "ambassador",
+    "judge",
+    "prosecutor",
+    "mp",
+    "jr",
+    "sr",
+    "esq",
+    "late",
+    "deceased",
+    "aka",
+    "fka",
+    "nee",
+];
+
+fn is_title(t: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect()).contains(t)
+}
+
 /// Prepares a listed name. `weight_of` gives an organisation word's weight (from its document
 /// frequency across the lists).
 pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
     let person = entity_type == EntityType::Person;
     if !person {
-        return org_form(&name.full, weight_of);
+        return org_form(&name.full, weight_of, false, false);
     }
     let mut tokens = Vec::new();
     if let Some(parts) = &name.parts {
@@ -79,7 +182,7 @@ pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> 
             tokens.push(person_token(t, role));
         }
     }
-    NameForm { tokens, person }
+    NameForm { tokens, person, truncated: false }
 }
 
 /// Without separate parts: a patronymic is recognised by its ending; in `Surname Given
@@ -105,41 +208,93 @@ fn person_token(t: &str, role: Role) -> Token {
         Role::Patronymic => PATRONYMIC_WEIGHT,
         _ => GIVEN_WEIGHT,
     };
-    Token { text: t.to_string(), key: phonetic_key(t), role, weight }
+    Token::new(t, role, weight)
 }
 
-fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
+fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32, truncated: bool, is_query: bool) -> NameForm {
     let tokens = fold(full)
         .split_whitespace()
         .map(|t| {
-            let key = phonetic_key(t);
-            if is_legal_form_word(t, &key) {
-                Token { text: t.to_string(), key, role: Role::Legal, weight: LEGAL_WEIGHT }
+            let mut tok = if is_query { Token::query(t, Role::Word, 0.0) } else { Token::new(t, Role::Word, 0.0) };
+            if is_legal_form_word(t, &tok.key) {
+                tok.role = Role::Legal;
+                tok.weight = LEGAL_WEIGHT;
             } else {
-                Token { text: t.to_string(), weight: weight_of(&key), key, role: Role::Word }
+                tok.weight = weight_of(&tok.key);
             }
+            tok
         })
         .collect();
-    NameForm { tokens, person: false }
+    NameForm { tokens, person: false, truncated }
+}
+
+/// Legacy payment formats cut names at 35 characters a line (SWIFT MT, many core systems).
+fn looks_truncated(name: &str) -> bool {
+    let n = name.trim_end().chars().count();
+    n > 0 && (n % 35 == 0 || n % 35 == 34) && !name.trim_end().ends_with(['.', ')'])
+}
+
+/// Removes what surrounds a name in a payment field: a leading label (`Beneficiary: `) and
+/// parenthesised notes (`(President)`, `(SAMI)`).
+pub fn strip_notes(name: &str) -> String {
+    let name = crate::normalize::strip_label(name);
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                out.push(' ');
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    // An unclosed parenthesis (cut off by a field width) keeps what it held.
+    if depth > 0 {
+        return name.to_string();
+    }
+    out
 }
 
 /// Prepares a query name. Roles are unknown, so every token counts the same, except
 /// legal-form words (optional) and patronymic-looking ones (optional, since the listed name may
-/// lack one).
+/// lack one), and titles (ignored).
 pub fn query(name: &str, person: bool, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
+    let truncated = looks_truncated(name);
+    let stripped = strip_notes(name);
     if !person {
-        return org_form(name, weight_of);
+        return org_form(&stripped, weight_of, truncated, true);
     }
-    let words: Vec<String> = fold(name).split_whitespace().map(str::to_string).collect();
+    let words: Vec<String> = fold(&stripped).split_whitespace().map(str::to_string).collect();
+    let all_titles = words.iter().all(|w| is_title(w));
     let tokens = words
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            if !all_titles && is_title(t) {
+                return Token::new(t, Role::Title, 0.0);
+            }
             let role = if i > 0 && is_patronymic(t) { Role::Patronymic } else { Role::Given };
-            let mut tok = person_token(t, role);
-            tok.weight = if role == Role::Patronymic { 0.3 } else { 1.0 };
-            tok
+            let weight = if role == Role::Patronymic { 0.3 } else { 1.0 };
+            Token::query(t, role, weight)
         })
         .collect();
-    NameForm { tokens, person }
+    NameForm { tokens, person, truncated }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_and_titles() {
+        assert_eq!(strip_notes("Mr. Aleksandr Lukashenko (President)").trim(), "Mr. Aleksandr Lukashenko");
+        let q = query("Gen. Viktor Sheiman", true, &|_| 1.0);
+        assert_eq!(q.tokens[0].role, Role::Title);
+        assert_eq!(q.tokens[0].weight, 0.0);
+        assert!(looks_truncated("ALIAKSANDR RYHORAVICH LUKASHENK SUP"));
+        assert!(!looks_truncated("Aleksandr Lukashenko"));
+    }
 }

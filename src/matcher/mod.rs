@@ -8,7 +8,7 @@ pub mod score;
 use std::collections::HashMap;
 
 use crate::index::name_form::{self, NameForm};
-use crate::index::Snapshot;
+use crate::index::{ListStats, Snapshot};
 use crate::model::{Entity, EntityType, Identifier, Name, NameQuality, PartialDate};
 use features::{Feature, Outcome};
 
@@ -87,13 +87,8 @@ pub fn screen(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Sc
 
 /// Scores a query against one candidate party with the same code path as screening (the
 /// candidate becomes a one-entity snapshot), keeping the result even when it is CLEAR.
-/// `word_weights` should come from the loaded lists so organisation words weigh as in screening.
-pub fn compare(
-    query: &Query,
-    candidate: &Query,
-    thresholds: &Thresholds,
-    word_weights: HashMap<String, f32>,
-) -> MatchResult {
+/// `stats` should come from the loaded lists so words weigh and names pair as in screening.
+pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats: ListStats) -> MatchResult {
     let mut entity = Entity {
         id: "candidate".into(),
         source: crate::model::SourceKind::CaSema,
@@ -116,10 +111,10 @@ pub fn compare(
         entities_in_scope: 1,
         loaded_at: String::new(),
     };
-    let snapshot = Snapshot::build_with_weights(
+    let snapshot = Snapshot::build_with_stats(
         vec![crate::index::LoadedSource { info, entities: vec![entity] }],
         crate::model::Regime::All,
-        word_weights,
+        stats,
     );
     let mut r = evaluate(&snapshot, query, thresholds, 0.0, true);
     r.matches.pop().unwrap_or(MatchResult {
@@ -144,45 +139,40 @@ fn evaluate(
     let name = crate::normalize::strip_label(&query.name);
     let person_form = want_person.then(|| name_form::query(name, true, &weight_of));
     let org_form = want_org.then(|| name_form::query(name, false, &weight_of));
-    let person_units = person_form.as_ref().map(score::units).unwrap_or_default();
+    let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
+    for u in &mut person_units {
+        u.token.class = snapshot.name_class(&u.token.key);
+    }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
 
     // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
     // deletion), each compared once; then the names holding them, with an upper bound on what
     // each name can score so most are never scored in full.
-    let mut pairs_by_variant: HashMap<u32, Vec<score::Pair>> = HashMap::new();
-    let mut bound: HashMap<u32, f32> = HashMap::new();
-    if keep_clear {
-        // Compare: every name of the (single) candidate is scored in full below.
-    } else {
+    // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
+    // flat vector and a sort are cheaper than a map of vectors on this path.
+    let mut hits: Vec<(u32, f32, score::Pair)> = Vec::new();
+    if !keep_clear {
         let mut near = Vec::new();
         for (units, form) in [(&person_units, &person_form), (&org_units, &org_form)] {
-            if form.is_none() {
-                continue;
-            }
+            let Some(form) = form else { continue };
             for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
                 near.clear();
-                snapshot.tokens_near(&u.token.key, &mut near);
-                snapshot.tokens_near(&u.token.text, &mut near);
+                snapshot.tokens_near(&u.token, u.cut, &mut near);
                 near.sort_unstable();
                 near.dedup();
                 for &ti in &near {
                     let t = &snapshot.tokens[ti as usize];
-                    let sim = score::token_sim_text(&u.token, &t.text, &t.key);
+                    let sim = u.sim(&t.tok);
                     if sim < score::MIN_TOKEN_SIM {
                         continue;
                     }
-                    for &(vi, pos) in &t.occurrences {
-                        let v = &snapshot.variants[vi as usize];
-                        if v.form.person != form.as_ref().is_some_and(|f| f.person) {
-                            continue;
-                        }
-                        pairs_by_variant.entry(vi).or_default().push(score::Pair { unit: ui as u8, pos, sim });
-                        *bound.entry(vi).or_default() += sim * v.form.tokens[pos as usize].weight / v.required_weight;
+                    for o in t.occurrences.iter().filter(|o| o.person == form.person) {
+                        hits.push((o.variant, sim * o.share, score::Pair { unit: ui as u8, pos: o.pos, sim }));
                     }
                 }
             }
         }
+        hits.sort_unstable_by_key(|h| h.0);
     }
     let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
 
@@ -219,17 +209,19 @@ fn evaluate(
             score_variant(vi, None);
         }
     } else {
-        for (vi, mut pairs) in pairs_by_variant {
+        let mut pairs = Vec::new();
+        for group in hits.chunk_by(|a, b| a.0 == b.0) {
+            let vi = group[0].0;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
-            let extra = if snapshot.variants[vi as usize].form.person {
-                initial_bonus / snapshot.variants[vi as usize].required_weight
-            } else {
-                0.0
-            };
+            let v = &snapshot.variants[vi as usize];
+            let extra = if v.form.person { initial_bonus / v.required_weight } else { 0.0 };
+            let bound: f32 = group.iter().map(|h| h.1).sum();
             // + LEGAL_SLACK: legal-form words are scored but not retrieved, so not in the bound.
-            if bound.get(&vi).copied().unwrap_or(0.0) + extra + LEGAL_SLACK < name_floor {
+            if bound + extra + LEGAL_SLACK < name_floor {
                 continue;
             }
+            pairs.clear();
+            pairs.extend(group.iter().map(|h| h.2));
             score_variant(vi, Some(&mut pairs));
         }
     }

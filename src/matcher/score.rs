@@ -23,6 +23,20 @@ pub struct Unit {
     pub token: Token,
     pub mask: u32,
     pub initial: bool,
+    /// The last token of a query that may have been cut by a field width: may be a prefix.
+    pub cut: bool,
+}
+
+impl Unit {
+    /// Similarity of this unit with a listed token, prefixes included for a cut last token.
+    pub fn sim(&self, c: &Token) -> f32 {
+        let s = token_sim(&self.token, c);
+        if self.cut {
+            s.max(prefix_sim(&self.token, c))
+        } else {
+            s
+        }
+    }
 }
 
 /// Prepares the query units once per query (not per candidate).
@@ -34,6 +48,7 @@ pub fn units(q: &NameForm) -> Vec<Unit> {
             token: t.clone(),
             mask: 1 << i,
             initial: t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic),
+            cut: q.truncated && i + 1 == n,
         });
     }
     for i in 1..n {
@@ -41,39 +56,68 @@ pub fn units(q: &NameForm) -> Vec<Unit> {
         if a.text.chars().count() < 2 || b.text.chars().count() < 2 {
             continue;
         }
-        let text = format!("{}{}", a.text, b.text);
-        let key = crate::normalize::phonetic_key(&text);
-        let token = Token { text, key, role: a.role, weight: a.weight + b.weight };
-        out.push(Unit { token, mask: (1 << (i - 1)) | (1 << i), initial: false });
+        let token = Token::new(&format!("{}{}", a.text, b.text), a.role, a.weight + b.weight);
+        out.push(Unit { token, mask: (1 << (i - 1)) | (1 << i), initial: false, cut: false });
     }
     out
 }
 
 /// Similarity of two name parts in [0, 1]: the better of the spelling (edit distance on the folded
-/// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser).
+/// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser);
+/// equivalent given names across languages and vowel-less spellings have fixed similarities.
 pub fn token_sim(q: &Token, c: &Token) -> f32 {
-    token_sim_text(q, &c.text, &c.key)
-}
-
-/// [`token_sim`] against a listed token given by spelling and key.
-pub fn token_sim_text(q: &Token, text: &str, key: &str) -> f32 {
-    if q.text == text {
+    if q.text == c.text {
         return 1.0;
     }
-    if gendered_pair(&q.text, text) {
+    if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
         return 0.0;
     }
-    let fine = ratio(&q.text, text);
+    if q.class.is_some() && q.class == c.class {
+        return EQUIVALENT_SIM;
+    }
+    // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
+    // edit distances (most retrieved candidates end here).
+    let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
+    if !reachable(&q.text, &c.text)
+        && !reachable(&q.key, &c.key)
+        && !q.alt_keys.iter().any(|k| reachable(k, &c.key))
+        && !(q.vowelless() && q.skeleton == c.skeleton)
+    {
+        return 0.0;
+    }
+    let fine = ratio(&q.text, &c.text);
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
     // share one (`Aumann` / `OMON`).
-    let phon = if q.key == key { 0.95 } else { 0.95 * ratio(&q.key, key) }.min(fine + PHONETIC_LIFT);
-    let s = fine.max(phon);
+    let key_ratio = |k: &str| if k == c.key { 1.0 } else { ratio(k, &c.key) };
+    let best_key = q.alt_keys.iter().fold(key_ratio(&q.key), |best, k| best.max(key_ratio(k)));
+    let phon = (0.95 * best_key).min(fine + PHONETIC_LIFT);
+    let mut s = fine.max(phon);
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
-    if q.text.len().min(text.len()) <= 3 && s < 0.95 {
-        return 0.0;
+    if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
+        s = 0.0;
+    }
+    if q.vowelless() && c.skeleton.len() >= 3 && q.skeleton == c.skeleton {
+        s = s.max(VOWELLESS_SIM);
     }
     s
 }
+
+/// A query token cut by a field width against a listed token it begins.
+pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
+    if q.text.chars().count() >= 4 && c.text.starts_with(&q.text) {
+        PREFIX_SIM
+    } else {
+        0.0
+    }
+}
+
+/// Equivalent given names in other languages (Uladzimir / Vladimir): as good as a phonetic match.
+pub const EQUIVALENT_SIM: f32 = 0.93;
+/// A name typed without vowels whose consonants are the listed name's: enough to review, not to
+/// block on its own.
+pub const VOWELLESS_SIM: f32 = 0.85;
+/// A truncated last token that begins the listed token.
+pub const PREFIX_SIM: f32 = 0.9;
 
 /// How far above the spelling similarity the phonetic similarity may lift a pair: enough for
 /// `Sergei`/`Siarhei` (spelling 0.57) and `Yuri`/`Iouri` (0.6), not for unrelated words that
@@ -87,8 +131,9 @@ fn gendered_pair(a: &str, b: &str) -> bool {
     if short.len() < 4 {
         return false;
     }
+    // Karpenkov / Karpenkova, and given names: Aleksandr / Aleksandra, Valentin / Valentina.
     if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
-        return ["ov", "ev", "in", "yn", "ou", "eu", "au"].iter().any(|m| short.ends_with(m));
+        return short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
     }
     for (m, f) in
         [("skiy", "skaya"), ("skii", "skaya"), ("ski", "skaya"), ("sky", "skaya"), ("skiy", "skaja"), ("ski", "skaja")]
@@ -102,8 +147,27 @@ fn gendered_pair(a: &str, b: &str) -> bool {
     false
 }
 
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// The highest [`ratio`] two strings of these lengths can have.
+fn length_bound(a: &str, b: &str) -> f32 {
+    let (la, lb) = (char_len(a), char_len(b));
+    let m = la.max(lb);
+    if m == 0 {
+        0.0
+    } else {
+        1.0 - la.abs_diff(lb) as f32 / m as f32
+    }
+}
+
 fn ratio(a: &str, b: &str) -> f32 {
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (la, lb) = (char_len(a), char_len(b));
     let m = la.max(lb);
     if m == 0 {
         return 0.0;
@@ -163,7 +227,7 @@ pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
     let mut pairs = Vec::new();
     for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
         for (ci, c) in listed.tokens.iter().enumerate().filter(|(_, c)| c.role != Role::Legal) {
-            let sim = token_sim(&u.token, c);
+            let sim = u.sim(c);
             if sim >= MIN_TOKEN_SIM {
                 pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
             }
@@ -183,7 +247,7 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
                 }
             } else if c.role == Role::Legal {
                 // Not retrieved through the index (see `Snapshot::build`): compared here.
-                let sim = token_sim(&u.token, c);
+                let sim = u.sim(c);
                 if sim >= MIN_TOKEN_SIM {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
                 }
@@ -223,9 +287,12 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
     if !any_required {
         return NameScore::default();
     }
+    // A cut query may lack the listed tokens after the last one it matched.
+    let cut_after = if query.truncated { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
     let mut den = 0.0f32;
     for (ci, c) in listed.tokens.iter().enumerate() {
-        if !c.optional() || used_c & (1u64 << (ci & 63)) != 0 {
+        let used = used_c & (1u64 << (ci & 63)) != 0;
+        if used || (!c.optional() && ci < cut_after) {
             den += c.weight;
         }
     }

@@ -116,13 +116,22 @@ const WORDS: &[&str] = &[
     "dzyarzhaunae",
 ];
 
-fn keys() -> &'static HashSet<String> {
-    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
-    KEYS.get_or_init(|| WORDS.iter().map(|w| super::phonetic::key(w)).collect())
+struct Sets {
+    words: HashSet<&'static str>,
+    keys: HashSet<String>,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        words: WORDS.iter().copied().collect(),
+        keys: WORDS.iter().filter(|w| w.len() > 4).map(|w| super::phonetic::key(w)).collect(),
+    })
 }
 
 /// Whether a folded token is a legal-form word (compared by phonetic key, so spelling variants of
 /// the transliterations count too).
 pub fn is_legal_form_word(token: &str, key: &str) -> bool {
-    WORDS.contains(&token) || (token.len() > 4 && keys().contains(key))
+    let s = sets();
+    s.words.contains(token) || (token.len() > 4 && s.keys.contains(key))
 }

@@ -13,43 +13,44 @@
 //! measures, never alone for a decision (see `matcher::score`).
 
 /// Multi-letter spellings first (longest match wins at each position).
-const RULES: [(&str, char); 36] = [
-    ("shtsch", 's'),
-    ("shch", 's'),
-    ("tsch", 'c'),
-    ("dzh", 'j'),
-    ("sch", 's'),
-    ("tch", 'c'),
-    ("sh", 's'),
-    ("sz", 's'),
-    ("ch", 'c'),
-    ("cz", 'c'),
-    ("ts", 'c'),
-    ("tz", 'c'),
-    ("zh", 'z'),
-    ("kh", 'h'),
-    ("gh", 'h'),
-    ("dz", 'd'),
-    ("ph", 'f'),
-    ("th", 't'),
-    ("ck", 'k'),
-    ("ks", 'x'),
-    ("x", 'x'),
-    ("c", 'c'),
-    ("g", 'h'),
-    ("h", 'h'),
-    ("q", 'k'),
-    ("w", 'v'),
-    ("j", 'a'),
-    ("y", 'a'),
-    ("a", 'a'),
-    ("e", 'a'),
-    ("i", 'a'),
-    ("o", 'a'),
-    ("u", 'a'),
-    ("ü", 'a'),
-    ("ö", 'a'),
-    ("ä", 'a'),
+const RULES: [(&str, &str); 36] = [
+    ("shtsch", "s"),
+    // `ksh` is k + sh (Lukashenko typed without vowels: Lkshnk), not ks + h.
+    ("ksh", "ks"),
+    ("shch", "s"),
+    ("tsch", "c"),
+    ("dzh", "j"),
+    ("sch", "s"),
+    ("tch", "c"),
+    ("sh", "s"),
+    ("sz", "s"),
+    ("ch", "c"),
+    ("cz", "c"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("gh", "h"),
+    ("dz", "d"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ks", "x"),
+    ("x", "x"),
+    ("c", "c"),
+    ("g", "h"),
+    ("h", "h"),
+    ("q", "k"),
+    ("w", "v"),
+    ("j", "a"),
+    ("y", "a"),
+    ("a", "a"),
+    ("e", "a"),
+    ("i", "a"),
+    ("o", "a"),
+    ("u", "a"),
+    ("ü", "a"),
+    ("ö", "a"),
+    ("ä", "a"),
 ];
 
 /// The phonetic key of one folded token (see [`super::fold`]). Digits are kept as they are.
@@ -59,22 +60,107 @@ pub fn key(token: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         let rest = &token[i..];
-        let (len, c) =
-            RULES.iter().find(|(pat, _)| rest.starts_with(pat)).map(|(pat, c)| (pat.len(), *c)).unwrap_or_else(|| {
+        match RULES.iter().find(|(pat, _)| rest.starts_with(pat)) {
+            Some((pat, rep)) => {
+                for c in rep.chars() {
+                    if !out.ends_with(c) {
+                        out.push(c);
+                    }
+                }
+                i += pat.len();
+            }
+            None => {
                 let ch = rest.chars().next().unwrap_or(' ');
-                (ch.len_utf8(), ch)
-            });
+                if !out.ends_with(ch) {
+                    out.push(ch);
+                }
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// Rewrites of German and French romanisation habits into the English-based spelling the key is
+/// tuned for, applied to query tokens only: `Lukaschenko`, `Iwanowitsch`, `Sabrozki` (German `s`
+/// for з, `z` for ц), `Loukachenko`, `Jouravlev` (French `ch` for ш, `ou` for у, `j` for ж).
+const GERMAN: [(&str, &str); 10] = [
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("ch", "kh"),
+    ("ds", "dz"),
+    ("ss", "s"),
+    ("z", "ts"),
+    ("w", "v"),
+    ("j", "y"),
+    ("s", "s"),
+];
+const FRENCH: [(&str, &str); 7] =
+    [("chtch", "shch"), ("tch", "ch"), ("ch", "sh"), ("ou", "u"), ("j", "zh"), ("ss", "s"), ("s", "s")];
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
+    let b = token.as_bytes();
+    let mut out = String::with_capacity(token.len() + 4);
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &token[i..];
+        if let Some((pat, rep)) = rules.iter().find(|(p, _)| rest.starts_with(p)) {
+            // A single `s` before a vowel, at the start or between vowels, is з in both habits.
+            if *pat == "s" && i + 1 < b.len() && is_vowel(b[i + 1]) && (i == 0 || is_vowel(b[i - 1])) {
+                out.push('z');
+            } else {
+                out.push_str(rep);
+            }
+            i += pat.len();
+        } else {
+            let ch = rest.chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+/// Characters an OCR pass or a careless typist confuses with letters (`rn` read for `m`, `0` for
+/// `O`, `1` for `l`).
+const OCR: [(&str, &str); 5] = [("rn", "m"), ("0", "o"), ("1", "l"), ("5", "s"), ("vv", "w")];
+
+/// Keys of a query token read as German or French romanisation, or with OCR confusions undone,
+/// when they differ from its key.
+pub fn alternative_keys(token: &str) -> Vec<String> {
+    let base = key(token);
+    let mut out: Vec<String> = Vec::new();
+    let ocr = OCR.iter().fold(token.to_string(), |t, (from, to)| t.replace(from, to));
+    for reading in [read_as(token, &GERMAN), read_as(token, &FRENCH), ocr] {
+        let k = key(&reading);
+        if k != base && !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The consonants of a key (`x` spelt out as `ks`): what survives when a name is typed without
+/// vowels.
+pub fn skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars().filter(|c| *c != 'a').flat_map(|c| if c == 'x' { vec!['k', 's'] } else { vec![c] }) {
+        // Consonants that vowels kept apart meet once the vowels are gone: `Karanenka` → `krnk`.
         if !out.ends_with(c) {
             out.push(c);
         }
-        i += len;
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::*;
 
     #[test]
     fn romanisations_meet() {
@@ -89,5 +175,12 @@ mod tests {
         assert_eq!(key("sergei"), key("siarhei"));
         assert_eq!(key("dmitry"), key("dzmitry"));
         assert_eq!(key("yuri"), key("iouri"));
+        assert_eq!(key("iwanowitsch"), key("ivanovich"));
+        assert!(alternative_keys("zepkalo").contains(&key("tsepkalo")));
+        assert!(alternative_keys("sabrozki").contains(&key("zabrotski")));
+        assert!(alternative_keys("loukachenko").contains(&key("lukashenko")));
+        assert_eq!(skeleton(&key("lkshnk")), skeleton(&key("lukashenko")));
+        assert_eq!(skeleton(&key("ksnchk")), skeleton(&key("kasyanchyk")));
+        assert!(alternative_keys("drnitry").contains(&key("dmitry")));
     }
 }

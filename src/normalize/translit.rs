@@ -42,7 +42,8 @@ pub(super) fn to_latin(c: char, out: &mut String) {
         'ч' => "ch",
         'ш' => "sh",
         'щ' => "shch",
-        'ъ' | 'ь' | '\'' | '’' | 'ʼ' => "",
+        // Hard and soft signs, and the apostrophes and primes (ISO 9 `ʹ` `ʺ`) that stand for them.
+        'ъ' | 'ь' | '\'' | '’' | 'ʼ' | 'ʹ' | 'ʺ' | 'ˮ' => "",
         'ы' => "y",
         'э' => "e",
         'ю' => "yu",

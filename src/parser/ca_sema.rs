@@ -32,6 +32,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     let text = std::str::from_utf8(bytes)
         .map_err(|e| ParseError::line(&file, line_at(bytes, e.valid_up_to()), format!("not UTF-8 text ({e})")))?;
     let mut reader = Reader::from_str(text);
+    let mut lines = super::Lines::new(text);
     let mut entities = Vec::new();
     let mut root_seen = false;
     let mut current: Option<(Record, u64)> = None;
@@ -53,7 +54,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                     }
                     root_seen = true;
                 } else if name == "record" {
-                    current = Some((Record::default(), line_at(bytes, pos)));
+                    current = Some((Record::default(), lines.at(pos as u64)));
                 } else if current.is_some() {
                     field = Some(name);
                 }

@@ -174,7 +174,7 @@ impl ScreeningService for Screener {
         let missing = |f: &str| ApiError::InvalidArgument(format!("{f} is required"));
         let query = convert::query(req.query.as_ref().ok_or_else(|| missing("query"))?, "query")?;
         let candidate = convert::query(req.candidate.as_ref().ok_or_else(|| missing("candidate"))?, "candidate")?;
-        let result = matcher::compare(&query, &candidate, &self.thresholds, snapshot.word_weights().clone());
+        let result = matcher::compare(&query, &candidate, &self.thresholds, snapshot.stats().clone());
         Ok(Response::new(convert::compare_response(&candidate, &result)))
     }
 

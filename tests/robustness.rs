@@ -1,0 +1,340 @@
+//! How screening holds up when listed names reach it in other romanisations, degraded or
+//! disguised. Queries are generated here from every listed Belarus person (not from the dev
+//! set), with transliteration tables written independently of the matcher's, so the test measures
+//! generalisation rather than agreement with itself. Each transformation must keep finding the
+//! listed entity (decision not CLEAR, the entity among the matches) for the share given.
+
+mod common;
+
+use screener::index::Snapshot;
+use screener::matcher::{self, Decision, Query, Thresholds};
+use screener::model::{EntityType, Regime, Script};
+use screener::source::SourceSpec;
+use screener::store;
+
+fn snapshot() -> Snapshot {
+    let specs: Vec<SourceSpec> = common::real_sources().iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
+    store::load(&specs, Regime::Belarus).expect("loads")
+}
+
+fn german(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "w",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "jo",
+        'ж' => "sch",
+        'з' => "s",
+        'и' => "i",
+        'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "ch",
+        'ц' => "z",
+        'ч' => "tsch",
+        'ш' => "sch",
+        'щ' => "schtsch",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "ju",
+        'я' => "ja",
+        'і' => "i",
+        'ў' => "w",
+        _ => "",
+    }
+}
+
+fn french(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "io",
+        'ж' => "j",
+        'з' => "z",
+        'и' => "i",
+        'й' => "ï",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "ou",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "tch",
+        'ш' => "ch",
+        'щ' => "chtch",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "iou",
+        'я' => "ia",
+        'і' => "i",
+        'ў' => "ou",
+        _ => "",
+    }
+}
+
+fn iso9(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "ë",
+        'ж' => "ž",
+        'з' => "z",
+        'и' => "i",
+        'й' => "j",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "h",
+        'ц' => "c",
+        'ч' => "č",
+        'ш' => "š",
+        'щ' => "ŝ",
+        'ъ' => "ʺ",
+        'ы' => "y",
+        'ь' => "ʹ",
+        'э' => "è",
+        'ю' => "û",
+        'я' => "â",
+        'і' => "ì",
+        'ў' => "ǔ",
+        _ => "",
+    }
+}
+
+/// Romanises a Cyrillic name word by word with a table, capitalising each word.
+fn romanise(name: &str, table: fn(char) -> &'static str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let lower: String = w.to_lowercase().chars().map(|c| if c == 'i' { 'і' } else { c }).collect();
+            // Letters the table lacks (Latin look-alikes inside the published Cyrillic) pass through.
+            let latin: String = lower
+                .chars()
+                .map(|c| match table(c) {
+                    "" if c.is_ascii_alphabetic() => c.to_string(),
+                    t => t.to_string(),
+                })
+                .collect();
+            let mut cs = latin.chars();
+            cs.next().map(|f| f.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// (id, primary given names, surname, Cyrillic names) of every listed Belarus person.
+struct Person {
+    id: String,
+    given: String,
+    surname: String,
+    cyrillic: Vec<String>,
+}
+
+fn people(s: &Snapshot) -> Vec<Person> {
+    s.entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Person)
+        .filter_map(|e| {
+            let parts = e.names.iter().find_map(|n| n.parts.clone())?;
+            if parts.given.split_whitespace().count() == 0 || parts.surname.chars().count() < 4 {
+                return None;
+            }
+            let cyrillic = e
+                .names
+                .iter()
+                .filter(|n| n.script == Script::Cyrillic && n.full.split_whitespace().count() >= 2)
+                .map(|n| n.full.clone())
+                .collect();
+            Some(Person { id: e.id.clone(), given: parts.given, surname: parts.surname, cyrillic })
+        })
+        .collect()
+}
+
+fn found(s: &Snapshot, name: &str, id: &str) -> bool {
+    let q = Query { name: name.to_string(), party_type: Some(EntityType::Person), ..Default::default() };
+    let r = matcher::screen(s, &q, &Thresholds::default());
+    r.decision != Decision::Clear && r.matches.iter().any(|m| s.entities[m.entity as usize].id == id)
+}
+
+/// Runs `make` over every person, returns the share found, printing misses.
+fn rate(s: &Snapshot, label: &str, people: &[Person], make: impl Fn(&Person) -> Vec<String>) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    let mut misses = Vec::new();
+    for p in people {
+        for q in make(p) {
+            n += 1;
+            if found(s, &q, &p.id) {
+                ok += 1;
+            } else if misses.len() < 8 {
+                misses.push(q);
+            }
+        }
+    }
+    let r = ok as f64 / n.max(1) as f64;
+    eprintln!("{label:32} {r:.3} ({ok}/{n}) misses: {misses:?}");
+    r
+}
+
+fn first_given(p: &Person) -> &str {
+    p.given.split_whitespace().next().unwrap_or_default()
+}
+
+#[test]
+fn other_romanisations_of_the_cyrillic_names() {
+    let s = snapshot();
+    let people = people(&s);
+    for (label, table) in [("German (Duden)", german as fn(char) -> &'static str), ("French", french), ("ISO 9", iso9)]
+    {
+        let r = rate(&s, label, &people, |p| p.cyrillic.iter().map(|c| romanise(c, table)).collect());
+        assert!(r >= 0.95, "{label}: {r:.3}");
+    }
+}
+
+#[test]
+fn layouts_titles_and_case() {
+    let s = snapshot();
+    let people = people(&s);
+    let cases: [(&str, f64, fn(&Person) -> String); 5] = [
+        ("SURNAME,Given (no space)", 0.99, |p| format!("{},{}", p.surname.to_uppercase(), p.given)),
+        ("ALL UPPER CASE", 0.99, |p| format!("{} {}", p.given, p.surname).to_uppercase()),
+        ("title and note", 0.97, |p| format!("Mr. {} {} (director)", first_given(p), p.surname)),
+        ("label", 0.99, |p| format!("Beneficiary: {} {}", p.given, p.surname)),
+        ("surname first, no patronymic", 0.99, |p| format!("{} {}", p.surname, first_given(p))),
+    ];
+    for (label, min, f) in cases {
+        let r = rate(&s, label, &people, |p| vec![f(p)]);
+        assert!(r >= min, "{label}: {r:.3}");
+    }
+}
+
+#[test]
+fn initials_reach_review_but_never_block() {
+    let s = snapshot();
+    let people = people(&s);
+    let initials = |p: &Person| {
+        let i: Vec<String> =
+            p.given.split_whitespace().filter_map(|g| g.chars().next()).map(|c| format!("{c}.")).collect();
+        format!("{} {}", i.join(" "), p.surname)
+    };
+    let r = rate(&s, "initials", &people, |p| vec![initials(p)]);
+    assert!(r >= 0.95, "initials: {r:.3}");
+    for p in &people {
+        let q = Query { name: initials(p), party_type: Some(EntityType::Person), ..Default::default() };
+        let res = matcher::screen(&s, &q, &Thresholds::default());
+        assert!(res.matches.iter().all(|m| m.decision != Decision::Block), "{} blocked on initials", q.name);
+    }
+}
+
+#[test]
+fn disguised_and_degraded_names() {
+    let s = snapshot();
+    let people = people(&s);
+    let full = |p: &Person| format!("{} {}", first_given(p), p.surname);
+    // Cyrillic look-alikes for Latin letters, and Greek ones.
+    let homoglyphs = |t: &str| {
+        t.chars()
+            .map(|c| match c {
+                'a' => 'а',
+                'e' => 'е',
+                'o' => 'о',
+                'c' => 'с',
+                'p' => 'р',
+                'A' => 'Α',
+                'O' => 'Ο',
+                _ => c,
+            })
+            .collect::<String>()
+    };
+    let zero_width =
+        |t: &str| t.chars().flat_map(|c| [c, '\u{200B}']).collect::<String>().replace("\u{200B} ", "\u{00A0}");
+    let no_vowels = |p: &Person| {
+        let sur: String = p
+            .surname
+            .chars()
+            .enumerate()
+            .filter(|(i, c)| *i == 0 || !"aeiouyAEIOUY".contains(*c))
+            .map(|(_, c)| c)
+            .collect();
+        format!("{} {}", first_given(p), sur)
+    };
+    let ocr = |t: &str| t.replace('m', "rn").replace('o', "0").replace('l', "1");
+    let cases: Vec<(&str, f64, Box<dyn Fn(&Person) -> String>)> = vec![
+        ("homoglyphs", 0.99, Box::new(move |p| homoglyphs(&full(p)))),
+        ("zero-width and NBSP", 0.99, Box::new(move |p| zero_width(&full(p)))),
+        ("vowels dropped from surname", 0.9, Box::new(no_vowels)),
+        ("OCR confusions", 0.9, Box::new(move |p| ocr(&full(p)))),
+        (
+            "cut to 35 characters",
+            0.95,
+            Box::new(|p| {
+                let n = format!("{} {}", p.given, p.surname).to_uppercase();
+                n.chars().take(35).collect()
+            }),
+        ),
+    ];
+    for (label, min, f) in cases {
+        let r = rate(&s, label, &people, |p| vec![f(p)]);
+        assert!(r >= min, "{label}: {r:.3}");
+    }
+}
+
+#[test]
+fn another_persons_parts_do_not_match() {
+    // A listed surname with a given name that no listed person of that surname has.
+    let s = snapshot();
+    let people = people(&s);
+    let givens: Vec<&str> = ["Boris", "Oksana", "Timur", "Ruslan", "Zhanna", "Eduard"].to_vec();
+    let mut wrong = 0;
+    let mut n = 0;
+    for p in &people {
+        for g in &givens {
+            if people
+                .iter()
+                .any(|o| o.surname.eq_ignore_ascii_case(&p.surname) && first_given(o).eq_ignore_ascii_case(g))
+            {
+                continue;
+            }
+            n += 1;
+            if found(&s, &format!("{g} {}", p.surname), &p.id) {
+                wrong += 1;
+            }
+        }
+    }
+    let r = wrong as f64 / n as f64;
+    eprintln!("other given name, same surname: {r:.4} flagged ({wrong}/{n})");
+    assert!(r <= 0.005, "{r:.4}");
+}
