@@ -78,11 +78,11 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
     // edit distances (most retrieved candidates end here).
     let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
-    if !reachable(&q.text, &c.text)
-        && !reachable(&q.key, &c.key)
-        && !q.alt_keys.iter().any(|k| reachable(k, &c.key))
-        && !(q.vowelless() && q.skeleton == c.skeleton)
-    {
+    let any_reachable = reachable(&q.text, &c.text)
+        || reachable(&q.key, &c.key)
+        || q.alt_keys.iter().any(|k| reachable(k, &c.key))
+        || (q.vowelless() && q.skeleton == c.skeleton);
+    if !any_reachable {
         return 0.0;
     }
     let fine = ratio(&q.text, &c.text);
