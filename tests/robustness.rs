@@ -156,6 +156,9 @@ fn romanise(name: &str, table: fn(char) -> &'static str) -> String {
         .join(" ")
 }
 
+/// A named transformation of a listed person into a query, and the share that must be found.
+type Case = (&'static str, f64, Box<dyn Fn(&Person) -> String>);
+
 /// (id, primary given names, surname, Cyrillic names) of every listed Belarus person.
 struct Person {
     id: String,
@@ -228,12 +231,12 @@ fn other_romanisations_of_the_cyrillic_names() {
 fn layouts_titles_and_case() {
     let s = snapshot();
     let people = people(&s);
-    let cases: [(&str, f64, fn(&Person) -> String); 5] = [
-        ("SURNAME,Given (no space)", 0.99, |p| format!("{},{}", p.surname.to_uppercase(), p.given)),
-        ("ALL UPPER CASE", 0.99, |p| format!("{} {}", p.given, p.surname).to_uppercase()),
-        ("title and note", 0.97, |p| format!("Mr. {} {} (director)", first_given(p), p.surname)),
-        ("label", 0.99, |p| format!("Beneficiary: {} {}", p.given, p.surname)),
-        ("surname first, no patronymic", 0.99, |p| format!("{} {}", p.surname, first_given(p))),
+    let cases: [Case; 5] = [
+        ("SURNAME,Given (no space)", 0.99, Box::new(|p| format!("{},{}", p.surname.to_uppercase(), p.given))),
+        ("ALL UPPER CASE", 0.99, Box::new(|p| format!("{} {}", p.given, p.surname).to_uppercase())),
+        ("title and note", 0.97, Box::new(|p| format!("Mr. {} {} (director)", first_given(p), p.surname))),
+        ("label", 0.99, Box::new(|p| format!("Beneficiary: {} {}", p.given, p.surname))),
+        ("surname first, no patronymic", 0.99, Box::new(|p| format!("{} {}", p.surname, first_given(p)))),
     ];
     for (label, min, f) in cases {
         let r = rate(&s, label, &people, |p| vec![f(p)]);
@@ -292,7 +295,7 @@ fn disguised_and_degraded_names() {
         format!("{} {}", first_given(p), sur)
     };
     let ocr = |t: &str| t.replace('m', "rn").replace('o', "0").replace('l', "1");
-    let cases: Vec<(&str, f64, Box<dyn Fn(&Person) -> String>)> = vec![
+    let cases: Vec<Case> = vec![
         ("homoglyphs", 0.99, Box::new(move |p| homoglyphs(&full(p)))),
         ("zero-width and NBSP", 0.99, Box::new(move |p| zero_width(&full(p)))),
         ("vowels dropped from surname", 0.9, Box::new(no_vowels)),
