@@ -117,9 +117,13 @@ const SEED_PREFIX: u8 = b'p';
 /// Shortest prefix indexed for truncated queries.
 const MIN_PREFIX: usize = 4;
 
-/// Keys shorter than this get no deletion variants: deleting a letter from a 3-letter key meets
-/// too many unrelated names.
-const MIN_KEY_FOR_DELETES: usize = 4;
+/// Spellings shorter than this get no deletion variants: deleting a letter from a 3-letter word
+/// meets too many unrelated names.
+const MIN_TEXT_FOR_DELETES: usize = 4;
+/// Phonetic keys get deletion variants only from this length: the phonetic similarity needs a key
+/// ratio of 0.84 to count, which one edit in a key shorter than 7 cannot reach, so shorter keys
+/// would retrieve only tokens that scoring then rejects.
+const MIN_KEY_FOR_DELETES: usize = 7;
 
 impl Snapshot {
     /// Builds the snapshot from loaded sources. `list_version` digests every source's content
@@ -207,8 +211,8 @@ impl Snapshot {
                 }
             };
             let t = &t.tok;
-            lookup_hashes(&t.key, &mut add);
-            lookup_hashes(&t.text, &mut add);
+            lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
+            lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
             if t.skeleton.len() >= 3 {
                 add(fnv(std::iter::once(SEED_SKELETON).chain(t.skeleton.bytes())));
             }
@@ -243,8 +247,8 @@ impl Snapshot {
                 out.extend_from_slice(list);
             }
         };
-        lookup_hashes(&q.key, &mut get);
-        lookup_hashes(&q.text, &mut get);
+        lookup_hashes(&q.key, MIN_KEY_FOR_DELETES, &mut get);
+        lookup_hashes(&q.text, MIN_TEXT_FOR_DELETES, &mut get);
         // Alternative readings by exact key only: with deletions too they would triple the lookups.
         for k in &q.alt_keys {
             get(fnv(k.bytes()));
@@ -286,9 +290,9 @@ impl Snapshot {
 
 /// Calls `f` with the hash of `s` and, for long enough strings, of `s` with each one character
 /// deleted, without allocating.
-fn lookup_hashes(s: &str, f: &mut impl FnMut(u64)) {
+fn lookup_hashes(s: &str, min_len_for_deletes: usize, f: &mut impl FnMut(u64)) {
     f(fnv(s.as_bytes().iter().copied()));
-    if s.chars().count() < MIN_KEY_FOR_DELETES {
+    if s.chars().count() < min_len_for_deletes {
         return;
     }
     let b = s.as_bytes();

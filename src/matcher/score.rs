@@ -51,7 +51,9 @@ pub fn units(q: &NameForm) -> Vec<Unit> {
             cut: q.truncated && i + 1 == n,
         });
     }
-    for i in 1..n {
+    // Joined pairs are for organisations (`Sber Bank`); person names are split the same way on
+    // both sides, and joins would only add lookups.
+    for i in (1..n).filter(|_| !q.person) {
         let (a, b) = (&q.tokens[i - 1], &q.tokens[i]);
         if a.text.chars().count() < 2 || b.text.chars().count() < 2 {
             continue;
@@ -88,10 +90,17 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let fine = ratio(&q.text, &c.text);
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
     // share one (`Aumann` / `OMON`).
-    let key_ratio = |k: &str| if k == c.key { 1.0 } else { ratio(k, &c.key) };
-    let best_key = q.alt_keys.iter().fold(key_ratio(&q.key), |best, k| best.max(key_ratio(k)));
-    let phon = (0.95 * best_key).min(fine + PHONETIC_LIFT);
-    let mut s = fine.max(phon);
+    // The sound can only help below 0.95, and only keys whose lengths allow beating the best.
+    let mut s = fine;
+    if fine < 0.95 {
+        let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
+        for k in std::iter::once(&q.key).chain(&q.alt_keys) {
+            if best_key < 1.0 && length_bound(k, &c.key) > best_key {
+                best_key = best_key.max(if *k == c.key { 1.0 } else { ratio(k, &c.key) });
+            }
+        }
+        s = s.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
+    }
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
     if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
         s = 0.0;

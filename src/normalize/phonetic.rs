@@ -53,14 +53,28 @@ const RULES: [(&str, &str); 36] = [
     ("ä", "a"),
 ];
 
+/// RULES grouped by first byte (in their order, so the longest still wins): the key is computed
+/// for every query token several times, and scanning all rules at each position dominated it.
+fn rules_for(first: u8) -> &'static [(&'static [u8], &'static str)] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<(&'static [u8], &'static str)>>> = std::sync::OnceLock::new();
+    let table = BY_BYTE.get_or_init(|| {
+        let mut t = vec![Vec::new(); 256];
+        for (pat, rep) in RULES {
+            t[usize::from(pat.as_bytes()[0])].push((pat.as_bytes(), rep));
+        }
+        t
+    });
+    &table[usize::from(first)]
+}
+
 /// The phonetic key of one folded token (see [`super::fold`]). Digits are kept as they are.
 pub fn key(token: &str) -> String {
     let b = token.as_bytes();
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let rest = &token[i..];
-        match RULES.iter().find(|(pat, _)| rest.starts_with(pat)) {
+        let rest = &b[i..];
+        match rules_for(rest[0]).iter().find(|(pat, _)| rest.starts_with(pat)) {
             Some((pat, rep)) => {
                 for c in rep.chars() {
                     if !out.ends_with(c) {
@@ -70,7 +84,7 @@ pub fn key(token: &str) -> String {
                 i += pat.len();
             }
             None => {
-                let ch = rest.chars().next().unwrap_or(' ');
+                let ch = token[i..].chars().next().unwrap_or(' ');
                 if !out.ends_with(ch) {
                     out.push(ch);
                 }
