@@ -10,6 +10,8 @@ pub mod name_form;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use sha2::{Digest, Sha256};
 
 use crate::model::{Entity, EntityType, IdKind, Regime, SourceKind};
@@ -97,13 +99,14 @@ pub struct Snapshot {
     /// Distinct listed tokens. Similarities are computed once per query token and distinct listed
     /// token, not once per listed name: "aleksandr" occurs in hundreds of names.
     pub tokens: Vec<ListedToken>,
+    /// (Keys are already hashes, so the map uses the cheap Fx hasher rather than SipHash.)
     /// Hash of a token's phonetic key or folded spelling, and of each with one letter deleted →
     /// tokens. A query token looks up the same hashes, so a typo, a dropped letter or another
     /// romanisation still meets the listed token (symmetric-deletion lookup) through hash lookups
     /// instead of a scan. Hash collisions only add candidates, which scoring then rejects.
-    postings: HashMap<u64, Vec<u32>>,
+    postings: FxHashMap<u64, Vec<u32>>,
     /// Equivalence class → listed tokens in it.
-    class_tokens: HashMap<u32, Vec<u32>>,
+    class_tokens: FxHashMap<u32, Vec<u32>>,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
     stats: ListStats,
@@ -200,8 +203,8 @@ impl Snapshot {
             }
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
         }
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut class_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut class_tokens: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for (id, t) in tokens.iter().enumerate() {
             let id = id as u32;
             let mut add = |h: u64| {

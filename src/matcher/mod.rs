@@ -5,7 +5,7 @@
 pub mod features;
 pub mod score;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::index::name_form::{self, NameForm};
 use crate::index::{ListStats, Snapshot};
@@ -177,7 +177,7 @@ fn evaluate(
     let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
 
     // Best name score per entity.
-    let mut best: HashMap<u32, (f32, u16, bool)> = HashMap::new();
+    let mut best: FxHashMap<u32, (f32, u16, bool)> = FxHashMap::default();
     let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>| {
         let v = &snapshot.variants[vi as usize];
         let entity = &snapshot.entities[v.entity as usize];
