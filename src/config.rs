@@ -110,6 +110,9 @@ pub struct ServeArgs {
     /// Log format [default: text]. The filter is RUST_LOG (default `info`).
     #[arg(long, env = "SCREENER_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,
+    /// Good-guy list: accepted false positives, JSON lines (see README).
+    #[arg(long, env = "SCREENER_GOOD_GUYS")]
+    pub good_guys: Option<PathBuf>,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -124,6 +127,7 @@ struct FileConfig {
     block_threshold: Option<f64>,
     max_message_bytes: Option<usize>,
     log_format: Option<LogFormat>,
+    good_guys: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -145,6 +149,7 @@ pub struct ServeConfig {
     pub thresholds: Thresholds,
     pub max_message_bytes: usize,
     pub log_format: LogFormat,
+    pub good_guys: Option<PathBuf>,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -209,6 +214,7 @@ impl ServeConfig {
             thresholds,
             max_message_bytes,
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            good_guys: args.good_guys.clone().or(file.good_guys),
         })
     }
 }

@@ -9,6 +9,7 @@
 pub mod compare;
 pub mod config;
 pub mod error;
+pub mod good_guys;
 pub mod index;
 pub mod matcher;
 pub mod model;

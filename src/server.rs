@@ -76,8 +76,10 @@ pub async fn serve(
     // Lists are read and indexed off the async workers; health flips to SERVING only after.
     let specs = config.sources.clone();
     let regime = config.regime;
+    let good_guys = config.good_guys.clone();
     let started = std::time::Instant::now();
-    let snapshot = tokio::task::spawn_blocking(move || store::load(&specs, regime)).await??;
+    let snapshot =
+        tokio::task::spawn_blocking(move || store::load_with(&specs, regime, good_guys.as_deref())).await??;
     for s in &snapshot.sources {
         tracing::info!(
             source = %s.kind, location = %s.location, sha256 = %s.sha256,
@@ -88,7 +90,7 @@ pub async fn serve(
     let snapshot = store.publish(snapshot);
     tracing::info!(
         list_version = %snapshot.list_version, regime = snapshot.regime.as_str(),
-        entities = snapshot.entity_count(), names = snapshot.variants.len(),
+        entities = snapshot.entity_count(), names = snapshot.variants.len(), good_guys = snapshot.good_guys.len(),
         elapsed_ms = started.elapsed().as_millis() as u64, "serving"
     );
     health_reporter.set_service_status("", ServingStatus::Serving).await;

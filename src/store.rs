@@ -7,7 +7,11 @@
 
 use std::sync::Arc;
 
+use std::path::Path;
+
 use arc_swap::ArcSwapOption;
+
+use crate::good_guys::GoodGuys;
 
 use crate::index::{LoadedSource, Snapshot, SourceInfo};
 use crate::model::Regime;
@@ -22,6 +26,8 @@ pub enum LoadError {
     Parse { spec: String, error: ParseError },
     #[error("no list source configured: give at least one --source KIND=PATH (see README)")]
     NoSources,
+    #[error(transparent)]
+    GoodGuys(#[from] crate::good_guys::GoodGuysError),
 }
 
 #[derive(Debug, Default)]
@@ -49,14 +55,22 @@ impl ListStore {
 /// Reads, parses and indexes every source. Any failure fails the whole load, naming the source:
 /// a snapshot is never built from part of the configured lists.
 pub fn load(specs: &[SourceSpec], regime: Regime) -> Result<Snapshot, LoadError> {
+    load_with(specs, regime, None)
+}
+
+/// [`load`], with a good-guy list (accepted false positives) when one is configured.
+pub fn load_with(specs: &[SourceSpec], regime: Regime, good_guys: Option<&Path>) -> Result<Snapshot, LoadError> {
     if specs.is_empty() {
         return Err(LoadError::NoSources);
     }
+    let good_guys = good_guys.map(GoodGuys::read).transpose()?.unwrap_or_default();
     let mut loaded = Vec::with_capacity(specs.len());
     for spec in specs {
         loaded.push(load_one(spec)?);
     }
-    Ok(Snapshot::build(loaded, regime))
+    let mut snapshot = Snapshot::build(loaded, regime);
+    snapshot.good_guys = good_guys;
+    Ok(snapshot)
 }
 
 /// Reads and parses one source.

@@ -213,3 +213,127 @@ fn start_without_sources_or_with_a_bad_list_fails_clearly() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown source kind"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn good_guy_list_clears_accepted_reviews_only() {
+    let initials = person("A. G. Lukashenko");
+    let by_passport = pb::Party {
+        name: "Raman Biziuk".into(),
+        identifiers: vec![pb::Identifier { kind: pb::IdentifierKind::Passport as i32, value: "3250386H012PB7".into() }],
+        ..Default::default()
+    };
+    let (review, block) = {
+        let server = Server::start(&real_source_args());
+        let mut client = server.ready_client().await;
+        let review = client.screen_party(req("r", initials.clone())).await.expect("screens").into_inner();
+        let block = client.screen_party(req("b", by_passport.clone())).await.expect("screens").into_inner();
+        (review, block)
+    };
+    assert_eq!(review.decision, pb::Decision::Review as i32, "initials alone reach REVIEW, not BLOCK");
+    assert_eq!(block.decision, pb::Decision::Block as i32);
+    assert!(review.party_fingerprint.starts_with("fp1:"));
+
+    // The analyst accepts every match of both parties.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("good-guys.jsonl");
+    let mut lines = vec!["# accepted false positives".to_string()];
+    for (resp, who) in [(&review, "a.analyst"), (&block, "b.analyst")] {
+        for m in &resp.matches {
+            lines.push(
+                serde_json::json!({
+                    "fingerprint": resp.party_fingerprint, "entity_id": m.entity_id,
+                    "accepted_by": who, "reason": "customer verified in person", "accepted_at": "2026-11-28"
+                })
+                .to_string(),
+            );
+        }
+    }
+    std::fs::write(&file, lines.join("\n")).expect("write");
+
+    let mut args = real_source_args();
+    args.extend(["--good-guys".to_string(), file.display().to_string()]);
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let r = client.screen_party(req("r2", initials.clone())).await.expect("screens").into_inner();
+    assert_eq!(r.decision, pb::Decision::Clear as i32, "{r:?}");
+    assert!(
+        !r.matches.is_empty()
+            && r.matches.iter().all(|m| m.accepted.as_ref().is_some_and(|a| a.accepted_by == "a.analyst"))
+    );
+    assert!(r.matches.iter().all(|m| m.decision == pb::Decision::Clear as i32));
+    // Never applied to an identifier BLOCK.
+    let b = client.screen_party(req("b2", by_passport)).await.expect("screens").into_inner();
+    assert_eq!(b.decision, pb::Decision::Block as i32);
+    assert!(b.matches.iter().all(|m| m.accepted.is_none()));
+    // Another party (other fingerprint) is not covered by the acceptance.
+    let mut other = initials.clone();
+    other.date_of_birth = "1954".into();
+    let o = client.screen_party(req("o", other)).await.expect("screens").into_inner();
+    assert_ne!(o.decision, pb::Decision::Clear as i32);
+
+    // A broken list stops the start, naming the line.
+    std::fs::write(&file, "{\"fingerprint\": \"nope\"}\n").expect("write");
+    let out = common::screener_command()
+        .args(["serve", "--listen", "127.0.0.1:0", "--good-guys", &file.display().to_string()])
+        .args(real_source_args())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compare_cli_and_rpc_agree() {
+    let pairs = [
+        (person("Alexander Lukaschenko"), person("Aleksandr Grigoryevich Lukashenko")),
+        (person("A. G. Lukashenko"), person("Aleksandr Grigoryevich Lukashenko")),
+        (org("ОАО «Беларуськалий»"), org("Belaruskali OAO")),
+        (org("Open Joint Stock Company Naftan"), org("Belarusian Oil Trade House")),
+        (
+            pb::Party { date_of_birth: "1954-08-30".into(), country: "BY".into(), ..person("Lukashenka Aliaksandr") },
+            pb::Party { date_of_birth: "1954".into(), country: "Belarus".into(), ..person("Aleksandr Lukashenko") },
+        ),
+    ];
+    let server = Server::start(&real_source_args());
+    let mut client = server.ready_client().await;
+    let mut input = String::new();
+    let mut rpc_scores = Vec::new();
+    for (q, c) in &pairs {
+        let r = client
+            .compare(pb::CompareRequest { query: Some(q.clone()), candidate: Some(c.clone()) })
+            .await
+            .expect("compares")
+            .into_inner();
+        rpc_scores.push((r.score, pb::Decision::try_from(r.decision).expect("decision").as_str_name().to_string()));
+        let json = |p: &pb::Party| {
+            serde_json::json!({
+                "name": p.name,
+                "type": pb::PartyType::try_from(p.r#type).expect("type").as_str_name(),
+                "dateOfBirth": p.date_of_birth,
+                "country": p.country,
+            })
+        };
+        input.push_str(&serde_json::json!({"query": json(q), "candidate": json(c)}).to_string());
+        input.push('\n');
+    }
+    assert!(rpc_scores[0].0 >= 0.8 && rpc_scores[2].0 >= 0.9, "{rpc_scores:?}");
+    assert!(rpc_scores[3].0 < 0.5, "{rpc_scores:?}");
+    assert_eq!(rpc_scores[1].1, "REVIEW", "initials never block");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("pairs.jsonl");
+    std::fs::write(&path, input).expect("write");
+    let mut args = vec!["compare".to_string(), "--input".to_string(), path.display().to_string()];
+    args.extend(real_source_args());
+    let out = common::screener_command().args(&args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cli: Vec<(f64, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json line");
+            (v["score"].as_f64().expect("score"), v["decision"].as_str().expect("decision").to_string())
+        })
+        .collect();
+    assert_eq!(cli, rpc_scores);
+}

@@ -110,6 +110,8 @@ pub struct Snapshot {
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
     stats: ListStats,
+    /// Accepted false positives, loaded and swapped with the lists.
+    pub good_guys: crate::good_guys::GoodGuys,
 }
 
 /// Organisation words never seen in the lists weigh the most.
@@ -238,6 +240,7 @@ impl Snapshot {
             class_tokens,
             identifiers,
             stats,
+            good_guys: Default::default(),
         }
     }
 

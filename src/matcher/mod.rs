@@ -49,6 +49,9 @@ pub const MAX_MATCHES: usize = 10;
 
 #[derive(Debug, Clone)]
 pub struct MatchResult {
+    /// Set when the good-guy list accepted this match as a false positive (its decision is then
+    /// CLEAR).
+    pub accepted: Option<crate::good_guys::Acceptance>,
     /// Index into `Snapshot::entities`.
     pub entity: u32,
     /// Index into the entity's names of the name that matched best.
@@ -61,6 +64,8 @@ pub struct MatchResult {
 #[derive(Debug, Clone)]
 pub struct Screening {
     pub decision: Decision,
+    /// The party's fingerprint, the key of the good-guy list.
+    pub fingerprint: String,
     pub matches: Vec<MatchResult>,
 }
 
@@ -118,6 +123,7 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
     );
     let mut r = evaluate(&snapshot, query, thresholds, 0.0, true);
     r.matches.pop().unwrap_or(MatchResult {
+        accepted: None,
         entity: 0,
         name: 0,
         score: 0.0,
@@ -233,6 +239,7 @@ fn evaluate(
     }
 
     let query_country = query.country.as_deref().map(crate::normalize::country_key);
+    let fingerprint = crate::good_guys::fingerprint(query);
     let mut matches: Vec<MatchResult> = Vec::new();
     for (ei, (name_score, name, initials)) in best {
         let entity = &snapshot.entities[ei as usize];
@@ -268,7 +275,15 @@ fn evaluate(
             decision = Decision::Block;
             score = 1.0;
         }
-        if decision == Decision::Clear && !keep_clear {
+        // An accepted false positive turns a REVIEW, and only a REVIEW, into CLEAR.
+        let accepted = match decision {
+            Decision::Review if !keep_clear => snapshot.good_guys.get(&fingerprint, &entity.id).cloned(),
+            _ => None,
+        };
+        if accepted.is_some() {
+            decision = Decision::Clear;
+        }
+        if decision == Decision::Clear && !keep_clear && accepted.is_none() {
             continue;
         }
         matches.push(MatchResult {
@@ -277,10 +292,11 @@ fn evaluate(
             score,
             decision,
             features: vec![name_feature, dob, country, ident],
+            accepted,
         });
     }
     matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
     matches.truncate(MAX_MATCHES);
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
-    Screening { decision, matches }
+    Screening { decision, matches, fingerprint }
 }

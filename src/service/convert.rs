@@ -172,6 +172,11 @@ fn one_match(snapshot: &Snapshot, m: &MatchResult) -> pb::Match {
         score: round4(m.score),
         decision: decision(m.decision) as i32,
         features: features(m),
+        accepted: m.accepted.as_ref().map(|a| pb::AcceptedFalsePositive {
+            accepted_by: a.accepted_by.clone(),
+            reason: a.reason.clone(),
+            accepted_at: a.accepted_at.clone(),
+        }),
     }
 }
 

@@ -54,6 +54,7 @@ impl Screener {
             matches: convert::matches(snapshot, &result),
             list_version: snapshot.list_version.clone(),
             error: String::new(),
+            party_fingerprint: result.fingerprint,
         })
     }
 }
@@ -129,6 +130,7 @@ impl ScreeningService for Screener {
                 index: *index,
                 decision: convert::decision(screening.decision) as i32,
                 matches: convert::matches(&snapshot, &screening),
+                party_fingerprint: screening.fingerprint,
             });
         }
         Ok(Response::new(pb::ScreenPaymentResponse {
@@ -162,6 +164,7 @@ impl ScreeningService for Screener {
                     matches: Vec::new(),
                     list_version: snapshot.list_version.clone(),
                     error: e.to_string(),
+                    party_fingerprint: String::new(),
                 },
             })
         });

@@ -1,0 +1,172 @@
+//! The good-guy list: false positives a compliance officer has reviewed and accepted. A match of
+//! a party (by fingerprint) to a listed entity (by id) found there turns from REVIEW into CLEAR,
+//! and the response says who accepted it and why. Never applied to a BLOCK (an identifier equal
+//! to a listed one, or a name strong enough to block): those always need a fresh look.
+//!
+//! File format, JSON lines (blank lines and lines starting with `#` ignored):
+//! `{"fingerprint": "fp1:…", "entity_id": "us-ofac-sdn:9760", "accepted_by": "j.doe", "reason": "…"}`
+//! with an optional `"accepted_at"`. Every screening response carries the party's fingerprint.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::matcher::Query;
+use crate::model::EntityType;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    pub accepted_by: String,
+    pub reason: String,
+    pub accepted_at: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct GoodGuys {
+    entries: HashMap<(String, String), Acceptance>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GoodGuysError {
+    #[error("cannot read good-guy list {path}: {error}")]
+    Read { path: String, error: std::io::Error },
+    #[error("good-guy list {path}, line {line}: {message}")]
+    Line { path: String, line: usize, message: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    fingerprint: String,
+    entity_id: String,
+    accepted_by: String,
+    reason: String,
+    #[serde(default)]
+    accepted_at: String,
+}
+
+impl GoodGuys {
+    pub fn read(path: &std::path::Path) -> Result<GoodGuys, GoodGuysError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| GoodGuysError::Read { path: path.display().to_string(), error })?;
+        GoodGuys::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, path: &str) -> Result<GoodGuys, GoodGuysError> {
+        let mut entries = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |message: String| GoodGuysError::Line { path: path.to_string(), line: i + 1, message };
+            let e: Entry = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+            if !is_fingerprint(&e.fingerprint) {
+                return Err(bad(format!(
+                    "`{}` is not a party fingerprint (fp1: and 32 hex digits, as returned in party_fingerprint)",
+                    e.fingerprint
+                )));
+            }
+            for (field, value) in [("entity_id", &e.entity_id), ("accepted_by", &e.accepted_by), ("reason", &e.reason)]
+            {
+                if value.trim().is_empty() {
+                    return Err(bad(format!(
+                        "`{field}` is empty: every acceptance names the entity, who accepted it and why"
+                    )));
+                }
+            }
+            entries.insert(
+                (e.fingerprint, e.entity_id),
+                Acceptance { accepted_by: e.accepted_by, reason: e.reason, accepted_at: e.accepted_at },
+            );
+        }
+        Ok(GoodGuys { entries })
+    }
+
+    pub fn get(&self, fingerprint: &str, entity_id: &str) -> Option<&Acceptance> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        self.entries.get(&(fingerprint.to_string(), entity_id.to_string()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn is_fingerprint(s: &str) -> bool {
+    s.strip_prefix("fp1:").is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A stable fingerprint of a screened party: the same name (in any case, order or spacing), type,
+/// date of birth, country and identifiers give the same value. It is a digest, so the good-guy
+/// file need not hold the names themselves.
+pub fn fingerprint(q: &Query) -> String {
+    let mut tokens = crate::normalize::tokens(&q.name);
+    tokens.sort();
+    let mut ids: Vec<String> = q.identifiers.iter().map(|i| format!("{}={}", i.kind.as_str(), i.key())).collect();
+    ids.sort();
+    let t = match q.party_type {
+        None => "any",
+        Some(EntityType::Person) => "person",
+        Some(EntityType::Organization) => "organization",
+        Some(EntityType::Vessel) => "vessel",
+        Some(EntityType::Aircraft) => "aircraft",
+        Some(EntityType::Unknown) => "unknown",
+    };
+    let mut h = Sha256::new();
+    for part in [
+        "fp1".to_string(),
+        tokens.join(" "),
+        t.to_string(),
+        q.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+        q.country.as_deref().map(crate::normalize::country_key).unwrap_or_default(),
+        ids.join(","),
+    ] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    format!("fp1:{}", hex::encode(&h.finalize()[..16]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_case_order_and_spacing() {
+        let q = |n: &str| Query { name: n.into(), party_type: Some(EntityType::Person), ..Default::default() };
+        assert_eq!(fingerprint(&q("Aleksandr  LUKASHENKO")), fingerprint(&q("lukashenko, Aleksandr")));
+        assert_ne!(fingerprint(&q("Aleksandr Lukashenko")), fingerprint(&q("Viktor Lukashenko")));
+        assert!(is_fingerprint(&fingerprint(&q("x"))));
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let e = GoodGuys::parse(
+            "# accepted\n{\"fingerprint\":\"fp1:00\",\"entity_id\":\"x\",\"accepted_by\":\"a\",\"reason\":\"r\"}\n",
+            "gg.jsonl",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("gg.jsonl, line 2"), "{e}");
+        let fp = "fp1:0123456789abcdef0123456789abcdef";
+        let ok = GoodGuys::parse(
+            &format!("{{\"fingerprint\":\"{fp}\",\"entity_id\":\"x\",\"accepted_by\":\"a\",\"reason\":\"r\"}}"),
+            "g",
+        )
+        .expect("valid");
+        assert_eq!(ok.get(fp, "x").map(|a| a.accepted_by.as_str()), Some("a"));
+        assert!(GoodGuys::parse(
+            &format!("{{\"fingerprint\":\"{fp}\",\"entity_id\":\"x\",\"accepted_by\":\"\",\"reason\":\"r\"}}"),
+            "g"
+        )
+        .is_err());
+    }
+}
