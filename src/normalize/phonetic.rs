@@ -55,8 +55,10 @@ const RULES: [(&str, &str); 36] = [
 
 /// RULES grouped by first byte (in their order, so the longest still wins): the key is computed
 /// for every query token several times, and scanning all rules at each position dominated it.
-fn rules_for(first: u8) -> &'static [(&'static [u8], &'static str)] {
-    static BY_BYTE: std::sync::OnceLock<Vec<Vec<(&'static [u8], &'static str)>>> = std::sync::OnceLock::new();
+type Rule = (&'static [u8], &'static str);
+
+fn rules_for(first: u8) -> &'static [Rule] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<Rule>>> = std::sync::OnceLock::new();
     let table = BY_BYTE.get_or_init(|| {
         let mut t = vec![Vec::new(); 256];
         for (pat, rep) in RULES {
