@@ -22,11 +22,10 @@ fn skel(s: &str) -> String {
     words.concat()
 }
 
-#[test]
-fn dev_set_recall_and_false_positives() {
-    let specs: Vec<SourceSpec> = common::real_sources().iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
-    let snapshot = store::load(&specs, Regime::Belarus).expect("loads");
-    let thresholds = Thresholds::default();
+/// Per category (ok, n), and the misses, at the given thresholds.
+type Results = (BTreeMap<String, (u32, u32)>, Vec<String>);
+
+fn evaluate(snapshot: &screener::index::Snapshot, thresholds: &Thresholds) -> Results {
     let text = std::fs::read_to_string(common::eval_file()).expect("dev set");
     let mut per_category: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut misses = Vec::new();
@@ -70,17 +69,47 @@ fn dev_set_recall_and_false_positives() {
             misses.push(format!("{cat}: {name}"));
         }
     }
+    (per_category, misses)
+}
+
+fn rates(per_category: &BTreeMap<String, (u32, u32)>) -> (f64, f64) {
     let sum = |label: &str| {
         per_category.iter().filter(|(k, _)| k.starts_with(label)).fold((0, 0), |a, (_, v)| (a.0 + v.0, a.1 + v.1))
     };
     let (pos_ok, pos) = sum("match/");
     let (neg_ok, neg) = sum("no_match/");
-    let recall = f64::from(pos_ok) / f64::from(pos);
-    let fpr = 1.0 - f64::from(neg_ok) / f64::from(neg);
+    (f64::from(pos_ok) / f64::from(pos), 1.0 - f64::from(neg_ok) / f64::from(neg))
+}
+
+fn snapshot() -> screener::index::Snapshot {
+    let specs: Vec<SourceSpec> = common::real_sources().iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
+    store::load(&specs, Regime::Belarus).expect("loads")
+}
+
+#[test]
+fn dev_set_recall_and_false_positives() {
+    let (per_category, misses) = evaluate(&snapshot(), &Thresholds::default());
+    let (recall, fpr) = rates(&per_category);
     for (k, (ok, n)) in &per_category {
         eprintln!("{k:40} {:.4} ({ok}/{n})", f64::from(*ok) / f64::from(*n));
     }
     eprintln!("recall {recall:.4} fpr {fpr:.4}; misses: {misses:#?}");
     assert!(recall >= 0.99, "recall {recall:.4} < 0.99");
     assert!(fpr <= 0.002, "false-positive rate {fpr:.4} > 0.002");
+}
+
+/// How recall and false positives move with the REVIEW threshold (the README's calibration
+/// table): `cargo test --release --test dev_set threshold_sweep -- --nocapture`.
+#[test]
+fn threshold_sweep() {
+    let s = snapshot();
+    let mut last = (1.0f64, 1.0f64);
+    eprintln!("| REVIEW threshold | recall | false-positive rate |\n|---|---|---|");
+    for review in [0.70, 0.75, 0.80, 0.85, 0.90, 0.95] {
+        let t = Thresholds { review, block: review.max(Thresholds::default().block) };
+        let (recall, fpr) = rates(&evaluate(&s, &t).0);
+        eprintln!("| {review:.2} | {recall:.4} | {:.2} % |", fpr * 100.0);
+        assert!(recall <= last.0 + 1e-9 && fpr <= last.1 + 1e-9, "a higher threshold cannot find more");
+        last = (recall, fpr);
+    }
 }
