@@ -28,22 +28,100 @@ impl Rng {
 }
 
 const GIVEN: &[&str] = &[
-    "Aleksandr", "Sergei", "Vladimir", "Dmitry", "Andrei", "Aleksei", "Nikolai", "Ivan", "Mikhail", "Yuri", "Viktor",
-    "Igor", "Oleg", "Pavel", "Roman", "Anatoly", "Gennady", "Valery", "Vasily", "Konstantin", "Leonid", "Maksim",
-    "Artem", "Denis", "Yevgeny", "Natalia", "Olga", "Tatiana", "Elena", "Irina", "Svetlana", "Galina", "Anna",
-    "Maria", "Liudmila", "Aliaksandr", "Siarhei", "Uladzimir", "Dzmitry", "Mikalai", "Ihar", "Aleh", "Raman",
-    "Александр", "Сергей", "Владимир", "Дмитрий", "Андрей", "Наталья", "Ольга", "Аляксандр", "Сяргей", "Уладзімір",
+    "Aleksandr",
+    "Sergei",
+    "Vladimir",
+    "Dmitry",
+    "Andrei",
+    "Aleksei",
+    "Nikolai",
+    "Ivan",
+    "Mikhail",
+    "Yuri",
+    "Viktor",
+    "Igor",
+    "Oleg",
+    "Pavel",
+    "Roman",
+    "Anatoly",
+    "Gennady",
+    "Valery",
+    "Vasily",
+    "Konstantin",
+    "Leonid",
+    "Maksim",
+    "Artem",
+    "Denis",
+    "Yevgeny",
+    "Natalia",
+    "Olga",
+    "Tatiana",
+    "Elena",
+    "Irina",
+    "Svetlana",
+    "Galina",
+    "Anna",
+    "Maria",
+    "Liudmila",
+    "Aliaksandr",
+    "Siarhei",
+    "Uladzimir",
+    "Dzmitry",
+    "Mikalai",
+    "Ihar",
+    "Aleh",
+    "Raman",
+    "Александр",
+    "Сергей",
+    "Владимир",
+    "Дмитрий",
+    "Андрей",
+    "Наталья",
+    "Ольга",
+    "Аляксандр",
+    "Сяргей",
+    "Уладзімір",
 ];
 const SYLLABLES: &[&str] = &[
     "ka", "lu", "sha", "ne", "vo", "ro", "ma", "ti", "zu", "pe", "do", "gri", "bel", "kor", "sko", "pra", "mi", "le",
     "va", "to", "chu", "zhe", "ba", "ra", "no", "vi", "sa", "li", "kra", "so", "de", "ni", "go", "ry", "lo", "ku",
     "ya", "tse", "ha", "bo", "dzi", "ve", "ru", "pa", "mo", "se", "ta", "ko", "fe", "ne",
 ];
-const ENDINGS: &[&str] = &["ov", "ev", "enko", "enka", "ich", "uk", "in", "sky", "ski", "ovich", "au", "ets", "ik", "ko"];
+const ENDINGS: &[&str] =
+    &["ov", "ev", "enko", "enka", "ich", "uk", "in", "sky", "ski", "ovich", "au", "ets", "ik", "ko"];
 const WORDS: &[&str] = &[
-    "Trade", "Holding", "Invest", "Group", "Plant", "Service", "Logistics", "Energy", "Oil", "Chemical", "Machine",
-    "Tractor", "Export", "Import", "Bank", "Capital", "Systems", "Technologies", "Engineering", "Transit", "Agro",
-    "Metal", "Petro", "Nord", "Vostok", "Zapad", "Minsk", "Gomel", "Brest", "Vitebsk", "Grodno", "Mogilev",
+    "Trade",
+    "Holding",
+    "Invest",
+    "Group",
+    "Plant",
+    "Service",
+    "Logistics",
+    "Energy",
+    "Oil",
+    "Chemical",
+    "Machine",
+    "Tractor",
+    "Export",
+    "Import",
+    "Bank",
+    "Capital",
+    "Systems",
+    "Technologies",
+    "Engineering",
+    "Transit",
+    "Agro",
+    "Metal",
+    "Petro",
+    "Nord",
+    "Vostok",
+    "Zapad",
+    "Minsk",
+    "Gomel",
+    "Brest",
+    "Vitebsk",
+    "Grodno",
+    "Mogilev",
 ];
 const FORMS: &[&str] = &["OJSC", "LLC", "CJSC", "JSC", "OOO", "ZAO", "Unitary Enterprise", "Ltd"];
 
@@ -90,7 +168,9 @@ fn entities(n: usize, seed: u64) -> Vec<Entity> {
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 

@@ -46,13 +46,20 @@ pub struct Variant {
     pub form: NameForm,
     /// Sum of the weights of the name's required tokens: the least a score's denominator can be.
     pub required_weight: f32,
+    /// The listed token id at each position of `form` (`NO_TOKEN` for legal forms, not indexed).
+    pub token_ids: Vec<u32>,
 }
+
+/// Marks a position of a variant whose token is not indexed.
+pub const NO_TOKEN: u32 = u32::MAX;
 
 /// A distinct token spelling among all listed names, with where it occurs.
 #[derive(Debug)]
 pub struct ListedToken {
     pub tok: name_form::Token,
     pub occurrences: Vec<Occurrence>,
+    /// The largest share among the occurrences: the most this token adds to any name's bound.
+    pub max_share: f32,
 }
 
 /// Where a listed token occurs, with what retrieval needs to bound the name's score without
@@ -158,7 +165,7 @@ impl Snapshot {
         let list_version = hex::encode(&version.finalize()[..8]);
         let mut variants = Vec::new();
         let mut tokens: Vec<ListedToken> = Vec::new();
-        let mut token_ids: HashMap<String, u32> = HashMap::new();
+        let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
         let mut countries = Vec::with_capacity(entities.len());
         for (ei, e) in entities.iter().enumerate() {
@@ -176,26 +183,26 @@ impl Snapshot {
                 }
                 let vi = variants.len() as u32;
                 let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
+                let mut token_ids = vec![NO_TOKEN; form.tokens.len()];
                 for (pos, t) in form.tokens.iter().enumerate() {
                     // Legal forms ("company", "OOO") occur in thousands of names and carry almost
                     // no weight: scoring compares them directly instead of retrieving by them.
                     if t.role == name_form::Role::Legal {
                         continue;
                     }
-                    let id = *token_ids.entry(t.text.clone()).or_insert_with(|| {
+                    let id = *token_by_text.entry(t.text.clone()).or_insert_with(|| {
                         let mut tok = t.clone();
                         tok.class = stats.name_classes.get(&tok.key).copied();
-                        tokens.push(ListedToken { tok, occurrences: Vec::new() });
+                        tokens.push(ListedToken { tok, occurrences: Vec::new(), max_share: 0.0 });
                         (tokens.len() - 1) as u32
                     });
-                    tokens[id as usize].occurrences.push(Occurrence {
-                        variant: vi,
-                        pos: pos as u8,
-                        person: form.person,
-                        share: t.weight / required_weight,
-                    });
+                    let share = t.weight / required_weight;
+                    let listed = &mut tokens[id as usize];
+                    listed.occurrences.push(Occurrence { variant: vi, pos: pos as u8, person: form.person, share });
+                    listed.max_share = listed.max_share.max(share);
+                    token_ids[pos] = id;
                 }
-                variants.push(Variant { entity: ei as u32, name: ni as u16, form, required_weight });
+                variants.push(Variant { entity: ei as u32, name: ni as u16, form, required_weight, token_ids });
             }
             for id in &e.identifiers {
                 let k = id.key();

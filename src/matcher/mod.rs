@@ -154,9 +154,10 @@ fn evaluate(
     // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
     // deletion), each compared once; then the names holding them, with an upper bound on what
     // each name can score so most are never scored in full.
-    // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
-    // flat vector and a sort are cheaper than a map of vectors on this path.
-    let mut hits: Vec<(u32, f32, score::Pair)> = Vec::new();
+    let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
+    // Retrieval in two steps. First, each query unit's near listed tokens, compared once:
+    // (unit, token, similarity, person form?).
+    let mut matched: Vec<(u8, u32, f32, bool)> = Vec::new();
     if !keep_clear {
         let mut near = Vec::new();
         for (units, form) in [(&person_units, &person_form), (&org_units, &org_form)] {
@@ -167,20 +168,57 @@ fn evaluate(
                 near.sort_unstable();
                 near.dedup();
                 for &ti in &near {
-                    let t = &snapshot.tokens[ti as usize];
-                    let sim = u.sim(&t.tok);
-                    if sim < score::MIN_TOKEN_SIM {
-                        continue;
-                    }
-                    for o in t.occurrences.iter().filter(|o| o.person == form.person) {
-                        hits.push((o.variant, sim * o.share, score::Pair { unit: ui as u8, pos: o.pos, sim }));
+                    let sim = u.sim(&snapshot.tokens[ti as usize].tok);
+                    if sim >= score::MIN_TOKEN_SIM {
+                        matched.push((ui as u8, ti, sim, form.person));
                     }
                 }
             }
         }
-        hits.sort_unstable_by_key(|h| h.0);
     }
-    let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
+    // Second, the names holding them. Common tokens (a frequent given name, "Belarus") occur in
+    // thousands of names, yet alone cannot lift a name to the floor: while the summed most they
+    // add stays below what a name needs, they are deferred, so only names holding a rarer token
+    // are visited, and the deferred tokens are then looked up in those names alone. This keeps
+    // the work per query nearly flat as lists grow.
+    //
+    // A query unit aligns with one listed token at most, so what a deferred unit can add to any
+    // name is the largest share among its tokens; whole units are deferred, most common first.
+    let budget = name_floor - LEGAL_SLACK - initial_bonus;
+    let mut units_by_cost: Vec<(u8, bool, usize, f32)> = Vec::new();
+    for m in &matched {
+        let t = &snapshot.tokens[m.1 as usize];
+        match units_by_cost.iter_mut().find(|u| u.0 == m.0 && u.1 == m.3) {
+            Some(u) => {
+                u.2 += t.occurrences.len();
+                u.3 = u.3.max(m.2 * t.max_share);
+            }
+            None => units_by_cost.push((m.0, m.3, t.occurrences.len(), m.2 * t.max_share)),
+        }
+    }
+    units_by_cost.sort_unstable_by_key(|u| std::cmp::Reverse(u.2));
+    let mut deferred_units: Vec<(u8, bool)> = Vec::new();
+    let mut spent = 0.0f32;
+    for u in &units_by_cost {
+        if spent + u.3 >= budget {
+            break;
+        }
+        spent += u.3;
+        deferred_units.push((u.0, u.1));
+    }
+    let mut deferred: FxHashMap<(u32, bool), Vec<(u8, f32)>> = FxHashMap::default();
+    for m in matched.iter().filter(|m| deferred_units.contains(&(m.0, m.3))) {
+        deferred.entry((m.1, m.3)).or_default().push((m.0, m.2));
+    }
+    // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
+    // flat vector and a sort are cheaper than a map of vectors on this path.
+    let mut hits: Vec<(u32, f32, score::Pair)> = Vec::new();
+    for &(ui, ti, sim, person) in matched.iter().filter(|m| !deferred_units.contains(&(m.0, m.3))) {
+        for o in snapshot.tokens[ti as usize].occurrences.iter().filter(|o| o.person == person) {
+            hits.push((o.variant, sim * o.share, score::Pair { unit: ui, pos: o.pos, sim }));
+        }
+    }
+    hits.sort_unstable_by_key(|h| h.0);
 
     // Best name score per entity.
     let mut best: FxHashMap<u32, (f32, u16, bool)> = FxHashMap::default();
@@ -221,13 +259,21 @@ fn evaluate(
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
             let v = &snapshot.variants[vi as usize];
             let extra = if v.form.person { initial_bonus / v.required_weight } else { 0.0 };
-            let bound: f32 = group.iter().map(|h| h.1).sum();
+            let mut bound: f32 = group.iter().map(|h| h.1).sum();
+            pairs.clear();
+            pairs.extend(group.iter().map(|h| h.2));
+            if !deferred.is_empty() {
+                for (pos, tid) in v.token_ids.iter().enumerate() {
+                    for &(unit, sim) in deferred.get(&(*tid, v.form.person)).into_iter().flatten() {
+                        bound += sim * v.form.tokens[pos].weight / v.required_weight;
+                        pairs.push(score::Pair { unit, pos: pos as u8, sim });
+                    }
+                }
+            }
             // + LEGAL_SLACK: legal-form words are scored but not retrieved, so not in the bound.
             if bound + extra + LEGAL_SLACK < name_floor {
                 continue;
             }
-            pairs.clear();
-            pairs.extend(group.iter().map(|h| h.2));
             score_variant(vi, Some(&mut pairs));
         }
     }
