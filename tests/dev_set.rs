@@ -38,7 +38,7 @@ fn evaluate(snapshot: &screener::index::Snapshot, thresholds: &Thresholds) -> Re
             _ => None,
         };
         let q = Query { name: name.to_string(), party_type, ..Default::default() };
-        let r = matcher::screen(&snapshot, &q, &thresholds);
+        let r = matcher::screen(snapshot, &q, thresholds);
         let flagged = r.decision != Decision::Clear;
         let positive = row["label"] == "match";
         let ok = if positive {
