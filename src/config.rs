@@ -113,6 +113,13 @@ pub struct ServeArgs {
     /// Good-guy list: accepted false positives, JSON lines (see README).
     #[arg(long, env = "SCREENER_GOOD_GUYS")]
     pub good_guys: Option<PathBuf>,
+    /// Largest share of a source's entities a new publication may lose before it is refused
+    /// [default: 0.30].
+    #[arg(long, env = "SCREENER_MAX_SHRINK")]
+    pub max_shrink: Option<f64>,
+    /// Do not watch the list files (reload only on SIGHUP or AdminService.ReloadLists).
+    #[arg(long, env = "SCREENER_NO_WATCH")]
+    pub no_watch: bool,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -128,6 +135,8 @@ struct FileConfig {
     max_message_bytes: Option<usize>,
     log_format: Option<LogFormat>,
     good_guys: Option<PathBuf>,
+    max_shrink: Option<f64>,
+    watch: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -150,6 +159,8 @@ pub struct ServeConfig {
     pub max_message_bytes: usize,
     pub log_format: LogFormat,
     pub good_guys: Option<PathBuf>,
+    pub max_shrink: f64,
+    pub watch: bool,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -199,6 +210,10 @@ impl ServeConfig {
                 "max_message_bytes must be between 1024 and 67108864 (got {max_message_bytes})"
             )));
         }
+        let max_shrink = args.max_shrink.or(file.max_shrink).unwrap_or(crate::reload::DEFAULT_MAX_SHRINK);
+        if !(0.0..=1.0).contains(&max_shrink) {
+            return Err(ConfigError::Invalid(format!("max_shrink must be between 0 and 1 (got {max_shrink})")));
+        }
         let listen = match args.listen.or(file.listen) {
             Some(l) => l,
             None => DEFAULT_LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
@@ -215,6 +230,8 @@ impl ServeConfig {
             max_message_bytes,
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             good_guys: args.good_guys.clone().or(file.good_guys),
+            max_shrink,
+            watch: !args.no_watch && file.watch.unwrap_or(true),
         })
     }
 }

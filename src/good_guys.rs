@@ -22,7 +22,7 @@ pub struct Acceptance {
     pub accepted_at: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct GoodGuys {
     entries: HashMap<(String, String), Acceptance>,
 }

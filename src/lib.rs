@@ -15,6 +15,7 @@ pub mod matcher;
 pub mod model;
 pub mod normalize;
 pub mod parser;
+pub mod reload;
 pub mod server;
 pub mod service;
 pub mod source;

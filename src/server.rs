@@ -9,8 +9,10 @@ use tonic::transport::Server;
 use tonic_health::ServingStatus;
 
 use crate::config::ServeConfig;
+use crate::pb::admin_service_server::AdminServiceServer;
 use crate::pb::screening_service_server::ScreeningServiceServer;
-use crate::service::{OversizeLayer, Screener};
+use crate::reload::{Reloader, Settings};
+use crate::service::{Admin, OversizeLayer, Screener};
 use crate::store::{self, ListStore};
 
 #[derive(Debug, thiserror::Error)]
@@ -58,10 +60,20 @@ pub async fn serve(
         .build_v1alpha()?;
 
     let store = Arc::new(ListStore::new());
+    let reloader = Arc::new(Reloader::new(
+        Settings {
+            sources: config.sources.clone(),
+            regime: config.regime,
+            good_guys: config.good_guys.clone(),
+            max_shrink: config.max_shrink,
+        },
+        store.clone(),
+    ));
     let screener = Screener::new(store.clone(), config.thresholds);
     let screening = ScreeningServiceServer::new(screener)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(16 * 1024 * 1024);
+    let admin = AdminServiceServer::new(Admin::new(reloader.clone(), store.clone()));
 
     let server = Server::builder()
         .layer(OversizeLayer)
@@ -69,25 +81,14 @@ pub async fn serve(
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(screening)
+        .add_service(admin)
         .serve_with_incoming_shutdown(incoming, shutdown);
     tracing::info!(addr = %local, "listening on {local}");
     let server = tokio::spawn(server);
 
     // Lists are read and indexed off the async workers; health flips to SERVING only after.
-    let specs = config.sources.clone();
-    let regime = config.regime;
-    let good_guys = config.good_guys.clone();
     let started = std::time::Instant::now();
-    let snapshot =
-        tokio::task::spawn_blocking(move || store::load_with(&specs, regime, good_guys.as_deref())).await??;
-    for s in &snapshot.sources {
-        tracing::info!(
-            source = %s.kind, location = %s.location, sha256 = %s.sha256,
-            entities_in_scope = s.entities_in_scope, entities_total = s.entities_total,
-            "list loaded"
-        );
-    }
-    let snapshot = store.publish(snapshot);
+    let snapshot = reloader.initial().await?;
     tracing::info!(
         list_version = %snapshot.list_version, regime = snapshot.regime.as_str(),
         entities = snapshot.entity_count(), names = snapshot.variants.len(), good_guys = snapshot.good_guys.len(),
@@ -95,6 +96,13 @@ pub async fn serve(
     );
     health_reporter.set_service_status("", ServingStatus::Serving).await;
     health_reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
+    if config.watch {
+        if let Err(e) = reloader.watch() {
+            tracing::warn!(error = %e, "cannot watch the list files; reload with SIGHUP or AdminService.ReloadLists");
+        }
+    }
+    #[cfg(unix)]
+    crate::reload::reload_on_sighup(reloader.clone());
     server.await??;
     Ok(())
 }

@@ -11,12 +11,15 @@ use std::path::Path;
 
 use arc_swap::ArcSwapOption;
 
+use dashmap::DashMap;
+
 use crate::good_guys::GoodGuys;
+use crate::model::SourceKind;
 
 use crate::index::{LoadedSource, Snapshot, SourceInfo};
 use crate::model::Regime;
 use crate::parser::{self, ParseError};
-use crate::source::{self, SourceError, SourceSpec};
+use crate::source::{self, RawPublication, SourceError, SourceSpec};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -28,11 +31,27 @@ pub enum LoadError {
     NoSources,
     #[error(transparent)]
     GoodGuys(#[from] crate::good_guys::GoodGuysError),
+    #[error("list loading task failed: {0}")]
+    Task(String),
+}
+
+/// A publication the validation gate refused, kept for status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub reason: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// Refusals since start.
+    pub count: u32,
 }
 
 #[derive(Debug, Default)]
 pub struct ListStore {
     current: ArcSwapOption<Snapshot>,
+    /// Per source, the last refused publication. A concurrent map because the reloader writes it
+    /// while status requests read it, each source's entry independently; a lock around the whole
+    /// would make status calls wait for a reload.
+    refusals: DashMap<SourceKind, Refusal>,
 }
 
 impl ListStore {
@@ -49,6 +68,19 @@ impl ListStore {
         let s = Arc::new(snapshot);
         self.current.store(Some(s.clone()));
         s
+    }
+
+    pub fn refuse(&self, kind: SourceKind, reason: String) {
+        let at = now_rfc3339();
+        let mut e = self.refusals.entry(kind).or_insert(Refusal { reason: String::new(), at: String::new(), count: 0 });
+        e.reason = reason;
+        e.at = at;
+        e.count += 1;
+    }
+
+    /// The source's last refusal, if any since start.
+    pub fn refusal(&self, kind: SourceKind) -> Option<Refusal> {
+        self.refusals.get(&kind).map(|r| r.clone())
     }
 }
 
@@ -76,9 +108,13 @@ pub fn load_with(specs: &[SourceSpec], regime: Regime, good_guys: Option<&Path>)
 /// Reads and parses one source.
 pub fn load_one(spec: &SourceSpec) -> Result<LoadedSource, LoadError> {
     let raw = source::read(spec).map_err(|error| LoadError::Source { spec: spec.to_string(), error })?;
+    parse_raw(spec, raw)
+}
+
+/// Parses a publication already read from `spec`.
+pub fn parse_raw(spec: &SourceSpec, raw: RawPublication) -> Result<LoadedSource, LoadError> {
     let parsed = parser::parse(spec.kind, &raw).map_err(|error| LoadError::Parse { spec: spec.to_string(), error })?;
-    let loaded_at =
-        time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    let loaded_at = now_rfc3339();
     Ok(LoadedSource {
         info: SourceInfo {
             kind: spec.kind,
@@ -91,4 +127,8 @@ pub fn load_one(spec: &SourceSpec) -> Result<LoadedSource, LoadError> {
         },
         entities: parsed.entities,
     })
+}
+
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }

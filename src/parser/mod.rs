@@ -38,6 +38,9 @@ pub struct ParsedList {
 
 /// Parses a publication with the parser of its kind.
 pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedList, ParseError> {
+    if let Some(f) = publication.files.iter().find(|f| f.bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0x1A)) {
+        return Err(ParseError::file(&f.path, "the file is empty"));
+    }
     let parsed = match kind {
         SourceKind::CaSema => ca_sema::parse(publication)?,
         SourceKind::UsOfacSdn => ofac_sdn::parse(publication)?,

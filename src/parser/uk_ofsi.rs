@@ -56,7 +56,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             Ok(false) => break,
             Err(e) => return Err(ParseError::line(&file, line, format!("malformed CSV: {e}"))),
         }
-        if row.len() < header.len() / 2 {
+        if row.len() != header.len() {
             return Err(ParseError::line(
                 &file,
                 line,

@@ -180,7 +180,7 @@ fn one_match(snapshot: &Snapshot, m: &MatchResult) -> pb::Match {
     }
 }
 
-pub fn list_status(snapshot: &Snapshot) -> pb::ListStatus {
+pub fn list_status(snapshot: &Snapshot, store: &crate::store::ListStore) -> pb::ListStatus {
     pb::ListStatus {
         list_version: snapshot.list_version.clone(),
         regime: snapshot.regime.as_str().to_string(),
@@ -197,6 +197,9 @@ pub fn list_status(snapshot: &Snapshot) -> pb::ListStatus {
                 entities_in_scope: s.entities_in_scope as u32,
                 entities_total: s.entities_total as u32,
                 loaded_at: s.loaded_at.clone(),
+                last_refusal: store.refusal(s.kind).map(|r| r.reason).unwrap_or_default(),
+                last_refusal_at: store.refusal(s.kind).map(|r| r.at).unwrap_or_default(),
+                refused_publications: store.refusal(s.kind).map(|r| r.count).unwrap_or_default(),
             })
             .collect(),
     }

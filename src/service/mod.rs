@@ -1,8 +1,11 @@
 //! The gRPC edge: translates protobuf requests into matcher queries and results back. Holds no
 //! matching logic of its own.
 
+mod admin;
 mod convert;
 mod oversize;
+
+pub use admin::Admin;
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
 pub use oversize::OversizeLayer;
@@ -186,6 +189,6 @@ impl ScreeningService for Screener {
         _request: Request<pb::GetListStatusRequest>,
     ) -> Result<Response<pb::ListStatus>, Status> {
         let snapshot = self.snapshot()?;
-        Ok(Response::new(convert::list_status(&snapshot)))
+        Ok(Response::new(convert::list_status(&snapshot, &self.store)))
     }
 }

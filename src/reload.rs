@@ -1,0 +1,280 @@
+//! Keeps the lists current without a restart: reloads on file changes (watched, debounced),
+//! `SIGHUP` and the admin RPC, each publication through a validation gate, and swaps in a whole
+//! new snapshot atomically (see `store`).
+//!
+//! Each source keeps its last accepted publication. A reload reads every source; an unchanged
+//! file (same sha256) is not parsed again; a changed one must pass the gate or it is refused —
+//! logged, recorded for status, and the previous publication of that source keeps serving. When
+//! at least one source changed, a new snapshot is built from the accepted publications off the
+//! request path and published with one atomic store.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+use tokio::sync::{mpsc, Mutex};
+
+use crate::good_guys::GoodGuys;
+use crate::index::{LoadedSource, Snapshot};
+use crate::model::{Regime, SourceKind};
+use crate::source::SourceSpec;
+use crate::store::{self, ListStore, LoadError};
+
+/// Default largest share of a source's entities a new publication may lose before it is refused.
+pub const DEFAULT_MAX_SHRINK: f64 = 0.30;
+
+/// What happened to one source in a reload.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A new publication passed the gate and is serving.
+    Accepted,
+    /// Same content as the one serving.
+    Unchanged,
+    /// Refused, with the reason; the previous publication keeps serving.
+    Refused(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceOutcome {
+    pub kind: SourceKind,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub sources: Vec<SourceSpec>,
+    pub regime: Regime,
+    pub good_guys: Option<PathBuf>,
+    /// See [`DEFAULT_MAX_SHRINK`].
+    pub max_shrink: f64,
+}
+
+pub struct Reloader {
+    settings: Settings,
+    store: Arc<ListStore>,
+    /// The last accepted publication of each source, in configuration order. Behind an async
+    /// mutex because it also serialises reloads: two triggers at once run one after the other,
+    /// never interleaved.
+    accepted: Mutex<Vec<Option<LoadedSource>>>,
+}
+
+impl Reloader {
+    pub fn new(settings: Settings, store: Arc<ListStore>) -> Reloader {
+        let n = settings.sources.len();
+        Reloader { settings, store, accepted: Mutex::new(vec![None; n]) }
+    }
+
+    /// The first load: every source must load (there is nothing older to fall back on), or the
+    /// error names the source and the problem.
+    pub async fn initial(self: &Arc<Self>) -> Result<Arc<Snapshot>, LoadError> {
+        let this = self.clone();
+        let mut accepted = self.accepted.lock().await;
+        let (loaded, good_guys) = tokio::task::spawn_blocking(move || -> Result<_, LoadError> {
+            let good_guys = this.settings.good_guys.as_deref().map(GoodGuys::read).transpose()?.unwrap_or_default();
+            let loaded = this.settings.sources.iter().map(store::load_one).collect::<Result<Vec<_>, _>>()?;
+            Ok((loaded, good_guys))
+        })
+        .await
+        .map_err(|e| LoadError::Task(e.to_string()))??;
+        for s in &loaded {
+            tracing::info!(
+                source = %s.info.kind, location = %s.info.location, sha256 = %s.info.sha256,
+                entities_total = s.entities.len(), "list loaded"
+            );
+        }
+        let snapshot = build(loaded.clone(), self.settings.regime, good_guys);
+        *accepted = loaded.into_iter().map(Some).collect();
+        Ok(self.store.publish(snapshot))
+    }
+
+    /// Reloads every source through the gate; `force` lets a publication through the shrink and
+    /// scope checks (never through a parse error). Returns what happened to each source.
+    pub async fn reload(self: &Arc<Self>, force: bool, trigger: &str) -> Vec<SourceOutcome> {
+        let mut accepted = self.accepted.lock().await;
+        let current: Vec<Option<LoadedSource>> = accepted.clone();
+        let this = self.clone();
+        let started = std::time::Instant::now();
+        let result = tokio::task::spawn_blocking(move || this.reload_blocking(current, force)).await;
+        let (next, outcomes, snapshot) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(error = %e, "reload task failed; the previous lists keep serving");
+                return Vec::new();
+            }
+        };
+        for o in &outcomes {
+            match &o.outcome {
+                Outcome::Refused(reason) => {
+                    tracing::warn!(source = %o.kind, trigger, reason = %reason, "publication refused; the previous one keeps serving");
+                    self.store.refuse(o.kind, reason.clone());
+                }
+                Outcome::Accepted => tracing::info!(source = %o.kind, trigger, "new publication accepted"),
+                Outcome::Unchanged => tracing::debug!(source = %o.kind, trigger, "unchanged"),
+            }
+        }
+        if let Some(snapshot) = snapshot {
+            let s = self.store.publish(snapshot);
+            tracing::info!(
+                list_version = %s.list_version, entities = s.entity_count(), trigger,
+                elapsed_ms = started.elapsed().as_millis() as u64, "serving new lists"
+            );
+        }
+        *accepted = next;
+        outcomes
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn reload_blocking(
+        &self,
+        mut accepted: Vec<Option<LoadedSource>>,
+        force: bool,
+    ) -> (Vec<Option<LoadedSource>>, Vec<SourceOutcome>, Option<Snapshot>) {
+        let mut outcomes = Vec::new();
+        let mut changed = false;
+        for (i, spec) in self.settings.sources.iter().enumerate() {
+            let outcome = match self.check(spec, accepted[i].as_ref(), force) {
+                Ok(None) => Outcome::Unchanged,
+                Ok(Some(new)) => {
+                    accepted[i] = Some(new);
+                    changed = true;
+                    Outcome::Accepted
+                }
+                Err(reason) => Outcome::Refused(reason),
+            };
+            outcomes.push(SourceOutcome { kind: spec.kind, outcome });
+        }
+        // The good-guy list reloads with the lists; a broken one keeps the previous one.
+        let good_guys = match self.settings.good_guys.as_deref().map(GoodGuys::read).transpose() {
+            Ok(g) => g.unwrap_or_default(),
+            Err(e) => {
+                tracing::warn!(error = %e, "good-guy list refused; the previous one keeps serving");
+                self.store.current().map(|s| s.good_guys.clone()).unwrap_or_default()
+            }
+        };
+        let good_guys_changed = self.store.current().is_some_and(|s| s.good_guys != good_guys);
+        let snapshot = (changed || good_guys_changed)
+            .then(|| accepted.iter().flatten().cloned().collect::<Vec<_>>())
+            .filter(|l| l.len() == self.settings.sources.len())
+            .map(|loaded| build(loaded, self.settings.regime, good_guys));
+        (accepted, outcomes, snapshot)
+    }
+
+    /// The validation gate for one source. `Ok(None)`: unchanged.
+    fn check(
+        &self,
+        spec: &SourceSpec,
+        previous: Option<&LoadedSource>,
+        force: bool,
+    ) -> Result<Option<LoadedSource>, String> {
+        let raw = crate::source::read(spec).map_err(|e| e.to_string())?;
+        if previous.is_some_and(|p| p.info.sha256 == raw.sha256()) {
+            return Ok(None);
+        }
+        let new = store::parse_raw(spec, raw).map_err(|e| e.to_string())?;
+        let Some(prev) = previous else { return Ok(Some(new)) };
+        if force {
+            return Ok(Some(new));
+        }
+        let (old_n, new_n) = (prev.entities.len(), new.entities.len());
+        if (new_n as f64) < (old_n as f64) * (1.0 - self.settings.max_shrink) {
+            return Err(format!(
+                "the publication lost {:.0} % of its entities ({old_n} → {new_n}), more than the {:.0} % allowed; \
+                 a cut-short or partial file? (force it through with AdminService.ReloadLists if it is right)",
+                100.0 * (1.0 - new_n as f64 / old_n as f64),
+                100.0 * self.settings.max_shrink
+            ));
+        }
+        let belarus = |l: &LoadedSource| l.entities.iter().filter(|e| e.belarus).count();
+        if belarus(prev) > 0 && belarus(&new) == 0 {
+            return Err(format!(
+                "the publication has no Belarus entries any more (had {}); refused as a likely format change",
+                belarus(prev)
+            ));
+        }
+        Ok(Some(new))
+    }
+
+    /// Watches the source files and reloads on change (debounced: a burst of events, such as a
+    /// write then an atomic rename, counts once). Runs until the process ends.
+    pub fn watch(self: &Arc<Self>) -> notify::Result<()> {
+        let (tx, mut rx) = mpsc::channel::<()>(1);
+        let wanted = watched_files(&self.settings.sources);
+        let dirs: HashSet<PathBuf> = wanted.iter().map(|(d, _)| d.clone()).collect();
+        let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(event) = res {
+                if event.paths.iter().any(|p| relevant(p, &wanted)) {
+                    // A full channel already holds a pending reload: nothing is lost.
+                    let _ = tx.try_send(());
+                }
+            }
+        })?;
+        for d in &dirs {
+            watcher.watch(d, RecursiveMode::NonRecursive)?;
+        }
+        let this = self.clone();
+        tokio::spawn(async move {
+            let _watcher = watcher;
+            while rx.recv().await.is_some() {
+                // Debounce: wait until the files are quiet for a moment.
+                loop {
+                    match tokio::time::timeout(DEBOUNCE, rx.recv()).await {
+                        Ok(Some(())) => continue,
+                        Ok(None) => return,
+                        Err(_) => break,
+                    }
+                }
+                this.reload(false, "file change").await;
+            }
+        });
+        Ok(())
+    }
+}
+
+/// How long the watched files must be quiet before a reload.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+fn build(loaded: Vec<LoadedSource>, regime: Regime, good_guys: GoodGuys) -> Snapshot {
+    let mut s = Snapshot::build(loaded, regime);
+    s.good_guys = good_guys;
+    s
+}
+
+/// (directory, file name or `None` for "any file in it") for each source, absolute.
+fn watched_files(specs: &[SourceSpec]) -> Vec<(PathBuf, Option<String>)> {
+    let mut out = Vec::new();
+    for s in specs {
+        let p = std::path::absolute(&s.location).unwrap_or_else(|_| s.location.clone());
+        if p.is_dir() {
+            out.push((p, None));
+        } else if let (Some(dir), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) {
+            if s.kind == SourceKind::UsOfacSdn {
+                // The SDN file's companions live beside it (see `source::read`).
+                out.push((dir.to_path_buf(), None));
+            } else {
+                out.push((dir.to_path_buf(), Some(name.to_string())));
+            }
+        }
+    }
+    out
+}
+
+fn relevant(path: &Path, wanted: &[(PathBuf, Option<String>)]) -> bool {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return false };
+    wanted.iter().any(|(d, f)| d == dir && f.as_deref().is_none_or(|f| f == name))
+}
+
+/// Reloads on SIGHUP, the conventional "re-read your configuration" signal.
+#[cfg(unix)]
+pub fn reload_on_sighup(reloader: Arc<Reloader>) {
+    tokio::spawn(async move {
+        let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) else {
+            tracing::warn!("cannot listen for SIGHUP; reload with the admin RPC or by changing the files");
+            return;
+        };
+        while hup.recv().await.is_some() {
+            reloader.reload(false, "SIGHUP").await;
+        }
+    });
+}

@@ -1,0 +1,51 @@
+//! `AdminService`: operations that change what the bank screens against. Separate from
+//! screening so it can be authorised separately.
+
+use std::sync::Arc;
+
+use tonic::{Request, Response, Status};
+
+use crate::error::ApiError;
+use crate::pb;
+use crate::pb::admin_service_server::AdminService;
+use crate::reload::{Outcome, Reloader};
+use crate::store::ListStore;
+
+pub struct Admin {
+    reloader: Arc<Reloader>,
+    store: Arc<ListStore>,
+}
+
+impl Admin {
+    pub fn new(reloader: Arc<Reloader>, store: Arc<ListStore>) -> Admin {
+        Admin { reloader, store }
+    }
+}
+
+#[tonic::async_trait]
+impl AdminService for Admin {
+    async fn reload_lists(
+        &self,
+        request: Request<pb::ReloadListsRequest>,
+    ) -> Result<Response<pb::ReloadListsResponse>, Status> {
+        let force = request.get_ref().force;
+        tracing::info!(force, "reload requested through AdminService");
+        let outcomes = self.reloader.reload(force, if force { "admin (forced)" } else { "admin" }).await;
+        let snapshot = self.store.current().ok_or(ApiError::NotReady)?;
+        let sources = outcomes
+            .into_iter()
+            .map(|o| {
+                let (outcome, reason) = match o.outcome {
+                    Outcome::Accepted => (pb::ReloadOutcome::Accepted, String::new()),
+                    Outcome::Unchanged => (pb::ReloadOutcome::Unchanged, String::new()),
+                    Outcome::Refused(r) => (pb::ReloadOutcome::Refused, r),
+                };
+                pb::SourceReload { id: o.kind.as_str().to_string(), outcome: outcome as i32, reason }
+            })
+            .collect();
+        Ok(Response::new(pb::ReloadListsResponse {
+            sources,
+            status: Some(super::convert::list_status(&snapshot, &self.store)),
+        }))
+    }
+}
