@@ -13,6 +13,9 @@ pub enum ApiError {
     /// No list is loaded yet (start-up): retry later.
     #[error("sanctions lists are not loaded yet; retry shortly (health reports NOT_SERVING until they are)")]
     NotReady,
+    /// A list version the server does not remember.
+    #[error("{0}")]
+    UnknownVersion(String),
 }
 
 impl From<ApiError> for Status {
@@ -21,6 +24,7 @@ impl From<ApiError> for Status {
             ApiError::InvalidArgument(m) => Status::invalid_argument(m),
             ApiError::TooLarge(m) => Status::resource_exhausted(m),
             e @ ApiError::NotReady => Status::unavailable(e.to_string()),
+            ApiError::UnknownVersion(m) => Status::failed_precondition(m),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! the gRPC server; [`config`] validates settings.
 #![forbid(unsafe_code)]
 
+pub mod changes;
 pub mod compare;
 pub mod config;
 pub mod error;

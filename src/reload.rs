@@ -115,7 +115,24 @@ impl Reloader {
             }
         }
         if let Some(snapshot) = snapshot {
+            let old = self.store.current();
             let s = self.store.publish(snapshot);
+            if let Some(old) = old {
+                // Diffed off the request path, after the swap: requests never wait for it.
+                let (old, new, store) = (old, s.clone(), self.store.clone());
+                if let Ok(change) = tokio::task::spawn_blocking(move || crate::changes::diff(&old, &new)).await {
+                    let counts: Vec<String> = change
+                        .sources
+                        .iter()
+                        .map(|c| {
+                            let kind = c.source.map(|k| k.as_str()).unwrap_or("?");
+                            format!("{kind}: +{} -{} ~{}", c.added.len(), c.removed.len(), c.changed.len())
+                        })
+                        .collect();
+                    tracing::info!(list_version = %change.list_version, changes = %counts.join(", "), "list change");
+                    store.changes.record(change);
+                }
+            }
             tracing::info!(
                 list_version = %s.list_version, entities = s.entity_count(), trigger,
                 elapsed_ms = started.elapsed().as_millis() as u64, "serving new lists"

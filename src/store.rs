@@ -52,6 +52,8 @@ pub struct ListStore {
     /// while status requests read it, each source's entry independently; a lock around the whole
     /// would make status calls wait for a reload.
     refusals: DashMap<SourceKind, Refusal>,
+    /// What each new version changed; the feed and delta screening read it.
+    pub changes: crate::changes::ChangeLog,
 }
 
 impl ListStore {

@@ -45,11 +45,30 @@ fn spec(kind: SourceKind, p: &Path) -> SourceSpec {
     SourceSpec { kind, location: p.to_path_buf() }
 }
 
-/// In-scope entity ids of a source as the library parses it.
-fn belarus_ids(kind: SourceKind, p: &Path) -> HashSet<String> {
+/// In-scope entities of a source as the library parses it, by id.
+fn belarus(kind: SourceKind, p: &Path) -> std::collections::HashMap<String, screener::model::Entity> {
     let raw = screener::source::read(&spec(kind, p)).expect("read");
     let list = screener::parser::parse(kind, &raw).expect("parse");
-    list.entities.into_iter().filter(|e| e.belarus).map(|e| e.id).collect()
+    list.entities.into_iter().filter(|e| e.belarus).map(|e| (e.id.clone(), e)).collect()
+}
+
+fn belarus_ids(kind: SourceKind, p: &Path) -> HashSet<String> {
+    belarus(kind, p).into_keys().collect()
+}
+
+/// (added, removed, changed) ids between two parses, sorted: the expected change feed.
+fn expected_change(
+    old: &std::collections::HashMap<String, screener::model::Entity>,
+    new: &std::collections::HashMap<String, screener::model::Entity>,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let mut added: Vec<String> = new.keys().filter(|k| !old.contains_key(*k)).cloned().collect();
+    let mut removed: Vec<String> = old.keys().filter(|k| !new.contains_key(*k)).cloned().collect();
+    let mut changed: Vec<String> =
+        new.iter().filter(|(k, e)| old.get(*k).is_some_and(|o| o != *e)).map(|(k, _)| k.clone()).collect();
+    added.sort();
+    removed.sort();
+    changed.sort();
+    (added, removed, changed)
 }
 
 fn version(specs: &[SourceSpec]) -> String {
@@ -88,7 +107,11 @@ fn start_load(endpoint: String, n: usize) -> Load {
                 k += 1;
                 let party = pb::Party { name: names[k % names.len()].into(), ..Default::default() };
                 match client
-                    .screen_party(pb::ScreenPartyRequest { request_id: format!("{i}-{k}"), party: Some(party) })
+                    .screen_party(pb::ScreenPartyRequest {
+                        request_id: format!("{i}-{k}"),
+                        party: Some(party),
+                        ..Default::default()
+                    })
                     .await
                 {
                     Ok(r) => {
@@ -115,6 +138,7 @@ async fn time_until_found(
             .screen_party(pb::ScreenPartyRequest {
                 request_id: "probe".into(),
                 party: Some(pb::Party { name: name.into(), ..Default::default() }),
+                ..Default::default()
             })
             .await
             .expect("screens")
@@ -170,15 +194,24 @@ async fn replayed_publications_under_load() {
     .collect();
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
+    let mut feed = client
+        .watch_list_changes(pb::WatchListChangesRequest { since_list_version: String::new() })
+        .await
+        .expect("feed")
+        .into_inner();
+    let mut expected_feed = Vec::new();
     let load = start_load(server.endpoint(), 8);
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     // OFAC 2022-11-18 → 2023-12-28 → 2024-05-03.
     for date in ["2023-12-28", "2024-05-03"] {
-        let before = belarus_ids(SourceKind::UsOfacSdn, &ofac_dir);
+        let before_entities = belarus(SourceKind::UsOfacSdn, &ofac_dir);
+        let before: HashSet<String> = before_entities.keys().cloned().collect();
         publish(&read(common::ofac(date)), &sdn);
         published.push(version(&specs(())));
-        let after = belarus_ids(SourceKind::UsOfacSdn, &ofac_dir);
+        let after_entities = belarus(SourceKind::UsOfacSdn, &ofac_dir);
+        expected_feed.push(("us-ofac-sdn", expected_change(&before_entities, &after_entities)));
+        let after: HashSet<String> = after_entities.keys().cloned().collect();
         let mut added: Vec<&String> = after.difference(&before).collect();
         added.sort();
         assert!(!added.is_empty(), "{date} adds Belarus entries");
@@ -190,6 +223,8 @@ async fn replayed_publications_under_load() {
     assert!(ofac_2022.len() < belarus_ids(SourceKind::UsOfacSdn, &ofac_dir).len());
 
     // Canada without → with the 2022-11-17 listing.
+    let ca_before_entities = belarus(SourceKind::CaSema, &canada);
+    let before_ca_version = published.last().expect("version").clone();
     publish(&read(common::canada()), &canada);
     published.push(version(&specs(())));
     let ca_after = belarus_ids(SourceKind::CaSema, &canada);
@@ -199,6 +234,41 @@ async fn replayed_publications_under_load() {
     let name = primary_name(SourceKind::CaSema, &canada, id);
     let took = time_until_found(&mut client, &name, id).await;
     assert!(took < Duration::from_secs(2), "{id} found only after {took:?}");
+    expected_feed.push(("ca-sema", expected_change(&ca_before_entities, &belarus(SourceKind::CaSema, &canada))));
+
+    // The change feed reported exactly what the files say changed.
+    for (i, (source, (added, removed, changed))) in expected_feed.iter().enumerate() {
+        let change = tokio::time::timeout(Duration::from_secs(5), feed.message())
+            .await
+            .expect("in time")
+            .expect("ok")
+            .expect("a change");
+        assert_eq!(change.list_version, published[i + 1]);
+        assert_eq!(change.previous_list_version, published[i]);
+        assert_eq!(
+            change.sources.len(),
+            1,
+            "only {source} changed: {:?}",
+            change.sources.iter().map(|s| &s.id).collect::<Vec<_>>()
+        );
+        let s = &change.sources[0];
+        assert_eq!(s.id, *source);
+        assert_eq!((&s.added, &s.removed, &s.changed), (added, removed, changed), "{source} change {i}");
+    }
+    assert_eq!(expected_feed[2].1 .0.len(), 38);
+
+    // Delta screening: only what was added or changed since a version.
+    let delta = |name: &str, since: &str| pb::ScreenPartyRequest {
+        request_id: "delta".into(),
+        party: Some(pb::Party { name: name.into(), ..Default::default() }),
+        since_list_version: since.into(),
+    };
+    let r = client.screen_party(delta(&name, &before_ca_version)).await.expect("screens").into_inner();
+    assert!(r.matches.iter().any(|m| m.entity_id == **id), "the new listing is screened");
+    let r = client.screen_party(delta("Aleksandr Lukashenko", &before_ca_version)).await.expect("screens").into_inner();
+    assert_eq!(r.decision, pb::Decision::Clear as i32, "unchanged listings are not screened again: {r:?}");
+    let e = client.screen_party(delta("Aleksandr Lukashenko", "0123456789abcdef")).await.expect_err("unknown version");
+    assert_eq!(e.code(), tonic::Code::FailedPrecondition);
 
     tokio::time::sleep(Duration::from_millis(300)).await;
     load.stop.store(true, Ordering::Relaxed);
@@ -260,6 +330,7 @@ async fn broken_publications_are_refused() {
             .screen_party(pb::ScreenPartyRequest {
                 request_id: "x".into(),
                 party: Some(pb::Party { name: "Aleksandr Lukashenko".into(), ..Default::default() }),
+                ..Default::default()
             })
             .await
             .expect("screens")

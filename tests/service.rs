@@ -15,7 +15,7 @@ fn org(name: &str) -> pb::Party {
 }
 
 fn req(id: &str, party: pb::Party) -> pb::ScreenPartyRequest {
-    pb::ScreenPartyRequest { request_id: id.into(), party: Some(party) }
+    pb::ScreenPartyRequest { request_id: id.into(), party: Some(party), ..Default::default() }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -145,7 +145,7 @@ async fn payments_streams_and_bad_input() {
         assert!(e.message().contains(needle), "{}", e.message());
     }
     let e = client
-        .screen_party(pb::ScreenPartyRequest { request_id: "x".into(), party: None })
+        .screen_party(pb::ScreenPartyRequest { request_id: "x".into(), party: None, ..Default::default() })
         .await
         .expect_err("no party");
     assert_eq!(e.code(), Code::InvalidArgument);

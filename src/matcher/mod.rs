@@ -5,6 +5,8 @@
 pub mod features;
 pub mod score;
 
+use std::collections::HashSet;
+
 use rustc_hash::FxHashMap;
 
 use crate::index::name_form::{self, NameForm};
@@ -87,7 +89,13 @@ fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
 
 /// Screens one query against a snapshot.
 pub fn screen(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Screening {
-    evaluate(snapshot, query, thresholds, NAME_FLOOR, false)
+    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, None)
+}
+
+/// Screens against the listed entities whose ids are in `only` (delta screening: what was added
+/// or changed since a list version the client already screened against).
+pub fn screen_only(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, only: &HashSet<String>) -> Screening {
+    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, Some(only))
 }
 
 /// Scores a query against one candidate party with the same code path as screening (the
@@ -121,7 +129,7 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
         crate::model::Regime::All,
         stats,
     );
-    let mut r = evaluate(&snapshot, query, thresholds, 0.0, true);
+    let mut r = evaluate(&snapshot, query, thresholds, 0.0, true, None);
     r.matches.pop().unwrap_or(MatchResult {
         accepted: None,
         entity: 0,
@@ -138,6 +146,7 @@ fn evaluate(
     thresholds: &Thresholds,
     name_floor: f32,
     keep_clear: bool,
+    only: Option<&HashSet<String>>,
 ) -> Screening {
     let weight_of = |k: &str| snapshot.word_weight(k);
     let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
@@ -289,6 +298,9 @@ fn evaluate(
     let mut matches: Vec<MatchResult> = Vec::new();
     for (ei, (name_score, name, initials)) in best {
         let entity = &snapshot.entities[ei as usize];
+        if only.is_some_and(|only| !only.contains(&entity.id)) {
+            continue;
+        }
         let dob = features::date_of_birth(query.date_of_birth, &entity.dates_of_birth);
         let country = features::country(query_country.as_deref(), &snapshot.countries[ei as usize]);
         let (ident, id_hit) = features::identifier(&query.identifiers, entity);

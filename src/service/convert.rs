@@ -204,3 +204,21 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::store::ListStore) -> pb::
             .collect(),
     }
 }
+
+pub fn list_change(c: &crate::changes::ListChange) -> pb::ListChange {
+    pb::ListChange {
+        list_version: c.list_version.clone(),
+        previous_list_version: c.previous_list_version.clone(),
+        changed_at: c.at.clone(),
+        sources: c
+            .sources
+            .iter()
+            .map(|s| pb::SourceChange {
+                id: s.source.map(|k| k.as_str().to_string()).unwrap_or_default(),
+                added: s.added.clone(),
+                removed: s.removed.clone(),
+                changed: s.changed.clone(),
+            })
+            .collect(),
+    }
+}

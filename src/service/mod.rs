@@ -50,7 +50,20 @@ impl Screener {
         convert::check_request_id(&req.request_id)?;
         let party = req.party.as_ref().ok_or_else(|| ApiError::InvalidArgument("party is required".into()))?;
         let query = convert::query(party, "party")?;
-        let result = matcher::screen(snapshot, &query, &self.thresholds);
+        let result = match req.since_list_version.trim() {
+            "" => matcher::screen(snapshot, &query, &self.thresholds),
+            since => {
+                let only = self.store.changes.delta(since, snapshot).ok_or_else(|| {
+                    ApiError::UnknownVersion(format!(
+                        "since_list_version {since} is not one of the last {} list versions this server published \
+                         (current: {}); screen without it",
+                        crate::changes::HISTORY,
+                        snapshot.list_version
+                    ))
+                })?;
+                matcher::screen_only(snapshot, &query, &self.thresholds, &only)
+            }
+        };
         Ok(pb::ScreenPartyResponse {
             request_id: req.request_id.clone(),
             decision: convert::decision(result.decision) as i32,
@@ -182,6 +195,41 @@ impl ScreeningService for Screener {
         let candidate = convert::query(req.candidate.as_ref().ok_or_else(|| missing("candidate"))?, "candidate")?;
         let result = matcher::compare(&query, &candidate, &self.thresholds, snapshot.stats().clone());
         Ok(Response::new(convert::compare_response(&candidate, &result)))
+    }
+
+    type WatchListChangesStream = Pin<Box<dyn Stream<Item = Result<pb::ListChange, Status>> + Send>>;
+
+    async fn watch_list_changes(
+        &self,
+        request: Request<pb::WatchListChangesRequest>,
+    ) -> Result<Response<Self::WatchListChangesStream>, Status> {
+        let snapshot = self.snapshot()?;
+        // Subscribe before reading the history so no change falls between the two.
+        let live = self.store.changes.subscribe();
+        let since = request.get_ref().since_list_version.trim().to_string();
+        let replay = if since.is_empty() {
+            Vec::new()
+        } else {
+            self.store.changes.after(&since, &snapshot.list_version).ok_or_else(|| {
+                ApiError::UnknownVersion(format!(
+                    "since_list_version {since} is not remembered (current: {})",
+                    snapshot.list_version
+                ))
+            })?
+        };
+        let replayed: std::collections::HashSet<String> = replay.iter().map(|c| c.list_version.clone()).collect();
+        let head = futures_util::stream::iter(replay.into_iter().map(|c| Ok(convert::list_change(&c))));
+        let tail = tokio_stream::wrappers::BroadcastStream::new(live).filter_map(move |item| {
+            let out = match item {
+                Ok(c) if replayed.contains(&c.list_version) => None,
+                Ok(c) => Some(Ok(convert::list_change(&c))),
+                Err(_) => Some(Err(Status::aborted(
+                    "this subscriber fell behind the list-change feed; resubscribe with since_list_version",
+                ))),
+            };
+            std::future::ready(out)
+        });
+        Ok(Response::new(Box::pin(head.chain(tail))))
     }
 
     async fn get_list_status(
