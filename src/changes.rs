@@ -75,6 +75,9 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> ListChange {
 /// How many versions back delta screening and feed replays can reach.
 pub const HISTORY: usize = 64;
 
+/// (since, current version, ids added or changed in between).
+type DeltaCache = (String, String, Arc<HashSet<String>>);
+
 /// Remembered changes and the live feed.
 pub struct ChangeLog {
     /// Written once per published version, read by delta-screening and feed requests; a plain
@@ -82,7 +85,7 @@ pub struct ChangeLog {
     history: Mutex<VecDeque<Arc<ListChange>>>,
     /// The last delta set computed (since, current version) → ids, so a bulk re-screening with
     /// one `since_list_version` computes it once, not per party.
-    cache: Mutex<Option<(String, String, Arc<HashSet<String>>)>>,
+    cache: Mutex<Option<DeltaCache>>,
     feed: broadcast::Sender<Arc<ListChange>>,
 }
 
