@@ -120,6 +120,15 @@ pub struct ServeArgs {
     /// Do not watch the list files (reload only on SIGHUP or AdminService.ReloadLists).
     #[arg(long, env = "SCREENER_NO_WATCH")]
     pub no_watch: bool,
+    /// Where URL sources keep their last fetched copy [default: .screener-cache].
+    #[arg(long, env = "SCREENER_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Seconds between polls of URL sources [default: 3600].
+    #[arg(long, env = "SCREENER_POLL_INTERVAL")]
+    pub poll_interval: Option<u64>,
+    /// Accept plain `http://` source URLs (tests, internal mirrors); otherwise only `https://`.
+    #[arg(long, env = "SCREENER_ALLOW_HTTP")]
+    pub allow_http: bool,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -137,6 +146,9 @@ struct FileConfig {
     good_guys: Option<PathBuf>,
     max_shrink: Option<f64>,
     watch: Option<bool>,
+    cache_dir: Option<PathBuf>,
+    poll_interval: Option<u64>,
+    allow_http: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -161,6 +173,9 @@ pub struct ServeConfig {
     pub good_guys: Option<PathBuf>,
     pub max_shrink: f64,
     pub watch: bool,
+    pub poll_interval: std::time::Duration,
+    /// No source was configured, so the official publication URLs are used.
+    pub official_defaults: bool,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -177,17 +192,31 @@ impl ServeConfig {
             None => FileConfig::default(),
         };
         let raw_sources = if args.sources.is_empty() { file.sources.clone() } else { args.sources.clone() };
-        let sources = raw_sources
+        let mut sources = raw_sources
             .iter()
             .filter(|s| !s.trim().is_empty())
             .map(|s| SourceSpec::parse(s).map_err(ConfigError::Invalid))
             .collect::<Result<Vec<_>, _>>()?;
-        if sources.is_empty() && require_sources {
-            return Err(ConfigError::Invalid(
-                "no list source configured: give --source KIND=PATH for each list (ca-sema, us-ofac-sdn, uk-ofsi), \
-                 SCREENER_SOURCES, or `sources` in the configuration file; the service will not run with an empty list"
-                    .into(),
-            ));
+        let official_defaults = sources.is_empty() && require_sources;
+        if official_defaults {
+            sources = crate::fetch::OFFICIAL
+                .iter()
+                .map(|(kind, url)| SourceSpec { kind: *kind, location: PathBuf::new(), url: Some(url.to_string()) })
+                .collect();
+        }
+        let allow_http = args.allow_http || file.allow_http.unwrap_or(false);
+        if let Some(s) =
+            sources.iter().find(|s| s.url.as_deref().is_some_and(|u| u.starts_with("http://")) && !allow_http)
+        {
+            return Err(ConfigError::Invalid(format!(
+                "source {s} uses plain http, which anyone on the path can alter; use https, or --allow-http for a trusted mirror"
+            )));
+        }
+        let cache_dir = args.cache_dir.clone().or(file.cache_dir).unwrap_or_else(|| PathBuf::from(".screener-cache"));
+        let sources: Vec<SourceSpec> = sources.into_iter().map(|s| s.cached_in(&cache_dir)).collect();
+        let poll_interval = args.poll_interval.or(file.poll_interval).unwrap_or(3600);
+        if poll_interval == 0 {
+            return Err(ConfigError::Invalid("poll_interval must be at least 1 second".into()));
         }
         let mut kinds: Vec<_> = sources.iter().map(|s| s.kind).collect();
         kinds.sort();
@@ -232,6 +261,8 @@ impl ServeConfig {
             good_guys: args.good_guys.clone().or(file.good_guys),
             max_shrink,
             watch: !args.no_watch && file.watch.unwrap_or(true),
+            poll_interval: std::time::Duration::from_secs(poll_interval),
+            official_defaults,
         })
     }
 }
@@ -251,9 +282,18 @@ mod tests {
     }
 
     #[test]
-    fn no_source_is_an_error() {
-        let e = ServeConfig::from_args(&args(&[])).unwrap_err().to_string();
-        assert!(e.contains("no list source configured"), "{e}");
+    fn no_source_means_the_official_urls_and_http_needs_consent() {
+        let c = ServeConfig::from_args(&args(&[])).expect("valid");
+        assert!(c.official_defaults);
+        assert_eq!(c.sources.len(), 3);
+        assert!(c.sources.iter().all(|s| s.url.as_deref().is_some_and(|u| u.starts_with("https://"))));
+        assert_eq!(c.sources[1].location, PathBuf::from(".screener-cache/us-ofac-sdn"));
+        let e = ServeConfig::from_args(&args(&["uk-ofsi=http://mirror/ConList.csv"])).unwrap_err().to_string();
+        assert!(e.contains("plain http"), "{e}");
+        let mut a = args(&["uk-ofsi=http://mirror/ConList.csv"]);
+        a.allow_http = true;
+        let c = ServeConfig::from_args(&a).expect("valid");
+        assert_eq!(c.sources[0].location, PathBuf::from(".screener-cache/uk-ofsi/ConList.csv"));
     }
 
     #[test]

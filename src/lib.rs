@@ -10,6 +10,7 @@ pub mod changes;
 pub mod compare;
 pub mod config;
 pub mod error;
+pub mod fetch;
 pub mod good_guys;
 pub mod index;
 pub mod matcher;

@@ -86,6 +86,19 @@ pub async fn serve(
     tracing::info!(addr = %local, "listening on {local}");
     let server = tokio::spawn(server);
 
+    if config.official_defaults {
+        tracing::warn!(
+            sources = %config.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" "),
+            "no list source configured: using the official publication URLs"
+        );
+    }
+    // A URL source without a cached copy must be fetched once before the first load (health
+    // stays NOT_SERVING meanwhile); with a cached copy the service serves at once and polls.
+    let client = crate::fetch::client();
+    for spec in config.sources.iter().filter(|s| s.url.is_some()) {
+        crate::fetch::first_copy(&client, spec, config.poll_interval).await;
+    }
+
     // Lists are read and indexed off the async workers; health flips to SERVING only after.
     let started = std::time::Instant::now();
     let snapshot = reloader.initial().await?;
@@ -103,6 +116,7 @@ pub async fn serve(
     }
     #[cfg(unix)]
     crate::reload::reload_on_sighup(reloader.clone());
+    crate::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
     server.await??;
     Ok(())
 }

@@ -13,11 +13,16 @@ use crate::parser::ParseError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceSpec {
     pub kind: SourceKind,
+    /// Where the publication is read from: the configured path, or for a URL source the local
+    /// cache copy that the poller (`fetch`) keeps.
     pub location: PathBuf,
+    /// The publisher's URL for URL sources.
+    pub url: Option<String>,
 }
 
 impl SourceSpec {
-    /// Parses `ca-sema=path/to/sema-lmes.xml`.
+    /// Parses `ca-sema=path/to/sema-lmes.xml` or `uk-ofsi=https://…/ConList.csv` (a URL source's
+    /// cache location is set by [`SourceSpec::cached_in`]).
     pub fn parse(s: &str) -> Result<SourceSpec, String> {
         let (kind, loc) = s
             .split_once('=')
@@ -28,13 +33,34 @@ impl SourceSpec {
         if loc.trim().is_empty() {
             return Err(format!("source `{s}` has an empty path"));
         }
-        Ok(SourceSpec { kind, location: PathBuf::from(loc.trim()) })
+        let loc = loc.trim();
+        if loc.starts_with("https://") || loc.starts_with("http://") {
+            return Ok(SourceSpec { kind, location: PathBuf::new(), url: Some(loc.to_string()) });
+        }
+        Ok(SourceSpec { kind, location: PathBuf::from(loc), url: None })
+    }
+
+    /// For a URL source, points `location` at its copy in `cache_dir`: a directory for OFAC
+    /// (the SDN file and its companions), a file otherwise.
+    pub fn cached_in(mut self, cache_dir: &Path) -> SourceSpec {
+        if let Some(url) = &self.url {
+            let dir = cache_dir.join(self.kind.as_str());
+            self.location = if self.kind == SourceKind::UsOfacSdn {
+                dir
+            } else {
+                dir.join(url.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("list"))
+            };
+        }
+        self
     }
 }
 
 impl fmt::Display for SourceSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}={}", self.kind, self.location.display())
+        match &self.url {
+            Some(u) => write!(f, "{}={u}", self.kind),
+            None => write!(f, "{}={}", self.kind, self.location.display()),
+        }
     }
 }
 

@@ -42,7 +42,7 @@ fn canada_before_2022_11_17() -> Vec<u8> {
 }
 
 fn spec(kind: SourceKind, p: &Path) -> SourceSpec {
-    SourceSpec { kind, location: p.to_path_buf() }
+    SourceSpec { kind, location: p.to_path_buf(), url: None }
 }
 
 /// In-scope entities of a source as the library parses it, by id.

@@ -187,15 +187,22 @@ async fn payments_streams_and_bad_input() {
 }
 
 #[test]
-fn start_without_sources_or_with_a_bad_list_fails_clearly() {
-    let out = common::screener_command()
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .env_remove("SCREENER_SOURCES")
-        .output()
-        .expect("runs");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no list source configured"), "{err}");
+fn start_without_sources_uses_the_official_urls_or_with_a_bad_list_fails_clearly() {
+    // No source at all: the official publication URLs, said in the log (this machine has no
+    // internet, so it stays NOT_SERVING, retrying).
+    let cache = tempfile::tempdir().expect("tempdir");
+    let server = Server::start(&["--cache-dir".to_string(), cache.path().display().to_string()]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut seen = String::new();
+    while !seen.contains("official publication URLs") {
+        assert!(std::time::Instant::now() < deadline, "no word of the official URLs in: {seen}");
+        if let Ok(l) = server.log.recv_timeout(std::time::Duration::from_millis(200)) {
+            seen.push_str(&common::strip_ansi(&l));
+            seen.push('\n');
+        }
+    }
+    assert!(seen.contains("sanctionslistservice.ofac.treas.gov") && seen.contains("sema-lmes.xml"), "{seen}");
+    drop(server);
 
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("sema.xml");

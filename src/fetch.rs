@@ -1,0 +1,185 @@
+//! URL sources: polls the publishers' URLs with conditional requests (`If-None-Match`,
+//! `If-Modified-Since`) and keeps the last copy it fetched in a cache directory, which is what the
+//! reloader reads. So a publisher that is down never stalls screening (the cached copy keeps
+//! serving, and a restart serves from it at once), and a copy fetched whole is only then renamed
+//! into place (never half a file).
+//!
+//! A fetched copy still passes the reloader's validation gate before it serves.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::SourceKind;
+use crate::reload::Reloader;
+use crate::source::SourceSpec;
+
+/// The official publications, used when no source is configured at all.
+pub const OFFICIAL: [(SourceKind, &str); 3] = [
+    (
+        SourceKind::CaSema,
+        "https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml",
+    ),
+    (SourceKind::UsOfacSdn, "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV"),
+    (SourceKind::UkOfsi, "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"),
+];
+
+/// A publication larger than this is refused before it is written anywhere.
+pub const MAX_BYTES: usize = 512 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("{url}: {error}")]
+    Http { url: String, error: String },
+    #[error("{url}: the publisher answered HTTP {status}")]
+    Status { url: String, status: u16 },
+    #[error("{url}: the publication is larger than {MAX_BYTES} bytes")]
+    TooLarge { url: String },
+    #[error("cannot write the cached copy {path}: {error}")]
+    Cache { path: String, error: std::io::Error },
+}
+
+/// Validators from the last successful response, kept beside the cached copy.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Meta {
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+/// The files of a URL source: (URL, cached path, required). OFAC's SDN.CSV brings its companions
+/// from the same place (ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV), which may be missing.
+fn files(spec: &SourceSpec) -> Vec<(String, PathBuf, bool)> {
+    let Some(url) = &spec.url else { return Vec::new() };
+    if spec.kind != SourceKind::UsOfacSdn {
+        return vec![(url.clone(), spec.location.clone(), true)];
+    }
+    let (base, name) = url.rsplit_once('/').unwrap_or(("", url));
+    let upper = name.chars().next().is_some_and(char::is_uppercase);
+    let mut out = vec![(url.clone(), spec.location.join("SDN.CSV"), true)];
+    for companion in ["ALT.CSV", "ADD.CSV", "SDN_COMMENTS.CSV"] {
+        let remote = if upper { companion.to_string() } else { companion.to_lowercase() };
+        out.push((format!("{base}/{remote}"), spec.location.join(companion), false));
+    }
+    out
+}
+
+/// Whether every required file of a URL source is in the cache already.
+pub fn cached(spec: &SourceSpec) -> bool {
+    files(spec).iter().all(|(_, path, required)| !required || path.is_file())
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .user_agent(concat!("screener/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(Duration::from_secs(20))
+        .timeout(Duration::from_secs(300))
+        .build()
+        .unwrap_or_default()
+}
+
+/// Fetches a URL source's files once. Returns whether anything changed in the cache.
+pub async fn fetch(client: &reqwest::Client, spec: &SourceSpec) -> Result<bool, FetchError> {
+    let mut changed = false;
+    for (url, path, required) in files(spec) {
+        changed |= fetch_file(client, &url, &path, required).await?;
+    }
+    Ok(changed)
+}
+
+async fn fetch_file(client: &reqwest::Client, url: &str, path: &Path, required: bool) -> Result<bool, FetchError> {
+    let http = |e: reqwest::Error| FetchError::Http { url: url.to_string(), error: e.to_string() };
+    let cache = |error: std::io::Error| FetchError::Cache { path: path.display().to_string(), error };
+    let meta_path = path.with_extension("meta.json");
+    let meta: Meta = match std::fs::read(&meta_path) {
+        Ok(b) if path.is_file() => serde_json::from_slice(&b).unwrap_or_default(),
+        _ => Meta::default(),
+    };
+    let mut req = client.get(url);
+    if let Some(etag) = &meta.etag {
+        req = req.header(reqwest::header::IF_NONE_MATCH, etag);
+    }
+    if let Some(lm) = &meta.last_modified {
+        req = req.header(reqwest::header::IF_MODIFIED_SINCE, lm);
+    }
+    let resp = req.send().await.map_err(http)?;
+    let status = resp.status();
+    if status == reqwest::StatusCode::NOT_MODIFIED {
+        return Ok(false);
+    }
+    if status == reqwest::StatusCode::NOT_FOUND && !required {
+        return Ok(false);
+    }
+    if !status.is_success() {
+        return Err(FetchError::Status { url: url.to_string(), status: status.as_u16() });
+    }
+    if resp.content_length().is_some_and(|n| n > MAX_BYTES as u64) {
+        return Err(FetchError::TooLarge { url: url.to_string() });
+    }
+    let header = |name| {
+        resp.headers().get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(str::to_string)
+    };
+    let new_meta = Meta { etag: header(reqwest::header::ETAG), last_modified: header(reqwest::header::LAST_MODIFIED) };
+    let body = resp.bytes().await.map_err(http)?;
+    if body.len() > MAX_BYTES {
+        return Err(FetchError::TooLarge { url: url.to_string() });
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(cache)?;
+    }
+    if std::fs::read(path).is_ok_and(|old| old == body.as_ref()) {
+        // Same bytes without validators (a publisher that ignores conditional requests).
+        let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
+        return Ok(false);
+    }
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, &body).map_err(cache)?;
+    std::fs::rename(&tmp, path).map_err(cache)?;
+    let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
+    Ok(true)
+}
+
+/// Fetches until the first copy is cached (start-up without a cache), backing off between tries.
+pub async fn first_copy(client: &reqwest::Client, spec: &SourceSpec, max_backoff: Duration) {
+    let mut backoff = Duration::from_secs(1);
+    while !cached(spec) {
+        match fetch(client, spec).await {
+            Ok(_) if cached(spec) => break,
+            Ok(_) => tracing::warn!(source = %spec, "the publisher sent nothing to cache; retrying"),
+            Err(e) => {
+                tracing::warn!(source = %spec, error = %e, retry_in_s = backoff.as_secs(), "cannot fetch the list; retrying")
+            }
+        }
+        tokio::time::sleep(backoff).await;
+        backoff = (backoff * 2).min(max_backoff);
+    }
+}
+
+/// Polls every URL source forever: on a change, reloads (through the gate); on a failure, backs
+/// off (doubling from 1 s up to `interval`) and keeps serving the cached copy.
+pub fn poll(reloader: Arc<Reloader>, specs: Vec<SourceSpec>, interval: Duration) {
+    for spec in specs.into_iter().filter(|s| s.url.is_some()) {
+        let reloader = reloader.clone();
+        tokio::spawn(async move {
+            let client = client();
+            let mut wait = interval;
+            loop {
+                tokio::time::sleep(wait).await;
+                match fetch(&client, &spec).await {
+                    Ok(true) => {
+                        tracing::info!(source = %spec, "the publisher has a new copy");
+                        reloader.reload(false, "publisher update").await;
+                        wait = interval;
+                    }
+                    Ok(false) => wait = interval,
+                    Err(e) => {
+                        wait = if wait >= interval { Duration::from_secs(1) } else { (wait * 2).min(interval) };
+                        tracing::warn!(source = %spec, error = %e, retry_in_ms = wait.as_millis() as u64,
+                            "cannot fetch the list; the cached copy keeps serving");
+                    }
+                }
+            }
+        });
+    }
+}
