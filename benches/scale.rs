@@ -138,18 +138,11 @@ fn entities(n: usize, seed: u64) -> Vec<Entity> {
     (0..n)
         .map(|i| {
             let person = r.next() % 10 < 7;
-            let mut e = Entity {
-                id: format!("synthetic:{i}"),
-                source: SourceKind::UkOfsi,
-                programs: vec!["Synthetic".into()],
-                entity_type: if person { EntityType::Person } else { EntityType::Organization },
-                names: Vec::new(),
-                dates_of_birth: Vec::new(),
-                countries: vec!["Belarus".into()],
-                identifiers: Vec::new(),
-                addresses: Vec::new(),
-                belarus: true,
-            };
+            let t = if person { EntityType::Person } else { EntityType::Organization };
+            let mut e = Entity::new(format!("synthetic:{i}"), SourceKind::UkOfsi, t);
+            e.programs = vec!["Synthetic".into()];
+            e.countries = vec!["Belarus".into()];
+            e.belarus = true;
             if person {
                 let given = format!("{} {}ovich", r.pick(GIVEN), r.pick(&GIVEN[..20]));
                 e.push_name(Name::from_parts(&surname(&mut r), &given, NameQuality::Primary));

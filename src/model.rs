@@ -277,6 +277,22 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity with no names or facts yet, outside the Belarus scope: parsers fill it in.
+    pub fn new(id: String, source: SourceKind, entity_type: EntityType) -> Entity {
+        Entity {
+            id,
+            source,
+            programs: Vec::new(),
+            entity_type,
+            names: Vec::new(),
+            dates_of_birth: Vec::new(),
+            countries: Vec::new(),
+            identifiers: Vec::new(),
+            addresses: Vec::new(),
+            belarus: false,
+        }
+    }
+
     pub fn primary_name(&self) -> &str {
         self.names.first().map(|n| n.full.as_str()).unwrap_or("")
     }

@@ -170,18 +170,7 @@ mod tests {
 
     #[test]
     fn lists_pair_names() {
-        let mut e = Entity {
-            id: "x".into(),
-            source: SourceKind::UsOfacSdn,
-            programs: vec![],
-            entity_type: EntityType::Person,
-            names: vec![],
-            dates_of_birth: vec![],
-            countries: vec![],
-            identifiers: vec![],
-            addresses: vec![],
-            belarus: true,
-        };
+        let mut e = Entity::new("x".into(), SourceKind::UsOfacSdn, EntityType::Person);
         e.names.push(Name::from_parts("KUBRAKOU", "Zakhar Uladzimiravich", NameQuality::Primary));
         e.names.push(Name::from_parts("KUBRAKOV", "Zakhar Vladimirovich", NameQuality::Strong));
         e.names.push(Name::from_parts("PETROV", "Ihnat", NameQuality::Strong));

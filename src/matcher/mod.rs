@@ -102,18 +102,15 @@ pub fn screen_only(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, 
 /// candidate becomes a one-entity snapshot), keeping the result even when it is CLEAR.
 /// `stats` should come from the loaded lists so words weigh and names pair as in screening.
 pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats: ListStats) -> MatchResult {
-    let mut entity = Entity {
-        id: "candidate".into(),
-        source: crate::model::SourceKind::CaSema,
-        programs: Vec::new(),
-        entity_type: candidate.party_type.unwrap_or(EntityType::Unknown),
-        names: Vec::new(),
-        dates_of_birth: candidate.date_of_birth.into_iter().collect(),
-        countries: candidate.country.iter().cloned().collect(),
-        identifiers: candidate.identifiers.clone(),
-        addresses: Vec::new(),
-        belarus: true,
-    };
+    let mut entity = Entity::new(
+        "candidate".into(),
+        crate::model::SourceKind::CaSema,
+        candidate.party_type.unwrap_or(EntityType::Unknown),
+    );
+    entity.dates_of_birth = candidate.date_of_birth.into_iter().collect();
+    entity.countries = candidate.country.iter().cloned().collect();
+    entity.identifiers = candidate.identifiers.clone();
+    entity.belarus = true;
     entity.push_name(Name::new(candidate.name.clone(), NameQuality::Primary));
     let info = crate::index::SourceInfo {
         kind: entity.source,
@@ -279,8 +276,10 @@ fn evaluate(
                     }
                 }
             }
-            // + LEGAL_SLACK: legal-form words are scored but not retrieved, so not in the bound.
-            if bound + extra + LEGAL_SLACK < name_floor {
+            // Organisations: + LEGAL_SLACK, since legal-form words are scored but not retrieved, so
+            // not in the bound. Person names have no such words.
+            let slack = if v.form.person { 0.0 } else { LEGAL_SLACK };
+            if bound + extra + slack < name_floor {
                 continue;
             }
             score_variant(vi, Some(&mut pairs));

@@ -200,18 +200,11 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
         aliases.extend(asides.iter().filter_map(|a| aside_alias(a)).map(str::to_string));
     }
     aliases.extend(split_aliases(&rec.aliases));
-    let mut entity = Entity {
-        id,
-        source: SourceKind::CaSema,
-        programs: vec![format!("{} — Schedule {}", country.split(" / ").next().unwrap_or(&country).trim(), schedule)],
-        entity_type,
-        names: Vec::new(),
-        dates_of_birth: Vec::new(),
-        countries: vec![country.split(" / ").next().unwrap_or("").trim().to_string()],
-        identifiers: Vec::new(),
-        addresses: Vec::new(),
-        belarus: country.to_lowercase().starts_with("belarus"),
-    };
+    let english_country = country.split(" / ").next().unwrap_or(&country).trim().to_string();
+    let mut entity = Entity::new(id, SourceKind::CaSema, entity_type);
+    entity.programs = vec![format!("{english_country} — Schedule {schedule}")];
+    entity.countries = vec![english_country];
+    entity.belarus = country.to_lowercase().starts_with("belarus");
     for n in names {
         entity.push_name(n);
     }

@@ -57,18 +57,9 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             .map(|p| p.trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace()).to_string())
             .filter(|p| !p.is_empty())
             .collect();
-        let mut entity = Entity {
-            id: format!("us-ofac-sdn:{num}"),
-            source: SourceKind::UsOfacSdn,
-            belarus: programs.iter().any(|p| BELARUS_PROGRAMS.contains(&p.as_str())),
-            programs,
-            entity_type,
-            names: Vec::new(),
-            dates_of_birth: Vec::new(),
-            countries: Vec::new(),
-            identifiers: Vec::new(),
-            addresses: Vec::new(),
-        };
+        let mut entity = Entity::new(format!("us-ofac-sdn:{num}"), SourceKind::UsOfacSdn, entity_type);
+        entity.belarus = programs.iter().any(|p| BELARUS_PROGRAMS.contains(&p.as_str()));
+        entity.programs = programs;
         let name = row[1].trim();
         if name.is_empty() {
             return Err(ParseError::line(sdn_name, line, format!("entry {num} has no name")));
@@ -294,18 +285,7 @@ mod tests {
 
     #[test]
     fn remarks_yield_facts() {
-        let mut e = Entity {
-            id: "x".into(),
-            source: SourceKind::UsOfacSdn,
-            programs: vec![],
-            entity_type: EntityType::Person,
-            names: vec![],
-            dates_of_birth: vec![],
-            countries: vec![],
-            identifiers: vec![],
-            addresses: vec![],
-            belarus: true,
-        };
+        let mut e = Entity::new("x".into(), SourceKind::UsOfacSdn, EntityType::Person);
         apply_remarks(&mut e, "DOB 30 Aug 1954; alt. DOB 31 Aug 1954; POB Kopys, Vitebsk oblast, Belarus; nationality Belarus; Passport MP123 (Belarus); SWIFT/BIC BPSBBY2X; a.k.a. 'ALPHA; GROUP'.");
         assert_eq!(e.dates_of_birth.len(), 2);
         assert_eq!(e.dates_of_birth[0].to_string(), "1954-08-30");

@@ -73,18 +73,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             _ => EntityType::Organization,
         };
         let i = *by_group.entry(group.clone()).or_insert_with(|| {
-            entities.push(Entity {
-                id: format!("uk-ofsi:{group}"),
-                source: SourceKind::UkOfsi,
-                programs: Vec::new(),
-                entity_type,
-                names: Vec::new(),
-                dates_of_birth: Vec::new(),
-                countries: Vec::new(),
-                identifiers: Vec::new(),
-                addresses: Vec::new(),
-                belarus: false,
-            });
+            entities.push(Entity::new(format!("uk-ofsi:{group}"), SourceKind::UkOfsi, entity_type));
             entities.len() - 1
         });
         let e = &mut entities[i];
