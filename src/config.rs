@@ -27,6 +27,9 @@ pub struct Cli {
 pub enum Command {
     /// Serve the gRPC API (screening, health, reflection).
     Serve(ServeArgs),
+    /// Validate the settings `serve` would run with (flags, environment, file) and print them,
+    /// without loading lists or listening: for CI of deployment manifests.
+    CheckConfig(ServeArgs),
     /// Score pairs of parties read as JSON lines ({"query": PARTY, "candidate": PARTY}, PARTY in
     /// proto JSON) and print one JSON line of score, decision and features per pair. Give the
     /// server's --source/--config to weigh organisation words exactly as it does.
@@ -129,6 +132,10 @@ pub struct ServeArgs {
     /// Accept plain `http://` source URLs (tests, internal mirrors); otherwise only `https://`.
     #[arg(long, env = "SCREENER_ALLOW_HTTP")]
     pub allow_http: bool,
+    /// Seconds between SIGTERM and closing the listener, while health reports NOT_SERVING and
+    /// calls are still answered [default: 5]. Keep it below the pod's termination grace period.
+    #[arg(long, env = "SCREENER_SHUTDOWN_GRACE")]
+    pub shutdown_grace: Option<f64>,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -149,6 +156,7 @@ struct FileConfig {
     cache_dir: Option<PathBuf>,
     poll_interval: Option<u64>,
     allow_http: Option<bool>,
+    shutdown_grace: Option<f64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -176,6 +184,7 @@ pub struct ServeConfig {
     pub poll_interval: std::time::Duration,
     /// No source was configured, so the official publication URLs are used.
     pub official_defaults: bool,
+    pub shutdown_grace: std::time::Duration,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -214,6 +223,13 @@ impl ServeConfig {
         }
         let cache_dir = args.cache_dir.clone().or(file.cache_dir).unwrap_or_else(|| PathBuf::from(".screener-cache"));
         let sources: Vec<SourceSpec> = sources.into_iter().map(|s| s.cached_in(&cache_dir)).collect();
+        let grace = args.shutdown_grace.or(file.shutdown_grace).unwrap_or(5.0);
+        if !(0.0..=600.0).contains(&grace) {
+            return Err(ConfigError::Invalid(format!(
+                "shutdown_grace must be between 0 and 600 seconds (got {grace})"
+            )));
+        }
+        let shutdown_grace = std::time::Duration::from_secs_f64(grace);
         let poll_interval = args.poll_interval.or(file.poll_interval).unwrap_or(3600);
         if poll_interval == 0 {
             return Err(ConfigError::Invalid("poll_interval must be at least 1 second".into()));
@@ -263,6 +279,7 @@ impl ServeConfig {
             watch: !args.no_watch && file.watch.unwrap_or(true),
             poll_interval: std::time::Duration::from_secs(poll_interval),
             official_defaults,
+            shutdown_grace,
         })
     }
 }

@@ -16,6 +16,24 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Compare(args) => compare(&args),
+        Command::CheckConfig(args) => {
+            let c = ServeConfig::from_args(&args)?;
+            let summary = serde_json::json!({
+                "listen": c.listen.to_string(),
+                "sources": c.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "regime": c.regime.as_str(),
+                "review_threshold": c.thresholds.review,
+                "block_threshold": c.thresholds.block,
+                "max_message_bytes": c.max_message_bytes,
+                "max_shrink": c.max_shrink,
+                "watch": c.watch,
+                "poll_interval_s": c.poll_interval.as_secs(),
+                "shutdown_grace_s": c.shutdown_grace.as_secs_f64(),
+                "good_guys": c.good_guys.as_ref().map(|p| p.display().to_string()),
+            });
+            println!("{summary:#}");
+            Ok(())
+        }
     }
 }
 
@@ -69,5 +87,4 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
-    tracing::info!("shutdown requested; finishing in-flight calls");
 }

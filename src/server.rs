@@ -59,6 +59,10 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
 
+    // Graceful shutdown, in the order Kubernetes needs: on SIGTERM health turns NOT_SERVING (the
+    // readiness probe fails and endpoints drop the pod) while calls are still served for the
+    // grace period; then the listener closes and in-flight calls finish.
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let store = Arc::new(ListStore::new());
     let reloader = Arc::new(Reloader::new(
         Settings {
@@ -82,7 +86,9 @@ pub async fn serve(
         .add_service(reflection_v1alpha)
         .add_service(screening)
         .add_service(admin)
-        .serve_with_incoming_shutdown(incoming, shutdown);
+        .serve_with_incoming_shutdown(incoming, async {
+            let _ = stop_rx.await;
+        });
     tracing::info!(addr = %local, "listening on {local}");
     let server = tokio::spawn(server);
 
@@ -101,7 +107,16 @@ pub async fn serve(
 
     // Lists are read and indexed off the async workers; health flips to SERVING only after.
     let started = std::time::Instant::now();
-    let snapshot = reloader.initial().await?;
+    tokio::pin!(shutdown);
+    let snapshot = tokio::select! {
+        s = reloader.initial() => s?,
+        _ = &mut shutdown => {
+            tracing::info!("shutdown requested before the lists loaded");
+            let _ = stop_tx.send(());
+            server.await??;
+            return Ok(());
+        }
+    };
     tracing::info!(
         list_version = %snapshot.list_version, regime = snapshot.regime.as_str(),
         entities = snapshot.entity_count(), names = snapshot.variants.len(), good_guys = snapshot.good_guys.len(),
@@ -117,6 +132,18 @@ pub async fn serve(
     #[cfg(unix)]
     crate::reload::reload_on_sighup(reloader.clone());
     crate::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
+
+    shutdown.await;
+    tracing::info!(
+        grace_s = config.shutdown_grace.as_secs_f64(),
+        "shutdown requested: NOT_SERVING, still answering during the grace period"
+    );
+    health_reporter.set_service_status("", ServingStatus::NotServing).await;
+    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::NotServing).await;
+    tokio::time::sleep(config.shutdown_grace).await;
+    tracing::info!("closing the listener; finishing in-flight calls");
+    let _ = stop_tx.send(());
     server.await??;
+    tracing::info!("stopped");
     Ok(())
 }

@@ -1,0 +1,85 @@
+//! Graceful shutdown as Kubernetes drives it: SIGTERM turns health NOT_SERVING while calls are
+//! still answered for the grace period, then the listener closes and calls in flight finish.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{real_source_args, Server};
+use futures_util::StreamExt;
+use screener::pb;
+use tonic_health::pb::health_client::HealthClient;
+use tonic_health::pb::HealthCheckRequest;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_drains_without_cutting_calls() {
+    let mut args = real_source_args();
+    args.extend(["--shutdown-grace".to_string(), "1.5".to_string(), "--no-watch".to_string()]);
+    let mut server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let channel =
+        tonic::transport::Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut health = HealthClient::new(channel);
+
+    // A bulk stream that runs across the whole shutdown: 150 parties, one every 20 ms (3 s).
+    let reqs = futures_util::stream::iter(0..150).then(|i| async move {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        pb::ScreenPartyRequest {
+            request_id: format!("s{i}"),
+            party: Some(pb::Party { name: "Aleksandr Lukashenko".into(), ..Default::default() }),
+            ..Default::default()
+        }
+    });
+    let mut stream_client = client.clone();
+    let stream = tokio::spawn(async move {
+        let out = stream_client.screen_stream(reqs).await.expect("stream opens").into_inner();
+        out.collect::<Vec<_>>().await
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let pid = server.child.id().to_string();
+    let t0 = Instant::now();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
+
+    // NOT_SERVING at once, while calls are still answered during the grace period.
+    let mut saw_not_serving = false;
+    while t0.elapsed() < Duration::from_millis(1200) {
+        let status = health
+            .check(HealthCheckRequest { service: String::new() })
+            .await
+            .expect("health answers")
+            .into_inner()
+            .status;
+        saw_not_serving |= status == tonic_health::pb::health_check_response::ServingStatus::NotServing as i32;
+        let r = client
+            .screen_party(pb::ScreenPartyRequest {
+                request_id: "during-grace".into(),
+                party: Some(pb::Party { name: "Belaruskali".into(), ..Default::default() }),
+                ..Default::default()
+            })
+            .await;
+        assert!(r.is_ok(), "a call during the grace period failed: {r:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(saw_not_serving, "health did not turn NOT_SERVING on SIGTERM");
+
+    // The stream that was in flight when the listener closed finished whole.
+    let items = tokio::time::timeout(Duration::from_secs(10), stream).await.expect("stream ends").expect("task");
+    assert_eq!(items.len(), 150, "the stream was cut");
+    for (i, item) in items.iter().enumerate() {
+        let r = item.as_ref().expect("every streamed answer arrived");
+        assert_eq!(r.request_id, format!("s{i}"));
+    }
+
+    // And the process exited cleanly, well before a 30 s termination grace period.
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(15), "still running 15 s after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+    let log = server.drain_log().join("\n");
+    assert!(log.contains("NOT_SERVING") && log.contains("stopped"), "{log}");
+}
