@@ -12,6 +12,8 @@ use std::io::{BufRead, Write};
 
 use serde::Deserialize;
 
+use std::sync::Arc;
+
 use crate::index::ListStats;
 use crate::matcher::{self, Thresholds};
 use crate::pb;
@@ -80,7 +82,7 @@ pub fn run(
     input: impl BufRead,
     mut output: impl Write,
     thresholds: &Thresholds,
-    stats: &ListStats,
+    stats: &Arc<ListStats>,
 ) -> std::io::Result<usize> {
     let mut failures = 0;
     for (i, line) in input.lines().enumerate() {
@@ -111,7 +113,7 @@ pub fn run(
     Ok(failures)
 }
 
-fn compare_line(line: &str, thresholds: &Thresholds, stats: &ListStats) -> Result<pb::CompareResponse, String> {
+fn compare_line(line: &str, thresholds: &Thresholds, stats: &Arc<ListStats>) -> Result<pb::CompareResponse, String> {
     let pair: Pair = serde_json::from_str(line).map_err(|e| format!("not a {{\"query\", \"candidate\"}} pair: {e}"))?;
     let query = party_query(&pair.query.into_pb()?, "query").map_err(|e| e.to_string())?;
     let candidate = party_query(&pair.candidate.into_pb()?, "candidate").map_err(|e| e.to_string())?;

@@ -41,7 +41,7 @@ fn compare(args: &CompareArgs) -> anyhow::Result<()> {
     let (sources, thresholds) = args.resolve()?;
     let weights = if sources.is_empty() {
         eprintln!("screener compare: no --source given, so organisation words all weigh the same; pass the server's sources to get its scores exactly");
-        screener::index::ListStats::from_sources(&[])
+        std::sync::Arc::new(screener::index::ListStats::from_sources(&[]))
     } else {
         screener::store::load(&sources, screener::model::Regime::All)?.stats().clone()
     };

@@ -77,54 +77,37 @@ const TABLE: &[&[&str]] = &[
     &["yulia", "yuliya", "julia", "iuliia"],
 ];
 
-/// At most this many keys in one class: a larger class means the lists paired unrelated names
-/// (data errors), and merging stops there.
-const MAX_CLASS: usize = 16;
-
-struct UnionFind {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-}
-
-impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb || self.size[ra] + self.size[rb] > MAX_CLASS {
+/// Phonetic key → the keys of its equivalents. Pairs, not classes: two names are equivalent only
+/// when a table row or one entity pairs them directly, never through a chain of pairs (a chain
+/// of near pairs from data errors once joined `Aleksandr` to `Vadim`).
+pub fn pairs<'a>(entities: impl Iterator<Item = &'a Entity>) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut add = |a: String, b: String| {
+        if a == b {
             return;
         }
-        let (big, small) = if self.size[ra] >= self.size[rb] { (ra, rb) } else { (rb, ra) };
-        self.parent[small] = big;
-        self.size[big] += self.size[small];
-    }
-}
-
-/// Phonetic key → class id, for every key in a class of two or more.
-pub fn classes<'a>(entities: impl Iterator<Item = &'a Entity>) -> HashMap<String, u32> {
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut uf = UnionFind { parent: Vec::new(), size: Vec::new() };
-    let mut id = |k: String, uf: &mut UnionFind| -> usize {
-        *ids.entry(k).or_insert_with(|| {
-            uf.parent.push(uf.parent.len());
-            uf.size.push(1);
-            uf.parent.len() - 1
-        })
+        let l = out.entry(a.clone()).or_default();
+        if !l.contains(&b) {
+            l.push(b.clone());
+        }
+        let l = out.entry(b).or_default();
+        if !l.contains(&a) {
+            l.push(a);
+        }
     };
     for row in TABLE {
-        let first = id(phonetic_key(row[0]), &mut uf);
-        for name in &row[1..] {
-            let other = id(phonetic_key(name), &mut uf);
-            uf.union(first, other);
+        let keys: Vec<String> = row.iter().map(|n| phonetic_key(n)).collect();
+        for (i, x) in keys.iter().enumerate() {
+            for y in &keys[i + 1..] {
+                add(x.clone(), y.clone());
+            }
         }
     }
+    // A pairing seen in one entity only may be that entity's data error (one person listed as
+    // both Aleksei and Aleksandr); two independent entities make it a language fact.
+    let mut support: HashMap<(String, String), usize> = HashMap::new();
     for e in entities.filter(|e| e.entity_type == EntityType::Person) {
+        let mut seen: Vec<(String, String)> = Vec::new();
         let given: Vec<Vec<String>> = e
             .names
             .iter()
@@ -142,26 +125,35 @@ pub fn classes<'a>(entities: impl Iterator<Item = &'a Entity>) -> HashMap<String
                         continue;
                     }
                     // Unrelated names paired by a data error share little; real equivalents
-                    // (Mikalai / Nikolai, Yauhen / Evgeny) share at least half their key.
-                    if strsim::normalized_levenshtein(&kx, &ky) < 0.5 {
+                    // (Mikalai / Nikolai, Yauhen / Evgeny) share most of their key.
+                    if strsim::normalized_levenshtein(&kx, &ky) < MIN_KEY_SIMILARITY {
                         continue;
                     }
-                    let (ix, iy) = (id(kx, &mut uf), id(ky, &mut uf));
-                    uf.union(ix, iy);
+                    let pair = if kx < ky { (kx, ky) } else { (ky, kx) };
+                    let n = support.entry(pair.clone()).or_default();
+                    // Counted once per entity.
+                    if *n == 0 || !seen.contains(&pair) {
+                        *n += 1;
+                    }
+                    seen.push(pair);
                 }
             }
         }
     }
-    let keys: Vec<(String, usize)> = ids.into_iter().collect();
-    let mut out = HashMap::new();
-    for (k, i) in keys {
-        let root = uf.find(i);
-        if uf.size[root] >= 2 {
-            out.insert(k, root as u32);
+    for ((a, b), n) in support {
+        if n >= MIN_SUPPORT {
+            add(a, b);
         }
     }
     out
 }
+
+/// How alike the keys of two given names paired by the lists must be (Uladzimir / Vladimir 0.88,
+/// Yauhen / Yevgeny 0.67; Aleksei / Alexander, two different names, 0.56).
+const MIN_KEY_SIMILARITY: f64 = 0.6;
+
+/// Entities that must pair two names before the lists' own evidence makes them equivalents.
+const MIN_SUPPORT: usize = 2;
 
 #[cfg(test)]
 mod tests {
@@ -170,15 +162,22 @@ mod tests {
 
     #[test]
     fn lists_pair_names() {
-        let mut e = Entity::new("x".into(), SourceKind::UsOfacSdn, EntityType::Person);
-        e.names.push(Name::from_parts("KUBRAKOU", "Zakhar Uladzimiravich", NameQuality::Primary));
-        e.names.push(Name::from_parts("KUBRAKOV", "Zakhar Vladimirovich", NameQuality::Strong));
-        e.names.push(Name::from_parts("PETROV", "Ihnat", NameQuality::Strong));
-        e.names.push(Name::from_parts("PETROV", "Ignat", NameQuality::Strong));
-        let c = classes(std::iter::once(&e));
-        assert_eq!(c.get(&phonetic_key("uladzimir")), c.get(&phonetic_key("vladimir")));
-        assert_eq!(c.get(&phonetic_key("mikalai")), c.get(&phonetic_key("nikolai")));
-        assert!(c.contains_key(&phonetic_key("mikalai")));
-        assert_ne!(c.get(&phonetic_key("mikalai")), c.get(&phonetic_key("vladimir")));
+        let person = |id: &str, names: &[(&str, &str)]| {
+            let mut e = Entity::new(id.into(), SourceKind::UsOfacSdn, EntityType::Person);
+            for (sur, given) in names {
+                e.names.push(Name::from_parts(sur, given, NameQuality::Strong));
+            }
+            e
+        };
+        let a = person("a", &[("KUBRAKOU", "Ales Uladzimiravich"), ("KUBRAKOV", "Aleksei Vladimirovich")]);
+        let b = person("b", &[("PETROU", "Ales"), ("PETROV", "Aleksei")]);
+        let c = person("c", &[("SIDARAU", "Alik"), ("SIDOROV", "Oleg")]);
+        let p = pairs([&a, &b, &c].into_iter());
+        let eq = |x: &str, y: &str| p.get(&phonetic_key(x)).is_some_and(|l| l.contains(&phonetic_key(y)));
+        assert!(eq("ales", "aleksei") && eq("aleksei", "ales"), "two entities pair them");
+        assert!(!eq("alik", "oleg"), "one entity is not enough");
+        assert!(eq("uladzimir", "vladimir") && eq("mikalai", "nikolai"), "the table");
+        // No chains: equivalents are pairs, not classes.
+        assert!(!eq("sergei", "vladimir"));
     }
 }

@@ -9,6 +9,7 @@ mod equivalents;
 pub mod name_form;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -80,15 +81,15 @@ pub struct Occurrence {
 pub struct ListStats {
     /// Organisation-word weights by phonetic key, from document frequency.
     pub word_weights: HashMap<String, f32>,
-    /// Given-name equivalence classes by phonetic key (see `equivalents`).
-    pub name_classes: HashMap<String, u32>,
+    /// Given-name equivalents by phonetic key (see `equivalents`).
+    pub name_equivalents: HashMap<String, Vec<String>>,
 }
 
 impl ListStats {
     pub fn from_sources(sources: &[LoadedSource]) -> ListStats {
         ListStats {
             word_weights: word_weights(sources),
-            name_classes: equivalents::classes(sources.iter().flat_map(|s| &s.entities)),
+            name_equivalents: equivalents::pairs(sources.iter().flat_map(|s| &s.entities)),
         }
     }
 }
@@ -112,11 +113,10 @@ pub struct Snapshot {
     /// romanisation still meets the listed token (symmetric-deletion lookup) through hash lookups
     /// instead of a scan. Hash collisions only add candidates, which scoring then rejects.
     postings: FxHashMap<u64, Vec<u32>>,
-    /// Equivalence class → listed tokens in it.
-    class_tokens: FxHashMap<u32, Vec<u32>>,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
-    stats: ListStats,
+    /// Shared, not copied: `Compare` builds a one-entity snapshot with the live one's statistics.
+    stats: Arc<ListStats>,
     /// Accepted false positives, loaded and swapped with the lists.
     pub good_guys: crate::good_guys::GoodGuys,
 }
@@ -141,13 +141,13 @@ impl Snapshot {
     /// Builds the snapshot from loaded sources. `list_version` digests every source's content
     /// digest and the regime, so two servers with the same files and scope agree on it.
     pub fn build(sources: Vec<LoadedSource>, regime: Regime) -> Snapshot {
-        let stats = ListStats::from_sources(&sources);
+        let stats = Arc::new(ListStats::from_sources(&sources));
         Snapshot::build_with_stats(sources, regime, stats)
     }
 
     /// Builds with given statistics: `Compare` indexes one candidate but must weigh its words and
     /// know name equivalents as the full lists do, or its scores would differ from screening's.
-    pub fn build_with_stats(sources: Vec<LoadedSource>, regime: Regime, stats: ListStats) -> Snapshot {
+    pub fn build_with_stats(sources: Vec<LoadedSource>, regime: Regime, stats: Arc<ListStats>) -> Snapshot {
         let weight_of = |key: &str| stats.word_weights.get(key).copied().unwrap_or(MAX_WORD_WEIGHT);
         let mut version = Sha256::new();
         version.update(regime.as_str().as_bytes());
@@ -173,11 +173,6 @@ impl Snapshot {
                 let mut form = name_form::listed(n, e.entity_type, &weight_of);
                 // Positions are kept in a u8 and matched in a 64-bit mask.
                 form.tokens.truncate(64);
-                if form.person {
-                    for t in &mut form.tokens {
-                        t.class = stats.name_classes.get(&t.key).copied();
-                    }
-                }
                 if form.tokens.is_empty() || form.tokens.iter().all(|t| t.optional()) {
                     continue;
                 }
@@ -191,9 +186,7 @@ impl Snapshot {
                         continue;
                     }
                     let id = *token_by_text.entry(t.text.clone()).or_insert_with(|| {
-                        let mut tok = t.clone();
-                        tok.class = stats.name_classes.get(&tok.key).copied();
-                        tokens.push(ListedToken { tok, occurrences: Vec::new(), max_share: 0.0 });
+                        tokens.push(ListedToken { tok: t.clone(), occurrences: Vec::new(), max_share: 0.0 });
                         (tokens.len() - 1) as u32
                     });
                     let share = t.weight / required_weight;
@@ -213,7 +206,6 @@ impl Snapshot {
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
         }
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        let mut class_tokens: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for (id, t) in tokens.iter().enumerate() {
             let id = id as u32;
             let mut add = |h: u64| {
@@ -231,9 +223,6 @@ impl Snapshot {
             for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
             }
-            if let Some(c) = t.class {
-                class_tokens.entry(c).or_default().push(id);
-            }
         }
         Snapshot {
             regime,
@@ -244,7 +233,6 @@ impl Snapshot {
             countries,
             tokens,
             postings,
-            class_tokens,
             identifiers,
             stats,
             good_guys: Default::default(),
@@ -252,7 +240,7 @@ impl Snapshot {
     }
 
     /// Listed tokens that may be similar to a query token: sharing its key or spelling (or
-    /// either with one letter deleted), its name-equivalence class, its consonants when it has no
+    /// either with one letter deleted), its equivalent names in other languages, its consonants when it has no
     /// vowels, and beginning with it when it may have been cut.
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let mut get = |h: u64| {
@@ -272,17 +260,17 @@ impl Snapshot {
         if cut && q.text.chars().count() >= MIN_PREFIX {
             get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
         }
-        if let Some(list) = q.class.and_then(|c| self.class_tokens.get(&c)) {
-            out.extend_from_slice(list);
+        for k in &q.equivalents {
+            get(fnv(k.bytes()));
         }
     }
 
-    /// The given-name equivalence class of a phonetic key.
-    pub fn name_class(&self, key: &str) -> Option<u32> {
-        self.stats.name_classes.get(key).copied()
+    /// Keys of the given names equivalent to this one in other languages.
+    pub fn name_equivalents(&self, key: &str) -> &[String] {
+        self.stats.name_equivalents.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub fn stats(&self) -> &ListStats {
+    pub fn stats(&self) -> &Arc<ListStats> {
         &self.stats
     }
 

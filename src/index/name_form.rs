@@ -30,9 +30,9 @@ pub struct Token {
     pub skeleton: String,
     pub role: Role,
     pub weight: f32,
-    /// Class of equivalent given names across languages (Aliaksandr / Aleksandr / Alexander),
-    /// assigned by the index.
-    pub class: Option<u32>,
+    /// Query tokens only: keys of equivalent given names in other languages (Aliaksandr /
+    /// Aleksandr / Alexander), from the index.
+    pub equivalents: Vec<String>,
     /// Query tokens only: keys of the token read as German or French romanisation or with OCR
     /// confusions undone.
     pub alt_keys: Vec<String>,
@@ -42,7 +42,7 @@ impl Token {
     pub fn new(text: &str, role: Role, weight: f32) -> Token {
         let key = phonetic_key(text);
         let skeleton = crate::normalize::skeleton(&key);
-        Token { text: text.to_string(), key, skeleton, role, weight, class: None, alt_keys: Vec::new() }
+        Token { text: text.to_string(), key, skeleton, role, weight, equivalents: Vec::new(), alt_keys: Vec::new() }
     }
 
     pub fn optional(&self) -> bool {
@@ -269,11 +269,16 @@ pub fn query(name: &str, person: bool, weight_of: &dyn Fn(&str) -> f32) -> NameF
     }
     let words: Vec<String> = fold(&stripped).split_whitespace().map(str::to_string).collect();
     let all_titles = words.iter().all(|w| is_title(w));
+    // A title after the name starts a description (`Aleksandr Lukashenko, President of Belarus`):
+    // from there on nothing is a name.
+    let description = (1..words.len())
+        .find(|&i| is_title(&words[i]) && words[..i].iter().any(|w| !is_title(w)))
+        .unwrap_or(words.len());
     let tokens = words
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            if !all_titles && is_title(t) {
+            if !all_titles && (is_title(t) || i >= description) {
                 return Token::new(t, Role::Title, 0.0);
             }
             let role = if i > 0 && is_patronymic(t) { Role::Patronymic } else { Role::Given };
@@ -294,6 +299,9 @@ mod tests {
         let q = query("Gen. Viktor Sheiman", true, &|_| 1.0);
         assert_eq!(q.tokens[0].role, Role::Title);
         assert_eq!(q.tokens[0].weight, 0.0);
+        let q = query("Mr Alexander LUKASHENKO, President of Belarus", true, &|_| 1.0);
+        let roles: Vec<Role> = q.tokens.iter().map(|t| t.role).collect();
+        assert_eq!(roles, [Role::Title, Role::Given, Role::Given, Role::Title, Role::Title, Role::Title]);
         assert!(looks_truncated("ALIAKSANDR RYHORAVICH LUKASHENK SUP"));
         assert!(!looks_truncated("Aleksandr Lukashenko"));
     }

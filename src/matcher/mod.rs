@@ -6,6 +6,7 @@ pub mod features;
 pub mod score;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -101,7 +102,7 @@ pub fn screen_only(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, 
 /// Scores a query against one candidate party with the same code path as screening (the
 /// candidate becomes a one-entity snapshot), keeping the result even when it is CLEAR.
 /// `stats` should come from the loaded lists so words weigh and names pair as in screening.
-pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats: ListStats) -> MatchResult {
+pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats: Arc<ListStats>) -> MatchResult {
     let mut entity = Entity::new(
         "candidate".into(),
         crate::model::SourceKind::CaSema,
@@ -153,7 +154,7 @@ fn evaluate(
     let org_form = want_org.then(|| name_form::query(name, false, &weight_of));
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
-        u.token.class = snapshot.name_class(&u.token.key);
+        u.token.equivalents = snapshot.name_equivalents(&u.token.key).to_vec();
     }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
 
