@@ -74,7 +74,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
         return 0.0;
     }
-    if q.equivalents.iter().any(|k| *k == c.key) {
+    if q.equivalents.contains(&c.key) {
         return EQUIVALENT_SIM;
     }
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
