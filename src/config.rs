@@ -136,6 +136,9 @@ pub struct ServeArgs {
     /// calls are still answered [default: 5]. Keep it below the pod's termination grace period.
     #[arg(long, env = "SCREENER_SHUTDOWN_GRACE")]
     pub shutdown_grace: Option<f64>,
+    /// Serve Prometheus metrics at http://ADDR/metrics (e.g. 0.0.0.0:9090) [default: off].
+    #[arg(long, env = "SCREENER_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -157,6 +160,7 @@ struct FileConfig {
     poll_interval: Option<u64>,
     allow_http: Option<bool>,
     shutdown_grace: Option<f64>,
+    metrics_listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -185,6 +189,7 @@ pub struct ServeConfig {
     /// No source was configured, so the official publication URLs are used.
     pub official_defaults: bool,
     pub shutdown_grace: std::time::Duration,
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -280,6 +285,7 @@ impl ServeConfig {
             poll_interval: std::time::Duration::from_secs(poll_interval),
             official_defaults,
             shutdown_grace,
+            metrics_listen: args.metrics_listen.or(file.metrics_listen),
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod good_guys;
 pub mod index;
 pub mod matcher;
+pub mod metrics;
 pub mod model;
 pub mod normalize;
 pub mod parser;

@@ -30,6 +30,7 @@ fn main() -> anyhow::Result<()> {
                 "poll_interval_s": c.poll_interval.as_secs(),
                 "shutdown_grace_s": c.shutdown_grace.as_secs_f64(),
                 "good_guys": c.good_guys.as_ref().map(|p| p.display().to_string()),
+                "metrics_listen": c.metrics_listen.map(|a| a.to_string()),
             });
             println!("{summary:#}");
             Ok(())

@@ -86,7 +86,9 @@ impl Reloader {
         }
         let snapshot = build(loaded.clone(), self.settings.regime, good_guys);
         *accepted = loaded.into_iter().map(Some).collect();
-        Ok(self.store.publish(snapshot))
+        let s = self.store.publish(snapshot);
+        crate::metrics::snapshot(&s);
+        Ok(s)
     }
 
     /// Reloads every source through the gate; `force` lets a publication through the shrink and
@@ -109,14 +111,24 @@ impl Reloader {
                 Outcome::Refused(reason) => {
                     tracing::warn!(source = %o.kind, trigger, reason = %reason, "publication refused; the previous one keeps serving");
                     self.store.refuse(o.kind, reason.clone());
+                    crate::metrics::refused(o.kind);
                 }
                 Outcome::Accepted => tracing::info!(source = %o.kind, trigger, "new publication accepted"),
                 Outcome::Unchanged => tracing::debug!(source = %o.kind, trigger, "unchanged"),
             }
         }
+        let summary = if outcomes.iter().any(|o| matches!(o.outcome, Outcome::Refused(_))) {
+            "refused"
+        } else if snapshot.is_some() {
+            "changed"
+        } else {
+            "unchanged"
+        };
+        crate::metrics::reload(summary, started.elapsed());
         if let Some(snapshot) = snapshot {
             let old = self.store.current();
             let s = self.store.publish(snapshot);
+            crate::metrics::snapshot(&s);
             if let Some(old) = old {
                 // Diffed off the request path, after the swap: requests never wait for it.
                 let (old, new, store) = (old, s.clone(), self.store.clone());

@@ -27,6 +27,8 @@ pub enum ServeError {
     Transport(#[from] tonic::transport::Error),
     #[error("list loading task failed: {0}")]
     Join(#[from] tokio::task::JoinError),
+    #[error(transparent)]
+    Metrics(#[from] crate::metrics::MetricsError),
 }
 
 const SERVICE_NAME: &str = "screening.v1.ScreeningService";
@@ -45,6 +47,11 @@ pub async fn serve(
     // delayed ACKs). Keepalive finds dead peers behind NAT and load balancers.
     let incoming =
         TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(std::time::Duration::from_secs(60)));
+
+    if let Some(addr) = config.metrics_listen {
+        crate::metrics::install(addr)?;
+        tracing::info!(%addr, "metrics at http://{addr}/metrics");
+    }
 
     let (health_reporter, health_service) = tonic_health::server::health_reporter();
     health_reporter.set_service_status("", ServingStatus::NotServing).await;
@@ -132,6 +139,15 @@ pub async fn serve(
     #[cfg(unix)]
     crate::reload::reload_on_sighup(reloader.clone());
     crate::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
+    let ages_store = store.clone();
+    tokio::spawn(async move {
+        loop {
+            if let Some(s) = ages_store.current() {
+                crate::metrics::ages(&s);
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        }
+    });
 
     shutdown.await;
     tracing::info!(

@@ -12,6 +12,7 @@ pub use oversize::OversizeLayer;
 
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Instant;
 
 use futures_util::{Stream, StreamExt};
 use tonic::{Request, Response, Status, Streaming};
@@ -73,33 +74,15 @@ impl Screener {
             party_fingerprint: result.fingerprint,
         })
     }
-}
 
-type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::ScreenPartyResponse, Status>> + Send>>;
-
-#[tonic::async_trait]
-impl ScreeningService for Screener {
-    async fn screen_party(
-        &self,
-        request: Request<pb::ScreenPartyRequest>,
-    ) -> Result<Response<pb::ScreenPartyResponse>, Status> {
+    fn payment(&self, req: &pb::ScreenPaymentRequest) -> Result<pb::ScreenPaymentResponse, ApiError> {
         let snapshot = self.snapshot()?;
-        Ok(Response::new(self.screen_one(&snapshot, request.get_ref())?))
-    }
-
-    async fn screen_payment(
-        &self,
-        request: Request<pb::ScreenPaymentRequest>,
-    ) -> Result<Response<pb::ScreenPaymentResponse>, Status> {
-        let snapshot = self.snapshot()?;
-        let req = request.get_ref();
         convert::check_request_id(&req.request_id)?;
         if req.intermediary_agents.len() > MAX_INTERMEDIARY_AGENTS {
             return Err(ApiError::TooLarge(format!(
                 "a payment may have at most {MAX_INTERMEDIARY_AGENTS} intermediary agents, this one has {}",
                 req.intermediary_agents.len()
-            ))
-            .into());
+            )));
         }
         use pb::PartyRole as R;
         let mut parties: Vec<(R, u32, String, pb::Party)> = Vec::new();
@@ -149,13 +132,64 @@ impl ScreeningService for Screener {
                 party_fingerprint: screening.fingerprint,
             });
         }
-        Ok(Response::new(pb::ScreenPaymentResponse {
+        Ok(pb::ScreenPaymentResponse {
             request_id: req.request_id.clone(),
             payment_id: req.payment_id.clone(),
             decision: convert::decision(worst) as i32,
             parties: results,
             list_version: snapshot.list_version.clone(),
-        }))
+        })
+    }
+}
+
+fn decision_label(d: i32) -> &'static str {
+    match pb::Decision::try_from(d).unwrap_or_default() {
+        pb::Decision::Clear => "clear",
+        pb::Decision::Review => "review",
+        pb::Decision::Block => "block",
+        pb::Decision::Unspecified => "unspecified",
+    }
+}
+
+fn error_label(e: &ApiError) -> &'static str {
+    match e {
+        ApiError::InvalidArgument(_) => "invalid_argument",
+        ApiError::TooLarge(_) => "resource_exhausted",
+        ApiError::NotReady => "unavailable",
+        ApiError::UnknownVersion(_) => "failed_precondition",
+    }
+}
+
+type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::ScreenPartyResponse, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl ScreeningService for Screener {
+    async fn screen_party(
+        &self,
+        request: Request<pb::ScreenPartyRequest>,
+    ) -> Result<Response<pb::ScreenPartyResponse>, Status> {
+        let started = Instant::now();
+        let result = self.snapshot().and_then(|snapshot| self.screen_one(&snapshot, request.get_ref()));
+        let outcome = match &result {
+            Ok(r) => decision_label(r.decision),
+            Err(e) => error_label(e),
+        };
+        crate::metrics::rpc("ScreenParty", outcome, started.elapsed());
+        Ok(Response::new(result?))
+    }
+
+    async fn screen_payment(
+        &self,
+        request: Request<pb::ScreenPaymentRequest>,
+    ) -> Result<Response<pb::ScreenPaymentResponse>, Status> {
+        let started = Instant::now();
+        let result = self.payment(request.get_ref());
+        let outcome = match &result {
+            Ok(r) => decision_label(r.decision),
+            Err(e) => error_label(e),
+        };
+        crate::metrics::rpc("ScreenPayment", outcome, started.elapsed());
+        Ok(Response::new(result?))
     }
 
     type ScreenStreamStream = ResponseStream;

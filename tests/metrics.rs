@@ -1,0 +1,68 @@
+//! The Prometheus endpoint after real calls and a reload: the series a dashboard and an alert
+//! need, with sane values, and no screened name in any of it.
+
+mod common;
+
+use std::io::{Read, Write};
+
+use common::Server;
+use screener::pb;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+fn scrape(port: u16) -> String {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics port");
+    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("write");
+    let mut out = String::new();
+    s.read_to_string(&mut out).expect("read");
+    out
+}
+
+fn value(text: &str, series: &str) -> Option<f64> {
+    text.lines().find(|l| l.starts_with(series)).and_then(|l| l.rsplit(' ').next()?.parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_after_calls_and_a_reload() {
+    let port = free_port();
+    let mut args = common::real_source_args();
+    args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}"), "--no-watch".to_string()]);
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let names = ["Aleksandr Lukashenko", "Sviatlana Tsikhanouskaya", "A. G. Lukashenko"];
+    for n in names {
+        client
+            .screen_party(pb::ScreenPartyRequest {
+                request_id: "m".into(),
+                party: Some(pb::Party { name: n.into(), date_of_birth: "1954-08-30".into(), ..Default::default() }),
+                ..Default::default()
+            })
+            .await
+            .expect("screens");
+    }
+    let _ = client.screen_party(pb::ScreenPartyRequest::default()).await;
+    let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
+    admin.reload_lists(pb::ReloadListsRequest { force: false }).await.expect("reload");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    let text = scrape(port);
+    assert!(text.starts_with("HTTP/1.1 200"), "{}", &text[..text.len().min(200)]);
+    assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="block"}"#), Some(1.0), "{text}");
+    assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="clear"}"#), Some(1.0));
+    assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="review"}"#), Some(1.0));
+    assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="invalid_argument"}"#), Some(1.0));
+    assert!(text.contains("screener_rpc_duration_seconds_bucket{rpc=\"ScreenParty\""));
+    assert_eq!(value(&text, r#"screener_list_entities{source="ca-sema",scope="in_scope"}"#), Some(320.0));
+    assert_eq!(value(&text, r#"screener_list_entities{source="us-ofac-sdn",scope="in_scope"}"#), Some(210.0));
+    assert_eq!(value(&text, r#"screener_list_entities{source="uk-ofsi",scope="in_scope"}"#), Some(167.0));
+    let age = value(&text, r#"screener_list_age_seconds{source="uk-ofsi"}"#).expect("list age");
+    assert!((0.0..120.0).contains(&age), "{age}");
+    assert_eq!(value(&text, r#"screener_reloads_total{outcome="unchanged"}"#), Some(1.0));
+    assert_eq!(value(&text, "screener_last_reload_success"), Some(1.0));
+    // Personal data stays out: no screened name or date of birth in any series.
+    for needle in ["Lukashenko", "lukashenko", "Tsikhanouskaya", "1954-08-30", "Sviatlana"] {
+        assert!(!text.contains(needle), "{needle} leaked into /metrics");
+    }
+}
