@@ -115,8 +115,7 @@ impl Screener {
         if parties.is_empty() {
             return Err(ApiError::InvalidArgument(
                 "the payment names no party: give at least a debtor or a creditor".into(),
-            )
-            .into());
+            ));
         }
         let mut results = Vec::with_capacity(parties.len());
         let mut worst = Decision::Clear;
