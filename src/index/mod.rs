@@ -82,14 +82,17 @@ pub struct ListStats {
     /// Organisation-word weights by phonetic key, from document frequency.
     pub word_weights: HashMap<String, f32>,
     /// Given-name equivalents by phonetic key (see `equivalents`).
-    pub name_equivalents: HashMap<String, Vec<String>>,
+    pub name_equivalents: HashMap<String, Arc<[String]>>,
 }
 
 impl ListStats {
     pub fn from_sources(sources: &[LoadedSource]) -> ListStats {
         ListStats {
             word_weights: word_weights(sources),
-            name_equivalents: equivalents::pairs(sources.iter().flat_map(|s| &s.entities)),
+            name_equivalents: equivalents::pairs(sources.iter().flat_map(|s| &s.entities))
+                .into_iter()
+                .map(|(k, v)| (k, Arc::from(v)))
+                .collect(),
         }
     }
 }
@@ -260,14 +263,14 @@ impl Snapshot {
         if cut && q.text.chars().count() >= MIN_PREFIX {
             get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
         }
-        for k in &q.equivalents {
+        for k in q.equivalents.iter() {
             get(fnv(k.bytes()));
         }
     }
 
     /// Keys of the given names equivalent to this one in other languages.
-    pub fn name_equivalents(&self, key: &str) -> &[String] {
-        self.stats.name_equivalents.get(key).map(Vec::as_slice).unwrap_or(&[])
+    pub fn name_equivalents(&self, key: &str) -> Arc<[String]> {
+        self.stats.name_equivalents.get(key).cloned().unwrap_or_default()
     }
 
     pub fn stats(&self) -> &Arc<ListStats> {

@@ -32,7 +32,7 @@ pub struct Token {
     pub weight: f32,
     /// Query tokens only: keys of equivalent given names in other languages (Aliaksandr /
     /// Aleksandr / Alexander), from the index.
-    pub equivalents: Vec<String>,
+    pub equivalents: std::sync::Arc<[String]>,
     /// Query tokens only: keys of the token read as German or French romanisation or with OCR
     /// confusions undone.
     pub alt_keys: Vec<String>,
@@ -42,7 +42,15 @@ impl Token {
     pub fn new(text: &str, role: Role, weight: f32) -> Token {
         let key = phonetic_key(text);
         let skeleton = crate::normalize::skeleton(&key);
-        Token { text: text.to_string(), key, skeleton, role, weight, equivalents: Vec::new(), alt_keys: Vec::new() }
+        Token {
+            text: text.to_string(),
+            key,
+            skeleton,
+            role,
+            weight,
+            equivalents: Default::default(),
+            alt_keys: Vec::new(),
+        }
     }
 
     pub fn optional(&self) -> bool {

@@ -154,7 +154,7 @@ fn evaluate(
     let org_form = want_org.then(|| name_form::query(name, false, &weight_of));
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
-        u.token.equivalents = snapshot.name_equivalents(&u.token.key).to_vec();
+        u.token.equivalents = snapshot.name_equivalents(&u.token.key);
     }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
 
