@@ -7,17 +7,12 @@
 
 use std::sync::Arc;
 
-use std::path::Path;
-
 use arc_swap::ArcSwapOption;
 
 use dashmap::DashMap;
 
-use crate::good_guys::GoodGuys;
-use crate::model::SourceKind;
-
 use crate::index::{LoadedSource, Snapshot, SourceInfo};
-use crate::model::Regime;
+use crate::model::{Regime, SourceKind};
 use crate::parser::{self, ParseError};
 use crate::source::{self, RawPublication, SourceError, SourceSpec};
 
@@ -89,22 +84,11 @@ impl ListStore {
 /// Reads, parses and indexes every source. Any failure fails the whole load, naming the source:
 /// a snapshot is never built from part of the configured lists.
 pub fn load(specs: &[SourceSpec], regime: Regime) -> Result<Snapshot, LoadError> {
-    load_with(specs, regime, None)
-}
-
-/// [`load`], with a good-guy list (accepted false positives) when one is configured.
-pub fn load_with(specs: &[SourceSpec], regime: Regime, good_guys: Option<&Path>) -> Result<Snapshot, LoadError> {
     if specs.is_empty() {
         return Err(LoadError::NoSources);
     }
-    let good_guys = good_guys.map(GoodGuys::read).transpose()?.unwrap_or_default();
-    let mut loaded = Vec::with_capacity(specs.len());
-    for spec in specs {
-        loaded.push(load_one(spec)?);
-    }
-    let mut snapshot = Snapshot::build(loaded, regime);
-    snapshot.good_guys = good_guys;
-    Ok(snapshot)
+    let loaded = specs.iter().map(load_one).collect::<Result<Vec<_>, _>>()?;
+    Ok(Snapshot::build(loaded, regime))
 }
 
 /// Reads and parses one source.
