@@ -68,7 +68,7 @@ impl Token {
     /// A query token: also knows its foreign readings.
     pub fn query(text: &str, role: Role, weight: f32) -> Token {
         let mut t = Token::new(text, role, weight);
-        t.alt_keys = crate::normalize::alternative_keys(text);
+        t.alt_keys = crate::normalize::alternative_keys(text, &t.key);
         t
     }
 }
