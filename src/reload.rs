@@ -51,6 +51,15 @@ pub struct Settings {
     pub max_shrink: f64,
 }
 
+/// What one pass over the sources produced.
+struct Reloaded {
+    /// The last accepted publication of each source, after this pass.
+    accepted: Vec<Option<LoadedSource>>,
+    outcomes: Vec<SourceOutcome>,
+    /// A new snapshot, when anything changed.
+    snapshot: Option<Snapshot>,
+}
+
 pub struct Reloader {
     settings: Settings,
     store: Arc<ListStore>,
@@ -95,11 +104,13 @@ impl Reloader {
     /// scope checks (never through a parse error). Returns what happened to each source.
     pub async fn reload(self: &Arc<Self>, force: bool, trigger: &str) -> Vec<SourceOutcome> {
         let mut accepted = self.accepted.lock().await;
+        // A copy, not a move: should the reload task panic, the last accepted publications
+        // (the gate's reference for shrink checks) must still be here for the next reload.
         let current: Vec<Option<LoadedSource>> = accepted.clone();
         let this = self.clone();
         let started = std::time::Instant::now();
         let result = tokio::task::spawn_blocking(move || this.reload_blocking(current, force)).await;
-        let (next, outcomes, snapshot) = match result {
+        let Reloaded { accepted: next, outcomes, snapshot } = match result {
             Ok(r) => r,
             Err(e) => {
                 tracing::error!(error = %e, "reload task failed; the previous lists keep serving");
@@ -154,12 +165,7 @@ impl Reloader {
         outcomes
     }
 
-    #[allow(clippy::type_complexity)]
-    fn reload_blocking(
-        &self,
-        mut accepted: Vec<Option<LoadedSource>>,
-        force: bool,
-    ) -> (Vec<Option<LoadedSource>>, Vec<SourceOutcome>, Option<Snapshot>) {
+    fn reload_blocking(&self, mut accepted: Vec<Option<LoadedSource>>, force: bool) -> Reloaded {
         let mut outcomes = Vec::new();
         let mut changed = false;
         for (i, spec) in self.settings.sources.iter().enumerate() {
@@ -187,7 +193,7 @@ impl Reloader {
             .then(|| accepted.iter().flatten().cloned().collect::<Vec<_>>())
             .filter(|l| l.len() == self.settings.sources.len())
             .map(|loaded| build(loaded, self.settings.regime, good_guys));
-        (accepted, outcomes, snapshot)
+        Reloaded { accepted, outcomes, snapshot }
     }
 
     /// The validation gate for one source. `Ok(None)`: unchanged.
