@@ -11,6 +11,7 @@ pub mod compare;
 pub mod config;
 pub mod error;
 pub mod fetch;
+pub mod fuzzing;
 pub mod good_guys;
 pub mod index;
 pub mod matcher;

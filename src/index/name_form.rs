@@ -198,6 +198,10 @@ pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> 
 fn guess_roles(words: &[String]) -> Vec<Role> {
     let n = words.len();
     let mut roles = vec![Role::Given; n];
+    // A listed alias can fold to nothing (only control characters or punctuation): no roles.
+    if n == 0 {
+        return roles;
+    }
     let patronymic = (1..n).find(|&i| is_patronymic(&words[i]));
     if let Some(p) = patronymic {
         roles[p] = Role::Patronymic;
