@@ -139,6 +139,17 @@ pub struct ServeArgs {
     /// Serve Prometheus metrics at http://ADDR/metrics (e.g. 0.0.0.0:9090) [default: off].
     #[arg(long, env = "SCREENER_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
+    /// Decision audit log, JSON lines, appended to this file (`-`: standard output) [default: off].
+    #[arg(long, env = "SCREENER_AUDIT_LOG")]
+    pub audit_log: Option<PathBuf>,
+    /// File holding a secret key (16 bytes or more): spans and audit lines then carry a keyed
+    /// hash of each screened party, to correlate records without the name [default: no hash].
+    #[arg(long, env = "SCREENER_TELEMETRY_HASH_KEY_FILE")]
+    pub telemetry_hash_key_file: Option<PathBuf>,
+    /// Put screened names into spans and the audit log. Personal data: for a debugging session
+    /// only, never in production.
+    #[arg(long, env = "SCREENER_TELEMETRY_RAW_VALUES")]
+    pub telemetry_raw_values: bool,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -161,6 +172,9 @@ struct FileConfig {
     allow_http: Option<bool>,
     shutdown_grace: Option<f64>,
     metrics_listen: Option<SocketAddr>,
+    audit_log: Option<PathBuf>,
+    telemetry_hash_key_file: Option<PathBuf>,
+    telemetry_raw_values: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -190,6 +204,9 @@ pub struct ServeConfig {
     pub official_defaults: bool,
     pub shutdown_grace: std::time::Duration,
     pub metrics_listen: Option<SocketAddr>,
+    pub audit_log: Option<PathBuf>,
+    pub telemetry_hash_key_file: Option<PathBuf>,
+    pub telemetry_raw_values: bool,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -286,6 +303,9 @@ impl ServeConfig {
             official_defaults,
             shutdown_grace,
             metrics_listen: args.metrics_listen.or(file.metrics_listen),
+            audit_log: args.audit_log.clone().or(file.audit_log),
+            telemetry_hash_key_file: args.telemetry_hash_key_file.clone().or(file.telemetry_hash_key_file),
+            telemetry_raw_values: args.telemetry_raw_values || file.telemetry_raw_values.unwrap_or(false),
         })
     }
 }

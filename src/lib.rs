@@ -24,6 +24,7 @@ pub mod server;
 pub mod service;
 pub mod source;
 pub mod store;
+pub mod telemetry;
 
 /// Generated protobuf and gRPC code for `screening.v1`.
 pub mod pb {

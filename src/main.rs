@@ -3,17 +3,23 @@
 
 use anyhow::Context;
 use clap::Parser;
-use screener::config::{Cli, Command, CompareArgs, LogFormat, ServeConfig};
+use screener::config::{Cli, Command, CompareArgs, ServeConfig};
+use screener::telemetry::Telemetry;
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(args) => {
             let config = ServeConfig::from_args(&args)?;
-            init_logging(config.log_format);
             let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-            runtime.block_on(screener::server::serve(config, shutdown_signal()))?;
-            Ok(())
+            runtime.block_on(async {
+                let telemetry = Telemetry::init(config.log_format)?;
+                let served = screener::server::serve(config, shutdown_signal()).await;
+                // Flushing the last spans blocks on the exporter: off the async workers.
+                let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
+                served?;
+                anyhow::Ok(())
+            })
         }
         Command::Compare(args) => compare(&args),
         Command::CheckConfig(args) => {
@@ -31,6 +37,9 @@ fn main() -> anyhow::Result<()> {
                 "shutdown_grace_s": c.shutdown_grace.as_secs_f64(),
                 "good_guys": c.good_guys.as_ref().map(|p| p.display().to_string()),
                 "metrics_listen": c.metrics_listen.map(|a| a.to_string()),
+                "audit_log": c.audit_log.as_ref().map(|p| p.display().to_string()),
+                "telemetry_hash_key_file": c.telemetry_hash_key_file.as_ref().map(|p| p.display().to_string()),
+                "telemetry_raw_values": c.telemetry_raw_values,
             });
             println!("{summary:#}");
             Ok(())
@@ -58,15 +67,6 @@ fn compare(args: &CompareArgs) -> anyhow::Result<()> {
         anyhow::bail!("{failures} line(s) could not be compared (see their \"error\")");
     }
     Ok(())
-}
-
-fn init_logging(format: LogFormat) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
 }
 
 async fn shutdown_signal() {

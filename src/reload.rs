@@ -78,15 +78,38 @@ impl Reloader {
     /// The first load: every source must load (there is nothing older to fall back on), or the
     /// error names the source and the problem.
     pub async fn initial(self: &Arc<Self>) -> Result<Arc<Snapshot>, LoadError> {
+        let span = reload_span("initial");
+        let started = std::time::Instant::now();
         let this = self.clone();
         let mut accepted = self.accepted.lock().await;
+        let in_task = span.clone();
         let (loaded, good_guys) = tokio::task::spawn_blocking(move || -> Result<_, LoadError> {
+            let _entered = in_task.enter();
             let good_guys = this.settings.good_guys.as_deref().map(GoodGuys::read).transpose()?.unwrap_or_default();
-            let loaded = this.settings.sources.iter().map(store::load_one).collect::<Result<Vec<_>, _>>()?;
+            let loaded = this
+                .settings
+                .sources
+                .iter()
+                .map(|spec| {
+                    let s = source_span(spec.kind);
+                    let _e = s.enter();
+                    let t = std::time::Instant::now();
+                    let loaded = store::load_one(spec);
+                    s.record("outcome", if loaded.is_ok() { "accepted" } else { "refused" });
+                    s.record("duration_ms", t.elapsed().as_secs_f64() * 1e3);
+                    if let Ok(l) = &loaded {
+                        s.record("entities", l.entities.len() as i64);
+                    }
+                    loaded
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             Ok((loaded, good_guys))
         })
         .await
-        .map_err(|e| LoadError::Task(e.to_string()))??;
+        .map_err(|e| LoadError::Task(e.to_string()))?
+        .inspect_err(|_| {
+            span.record("outcome", "failed");
+        })?;
         for s in &loaded {
             tracing::info!(
                 source = %s.info.kind, location = %s.info.location, sha256 = %s.info.sha256,
@@ -97,22 +120,30 @@ impl Reloader {
         *accepted = loaded.into_iter().map(Some).collect();
         let s = self.store.publish(snapshot);
         crate::metrics::snapshot(&s);
+        record_snapshot(&span, "changed", &s, started);
         Ok(s)
     }
 
     /// Reloads every source through the gate; `force` lets a publication through the shrink and
     /// scope checks (never through a parse error). Returns what happened to each source.
     pub async fn reload(self: &Arc<Self>, force: bool, trigger: &str) -> Vec<SourceOutcome> {
+        let span = reload_span(trigger);
         let mut accepted = self.accepted.lock().await;
         // A copy, not a move: should the reload task panic, the last accepted publications
         // (the gate's reference for shrink checks) must still be here for the next reload.
         let current: Vec<Option<LoadedSource>> = accepted.clone();
         let this = self.clone();
         let started = std::time::Instant::now();
-        let result = tokio::task::spawn_blocking(move || this.reload_blocking(current, force)).await;
+        let in_task = span.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let _entered = in_task.enter();
+            this.reload_blocking(current, force)
+        })
+        .await;
         let Reloaded { accepted: next, outcomes, snapshot } = match result {
             Ok(r) => r,
             Err(e) => {
+                span.record("outcome", "failed");
                 tracing::error!(error = %e, "reload task failed; the previous lists keep serving");
                 return Vec::new();
             }
@@ -136,6 +167,8 @@ impl Reloader {
             "unchanged"
         };
         crate::metrics::reload(summary, started.elapsed());
+        span.record("outcome", summary);
+        span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
         if let Some(snapshot) = snapshot {
             let old = self.store.current();
             let s = self.store.publish(snapshot);
@@ -156,6 +189,7 @@ impl Reloader {
                     store.changes.record(change);
                 }
             }
+            record_snapshot(&span, summary, &s, started);
             tracing::info!(
                 list_version = %s.list_version, entities = s.entity_count(), trigger,
                 elapsed_ms = started.elapsed().as_millis() as u64, "serving new lists"
@@ -169,15 +203,28 @@ impl Reloader {
         let mut outcomes = Vec::new();
         let mut changed = false;
         for (i, spec) in self.settings.sources.iter().enumerate() {
+            let span = source_span(spec.kind);
+            let _entered = span.enter();
+            let started = std::time::Instant::now();
             let outcome = match self.check(spec, accepted[i].as_ref(), force) {
                 Ok(None) => Outcome::Unchanged,
                 Ok(Some(new)) => {
+                    span.record("entities", new.entities.len() as i64);
                     accepted[i] = Some(new);
                     changed = true;
                     Outcome::Accepted
                 }
                 Err(reason) => Outcome::Refused(reason),
             };
+            span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
+            span.record(
+                "outcome",
+                match outcome {
+                    Outcome::Accepted => "accepted",
+                    Outcome::Unchanged => "unchanged",
+                    Outcome::Refused(_) => "refused",
+                },
+            );
             outcomes.push(SourceOutcome { kind: spec.kind, outcome });
         }
         // The good-guy list reloads with the lists; a broken one keeps the previous one.
@@ -312,4 +359,35 @@ pub fn reload_on_sighup(reloader: Arc<Reloader>) {
             reloader.reload(false, "SIGHUP").await;
         }
     });
+}
+
+/// The span of one reload, whatever triggered it: its outcome, duration, and the snapshot it
+/// published. A root span unless the trigger was a call (the admin RPC), whose span it joins.
+fn reload_span(trigger: &str) -> tracing::Span {
+    tracing::info_span!(
+        "reload",
+        trigger,
+        outcome = tracing::field::Empty,
+        duration_ms = tracing::field::Empty,
+        list_version = tracing::field::Empty,
+        entities = tracing::field::Empty,
+    )
+}
+
+/// One source's part of a reload: read, parse, gate.
+fn source_span(kind: SourceKind) -> tracing::Span {
+    tracing::debug_span!(
+        "reload.source",
+        source = kind.as_str(),
+        outcome = tracing::field::Empty,
+        entities = tracing::field::Empty,
+        duration_ms = tracing::field::Empty,
+    )
+}
+
+fn record_snapshot(span: &tracing::Span, outcome: &str, s: &Snapshot, started: std::time::Instant) {
+    span.record("outcome", outcome);
+    span.record("list_version", s.list_version.as_str());
+    span.record("entities", s.entity_count() as i64);
+    span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
 }

@@ -12,8 +12,9 @@ use crate::config::ServeConfig;
 use crate::pb::admin_service_server::AdminServiceServer;
 use crate::pb::screening_service_server::ScreeningServiceServer;
 use crate::reload::{Reloader, Settings};
-use crate::service::{Admin, OversizeLayer, Screener};
+use crate::service::{Admin, OversizeLayer, Recorder, Screener};
 use crate::store::{self, ListStore};
+use crate::telemetry::{AuditLog, Privacy, RpcSpanLayer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -29,6 +30,8 @@ pub enum ServeError {
     Join(#[from] tokio::task::JoinError),
     #[error(transparent)]
     Metrics(#[from] crate::metrics::MetricsError),
+    #[error(transparent)]
+    Telemetry(#[from] crate::telemetry::TelemetryError),
 }
 
 const SERVICE_NAME: &str = "screening.v1.ScreeningService";
@@ -80,13 +83,20 @@ pub async fn serve(
         },
         store.clone(),
     ));
-    let screener = Screener::new(store.clone(), config.thresholds);
+    let privacy = Privacy::new(config.telemetry_hash_key_file.as_deref(), config.telemetry_raw_values)?;
+    if privacy.raw_values() {
+        tracing::warn!("--telemetry-raw-values is on: screened names go into spans and the audit log (personal data; debugging only)");
+    }
+    let audit = config.audit_log.as_deref().map(AuditLog::open).transpose()?;
+    let recorder = Recorder { audit: audit.clone(), privacy };
+    let screener = Screener::new(store.clone(), config.thresholds, recorder);
     let screening = ScreeningServiceServer::new(screener)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(16 * 1024 * 1024);
     let admin = AdminServiceServer::new(Admin::new(reloader.clone(), store.clone()));
 
     let server = Server::builder()
+        .layer(RpcSpanLayer)
         .layer(OversizeLayer)
         .add_service(health_service)
         .add_service(reflection_v1)
@@ -160,6 +170,9 @@ pub async fn serve(
     tracing::info!("closing the listener; finishing in-flight calls");
     let _ = stop_tx.send(());
     server.await??;
+    if let Some(audit) = &audit {
+        audit.flush(std::time::Duration::from_secs(5));
+    }
     tracing::info!("stopped");
     Ok(())
 }

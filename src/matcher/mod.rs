@@ -146,6 +146,8 @@ fn evaluate(
     keep_clear: bool,
     only: Option<&HashSet<String>>,
 ) -> Screening {
+    // Stage spans: debug level, so they cost nothing unless traces are exported.
+    let retrieval = tracing::debug_span!("retrieve", candidates = tracing::field::Empty).entered();
     let weight_of = |k: &str| snapshot.word_weight(k);
     let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
     let want_org = query.party_type != Some(EntityType::Person);
@@ -226,6 +228,9 @@ fn evaluate(
         }
     }
     hits.sort_unstable_by_key(|h| h.0);
+    retrieval.record("candidates", hits.chunk_by(|a, b| a.0 == b.0).count() as i64);
+    drop(retrieval);
+    let scoring = tracing::debug_span!("score", matches = tracing::field::Empty).entered();
 
     // Best name score per entity.
     let mut best: FxHashMap<u32, (f32, u16, bool)> = FxHashMap::default();
@@ -356,5 +361,6 @@ fn evaluate(
     matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
     matches.truncate(MAX_MATCHES);
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
+    scoring.record("matches", matches.len() as i64);
     Screening { decision, matches, fingerprint }
 }

@@ -4,11 +4,13 @@
 mod admin;
 mod convert;
 mod oversize;
+mod record;
 
 pub use admin::Admin;
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
 pub use oversize::OversizeLayer;
+pub use record::Recorder;
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -16,6 +18,8 @@ use std::time::Instant;
 
 use futures_util::{Stream, StreamExt};
 use tonic::{Request, Response, Status, Streaming};
+use tracing::field::Empty;
+use tracing::Span;
 
 use crate::error::ApiError;
 use crate::index::Snapshot;
@@ -23,6 +27,8 @@ use crate::matcher::{self, Decision, Thresholds};
 use crate::pb;
 use crate::pb::screening_service_server::ScreeningService;
 use crate::store::ListStore;
+use crate::telemetry::RpcTrace;
+use record::{Call, Screened};
 
 /// Intermediary agents accepted in one payment (pacs.008 allows 3; chains of correspondent banks
 /// rarely exceed a handful).
@@ -32,11 +38,39 @@ pub const MAX_INTERMEDIARY_AGENTS: usize = 16;
 pub struct Screener {
     store: Arc<ListStore>,
     thresholds: Thresholds,
+    recorder: Arc<Recorder>,
 }
 
 impl Screener {
-    pub fn new(store: Arc<ListStore>, thresholds: Thresholds) -> Screener {
-        Screener { store, thresholds }
+    pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> Screener {
+        Screener { store, thresholds, recorder: Arc::new(recorder) }
+    }
+
+    /// Span attributes and audit line of one screened party.
+    fn record_party(
+        &self,
+        span: &Span,
+        trace: Option<&RpcTrace>,
+        rpc: &str,
+        req: &pb::ScreenPartyRequest,
+        resp: &pb::ScreenPartyResponse,
+    ) {
+        let party = Screened {
+            role: "party",
+            party: req.party.as_ref(),
+            decision: resp.decision,
+            matches: &resp.matches,
+            fingerprint: &resp.party_fingerprint,
+        };
+        let call = Call {
+            rpc,
+            request_id: &resp.request_id,
+            payment_id: "",
+            decision: resp.decision,
+            list_version: &resp.list_version,
+            parties: vec![party],
+        };
+        self.recorder.decided(span, trace, &call);
     }
 
     fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
@@ -75,7 +109,12 @@ impl Screener {
         })
     }
 
-    fn payment(&self, req: &pb::ScreenPaymentRequest) -> Result<pb::ScreenPaymentResponse, ApiError> {
+    /// The payment's response, and each screened party with the request field it came from (in
+    /// the order of the response's `parties`).
+    fn payment(
+        &self,
+        req: &pb::ScreenPaymentRequest,
+    ) -> Result<(pb::ScreenPaymentResponse, Vec<(String, pb::Party)>), ApiError> {
         let snapshot = self.snapshot()?;
         convert::check_request_id(&req.request_id)?;
         if req.intermediary_agents.len() > MAX_INTERMEDIARY_AGENTS {
@@ -131,17 +170,18 @@ impl Screener {
                 party_fingerprint: screening.fingerprint,
             });
         }
-        Ok(pb::ScreenPaymentResponse {
+        let response = pb::ScreenPaymentResponse {
             request_id: req.request_id.clone(),
             payment_id: req.payment_id.clone(),
             decision: convert::decision(worst) as i32,
             parties: results,
             list_version: snapshot.list_version.clone(),
-        })
+        };
+        Ok((response, parties.into_iter().map(|(_, _, field, party)| (field, party)).collect()))
     }
 }
 
-fn decision_label(d: i32) -> &'static str {
+pub(crate) fn decision_label(d: i32) -> &'static str {
     match pb::Decision::try_from(d).unwrap_or_default() {
         pb::Decision::Clear => "clear",
         pb::Decision::Review => "review",
@@ -170,7 +210,11 @@ impl ScreeningService for Screener {
         let started = Instant::now();
         let result = self.snapshot().and_then(|snapshot| self.screen_one(&snapshot, request.get_ref()));
         let outcome = match &result {
-            Ok(r) => decision_label(r.decision),
+            Ok(r) => {
+                let trace = request.extensions().get::<RpcTrace>();
+                self.record_party(&Span::current(), trace, "ScreenParty", request.get_ref(), r);
+                decision_label(r.decision)
+            }
             Err(e) => error_label(e),
         };
         crate::metrics::rpc("ScreenParty", outcome, started.elapsed());
@@ -184,11 +228,33 @@ impl ScreeningService for Screener {
         let started = Instant::now();
         let result = self.payment(request.get_ref());
         let outcome = match &result {
-            Ok(r) => decision_label(r.decision),
+            Ok((r, parties)) => {
+                let call = Call {
+                    rpc: "ScreenPayment",
+                    request_id: &r.request_id,
+                    payment_id: &r.payment_id,
+                    decision: r.decision,
+                    list_version: &r.list_version,
+                    parties: r
+                        .parties
+                        .iter()
+                        .zip(parties)
+                        .map(|(result, (field, party))| Screened {
+                            role: field,
+                            party: Some(party),
+                            decision: result.decision,
+                            matches: &result.matches,
+                            fingerprint: &result.party_fingerprint,
+                        })
+                        .collect(),
+                };
+                self.recorder.decided(&Span::current(), request.extensions().get::<RpcTrace>(), &call);
+                decision_label(r.decision)
+            }
             Err(e) => error_label(e),
         };
         crate::metrics::rpc("ScreenPayment", outcome, started.elapsed());
-        Ok(Response::new(result?))
+        Ok(Response::new(result?.0))
     }
 
     type ScreenStreamStream = ResponseStream;
@@ -202,11 +268,28 @@ impl ScreeningService for Screener {
     ) -> Result<Response<Self::ScreenStreamStream>, Status> {
         self.snapshot()?;
         let this = self.clone();
+        let trace = request.extensions().get::<RpcTrace>().cloned();
         let out = request.into_inner().map(move |item| {
             let req = item?;
             let snapshot = this.snapshot()?;
+            // A span per party, under the stream's span: each decision is traceable on its own.
+            let span = tracing::debug_span!(
+                "ScreenStream.item",
+                request_id = Empty,
+                decision = Empty,
+                match_count = Empty,
+                top_score = Empty,
+                list_version = Empty,
+                party_count = Empty,
+                party.hash = Empty,
+                party.name = Empty,
+            );
+            let _entered = span.enter();
             Ok(match this.screen_one(&snapshot, &req) {
-                Ok(resp) => resp,
+                Ok(resp) => {
+                    this.record_party(&span, trace.as_ref(), "ScreenStream", &req, &resp);
+                    resp
+                }
                 Err(e) => pb::ScreenPartyResponse {
                     request_id: req.request_id,
                     decision: pb::Decision::Unspecified as i32,

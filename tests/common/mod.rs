@@ -72,8 +72,14 @@ impl Server {
     /// Starts the real binary with `args` after `serve --listen 127.0.0.1:0` and waits for its
     /// "listening on" log line.
     pub fn start(args: &[String]) -> Server {
+        Server::start_with_env(args, &[])
+    }
+
+    /// As [`Server::start`], with extra environment variables.
+    pub fn start_with_env(args: &[String], env: &[(&str, &str)]) -> Server {
         let mut cmd = screener_command();
         cmd.args(["serve", "--listen", "127.0.0.1:0"]).args(args);
+        cmd.envs(env.iter().copied());
         cmd.env("RUST_LOG", "info").env("NO_COLOR", "1").stdout(Stdio::null()).stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("the screener binary starts");
         let Some(stderr) = child.stderr.take() else {
@@ -94,7 +100,9 @@ impl Server {
             let line =
                 rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("server logs its address");
             if let Some(rest) = strip_ansi(&line).split("listening on ").nth(1) {
-                let addr = rest.split_whitespace().next().expect("address").to_string();
+                // Text or JSON logs: the address ends at the first character an address lacks.
+                let addr: String =
+                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || ".:[]".contains(*c)).collect();
                 return Server { child, addr, log: rx };
             }
         }

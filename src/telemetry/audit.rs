@@ -1,0 +1,169 @@
+//! The decision audit log: one JSON line per screening decision (and per admin action), for the
+//! compliance record of what was decided, against which list version, in which trace.
+//!
+//! Lines are written by a dedicated thread behind a bounded queue, so a slow disk never holds up
+//! a payment. When the queue is full (the disk cannot keep up for 65 536 lines) a line is
+//! dropped, counted in `screener_audit_records_dropped_total` and logged: a stalled screening
+//! service would stop payments, a gap in the audit log is visible and alertable.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::TelemetryError;
+
+const QUEUE: usize = 65_536;
+
+static DROPPED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+enum Msg {
+    Line(String),
+    Flush(std::sync::mpsc::Sender<()>),
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditLog {
+    tx: SyncSender<Msg>,
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Msg::Line(_) => "Line",
+            Msg::Flush(_) => "Flush",
+        })
+    }
+}
+
+/// A screening decision as audited.
+#[derive(Debug, Serialize)]
+pub struct Decided<'a> {
+    pub time: String,
+    pub rpc: &'a str,
+    pub request_id: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub payment_id: &'a str,
+    pub trace_id: Option<&'a str>,
+    pub decision: &'a str,
+    pub list_version: &'a str,
+    pub parties: Vec<DecidedParty<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecidedParty<'a> {
+    /// The party's role in a payment (`debtor`, `creditor` ...); `party` for a single screening.
+    pub role: &'a str,
+    pub decision: &'a str,
+    /// Keyed hash of the party fingerprint (see [`super::Privacy`]); absent without a key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party_hash: Option<String>,
+    /// The name as sent: only with `--telemetry-raw-values`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    pub matches: Vec<DecidedMatch<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecidedMatch<'a> {
+    pub entity_id: &'a str,
+    pub score: f64,
+    pub decision: &'a str,
+    /// Set when the good-guy list turned this match CLEAR.
+    pub accepted_false_positive: bool,
+}
+
+impl AuditLog {
+    /// Opens `path` for appending (created if missing), or standard output for `-`.
+    pub fn open(path: &Path) -> Result<AuditLog, TelemetryError> {
+        let out: Box<dyn Write + Send> = if path == Path::new("-") {
+            Box::new(std::io::stdout())
+        } else {
+            let f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|error| TelemetryError::Audit { path: path.display().to_string(), error })?;
+            Box::new(f)
+        };
+        let (tx, rx) = sync_channel(QUEUE);
+        std::thread::Builder::new()
+            .name("audit-log".into())
+            .spawn(move || write_lines(rx, std::io::BufWriter::new(out)))
+            .map_err(|error| TelemetryError::Audit { path: path.display().to_string(), error })?;
+        Ok(AuditLog { tx })
+    }
+
+    /// Queues one record; never blocks.
+    pub fn record(&self, record: &impl Serialize) {
+        let line = match serde_json::to_string(record) {
+            Ok(l) => l,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot serialise an audit record");
+                return;
+            }
+        };
+        match self.tx.try_send(Msg::Line(line)) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => {
+                metrics::counter!("screener_audit_records_dropped_total").increment(1);
+                // Logged at the 1st, 2nd, 4th, 8th ... drop: a flood of drops must not flood
+                // the logs too.
+                let n = DROPPED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n.is_power_of_two() {
+                    tracing::warn!(
+                        dropped = n,
+                        "audit log queue full: records dropped (is the audit disk slow or full?)"
+                    );
+                }
+            }
+            Err(TrySendError::Disconnected(_)) => {
+                metrics::counter!("screener_audit_records_dropped_total").increment(1);
+                tracing::error!("audit log writer stopped: a record was dropped");
+            }
+        }
+    }
+
+    /// Waits until every record queued so far is written and flushed (at shutdown).
+    pub fn flush(&self, timeout: Duration) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        if self.tx.send(Msg::Flush(tx)).is_ok() {
+            let _ = rx.recv_timeout(timeout);
+        }
+    }
+}
+
+fn write_lines(rx: Receiver<Msg>, mut out: std::io::BufWriter<Box<dyn Write + Send>>) {
+    let mut dirty = false;
+    loop {
+        // Flush whenever the queue runs dry for a moment: lines reach the file within ~100 ms
+        // without a write system call per line under load.
+        let msg = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => {
+                if dirty {
+                    let _ = out.flush();
+                    dirty = false;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        match msg {
+            Msg::Line(l) => {
+                if writeln!(out, "{l}").is_err() {
+                    metrics::counter!("screener_audit_write_errors_total").increment(1);
+                }
+                dirty = true;
+            }
+            Msg::Flush(done) => {
+                let _ = out.flush();
+                dirty = false;
+                let _ = done.send(());
+            }
+        }
+    }
+    let _ = out.flush();
+}

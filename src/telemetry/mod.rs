@@ -1,0 +1,205 @@
+//! Logs, traces and the decision audit log, and what keeps personal data out of them.
+//!
+//! Names, dates of birth and identifiers of screened parties are personal data, and telemetry
+//! travels far (log pipelines, tracing back ends, other teams' dashboards). So spans, logs and
+//! audit records carry decisions, scores, listed entity ids, list versions, request and trace ids,
+//! and never what the client sent about the party. When an operator must tell whether two
+//! records concern the same party, a *keyed* hash of the party's fingerprint is added
+//! (HMAC-SHA256 under a key from `--telemetry-hash-key-file`): a plain hash of a name is no
+//! protection, since anyone can hash candidate names and compare. Raw names appear only with
+//! `--telemetry-raw-values`, a switch for a debugging session that logs a warning at start.
+//!
+//! Traces follow the OpenTelemetry environment variables (`OTEL_EXPORTER_OTLP_ENDPOINT`,
+//! `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER`, `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_BSP_*` ...);
+//! without an endpoint nothing is exported and spans cost next to nothing.
+
+mod audit;
+mod export;
+mod rpc_span;
+
+use std::path::Path;
+
+use hmac::{Hmac, Mac};
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use sha2::Sha256;
+use tracing_subscriber::filter::{filter_fn, FilterExt, Targets};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer, Registry};
+
+pub use audit::{AuditLog, Decided, DecidedMatch, DecidedParty};
+pub use rpc_span::{RpcSpanLayer, RpcTrace};
+
+use crate::config::LogFormat;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TelemetryError {
+    #[error("OpenTelemetry exporter: {0}")]
+    Exporter(String),
+    #[error("OTEL_EXPORTER_OTLP_PROTOCOL={0} is not supported: screener exports traces over OTLP/gRPC only (unset it, or set it to `grpc`)")]
+    Protocol(String),
+    #[error("logging is already initialised")]
+    Init,
+    #[error("cannot read the telemetry hash key {path}: {error}")]
+    KeyFile { path: String, error: std::io::Error },
+    #[error(
+        "the telemetry hash key in {0} is shorter than 16 bytes; generate one with `head -c 32 /dev/urandom | base64`"
+    )]
+    KeyTooShort(String),
+    #[error("cannot open the audit log {path}: {error}")]
+    Audit { path: String, error: std::io::Error },
+}
+
+/// Keeps the trace pipeline alive; [`Telemetry::shutdown`] flushes the spans still queued.
+pub struct Telemetry {
+    provider: Option<SdkTracerProvider>,
+}
+
+/// Whether spans are exported: an OTLP endpoint is set and the SDK is not disabled.
+fn export_wanted() -> bool {
+    let set = |k: &str| std::env::var(k).is_ok_and(|v| !v.trim().is_empty());
+    let disabled = std::env::var("OTEL_SDK_DISABLED").is_ok_and(|v| v.eq_ignore_ascii_case("true"))
+        || std::env::var("OTEL_TRACES_EXPORTER").is_ok_and(|v| v.eq_ignore_ascii_case("none"));
+    !disabled && (set("OTEL_EXPORTER_OTLP_ENDPOINT") || set("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
+}
+
+impl Telemetry {
+    /// Installs logging (`RUST_LOG` filter, text or JSON, to stderr) and, when an OTLP endpoint
+    /// is configured, span export. Must run inside the Tokio runtime (the exporter's gRPC channel
+    /// lives on it).
+    pub fn init(format: LogFormat) -> Result<Telemetry, TelemetryError> {
+        opentelemetry::global::set_text_map_propagator(opentelemetry_sdk::propagation::TraceContextPropagator::new());
+        // Logs carry their own fields; spans are for traces. Formatting every request's span
+        // into the log pipeline would cost time on each call and print nothing useful.
+        let log_filter = EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| EnvFilter::new("info"))
+            .and(filter_fn(|m| m.is_event()));
+        let logs = match format {
+            LogFormat::Text => tracing_subscriber::fmt::layer().with_writer(std::io::stderr).boxed(),
+            LogFormat::Json => tracing_subscriber::fmt::layer().json().with_writer(std::io::stderr).boxed(),
+        };
+        let mut layers: Vec<Box<dyn Layer<Registry> + Send + Sync>> = vec![logs.with_filter(log_filter).boxed()];
+        let provider = if export_wanted() { Some(tracer_provider()?) } else { None };
+        if let Some(p) = &provider {
+            // The pipeline stages (retrieval, scoring, each source of a reload) are debug spans:
+            // exported, but never built when nothing exports them.
+            let spans =
+                Targets::new().with_target("screener", tracing::Level::DEBUG).with_default(tracing::Level::INFO);
+            layers.push(tracing_opentelemetry::layer().with_tracer(p.tracer("screener")).with_filter(spans).boxed());
+        }
+        tracing_subscriber::registry().with(layers).try_init().map_err(|_| TelemetryError::Init)?;
+        if provider.is_some() {
+            tracing::info!("exporting traces over OTLP/gRPC (OTEL_* environment)");
+        }
+        Ok(Telemetry { provider })
+    }
+
+    /// Flushes queued spans and stops the exporter. Blocks: call from a blocking thread.
+    pub fn shutdown(self) {
+        if let Some(p) = self.provider {
+            if let Err(e) = p.shutdown() {
+                tracing::warn!(error = %e, "flushing traces at shutdown failed");
+            }
+        }
+    }
+}
+
+fn tracer_provider() -> Result<SdkTracerProvider, TelemetryError> {
+    use opentelemetry_otlp::WithExportConfig;
+    let protocol = std::env::var("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")
+        .or_else(|_| std::env::var("OTEL_EXPORTER_OTLP_PROTOCOL"))
+        .unwrap_or_default();
+    if !protocol.is_empty() && protocol != "grpc" {
+        return Err(TelemetryError::Protocol(protocol));
+    }
+    let otlp = opentelemetry_otlp::SpanExporter::builder()
+        .with_tonic()
+        .with_protocol(opentelemetry_otlp::Protocol::Grpc)
+        .build()
+        .map_err(|e| TelemetryError::Exporter(e.to_string()))?;
+    let exporter = export::OnRuntime::new(otlp, tokio::runtime::Handle::current());
+    let named_by_env = std::env::var("OTEL_SERVICE_NAME").is_ok()
+        || std::env::var("OTEL_RESOURCE_ATTRIBUTES").is_ok_and(|a| a.contains("service.name="));
+    let mut resource = opentelemetry_sdk::Resource::builder()
+        .with_attribute(opentelemetry::KeyValue::new("service.version", env!("CARGO_PKG_VERSION")));
+    if !named_by_env {
+        resource = resource.with_service_name("screener");
+    }
+    Ok(SdkTracerProvider::builder().with_batch_exporter(exporter).with_resource(resource.build()).build())
+}
+
+/// How much of a screened party telemetry may show.
+#[derive(Clone, Default)]
+pub struct Privacy {
+    key: Option<Vec<u8>>,
+    raw_values: bool,
+}
+
+impl std::fmt::Debug for Privacy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Privacy")
+            .field("hash_key", &self.key.as_ref().map(|_| "<set>"))
+            .field("raw_values", &self.raw_values)
+            .finish()
+    }
+}
+
+impl Privacy {
+    /// Reads the hash key (whitespace around it ignored), if a file is given.
+    pub fn new(key_file: Option<&Path>, raw_values: bool) -> Result<Privacy, TelemetryError> {
+        let key = match key_file {
+            None => None,
+            Some(p) => {
+                let bytes = std::fs::read(p)
+                    .map_err(|error| TelemetryError::KeyFile { path: p.display().to_string(), error })?;
+                let key = bytes.trim_ascii().to_vec();
+                if key.len() < 16 {
+                    return Err(TelemetryError::KeyTooShort(p.display().to_string()));
+                }
+                Some(key)
+            }
+        };
+        Ok(Privacy { key, raw_values })
+    }
+
+    pub fn raw_values(&self) -> bool {
+        self.raw_values
+    }
+
+    pub fn has_key(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The keyed hash of a party fingerprint, to correlate records of one party; `None` without
+    /// a key (an unkeyed hash would be reversible by guessing names).
+    pub fn party_hash(&self, fingerprint: &str) -> Option<String> {
+        let key = self.key.as_ref()?;
+        let mut mac = Hmac::<Sha256>::new_from_slice(key).ok()?;
+        mac.update(fingerprint.as_bytes());
+        Some(hex::encode(&mac.finalize().into_bytes()[..16]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn party_hash_needs_a_key_and_depends_on_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::write(&a, "0123456789abcdef0123\n").expect("write");
+        std::fs::write(&b, "fedcba9876543210fedc").expect("write");
+        assert_eq!(Privacy::default().party_hash("fp1:00"), None);
+        let pa = Privacy::new(Some(&a), false).expect("key a");
+        let pb = Privacy::new(Some(&b), false).expect("key b");
+        let h = pa.party_hash("fp1:00").expect("hash");
+        assert_eq!(h.len(), 32);
+        assert_eq!(pa.party_hash("fp1:00"), Some(h.clone()));
+        assert_ne!(pb.party_hash("fp1:00"), Some(h));
+        std::fs::write(&a, "short").expect("write");
+        assert!(Privacy::new(Some(&a), false).unwrap_err().to_string().contains("shorter than 16"));
+        assert!(!format!("{pb:?}").contains("fedcba"));
+    }
+}

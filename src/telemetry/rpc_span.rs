@@ -1,0 +1,156 @@
+//! One server span per gRPC call, child of the caller's span when the request carries W3C
+//! `traceparent`/`tracestate` metadata, and open until the response body (a stream's last
+//! message, the trailers with `grpc-status`) is sent.
+//!
+//! The handler adds what the call decided (decision, match count, top score, list version) to
+//! this span as attributes; the status code is read from the response here. Health checks and
+//! reflection get no span: probes every few seconds would bury the calls that matter.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_util::future::BoxFuture;
+use http::{HeaderMap, Request, Response};
+use http_body::{Body, Frame};
+use opentelemetry::propagation::Extractor;
+use opentelemetry::trace::TraceContextExt;
+use tower::{Layer, Service};
+use tracing::field::Empty;
+use tracing::{Instrument, Span};
+use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+/// The trace a call belongs to, for the audit log: the server span's trace when spans are
+/// exported, else the caller's trace from `traceparent`, else none.
+#[derive(Debug, Clone, Default)]
+pub struct RpcTrace {
+    pub trace_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RpcSpanLayer;
+
+impl<S> Layer<S> for RpcSpanLayer {
+    type Service = RpcSpan<S>;
+    fn layer(&self, inner: S) -> RpcSpan<S> {
+        RpcSpan { inner }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RpcSpan<S> {
+    inner: S,
+}
+
+struct Headers<'a>(&'a HeaderMap);
+
+impl Extractor for Headers<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(|v| v.to_str().ok())
+    }
+    fn keys(&self) -> Vec<&str> {
+        self.0.keys().map(|k| k.as_str()).collect()
+    }
+}
+
+fn untraced(path: &str) -> bool {
+    path.starts_with("/grpc.health.") || path.starts_with("/grpc.reflection.")
+}
+
+impl<S, ReqBody> Service<Request<ReqBody>> for RpcSpan<S>
+where
+    S: Service<Request<ReqBody>, Response = Response<tonic::body::Body>>,
+    S::Future: Send + 'static,
+{
+    type Response = Response<tonic::body::Body>;
+    type Error = S::Error;
+    type Future = BoxFuture<'static, Result<Self::Response, Self::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut req: Request<ReqBody>) -> Self::Future {
+        let path = req.uri().path();
+        if untraced(path) {
+            return Box::pin(self.inner.call(req));
+        }
+        let (service, method) = path.trim_start_matches('/').split_once('/').unwrap_or((path, ""));
+        let span = tracing::info_span!(
+            "rpc",
+            otel.name = %path.trim_start_matches('/'),
+            otel.kind = "server",
+            otel.status_code = Empty,
+            rpc.system = "grpc",
+            rpc.service = %service,
+            rpc.method = %method,
+            rpc.grpc.status_code = Empty,
+            request_id = Empty,
+            decision = Empty,
+            match_count = Empty,
+            top_score = Empty,
+            list_version = Empty,
+            party_count = Empty,
+            party.hash = Empty,
+            party.name = Empty,
+        );
+        let parent = opentelemetry::global::get_text_map_propagator(|p| p.extract(&Headers(req.headers())));
+        let caller = parent.span().span_context().clone();
+        let _ = span.set_parent(parent);
+        let own = span.context().span().span_context().clone();
+        let trace_id = [own, caller].into_iter().find(|c| c.is_valid()).map(|c| c.trace_id().to_string());
+        req.extensions_mut().insert(RpcTrace { trace_id });
+        let fut = self.inner.call(req).instrument(span.clone());
+        Box::pin(async move {
+            let resp = fut.await?;
+            // A call that fails before any message answers with headers only ("trailers-only").
+            if let Some(code) = resp.headers().get("grpc-status").and_then(|v| v.to_str().ok()) {
+                record_status(&span, code);
+            }
+            Ok(resp.map(|body| tonic::body::Body::new(SpanBody { inner: body, span })))
+        })
+    }
+}
+
+/// Server-side errors per the OpenTelemetry gRPC conventions: the server's fault, not the
+/// caller's (an INVALID_ARGUMENT is the caller's and leaves the span's status unset).
+fn record_status(span: &Span, code: &str) {
+    span.record("rpc.grpc.status_code", code.parse::<i64>().unwrap_or(-1));
+    if matches!(code, "2" | "4" | "12" | "13" | "14" | "15") {
+        span.record("otel.status_code", "error");
+    }
+}
+
+/// The response body, with the call's span entered while it is produced (a stream's messages
+/// are computed as the body is polled) and kept open until the body ends.
+struct SpanBody {
+    inner: tonic::body::Body,
+    span: Span,
+}
+
+impl Body for SpanBody {
+    type Data = <tonic::body::Body as Body>::Data;
+    type Error = <tonic::body::Body as Body>::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        let this = &mut *self;
+        let _entered = this.span.enter();
+        let polled = Pin::new(&mut this.inner).poll_frame(cx);
+        if let Poll::Ready(Some(Ok(frame))) = &polled {
+            if let Some(code) = frame.trailers_ref().and_then(|t| t.get("grpc-status")).and_then(|v| v.to_str().ok()) {
+                record_status(&this.span, code);
+            }
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
