@@ -10,13 +10,15 @@ BIN=target/release/screener
 command -v grpcurl >/dev/null || { echo "readme-examples: grpcurl not found (cargo install grpcurl-rs)" >&2; exit 1; }
 
 log=$(mktemp)
+work=$(mktemp -d)
+head -c 24 /dev/urandom | base64 > "$work/admin.token"
 D=../shared/data
-"$BIN" serve --listen 127.0.0.1:0 \
+"$BIN" serve --listen 127.0.0.1:0 --admin-token-file "$work/admin.token" \
   --source "ca-sema=$D/canada/sema-lmes_2025-09-22.xml" \
   --source "us-ofac-sdn=$D/ofac/sdn_2023-12-28.csv" \
   --source "uk-ofsi=$D/uk/ConList_2025-04-10.csv" 2>"$log" &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill $pid 2>/dev/null || true; rm -rf "$log" "$work"' EXIT
 
 addr=""
 for _ in $(seq 1 600); do
@@ -31,9 +33,9 @@ for _ in $(seq 1 600); do
 done
 
 # Commands: lines of ```sh blocks starting with `grpcurl`, with `\` continuations joined.
-python3 - "$addr" <<'PY' > "$log.cmds"
+python3 - "$addr" "$work" <<'PY' > "$log.cmds"
 import re, sys
-addr = sys.argv[1]
+addr, work = sys.argv[1], sys.argv[2]
 text = open("README.md", encoding="utf-8").read()
 for block in re.findall(r"```sh\n(.*?)```", text, re.S):
     lines = block.replace("\\\n", " ").splitlines()
@@ -42,7 +44,8 @@ for block in re.findall(r"```sh\n(.*?)```", text, re.S):
             expect = ""
             if i + 1 < len(lines) and lines[i + 1].startswith("# expect:"):
                 expect = lines[i + 1][len("# expect:"):].strip()
-            print(line.replace("localhost:50051", addr) + "\t" + expect)
+            line = line.replace("localhost:50051", addr).replace("$(cat admin.token)", f"$(cat {work}/admin.token)")
+            print(line + "\t" + expect)
 PY
 
 n=0

@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
 
+use crate::auth::AdminPolicy;
 use crate::matcher::Thresholds;
 use crate::model::Regime;
 use crate::source::SourceSpec;
+use crate::tls::TlsFiles;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -150,6 +152,41 @@ pub struct ServeArgs {
     /// only, never in production.
     #[arg(long, env = "SCREENER_TELEMETRY_RAW_VALUES")]
     pub telemetry_raw_values: bool,
+    /// Serve gRPC over TLS with this certificate chain (PEM); reloaded when the file changes.
+    #[arg(long, env = "SCREENER_TLS_CERT")]
+    pub tls_cert: Option<PathBuf>,
+    /// Private key (PEM) of --tls-cert.
+    #[arg(long, env = "SCREENER_TLS_KEY")]
+    pub tls_key: Option<PathBuf>,
+    /// Mutual TLS: clients must present a certificate signed by a CA in this PEM file.
+    #[arg(long, env = "SCREENER_TLS_CLIENT_CA")]
+    pub tls_client_ca: Option<PathBuf>,
+    /// File holding the bearer token AdminService callers must send (`authorization: Bearer
+    /// TOKEN`); read on each call, so rewriting it rotates the token.
+    #[arg(long, env = "SCREENER_ADMIN_TOKEN_FILE")]
+    pub admin_token_file: Option<PathBuf>,
+    /// A client-certificate identity (common name, DNS or URI alternative name) allowed to call
+    /// AdminService under mutual TLS; repeat for each. In the environment: comma-separated.
+    #[arg(long = "admin-identity", env = "SCREENER_ADMIN_IDENTITIES", value_delimiter = ',')]
+    pub admin_identities: Vec<String>,
+    /// Calls in progress at once, across connections; more are refused with RESOURCE_EXHAUSTED
+    /// [default: 1024].
+    #[arg(long, env = "SCREENER_MAX_CONCURRENT_REQUESTS")]
+    pub max_concurrent_requests: Option<usize>,
+    /// HTTP/2 streams (calls) a single connection may have open at once [default: 256].
+    #[arg(long, env = "SCREENER_MAX_CONCURRENT_STREAMS")]
+    pub max_concurrent_streams: Option<u32>,
+    /// Longest a unary call may take, in seconds, when the client sets no shorter `grpc-timeout`
+    /// [default: 30].
+    #[arg(long, env = "SCREENER_REQUEST_TIMEOUT")]
+    pub request_timeout: Option<f64>,
+    /// Largest list publication accepted, in bytes [default: 268435456].
+    #[arg(long, env = "SCREENER_MAX_PUBLICATION_BYTES")]
+    pub max_publication_bytes: Option<u64>,
+    /// Integrity pin KIND=SHA256: refuse any publication of that source with another digest
+    /// (the sha256 `GetListStatus` shows). Repeat per source; in the environment comma-separated.
+    #[arg(long = "pin", env = "SCREENER_PINS", value_delimiter = ',')]
+    pub pins: Vec<String>,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -175,6 +212,18 @@ struct FileConfig {
     audit_log: Option<PathBuf>,
     telemetry_hash_key_file: Option<PathBuf>,
     telemetry_raw_values: Option<bool>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+    tls_client_ca: Option<PathBuf>,
+    admin_token_file: Option<PathBuf>,
+    #[serde(default)]
+    admin_identities: Vec<String>,
+    max_concurrent_requests: Option<usize>,
+    max_concurrent_streams: Option<u32>,
+    request_timeout: Option<f64>,
+    max_publication_bytes: Option<u64>,
+    #[serde(default)]
+    pins: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -207,6 +256,11 @@ pub struct ServeConfig {
     pub audit_log: Option<PathBuf>,
     pub telemetry_hash_key_file: Option<PathBuf>,
     pub telemetry_raw_values: bool,
+    pub tls: Option<TlsFiles>,
+    pub admin: AdminPolicy,
+    pub max_concurrent_requests: usize,
+    pub max_concurrent_streams: u32,
+    pub request_timeout: std::time::Duration,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -232,7 +286,7 @@ impl ServeConfig {
         if official_defaults {
             sources = crate::fetch::OFFICIAL
                 .iter()
-                .map(|(kind, url)| SourceSpec { kind: *kind, location: PathBuf::new(), url: Some(url.to_string()) })
+                .map(|(kind, url)| SourceSpec::new(*kind, PathBuf::new(), Some(url.to_string())))
                 .collect();
         }
         let allow_http = args.allow_http || file.allow_http.unwrap_or(false);
@@ -244,7 +298,32 @@ impl ServeConfig {
             )));
         }
         let cache_dir = args.cache_dir.clone().or(file.cache_dir).unwrap_or_else(|| PathBuf::from(".screener-cache"));
-        let sources: Vec<SourceSpec> = sources.into_iter().map(|s| s.cached_in(&cache_dir)).collect();
+        let max_bytes = args
+            .max_publication_bytes
+            .or(file.max_publication_bytes)
+            .unwrap_or(crate::source::DEFAULT_MAX_PUBLICATION_BYTES);
+        if max_bytes < 1024 {
+            return Err(ConfigError::Invalid(format!("max_publication_bytes must be at least 1024 (got {max_bytes})")));
+        }
+        let pins = if args.pins.is_empty() { &file.pins } else { &args.pins };
+        let mut sources: Vec<SourceSpec> = sources.into_iter().map(|s| s.cached_in(&cache_dir)).collect();
+        for s in &mut sources {
+            s.max_bytes = max_bytes;
+        }
+        for pin in pins.iter().filter(|p| !p.trim().is_empty()) {
+            let (kind, digest) =
+                pin.split_once('=').ok_or_else(|| ConfigError::Invalid(format!("pin `{pin}` must be KIND=SHA256")))?;
+            let digest = digest.trim().to_ascii_lowercase();
+            if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(ConfigError::Invalid(format!("pin `{pin}`: the sha256 must be 64 hex digits")));
+            }
+            let source = sources.iter_mut().find(|s| s.kind.as_str() == kind.trim()).ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "pin `{pin}` names no configured source (kinds: ca-sema, us-ofac-sdn, uk-ofsi)"
+                ))
+            })?;
+            source.pin = Some(digest);
+        }
         let grace = args.shutdown_grace.or(file.shutdown_grace).unwrap_or(5.0);
         if !(0.0..=600.0).contains(&grace) {
             return Err(ConfigError::Invalid(format!(
@@ -285,6 +364,53 @@ impl ServeConfig {
             Some(l) => l,
             None => DEFAULT_LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
         };
+        let tls = match (
+            args.tls_cert.clone().or(file.tls_cert),
+            args.tls_key.clone().or(file.tls_key),
+            args.tls_client_ca.clone().or(file.tls_client_ca),
+        ) {
+            (Some(cert), Some(key), client_ca) => Some(TlsFiles { cert, key, client_ca }),
+            (None, None, None) => None,
+            (None, None, Some(_)) => {
+                return Err(ConfigError::Invalid("tls_client_ca needs tls_cert and tls_key (mutual TLS is TLS)".into()))
+            }
+            _ => return Err(ConfigError::Invalid("tls_cert and tls_key go together: give both or neither".into())),
+        };
+        let admin = AdminPolicy {
+            token_file: args.admin_token_file.clone().or(file.admin_token_file),
+            identities: if args.admin_identities.is_empty() {
+                file.admin_identities
+            } else {
+                args.admin_identities.clone()
+            }
+            .into_iter()
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty())
+            .collect(),
+        };
+        if !admin.identities.is_empty() && tls.as_ref().is_none_or(|t| t.client_ca.is_none()) {
+            return Err(ConfigError::Invalid(
+                "admin_identities are client-certificate identities: they need mutual TLS (tls_client_ca)".into(),
+            ));
+        }
+        let max_concurrent_requests = args.max_concurrent_requests.or(file.max_concurrent_requests).unwrap_or(1024);
+        if !(1..=1_000_000).contains(&max_concurrent_requests) {
+            return Err(ConfigError::Invalid(format!(
+                "max_concurrent_requests must be between 1 and 1000000 (got {max_concurrent_requests})"
+            )));
+        }
+        let max_concurrent_streams = args.max_concurrent_streams.or(file.max_concurrent_streams).unwrap_or(256);
+        if !(1..=65_536).contains(&max_concurrent_streams) {
+            return Err(ConfigError::Invalid(format!(
+                "max_concurrent_streams must be between 1 and 65536 (got {max_concurrent_streams})"
+            )));
+        }
+        let request_timeout = args.request_timeout.or(file.request_timeout).unwrap_or(30.0);
+        if !(0.001..=3600.0).contains(&request_timeout) {
+            return Err(ConfigError::Invalid(format!(
+                "request_timeout must be between 0.001 and 3600 seconds (got {request_timeout})"
+            )));
+        }
         let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {
             RegimeArg::Belarus => Regime::Belarus,
             RegimeArg::All => Regime::All,
@@ -306,6 +432,11 @@ impl ServeConfig {
             audit_log: args.audit_log.clone().or(file.audit_log),
             telemetry_hash_key_file: args.telemetry_hash_key_file.clone().or(file.telemetry_hash_key_file),
             telemetry_raw_values: args.telemetry_raw_values || file.telemetry_raw_values.unwrap_or(false),
+            tls,
+            admin,
+            max_concurrent_requests,
+            max_concurrent_streams,
+            request_timeout: std::time::Duration::from_secs_f64(request_timeout),
         })
     }
 }

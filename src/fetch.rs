@@ -26,17 +26,14 @@ pub const OFFICIAL: [(SourceKind, &str); 3] = [
     (SourceKind::UkOfsi, "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"),
 ];
 
-/// A publication larger than this is refused before it is written anywhere.
-pub const MAX_BYTES: usize = 512 * 1024 * 1024;
-
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     #[error("{url}: {error}")]
     Http { url: String, error: String },
     #[error("{url}: the publisher answered HTTP {status}")]
     Status { url: String, status: u16 },
-    #[error("{url}: the publication is larger than {MAX_BYTES} bytes")]
-    TooLarge { url: String },
+    #[error("{url}: the publication is larger than the {limit} bytes allowed (--max-publication-bytes)")]
+    TooLarge { url: String, limit: u64 },
     #[error("cannot write the cached copy {path}: {error}")]
     Cache { path: String, error: std::io::Error },
 }
@@ -83,12 +80,18 @@ pub fn client() -> reqwest::Client {
 pub async fn fetch(client: &reqwest::Client, spec: &SourceSpec) -> Result<bool, FetchError> {
     let mut changed = false;
     for (url, path, required) in files(spec) {
-        changed |= fetch_file(client, &url, &path, required).await?;
+        changed |= fetch_file(client, &url, &path, required, spec.max_bytes).await?;
     }
     Ok(changed)
 }
 
-async fn fetch_file(client: &reqwest::Client, url: &str, path: &Path, required: bool) -> Result<bool, FetchError> {
+async fn fetch_file(
+    client: &reqwest::Client,
+    url: &str,
+    path: &Path,
+    required: bool,
+    limit: u64,
+) -> Result<bool, FetchError> {
     let http = |e: reqwest::Error| FetchError::Http { url: url.to_string(), error: e.to_string() };
     let cache = |error: std::io::Error| FetchError::Cache { path: path.display().to_string(), error };
     let meta_path = path.with_extension("meta.json");
@@ -114,21 +117,28 @@ async fn fetch_file(client: &reqwest::Client, url: &str, path: &Path, required: 
     if !status.is_success() {
         return Err(FetchError::Status { url: url.to_string(), status: status.as_u16() });
     }
-    if resp.content_length().is_some_and(|n| n > MAX_BYTES as u64) {
-        return Err(FetchError::TooLarge { url: url.to_string() });
+    let too_large = || FetchError::TooLarge { url: url.to_string(), limit };
+    if resp.content_length().is_some_and(|n| n > limit) {
+        return Err(too_large());
     }
     let header = |name| {
         resp.headers().get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(str::to_string)
     };
     let new_meta = Meta { etag: header(reqwest::header::ETAG), last_modified: header(reqwest::header::LAST_MODIFIED) };
-    let body = resp.bytes().await.map_err(http)?;
-    if body.len() > MAX_BYTES {
-        return Err(FetchError::TooLarge { url: url.to_string() });
+    // Read chunk by chunk: a body without Content-Length (or lying about it) is cut off at the
+    // limit, not read whole into memory first.
+    let mut resp = resp;
+    let mut body: Vec<u8> = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(http)? {
+        if body.len() as u64 + chunk.len() as u64 > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
     }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(cache)?;
     }
-    if std::fs::read(path).is_ok_and(|old| old == body.as_ref()) {
+    if std::fs::read(path).is_ok_and(|old| old == body) {
         // Same bytes without validators (a publisher that ignores conditional requests).
         let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
         return Ok(false);

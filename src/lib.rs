@@ -6,6 +6,7 @@
 //! the gRPC server; [`config`] validates settings.
 #![forbid(unsafe_code)]
 
+pub mod auth;
 pub mod changes;
 pub mod compare;
 pub mod config;
@@ -25,6 +26,7 @@ pub mod service;
 pub mod source;
 pub mod store;
 pub mod telemetry;
+pub mod tls;
 
 /// Generated protobuf and gRPC code for `screening.v1`.
 pub mod pb {

@@ -8,11 +8,12 @@ use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
 use tonic_health::ServingStatus;
 
+use crate::auth::AdminAuth;
 use crate::config::ServeConfig;
 use crate::pb::admin_service_server::AdminServiceServer;
 use crate::pb::screening_service_server::ScreeningServiceServer;
 use crate::reload::{Reloader, Settings};
-use crate::service::{Admin, OversizeLayer, Recorder, Screener};
+use crate::service::{Admin, LoadShedLayer, Recorder, Screener, StatusFixLayer};
 use crate::store::{self, ListStore};
 use crate::telemetry::{AuditLog, Privacy, RpcSpanLayer};
 
@@ -32,6 +33,8 @@ pub enum ServeError {
     Metrics(#[from] crate::metrics::MetricsError),
     #[error(transparent)]
     Telemetry(#[from] crate::telemetry::TelemetryError),
+    #[error(transparent)]
+    Tls(#[from] crate::tls::TlsError),
 }
 
 const SERVICE_NAME: &str = "screening.v1.ScreeningService";
@@ -93,21 +96,46 @@ pub async fn serve(
     let screening = ScreeningServiceServer::new(screener)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(16 * 1024 * 1024);
-    let admin = AdminServiceServer::new(Admin::new(reloader.clone(), store.clone()));
+    if config.admin.closed() {
+        tracing::info!("AdminService is closed (no --admin-token-file or --admin-identity)");
+    }
+    let admin = AdminServiceServer::with_interceptor(
+        Admin::new(reloader.clone(), store.clone()),
+        AdminAuth::new(config.admin.clone(), audit.clone()),
+    );
+    let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
 
-    let server = Server::builder()
+    // Limits, outermost first: the call's span (so shed calls are traced too), load shedding,
+    // then tonic's own per-call deadline (`grpc-timeout`, capped by --request-timeout), HTTP/2
+    // stream limit and message size limits (set on the services).
+    let router = Server::builder()
+        .max_concurrent_streams(config.max_concurrent_streams)
+        .timeout(config.request_timeout)
         .layer(RpcSpanLayer)
-        .layer(OversizeLayer)
+        .layer(LoadShedLayer::new(config.max_concurrent_requests))
+        .layer(StatusFixLayer)
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(screening)
-        .add_service(admin)
-        .serve_with_incoming_shutdown(incoming, async {
-            let _ = stop_rx.await;
-        });
-    tracing::info!(addr = %local, "listening on {local}");
-    let server = tokio::spawn(server);
+        .add_service(admin);
+    let stopped = async {
+        let _ = stop_rx.await;
+    };
+    let server = match &tls {
+        None => tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped)),
+        Some(tls) => {
+            tls.watch();
+            let incoming = crate::tls::incoming(incoming, tls.clone());
+            tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped))
+        }
+    };
+    let scheme = match &tls {
+        None => "plaintext",
+        Some(t) if t.mutual() => "mutual TLS",
+        Some(_) => "TLS",
+    };
+    tracing::info!(addr = %local, scheme, "listening on {local}");
 
     if config.official_defaults {
         tracing::warn!(

@@ -18,9 +18,23 @@ pub struct SourceSpec {
     pub location: PathBuf,
     /// The publisher's URL for URL sources.
     pub url: Option<String>,
+    /// Integrity pin: the sha256 (hex) the publication must have, as `GetListStatus` reports
+    /// it; any other content is refused. For publications delivered with a digest out of band.
+    pub pin: Option<String>,
+    /// A publication larger than this is refused before it is read into memory.
+    pub max_bytes: u64,
 }
 
+/// Default for [`SourceSpec::max_bytes`]: ten times the largest official file today (the UK's
+/// 15 MB), small enough that a runaway or hostile publisher cannot exhaust memory.
+pub const DEFAULT_MAX_PUBLICATION_BYTES: u64 = 256 * 1024 * 1024;
+
 impl SourceSpec {
+    /// A source without pin and with the default size limit.
+    pub fn new(kind: SourceKind, location: PathBuf, url: Option<String>) -> SourceSpec {
+        SourceSpec { kind, location, url, pin: None, max_bytes: DEFAULT_MAX_PUBLICATION_BYTES }
+    }
+
     /// Parses `ca-sema=path/to/sema-lmes.xml` or `uk-ofsi=https://…/ConList.csv` (a URL source's
     /// cache location is set by [`SourceSpec::cached_in`]).
     pub fn parse(s: &str) -> Result<SourceSpec, String> {
@@ -35,9 +49,9 @@ impl SourceSpec {
         }
         let loc = loc.trim();
         if loc.starts_with("https://") || loc.starts_with("http://") {
-            return Ok(SourceSpec { kind, location: PathBuf::new(), url: Some(loc.to_string()) });
+            return Ok(SourceSpec::new(kind, PathBuf::new(), Some(loc.to_string())));
         }
-        Ok(SourceSpec { kind, location: PathBuf::from(loc), url: None })
+        Ok(SourceSpec::new(kind, PathBuf::from(loc), None))
     }
 
     /// For a URL source, points `location` at its copy in `cache_dir`: a directory for OFAC
@@ -70,6 +84,8 @@ pub enum SourceError {
     Io { path: String, error: std::io::Error },
     #[error("{0}")]
     Missing(String),
+    #[error("{path} is {size} bytes, more than the {limit} allowed (--max-publication-bytes)")]
+    TooLarge { path: String, size: u64, limit: u64 },
 }
 
 /// One file of a publication.
@@ -157,16 +173,28 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
                 spec.kind
             )));
         }
+        check_size(path, meta.len(), spec.max_bytes)?;
         let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
+        check_size(path, bytes.len() as u64, spec.max_bytes)?;
         return Ok(RawPublication::from_bytes(&location, bytes));
     }
     let files = if meta.is_dir() { ofac_in_dir(path)? } else { ofac_beside(path)? };
     let mut out = Vec::new();
+    let mut total = 0u64;
     for (role, file) in files {
+        total += std::fs::metadata(&file).map_err(|e| io(&file, e))?.len();
+        check_size(path, total, spec.max_bytes)?;
         let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
         out.push(RawFile { role: role.to_string(), path: file.display().to_string(), bytes });
     }
     Ok(RawPublication { location, files: out })
+}
+
+fn check_size(path: &Path, size: u64, limit: u64) -> Result<(), SourceError> {
+    if size > limit {
+        return Err(SourceError::TooLarge { path: path.display().to_string(), size, limit });
+    }
+    Ok(())
 }
 
 fn ofac_in_dir(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {

@@ -28,6 +28,8 @@ pub enum LoadError {
     GoodGuys(#[from] crate::good_guys::GoodGuysError),
     #[error("list loading task failed: {0}")]
     Task(String),
+    #[error("source {spec}: the publication's sha256 is {actual}, not the pinned {pinned}")]
+    PinMismatch { spec: String, actual: String, pinned: String },
 }
 
 /// A publication the validation gate refused, kept for status.
@@ -99,6 +101,10 @@ pub fn load_one(spec: &SourceSpec) -> Result<LoadedSource, LoadError> {
 
 /// Parses a publication already read from `spec`.
 pub fn parse_raw(spec: &SourceSpec, raw: RawPublication) -> Result<LoadedSource, LoadError> {
+    let sha256 = raw.sha256();
+    if let Some(pinned) = spec.pin.as_deref().filter(|p| !p.eq_ignore_ascii_case(&sha256)) {
+        return Err(LoadError::PinMismatch { spec: spec.to_string(), actual: sha256, pinned: pinned.to_string() });
+    }
     let parsed = parser::parse(spec.kind, &raw).map_err(|error| LoadError::Parse { spec: spec.to_string(), error })?;
     let loaded_at = now_rfc3339();
     Ok(LoadedSource {
@@ -106,7 +112,7 @@ pub fn parse_raw(spec: &SourceSpec, raw: RawPublication) -> Result<LoadedSource,
             kind: spec.kind,
             location: raw.describe(),
             list_date: parsed.list_date,
-            sha256: raw.sha256(),
+            sha256,
             entities_total: parsed.entities.len(),
             entities_in_scope: 0,
             loaded_at,

@@ -29,6 +29,8 @@ async fn metrics_after_calls_and_a_reload() {
     let port = free_port();
     let mut args = common::real_source_args();
     args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}"), "--no-watch".to_string()]);
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
     let names = ["Aleksandr Lukashenko", "Sviatlana Tsikhanouskaya", "A. G. Lukashenko"];
@@ -44,7 +46,7 @@ async fn metrics_after_calls_and_a_reload() {
     }
     let _ = client.screen_party(pb::ScreenPartyRequest::default()).await;
     let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
-    admin.reload_lists(pb::ReloadListsRequest { force: false }).await.expect("reload");
+    admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: false })).await.expect("reload");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
 
     let text = scrape(port);

@@ -7,7 +7,7 @@ use screener::source::{self, SourceSpec};
 use screener::{parser, store};
 
 fn spec(kind: SourceKind, path: impl Into<std::path::PathBuf>) -> SourceSpec {
-    SourceSpec { kind, location: path.into(), url: None }
+    SourceSpec::new(kind, path.into(), None)
 }
 
 fn parse(kind: SourceKind, path: impl Into<std::path::PathBuf>) -> Result<parser::ParsedList, String> {

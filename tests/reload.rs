@@ -42,7 +42,7 @@ fn canada_before_2022_11_17() -> Vec<u8> {
 }
 
 fn spec(kind: SourceKind, p: &Path) -> SourceSpec {
-    SourceSpec { kind, location: p.to_path_buf(), url: None }
+    SourceSpec::new(kind, p.to_path_buf(), None)
 }
 
 /// In-scope entities of a source as the library parses it, by id.
@@ -293,7 +293,9 @@ async fn broken_publications_are_refused() {
     let uk = dir.path().join("ConList.csv");
     let good = std::fs::read(common::uk()).expect("read");
     publish(&good, &uk);
-    let args: Vec<String> = vec!["--source".into(), format!("uk-ofsi={}", uk.display()), "--no-watch".into()];
+    let mut args: Vec<String> = vec!["--source".into(), format!("uk-ofsi={}", uk.display()), "--no-watch".into()];
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
     let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
@@ -318,7 +320,11 @@ async fn broken_publications_are_refused() {
     ];
     for (label, bytes, why) in cases {
         publish(bytes, &uk);
-        let r = admin.reload_lists(pb::ReloadListsRequest { force: false }).await.expect("reload").into_inner();
+        let r = admin
+            .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false }))
+            .await
+            .expect("reload")
+            .into_inner();
         let outcome = &r.sources[0];
         assert_eq!(outcome.outcome, pb::ReloadOutcome::Refused as i32, "{label}: {outcome:?}");
         assert!(outcome.reason.contains(why), "{label}: {}", outcome.reason);
@@ -345,11 +351,19 @@ async fn broken_publications_are_refused() {
 
     // An operator can force a shrunk publication through; never a broken one.
     publish(half.as_bytes(), &uk);
-    let r = admin.reload_lists(pb::ReloadListsRequest { force: true }).await.expect("reload").into_inner();
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true }))
+        .await
+        .expect("reload")
+        .into_inner();
     assert_eq!(r.sources[0].outcome, pb::ReloadOutcome::Accepted as i32, "{:?}", r.sources[0]);
     assert_ne!(r.status.expect("status").list_version, v0);
     publish(b"", &uk);
-    let r = admin.reload_lists(pb::ReloadListsRequest { force: true }).await.expect("reload").into_inner();
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true }))
+        .await
+        .expect("reload")
+        .into_inner();
     assert_eq!(r.sources[0].outcome, pb::ReloadOutcome::Refused as i32);
 
     // SIGHUP reloads too (the watcher is off here).

@@ -122,6 +122,8 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
         ]
         .map(String::from),
     );
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
     let endpoint = format!("http://{collector_addr}");
     let server = Server::start_with_env(
         &args,
@@ -181,7 +183,7 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
     }
     assert_eq!(streamed, 2);
     let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
-    admin.reload_lists(pb::ReloadListsRequest { force: true }).await.expect("reload");
+    admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: true })).await.expect("reload");
     let metrics = scrape(metrics_port);
 
     // Spans arrive in batches (every 100 ms here).
@@ -261,8 +263,12 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
     let spans_text = format!("{:?}", collector.spans.lock().expect("lock"));
 
     // The audit log: one line per decision, with the trace of the traced call.
-    let records: Vec<serde_json::Value> =
+    let all: Vec<serde_json::Value> =
         audit.lines().map(|l| serde_json::from_str(l).expect("audit lines are JSON")).collect();
+    let admin_line = all.iter().find(|r| r["rpc"] == "AdminService").expect("the admin call is audited");
+    assert_eq!(admin_line["allowed"], true);
+    assert_eq!(admin_line["principal"], "bearer token");
+    let records: Vec<&serde_json::Value> = all.iter().filter(|r| r["rpc"] != "AdminService").collect();
     assert_eq!(records.len(), 5, "2 ScreenParty, 1 ScreenPayment, 2 ScreenStream: {audit}");
     let traced = records.iter().find(|r| r["request_id"] == "req-traced").expect("traced record");
     assert_eq!(traced["trace_id"], TRACE_ID);

@@ -29,7 +29,8 @@ impl AdminService for Admin {
         request: Request<pb::ReloadListsRequest>,
     ) -> Result<Response<pb::ReloadListsResponse>, Status> {
         let force = request.get_ref().force;
-        tracing::info!(force, "reload requested through AdminService");
+        let principal = request.extensions().get::<crate::auth::AdminPrincipal>().map(|p| p.0.as_str()).unwrap_or("?");
+        tracing::info!(force, principal, "reload requested through AdminService");
         let outcomes = self.reloader.reload(force, if force { "admin (forced)" } else { "admin" }).await;
         let snapshot = self.store.current().ok_or(ApiError::NotReady)?;
         let sources = outcomes

@@ -3,14 +3,16 @@
 
 mod admin;
 mod convert;
-mod oversize;
+mod load_shed;
 mod record;
+mod status_fix;
 
 pub use admin::Admin;
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
-pub use oversize::OversizeLayer;
+pub use load_shed::LoadShedLayer;
 pub use record::Recorder;
+pub use status_fix::StatusFixLayer;
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -269,8 +271,14 @@ impl ScreeningService for Screener {
         self.snapshot()?;
         let this = self.clone();
         let trace = request.extensions().get::<RpcTrace>().cloned();
+        // tonic applies `grpc-timeout` to a call's first response only; a stream honours it here,
+        // ending with DEADLINE_EXCEEDED at the first party read after the deadline.
+        let deadline = convert::deadline(request.metadata()).map(|d| Instant::now() + d);
         let out = request.into_inner().map(move |item| {
             let req = item?;
+            if deadline.is_some_and(|d| Instant::now() > d) {
+                return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
+            }
             let snapshot = this.snapshot()?;
             // A span per party, under the stream's span: each decision is traceable on its own.
             let span = tracing::debug_span!(

@@ -154,3 +154,21 @@ pub fn strip_ansi(s: &str) -> String {
     }
     out
 }
+
+/// The AdminService bearer token the tests' servers accept (see [`admin_token_args`]).
+pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
+
+/// `--admin-token-file` for [`ADMIN_TOKEN`]; keep the returned directory alive while the server runs.
+pub fn admin_token_args() -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("admin.token");
+    std::fs::write(&path, format!("{ADMIN_TOKEN}\n")).expect("write token");
+    (dir, vec!["--admin-token-file".to_string(), path.display().to_string()])
+}
+
+/// A request carrying the admin bearer token.
+pub fn as_admin<T>(message: T) -> tonic::Request<T> {
+    let mut r = tonic::Request::new(message);
+    r.metadata_mut().insert("authorization", format!("Bearer {ADMIN_TOKEN}").parse().expect("ascii"));
+    r
+}

@@ -1,0 +1,123 @@
+//! Who may call `AdminService`: reloading and forcing a publication through the validation gate
+//! change what every payment is screened against, so they are authorised apart from screening.
+//!
+//! A caller is an admin when it presents the bearer token held in `--admin-token-file` (read on
+//! each call, so the token rotates by rewriting the file), or a client certificate (mutual TLS)
+//! whose common name or a DNS/URI alternative name is in `--admin-identity`. With neither
+//! configured the admin API is closed: lists still reload on file change, publisher update and
+//! SIGHUP. Every attempt, allowed or not, goes to the log and the audit log.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tonic::{Request, Status};
+
+use crate::telemetry::AuditLog;
+
+#[derive(Debug, Clone, Default)]
+pub struct AdminPolicy {
+    pub token_file: Option<PathBuf>,
+    pub identities: Vec<String>,
+}
+
+impl AdminPolicy {
+    pub fn closed(&self) -> bool {
+        self.token_file.is_none() && self.identities.is_empty()
+    }
+}
+
+/// Who an allowed admin call came from, for the handler's log line.
+#[derive(Debug, Clone)]
+pub struct AdminPrincipal(pub String);
+
+/// The `AdminService` interceptor.
+#[derive(Debug, Clone)]
+pub struct AdminAuth {
+    policy: Arc<AdminPolicy>,
+    audit: Option<AuditLog>,
+}
+
+#[derive(Serialize)]
+struct AdminAttempt<'a> {
+    time: String,
+    rpc: &'a str,
+    principal: &'a str,
+    allowed: bool,
+    reason: &'a str,
+}
+
+impl AdminAuth {
+    pub fn new(policy: AdminPolicy, audit: Option<AuditLog>) -> AdminAuth {
+        AdminAuth { policy: Arc::new(policy), audit }
+    }
+
+    fn decide(&self, req: &Request<()>) -> Result<String, Status> {
+        if self.policy.closed() {
+            return Err(Status::permission_denied(
+                "AdminService is disabled on this server: start it with --admin-token-file or --admin-identity \
+                 (lists still reload on file change, publisher update and SIGHUP)",
+            ));
+        }
+        if let Some(header) = req.metadata().get("authorization") {
+            let Some(path) = &self.policy.token_file else {
+                return Err(Status::unauthenticated("this server takes no bearer tokens for AdminService"));
+            };
+            let given = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")).unwrap_or_default().trim();
+            let expected = std::fs::read_to_string(path).map_err(|e| {
+                tracing::error!(path = %path.display(), error = %e, "cannot read the admin token file");
+                Status::unavailable("the admin token cannot be read on the server")
+            })?;
+            // Compared as digests: equal-length values whose comparison time says nothing
+            // about the token.
+            let expected = expected.trim();
+            if expected.is_empty() || Sha256::digest(given) != Sha256::digest(expected) {
+                return Err(Status::unauthenticated("invalid bearer token"));
+            }
+            return Ok("bearer token".into());
+        }
+        if let Some(certs) = req.peer_certs() {
+            if let Some(leaf) = certs.first() {
+                let ids = crate::tls::identities(leaf);
+                return match ids.iter().find(|id| self.policy.identities.contains(id)) {
+                    Some(id) => Ok(format!("certificate {id}")),
+                    None => Err(Status::permission_denied(format!(
+                        "client certificate ({}) is not allowed to call AdminService",
+                        ids.join(", ")
+                    ))),
+                };
+            }
+        }
+        Err(Status::unauthenticated(
+            "AdminService needs credentials: `authorization: Bearer <token>` metadata or an allowed client certificate",
+        ))
+    }
+}
+
+impl tonic::service::Interceptor for AdminAuth {
+    fn call(&mut self, mut req: Request<()>) -> Result<Request<()>, Status> {
+        let decision = self.decide(&req);
+        let (principal, allowed, reason) = match &decision {
+            Ok(p) => (p.as_str(), true, ""),
+            Err(s) => ("unauthenticated", false, s.message()),
+        };
+        if allowed {
+            tracing::info!(principal, "AdminService call authorised");
+        } else {
+            tracing::warn!(reason, "AdminService call refused");
+        }
+        if let Some(audit) = &self.audit {
+            audit.record(&AdminAttempt {
+                time: crate::store::now_rfc3339(),
+                rpc: "AdminService",
+                principal,
+                allowed,
+                reason,
+            });
+        }
+        let principal = decision?;
+        req.extensions_mut().insert(AdminPrincipal(principal));
+        Ok(req)
+    }
+}

@@ -1,0 +1,62 @@
+//! Two statuses tonic reports differently from the gRPC spec (and every other gRPC server),
+//! rewritten on the way out because clients' retry policies key on them: a request larger than
+//! the limit is OUT_OF_RANGE in tonic, RESOURCE_EXHAUSTED in the spec; a call past its
+//! `grpc-timeout` is CANCELLED ("Timeout expired") in tonic, DEADLINE_EXCEEDED in the spec.
+
+use std::task::{Context, Poll};
+
+use futures_util::future::{FutureExt, Map};
+use http::{HeaderValue, Request, Response};
+use tower::{Layer, Service};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StatusFixLayer;
+
+impl<S> Layer<S> for StatusFixLayer {
+    type Service = StatusFix<S>;
+    fn layer(&self, inner: S) -> StatusFix<S> {
+        StatusFix { inner }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusFix<S> {
+    inner: S,
+}
+
+type Fix<B, E> = fn(Result<Response<B>, E>) -> Result<Response<B>, E>;
+
+impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for StatusFix<S>
+where
+    S: Service<Request<ReqBody>, Response = Response<ResBody>>,
+{
+    type Response = Response<ResBody>;
+    type Error = S::Error;
+    type Future = Map<S::Future, Fix<ResBody, S::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
+        self.inner.call(req).map(fix as Fix<ResBody, S::Error>)
+    }
+}
+
+fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
+    r.map(|mut resp| {
+        let h = resp.headers();
+        let status = h.get("grpc-status").map(|v| v.as_bytes());
+        let message = h.get("grpc-message").map(|v| v.as_bytes()).unwrap_or_default();
+        let contains = |needle: &[u8]| message.windows(needle.len()).any(|w| w == needle);
+        let too_large = status == Some(b"11")
+            && (contains(b"message%20length%20too%20large") || contains(b"message length too large"));
+        let timed_out = status == Some(b"1") && message.starts_with(b"Timeout");
+        if too_large {
+            resp.headers_mut().insert("grpc-status", HeaderValue::from_static("8"));
+        } else if timed_out {
+            resp.headers_mut().insert("grpc-status", HeaderValue::from_static("4"));
+        }
+        resp
+    })
+}

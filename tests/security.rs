@@ -1,0 +1,306 @@
+//! Who gets in and what cannot take the service down: TLS and mutual TLS with certificates made
+//! here (rcgen), rotation without restart, AdminService authorisation, load shedding, size and
+//! deadline limits, and list integrity (pins, publication size).
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::Server;
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, SanType};
+use screener::pb;
+use screener::pb::admin_service_client::AdminServiceClient;
+use screener::pb::screening_service_client::ScreeningServiceClient;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Identity};
+use tonic::Code;
+
+struct Ca {
+    issuer: Issuer<'static, KeyPair>,
+    pem: String,
+}
+
+fn ca(name: &str) -> Ca {
+    let key = KeyPair::generate().expect("key");
+    let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.distinguished_name.push(DnType::CommonName, name);
+    let cert = params.self_signed(&key).expect("self-signed");
+    Ca { pem: cert.pem(), issuer: Issuer::new(params, key) }
+}
+
+/// (certificate PEM, key PEM) signed by `ca`, for `localhost`/127.0.0.1 and the given common name.
+fn leaf(ca: &Ca, common_name: &str) -> (String, String) {
+    let key = KeyPair::generate().expect("key");
+    let mut params = CertificateParams::new(vec!["localhost".to_string()]).expect("params");
+    params.subject_alt_names.push(SanType::IpAddress(std::net::IpAddr::from([127, 0, 0, 1])));
+    params.distinguished_name.push(DnType::CommonName, common_name);
+    let cert = params.signed_by(&key, &ca.issuer).expect("signed");
+    (cert.pem(), key.serialize_pem())
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p.display().to_string()
+}
+
+async fn tls_channel(server: &Server, ca_pem: &str, client: Option<&(String, String)>) -> Result<Channel, String> {
+    let mut tls = ClientTlsConfig::new().ca_certificate(Certificate::from_pem(ca_pem)).domain_name("localhost");
+    if let Some((cert, key)) = client {
+        tls = tls.identity(Identity::from_pem(cert, key));
+    }
+    let endpoint = Channel::from_shared(format!("https://{}", server.addr)).map_err(|e| e.to_string())?;
+    let endpoint = endpoint.tls_config(tls).map_err(|e| e.to_string())?.timeout(Duration::from_secs(5));
+    endpoint.connect().await.map_err(|e| format!("{e:?}"))
+}
+
+fn party(name: &str) -> pb::ScreenPartyRequest {
+    pb::ScreenPartyRequest {
+        request_id: "sec".into(),
+        party: Some(pb::Party { name: name.into(), ..Default::default() }),
+        ..Default::default()
+    }
+}
+
+/// Calls ScreenParty over `channel`; the error code if it fails (a refused handshake shows as a
+/// transport error, code UNAVAILABLE or UNKNOWN).
+async fn screen(channel: Channel) -> Result<pb::Decision, Code> {
+    let r = ScreeningServiceClient::new(channel).screen_party(party("Aleksandr Lukashenko")).await;
+    r.map(|r| pb::Decision::try_from(r.into_inner().decision).unwrap_or_default()).map_err(|s| s.code())
+}
+
+/// The server certificate a fresh TLS connection is shown.
+async fn served_certificate(addr: &str, ca_pem: &str, client: &(String, String)) -> Vec<u8> {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer, ServerName};
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(CertificateDer::from_pem_slice(ca_pem.as_bytes()).expect("ca")).expect("root");
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_root_certificates(roots)
+        .with_client_auth_cert(
+            vec![CertificateDer::from_pem_slice(client.0.as_bytes()).expect("cert")],
+            PrivateKeyDer::from_pem_slice(client.1.as_bytes()).expect("key"),
+        )
+        .expect("client config");
+    let tcp = tokio::net::TcpStream::connect(addr).await.expect("tcp");
+    let name = ServerName::try_from("localhost").expect("name");
+    let tls = tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await.expect("handshake");
+    tls.get_ref().1.peer_certificates().and_then(|c| c.first()).map(|c| c.to_vec()).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mutual_tls_admits_only_clients_of_the_ca_and_rotates_without_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ours = ca("screener test CA");
+    let theirs = ca("some other CA");
+    let server_pair = leaf(&ours, "screener");
+    let teller = leaf(&ours, "teller");
+    let ops = leaf(&ours, "ops-admin");
+    let stranger = leaf(&theirs, "ops-admin");
+    let cert = write(dir.path(), "server.pem", &server_pair.0);
+    let key = write(dir.path(), "server.key", &server_pair.1);
+    let client_ca = write(dir.path(), "clients-ca.pem", &ours.pem);
+    let (_token_dir, token_args) = common::admin_token_args();
+    let mut args = vec![
+        "--source".to_string(),
+        format!("ca-sema={}", common::canada().display()),
+        "--no-watch".into(),
+        "--tls-cert".into(),
+        cert.clone(),
+        "--tls-key".into(),
+        key.clone(),
+        "--tls-client-ca".into(),
+        client_ca,
+        "--admin-identity".into(),
+        "ops-admin".into(),
+    ];
+    args.extend(token_args);
+    let server = Server::start(&args);
+
+    // Plaintext against TLS: refused.
+    let plain = Channel::from_shared(server.endpoint()).expect("uri").timeout(Duration::from_secs(5));
+    if let Ok(ch) = plain.connect().await {
+        assert!(screen(ch).await.is_err(), "a plaintext call must fail");
+    }
+    // TLS without a client certificate, or with one from another CA: refused.
+    for client in [None, Some(&stranger)] {
+        if let Ok(ch) = tls_channel(&server, &ours.pem, client).await {
+            assert!(screen(ch).await.is_err(), "a client without a certificate of the CA must fail");
+        }
+    }
+    // With a certificate of the CA: served (retry while the lists load).
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let teller_channel = loop {
+        if let Ok(ch) = tls_channel(&server, &ours.pem, Some(&teller)).await {
+            if screen(ch.clone()).await == Ok(pb::Decision::Block) {
+                break ch;
+            }
+        }
+        assert!(Instant::now() < deadline, "mTLS client with a CA certificate was never served");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+
+    // AdminService: the teller's certificate is not on the allow-list; ops-admin's is; the
+    // bearer token works for anyone who holds it.
+    let e = AdminServiceClient::new(teller_channel.clone())
+        .reload_lists(pb::ReloadListsRequest { force: false })
+        .await
+        .expect_err("teller is no admin");
+    assert_eq!(e.code(), Code::PermissionDenied, "{e:?}");
+    AdminServiceClient::new(teller_channel)
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false }))
+        .await
+        .expect("the token admits");
+    let ops_channel = tls_channel(&server, &ours.pem, Some(&ops)).await.expect("ops connects");
+    AdminServiceClient::new(ops_channel)
+        .reload_lists(pb::ReloadListsRequest { force: false })
+        .await
+        .expect("ops-admin's certificate admits");
+
+    // Rotation: new certificate files; new connections get them, no restart.
+    let before = served_certificate(&server.addr, &ours.pem, &teller).await;
+    let rotated = leaf(&ours, "screener-rotated");
+    std::fs::write(&key, &rotated.1).expect("write key");
+    std::fs::write(&cert, &rotated.0).expect("write cert");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = served_certificate(&server.addr, &ours.pem, &teller).await;
+        if now != before {
+            use rustls_pki_types::pem::PemObject;
+            let expected = rustls_pki_types::CertificateDer::from_pem_slice(rotated.0.as_bytes()).expect("pem");
+            assert_eq!(now, expected.to_vec());
+            break;
+        }
+        assert!(Instant::now() < deadline, "the rotated certificate was not served within 20 s");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let ch = tls_channel(&server, &ours.pem, Some(&teller)).await.expect("connects after rotation");
+    assert_eq!(screen(ch).await, Ok(pb::Decision::Block));
+
+    // A broken replacement is refused; the rotated certificate keeps serving.
+    std::fs::write(&cert, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n").expect("write");
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let ch = tls_channel(&server, &ours.pem, Some(&teller)).await.expect("still connects");
+    assert_eq!(screen(ch).await, Ok(pb::Decision::Block));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_needs_credentials_and_a_closed_admin_says_how_to_open_it() {
+    let (_token_dir, token_args) = common::admin_token_args();
+    let mut args = vec!["--source".to_string(), format!("ca-sema={}", common::canada().display()), "--no-watch".into()];
+    args.extend(token_args);
+    let server = Server::start(&args);
+    server.ready_client().await;
+    let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
+    let e = admin.reload_lists(pb::ReloadListsRequest { force: true }).await.expect_err("no credentials");
+    assert_eq!(e.code(), Code::Unauthenticated);
+    let mut wrong = tonic::Request::new(pb::ReloadListsRequest { force: true });
+    wrong.metadata_mut().insert("authorization", "Bearer not-the-token".parse().expect("ascii"));
+    let e = admin.reload_lists(wrong).await.expect_err("wrong token");
+    assert_eq!(e.code(), Code::Unauthenticated);
+    let r = admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: false })).await.expect("token");
+    assert!(r.into_inner().status.is_some());
+
+    let closed = Server::start(&["--source".to_string(), format!("ca-sema={}", common::canada().display())]);
+    closed.ready_client().await;
+    let mut admin = AdminServiceClient::connect(closed.endpoint()).await.expect("connects");
+    let e = admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: true })).await.expect_err("closed");
+    assert_eq!(e.code(), Code::PermissionDenied);
+    assert!(e.message().contains("--admin-token-file"), "{}", e.message());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
+    let args = vec![
+        "--source".to_string(),
+        format!("ca-sema={}", common::canada().display()),
+        "--no-watch".into(),
+        "--max-concurrent-requests".into(),
+        "2".into(),
+        "--max-message-bytes".into(),
+        "262144".into(),
+    ];
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    assert_eq!(
+        client.screen_party(party("Aleksandr Lukashenko")).await.expect("served").into_inner().decision,
+        pb::Decision::Block as i32
+    );
+
+    // Two open streams hold both slots; a flood of calls meanwhile is shed at once, health
+    // still answers; when the streams close, calls are served again.
+    let (tx1, rx1) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(1);
+    let (tx2, rx2) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(1);
+    let s1 = client.screen_stream(tokio_stream::wrappers::ReceiverStream::new(rx1)).await.expect("stream 1");
+    let s2 = client.screen_stream(tokio_stream::wrappers::ReceiverStream::new(rx2)).await.expect("stream 2");
+    let flood: Vec<_> = (0..200)
+        .map(|_| {
+            let mut c = client.clone();
+            tokio::spawn(async move { c.screen_party(party("Aleksandr Lukashenko")).await.map(|_| ()) })
+        })
+        .collect();
+    for f in flood {
+        let e = f.await.expect("task").expect_err("shed");
+        assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+        assert!(e.message().contains("overloaded"), "{}", e.message());
+    }
+    let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
+    let h = health.check(tonic_health::pb::HealthCheckRequest { service: String::new() }).await.expect("health");
+    assert_eq!(h.into_inner().status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+    drop((tx1, tx2, s1, s2));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while client.screen_party(party("Aleksandr Lukashenko")).await.is_err() {
+        assert!(Instant::now() < deadline, "calls still shed after the streams closed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // A 10 MB request and a payment with 100 000 parties: RESOURCE_EXHAUSTED, and the server
+    // carries on.
+    let e = client.screen_party(party(&"Lukashenko ".repeat(1_000_000))).await.expect_err("10 MB");
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+    let agents = vec![pb::Agent { bic: "DEUTDEFF".into(), ..Default::default() }; 100_000];
+    let e = client
+        .screen_payment(pb::ScreenPaymentRequest {
+            debtor: Some(pb::Party { name: "Ivan Petrov".into(), ..Default::default() }),
+            intermediary_agents: agents,
+            ..Default::default()
+        })
+        .await
+        .expect_err("100 000 parties");
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+    assert!(client.screen_party(party("Aleksandr Lukashenko")).await.is_ok());
+
+    // A stream past its grpc-timeout ends with DEADLINE_EXCEEDED.
+    let (tx, rx) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(4);
+    let mut req = tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(rx));
+    req.set_timeout(Duration::from_millis(400));
+    tx.send(party("Aleksandr Lukashenko")).await.expect("send");
+    let mut out = client.screen_stream(req).await.expect("stream").into_inner();
+    assert!(out.message().await.expect("first in time").is_some());
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let _ = tx.send(party("Aleksandr Lukashenko")).await;
+    let e = out.message().await.expect_err("past the deadline");
+    assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
+}
+
+#[test]
+fn pinned_and_oversized_publications_are_refused_with_the_reason() {
+    use screener::source::SourceSpec;
+    let mut spec = SourceSpec::parse(&format!("ca-sema={}", common::canada().display())).expect("spec");
+    let real = screener::store::load_one(&spec).expect("loads").info.sha256;
+    spec.pin = Some(real.clone());
+    screener::store::load_one(&spec).expect("the pinned digest loads");
+    spec.pin = Some("0".repeat(64));
+    let e = screener::store::load_one(&spec).expect_err("another digest").to_string();
+    assert!(e.contains("not the pinned") && e.contains(&real), "{e}");
+    spec.pin = None;
+    spec.max_bytes = 1024 * 1024;
+    let e = screener::store::load_one(&spec).expect_err("too large").to_string();
+    assert!(e.contains("more than the 1048576 allowed"), "{e}");
+}
