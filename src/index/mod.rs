@@ -171,9 +171,9 @@ impl Snapshot {
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
         let mut countries = Vec::with_capacity(entities.len());
-        for (ei, e) in entities.iter().enumerate() {
-            for (ni, n) in e.names.iter().enumerate() {
-                let mut form = name_form::listed(n, e.entity_type, &weight_of);
+        let forms = listed_forms(&entities, &weight_of);
+        for (ei, (e, forms)) in entities.iter().zip(forms).enumerate() {
+            for (ni, mut form) in forms.into_iter().enumerate() {
                 // Positions are kept in a u8 and matched in a 64-bit mask.
                 form.tokens.truncate(64);
                 if form.tokens.is_empty() || form.tokens.iter().all(|t| t.optional()) {
@@ -356,6 +356,31 @@ fn word_weights(sources: &[LoadedSource]) -> HashMap<String, f32> {
 
 /// Identifier kinds that can be compared with each other (a passport number published as a
 /// national id by one list is still the same document number).
+/// Every listed name prepared, per entity, on all cores: preparing names (transliteration,
+/// phonetic keys, their foreign and OCR readings) is most of a snapshot build, and a reload of
+/// everything must stay within a second. Order is kept, so the result is the same on any
+/// machine.
+fn listed_forms(entities: &[Entity], weight_of: &(dyn Fn(&str) -> f32 + Sync)) -> Vec<Vec<NameForm>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = entities.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = entities
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|e| e.names.iter().map(|n| name_form::listed(n, e.entity_type, weight_of)).collect())
+                        .collect::<Vec<Vec<NameForm>>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
 pub fn kinds_comparable(a: IdKind, b: IdKind) -> bool {
     use IdKind::*;
     a == b
