@@ -220,7 +220,10 @@ async fn reload_time(data: &Path, regime: &str) -> anyhow::Result<Duration> {
     let ofac = dir.path().join("sdn.csv");
     std::fs::copy(data.join("ofac/sdn_2023-12-28.csv"), &ofac)?;
     for companion in ["alt", "add", "sdn_comments"] {
-        let _ = std::fs::copy(data.join(format!("ofac/{companion}_2023-12-28.csv")), dir.path().join(format!("{companion}.csv")));
+        let _ = std::fs::copy(
+            data.join(format!("ofac/{companion}_2023-12-28.csv")),
+            dir.path().join(format!("{companion}.csv")),
+        );
     }
     let sources = vec![
         format!("ca-sema={}", data.join("canada/sema-lmes_2025-09-22.xml").display()),
@@ -301,7 +304,8 @@ async fn run(args: Args) -> anyhow::Result<()> {
                 party: Some(ps[(c * per_stream + k) % ps.len()].clone()),
                 ..Default::default()
             });
-            let mut out = ScreeningServiceClient::new(ch).screen_stream(futures_util::stream::iter(items)).await?.into_inner();
+            let mut out =
+                ScreeningServiceClient::new(ch).screen_stream(futures_util::stream::iter(items)).await?.into_inner();
             let (mut ok, mut failed) = (0usize, 0usize);
             while let Some(r) = out.message().await? {
                 if r.error.is_empty() {
@@ -327,7 +331,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
     let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let model = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_default();
     println!("machine: {cpus} CPUs ({model}); server and load generator share them");
     println!(
@@ -355,6 +363,9 @@ async fn run(args: Args) -> anyhow::Result<()> {
             Err(e) => println!("reload, --regime {regime}: {e}"),
         }
     }
-    anyhow::ensure!(baseline.errors.is_empty() && screen.errors.is_empty() && stream_failed == 0, "calls failed (see errors)");
+    anyhow::ensure!(
+        baseline.errors.is_empty() && screen.errors.is_empty() && stream_failed == 0,
+        "calls failed (see errors)"
+    );
     Ok(())
 }

@@ -374,10 +374,7 @@ fn listed_forms(entities: &[Entity], weight_of: &(dyn Fn(&str) -> f32 + Sync)) -
                 })
             })
             .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
+        parts.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }
 
