@@ -200,7 +200,10 @@ fn run(n: usize) {
         entities_in_scope: n,
         loaded_at: String::new(),
     };
-    let snapshot = screener::index::Snapshot::build(vec![LoadedSource { info, entities: list }], Regime::All);
+    let snapshot = screener::index::Snapshot::build(
+        vec![LoadedSource { info, entities: list.into_iter().map(std::sync::Arc::new).collect() }],
+        Regime::All,
+    );
     let build = t0.elapsed();
     let rss = rss_kib().saturating_sub(before);
     let t = Thresholds::default();

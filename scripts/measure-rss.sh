@@ -14,6 +14,6 @@ for regime in belarus all; do
   pid=$!
   for _ in $(seq 1 600); do grep -q '"serving"\|serving' "$log" && grep -q 'list_version' "$log" && break; sleep 0.1; done
   sleep 0.5
-  echo "--regime $regime: $(grep VmHWM /proc/$pid/status | awk '{printf "%.0f MiB", $2/1024}') peak resident"
+  echo "--regime $regime: $(grep VmHWM /proc/$pid/status | awk '{printf "%.0f MiB", $2/1024}') peak resident, $(grep VmRSS /proc/$pid/status | awk '{printf "%.0f MiB", $2/1024}') resident after loading"
   kill "$pid"; wait "$pid" 2>/dev/null || true; rm -f "$log"
 done

@@ -32,7 +32,7 @@ pub struct ListChange {
 /// In-scope entities added, removed or changed (any field) between two snapshots, per source.
 pub fn diff(old: &Snapshot, new: &Snapshot) -> ListChange {
     fn index(s: &Snapshot) -> HashMap<&str, &crate::model::Entity> {
-        s.entities.iter().map(|e| (e.id.as_str(), e)).collect()
+        s.entities.iter().map(|e| (e.id.as_str(), &**e)).collect()
     }
     fn part(sources: &mut Vec<SourceChange>, kind: SourceKind) -> &mut SourceChange {
         let i = match sources.iter().position(|s| s.source == Some(kind)) {

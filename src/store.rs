@@ -117,7 +117,7 @@ pub fn parse_raw(spec: &SourceSpec, raw: RawPublication) -> Result<LoadedSource,
             entities_in_scope: 0,
             loaded_at,
         },
-        entities: parsed.entities,
+        entities: parsed.entities.into_iter().map(std::sync::Arc::new).collect(),
     })
 }
 

@@ -36,7 +36,10 @@ pub struct SourceInfo {
 #[derive(Debug, Clone)]
 pub struct LoadedSource {
     pub info: SourceInfo,
-    pub entities: Vec<Entity>,
+    /// Shared with the snapshots built from it: the reloader keeps each source's last accepted
+    /// publication (the gate's reference), and copying every entity into each new snapshot
+    /// would double memory and slow reloads.
+    pub entities: Vec<Arc<Entity>>,
 }
 
 /// One listed name of one entity, prepared.
@@ -89,7 +92,7 @@ impl ListStats {
     pub fn from_sources(sources: &[LoadedSource]) -> ListStats {
         ListStats {
             word_weights: word_weights(sources),
-            name_equivalents: equivalents::pairs(sources.iter().flat_map(|s| &s.entities))
+            name_equivalents: equivalents::pairs(sources.iter().flat_map(|s| s.entities.iter().map(|e| &**e)))
                 .into_iter()
                 .map(|(k, v)| (k, Arc::from(v)))
                 .collect(),
@@ -103,7 +106,7 @@ pub struct Snapshot {
     pub sources: Vec<SourceInfo>,
     pub list_version: String,
     /// In-scope entities only.
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Arc<Entity>>,
     pub variants: Vec<Variant>,
     /// Country keys (ISO alpha-2 where recognised) of each entity, for comparison.
     pub countries: Vec<Vec<String>>,
@@ -115,7 +118,10 @@ pub struct Snapshot {
     /// tokens. A query token looks up the same hashes, so a typo, a dropped letter or another
     /// romanisation still meets the listed token (symmetric-deletion lookup) through hash lookups
     /// instead of a scan. Hash collisions only add candidates, which scoring then rejects.
-    postings: FxHashMap<u64, Vec<u32>>,
+    /// Each hash maps to a range of `posting_ids` rather than to a vector of its own: hundreds of
+    /// thousands of short lists as separate allocations cost several times their contents.
+    postings: FxHashMap<u64, (u32, u32)>,
+    posting_ids: Vec<u32>,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
     /// Shared, not copied: `Compare` builds a one-entity snapshot with the live one's statistics.
@@ -188,7 +194,7 @@ impl Snapshot {
                     if t.role == name_form::Role::Legal {
                         continue;
                     }
-                    let id = *token_by_text.entry(t.text.clone()).or_insert_with(|| {
+                    let id = *token_by_text.entry(t.text.to_string()).or_insert_with(|| {
                         tokens.push(ListedToken { tok: t.clone(), occurrences: Vec::new(), max_share: 0.0 });
                         (tokens.len() - 1) as u32
                     });
@@ -208,15 +214,10 @@ impl Snapshot {
             }
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
         }
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
         for (id, t) in tokens.iter().enumerate() {
             let id = id as u32;
-            let mut add = |h: u64| {
-                let list = postings.entry(h).or_default();
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
-            };
+            let mut add = |h: u64| pairs.push((h, id));
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
@@ -227,6 +228,7 @@ impl Snapshot {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
             }
         }
+        let (postings, posting_ids) = flatten(pairs);
         Snapshot {
             regime,
             sources: infos,
@@ -236,6 +238,7 @@ impl Snapshot {
             countries,
             tokens,
             postings,
+            posting_ids,
             identifiers,
             stats,
             good_guys: Default::default(),
@@ -247,14 +250,14 @@ impl Snapshot {
     /// vowels, and beginning with it when it may have been cut.
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let mut get = |h: u64| {
-            if let Some(list) = self.postings.get(&h) {
-                out.extend_from_slice(list);
+            if let Some(&(start, end)) = self.postings.get(&h) {
+                out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
             }
         };
         lookup_hashes(&q.key, MIN_KEY_FOR_DELETES, &mut get);
         lookup_hashes(&q.text, MIN_TEXT_FOR_DELETES, &mut get);
         // Alternative readings by exact key only: with deletions too they would triple the lookups.
-        for k in &q.alt_keys {
+        for k in q.alt_keys() {
             get(fnv(k.bytes()));
         }
         if q.vowelless() {
@@ -263,7 +266,7 @@ impl Snapshot {
         if cut && q.text.chars().count() >= MIN_PREFIX {
             get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
         }
-        for k in q.equivalents.iter() {
+        for k in q.equivalents() {
             get(fnv(k.bytes()));
         }
     }
@@ -356,11 +359,27 @@ fn word_weights(sources: &[LoadedSource]) -> HashMap<String, f32> {
 
 /// Identifier kinds that can be compared with each other (a passport number published as a
 /// national id by one list is still the same document number).
+/// The posting lists laid end to end in one vector, each hash mapping to its range. Built from
+/// (hash, token) pairs sorted once, without a vector per hash even while building (the peak
+/// memory of a reload is what a pod's limit must allow).
+fn flatten(mut pairs: Vec<(u64, u32)>) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>) {
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut ids = Vec::with_capacity(pairs.len());
+    let mut ranges = FxHashMap::default();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        let start = ids.len() as u32;
+        ids.extend(group.iter().map(|p| p.1));
+        ranges.insert(group[0].0, (start, ids.len() as u32));
+    }
+    (ranges, ids)
+}
+
 /// Every listed name prepared, per entity, on all cores: preparing names (transliteration,
 /// phonetic keys, their foreign and OCR readings) is most of a snapshot build, and a reload of
 /// everything must stay within a second. Order is kept, so the result is the same on any
 /// machine.
-fn listed_forms(entities: &[Entity], weight_of: &(dyn Fn(&str) -> f32 + Sync)) -> Vec<Vec<NameForm>> {
+fn listed_forms(entities: &[Arc<Entity>], weight_of: &(dyn Fn(&str) -> f32 + Sync)) -> Vec<Vec<NameForm>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let chunk = entities.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {

@@ -20,37 +20,55 @@ pub enum Role {
     Title,
 }
 
+/// One word of a name, prepared. Listed names hold hundreds of thousands of these, so the
+/// spellings are boxed strings (no spare capacity) and what only query tokens carry sits behind
+/// one optional pointer.
 #[derive(Debug, Clone, Default)]
 pub struct Token {
     /// Folded spelling.
-    pub text: String,
+    pub text: Box<str>,
     /// Phonetic key (see `normalize::phonetic`).
-    pub key: String,
+    pub key: Box<str>,
     /// The key without vowels: what is left of a name typed without vowels (`Lkshnk`).
-    pub skeleton: String,
+    pub skeleton: Box<str>,
     pub role: Role,
     pub weight: f32,
-    /// Query tokens only: keys of equivalent given names in other languages (Aliaksandr /
-    /// Aleksandr / Alexander), from the index.
-    pub equivalents: std::sync::Arc<[String]>,
-    /// Query tokens only: keys of the token read as German or French romanisation or with OCR
-    /// confusions undone.
-    pub alt_keys: Vec<String>,
+    readings: Option<Box<Readings>>,
+}
+
+/// Query tokens only: other readings of the word.
+#[derive(Debug, Clone, Default)]
+struct Readings {
+    /// Keys of equivalent given names in other languages (Aliaksandr / Aleksandr / Alexander),
+    /// from the index.
+    equivalents: std::sync::Arc<[String]>,
+    /// Keys of the token read as German or French romanisation or with OCR confusions undone.
+    alt_keys: Vec<String>,
 }
 
 impl Token {
     pub fn new(text: &str, role: Role, weight: f32) -> Token {
         let key = phonetic_key(text);
         let skeleton = crate::normalize::skeleton(&key);
-        Token {
-            text: text.to_string(),
-            key,
-            skeleton,
-            role,
-            weight,
-            equivalents: Default::default(),
-            alt_keys: Vec::new(),
+        Token { text: text.into(), key: key.into(), skeleton: skeleton.into(), role, weight, readings: None }
+    }
+
+    /// Keys of the query token read as German or French romanisation or with OCR confusions
+    /// undone (none for listed tokens).
+    pub fn alt_keys(&self) -> &[String] {
+        self.readings.as_ref().map(|r| r.alt_keys.as_slice()).unwrap_or_default()
+    }
+
+    /// Keys of equivalent given names in other languages (set on query tokens by the matcher).
+    pub fn equivalents(&self) -> &[String] {
+        self.readings.as_ref().map(|r| &*r.equivalents).unwrap_or_default()
+    }
+
+    pub fn set_equivalents(&mut self, equivalents: std::sync::Arc<[String]>) {
+        if equivalents.is_empty() && self.readings.is_none() {
+            return;
         }
+        self.readings.get_or_insert_with(Default::default).equivalents = equivalents;
     }
 
     pub fn optional(&self) -> bool {
@@ -68,7 +86,10 @@ impl Token {
     /// A query token: also knows its foreign readings.
     pub fn query(text: &str, role: Role, weight: f32) -> Token {
         let mut t = Token::new(text, role, weight);
-        t.alt_keys = crate::normalize::alternative_keys(text, &t.key);
+        let alt_keys = crate::normalize::alternative_keys(text, &t.key);
+        if !alt_keys.is_empty() {
+            t.readings = Some(Box::new(Readings { alt_keys, ..Default::default() }));
+        }
         t
     }
 }

@@ -123,7 +123,7 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
         loaded_at: String::new(),
     };
     let snapshot = Snapshot::build_with_stats(
-        vec![crate::index::LoadedSource { info, entities: vec![entity] }],
+        vec![crate::index::LoadedSource { info, entities: vec![Arc::new(entity)] }],
         crate::model::Regime::All,
         stats,
     );
@@ -156,7 +156,8 @@ fn evaluate(
     let org_form = want_org.then(|| name_form::query(name, false, &weight_of));
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
-        u.token.equivalents = snapshot.name_equivalents(&u.token.key);
+        let equivalents = snapshot.name_equivalents(&u.token.key);
+        u.token.set_equivalents(equivalents);
     }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
 

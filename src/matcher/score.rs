@@ -74,7 +74,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
         return 0.0;
     }
-    if q.equivalents.contains(&c.key) {
+    if q.equivalents().iter().any(|e| **e == *c.key) {
         return EQUIVALENT_SIM;
     }
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
@@ -82,7 +82,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
     let any_reachable = reachable(&q.text, &c.text)
         || reachable(&q.key, &c.key)
-        || q.alt_keys.iter().any(|k| reachable(k, &c.key))
+        || q.alt_keys().iter().any(|k| reachable(k, &c.key))
         || (q.vowelless() && q.skeleton == c.skeleton);
     if !any_reachable {
         return 0.0;
@@ -94,9 +94,9 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let mut s = fine;
     if fine < 0.95 {
         let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
-        for k in std::iter::once(&q.key).chain(&q.alt_keys) {
+        for k in std::iter::once(&*q.key).chain(q.alt_keys().iter().map(String::as_str)) {
             if best_key < 1.0 && length_bound(k, &c.key) > best_key {
-                best_key = best_key.max(if *k == c.key { 1.0 } else { ratio(k, &c.key) });
+                best_key = best_key.max(if *k == *c.key { 1.0 } else { ratio(k, &c.key) });
             }
         }
         s = s.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
@@ -113,7 +113,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
 
 /// A query token cut by a field width against a listed token it begins.
 pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
-    if q.text.chars().count() >= 4 && c.text.starts_with(&q.text) {
+    if q.text.chars().count() >= 4 && c.text.starts_with(&*q.text) {
         PREFIX_SIM
     } else {
         0.0
@@ -251,7 +251,7 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
     for (ui, u) in units.iter().enumerate() {
         for (ci, c) in listed.tokens.iter().enumerate() {
             if u.initial {
-                if matches!(c.role, Role::Given | Role::Patronymic) && c.text.starts_with(&u.token.text) {
+                if matches!(c.role, Role::Given | Role::Patronymic) && c.text.starts_with(&*u.token.text) {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: INITIAL_SIM });
                 }
             } else if c.role == Role::Legal {
