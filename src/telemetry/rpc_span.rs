@@ -93,8 +93,18 @@ where
             party.hash = Empty,
             party.name = Empty,
         );
-        let parent = opentelemetry::global::get_text_map_propagator(|p| p.extract(&Headers(req.headers())));
+        let parent = if req.headers().contains_key("traceparent") {
+            opentelemetry::global::get_text_map_propagator(|p| p.extract(&Headers(req.headers())))
+        } else {
+            opentelemetry::Context::new()
+        };
         let caller = parent.span().span_context().clone();
+        if span.is_disabled() {
+            // Spans are not exported: no span to keep open, only the caller's trace for the audit log.
+            let trace_id = caller.is_valid().then(|| caller.trace_id().to_string());
+            req.extensions_mut().insert(RpcTrace { trace_id });
+            return Box::pin(self.inner.call(req));
+        }
         let _ = span.set_parent(parent);
         let own = span.context().span().span_context().clone();
         let trace_id = [own, caller].into_iter().find(|c| c.is_valid()).map(|c| c.trace_id().to_string());
