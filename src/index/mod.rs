@@ -108,6 +108,10 @@ pub struct Snapshot {
     /// In-scope entities only.
     pub entities: Vec<Arc<Entity>>,
     pub variants: Vec<Variant>,
+    /// Each variant's `(required_weight, person)`, apart from the variant itself: retrieval
+    /// checks the bound of thousands of candidate names a query at a million names, and reading
+    /// these from the (large) variants missed the cache on every one.
+    pub variant_bounds: Vec<(f32, bool)>,
     /// Country keys (ISO alpha-2 where recognised) of each entity, for comparison.
     pub countries: Vec<Vec<String>>,
     /// Distinct listed tokens. Similarities are computed once per query token and distinct listed
@@ -173,6 +177,7 @@ impl Snapshot {
         }
         let list_version = hex::encode(&version.finalize()[..8]);
         let mut variants = Vec::new();
+        let mut variant_bounds = Vec::new();
         let mut tokens: Vec<ListedToken> = Vec::new();
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
@@ -204,6 +209,7 @@ impl Snapshot {
                     listed.max_share = listed.max_share.max(share);
                     token_ids[pos] = id;
                 }
+                variant_bounds.push((required_weight, form.person));
                 variants.push(Variant { entity: ei as u32, name: ni as u16, form, required_weight, token_ids });
             }
             for id in &e.identifiers {
@@ -235,6 +241,7 @@ impl Snapshot {
             list_version,
             entities,
             variants,
+            variant_bounds,
             countries,
             tokens,
             postings,

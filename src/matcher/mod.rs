@@ -270,9 +270,18 @@ fn evaluate(
         for group in hits.chunk_by(|a, b| a.0 == b.0) {
             let vi = group[0].0;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
-            let v = &snapshot.variants[vi as usize];
-            let extra = if v.form.person { initial_bonus / v.required_weight } else { 0.0 };
+            let (required_weight, person) = snapshot.variant_bounds[vi as usize];
+            let extra = if person { initial_bonus / required_weight } else { 0.0 };
             let mut bound: f32 = group.iter().map(|h| h.1).sum();
+            // Organisations: + LEGAL_SLACK, since legal-form words are scored but not retrieved, so
+            // not in the bound. Person names have no such words.
+            let slack = if person { 0.0 } else { LEGAL_SLACK };
+            // The deferred units add at most `spent` (one listed token each): most candidates are
+            // ruled out here, before their tokens are read.
+            if bound + spent + extra + slack < name_floor {
+                continue;
+            }
+            let v = &snapshot.variants[vi as usize];
             pairs.clear();
             pairs.extend(group.iter().map(|h| h.2));
             if !deferred.is_empty() {
@@ -283,9 +292,6 @@ fn evaluate(
                     }
                 }
             }
-            // Organisations: + LEGAL_SLACK, since legal-form words are scored but not retrieved, so
-            // not in the bound. Person names have no such words.
-            let slack = if v.form.person { 0.0 } else { LEGAL_SLACK };
             if bound + extra + slack < name_floor {
                 continue;
             }
