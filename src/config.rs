@@ -324,12 +324,12 @@ impl ServeConfig {
             })?;
             source.pin = Some(digest);
         }
-        let grace = args.shutdown_grace.or(file.shutdown_grace).unwrap_or(5.0);
-        if !(0.0..=600.0).contains(&grace) {
-            return Err(ConfigError::Invalid(format!(
-                "shutdown_grace must be between 0 and 600 seconds (got {grace})"
-            )));
-        }
+        let grace = within(
+            "shutdown_grace",
+            args.shutdown_grace.or(file.shutdown_grace).unwrap_or(5.0),
+            0.0..=600.0,
+            " seconds",
+        )?;
         let shutdown_grace = std::time::Duration::from_secs_f64(grace);
         let poll_interval = args.poll_interval.or(file.poll_interval).unwrap_or(3600);
         if poll_interval == 0 {
@@ -350,16 +350,18 @@ impl ServeConfig {
                 thresholds.review, thresholds.block
             )));
         }
-        let max_message_bytes = args.max_message_bytes.or(file.max_message_bytes).unwrap_or(DEFAULT_MAX_MESSAGE_BYTES);
-        if !(1024..=64 * 1024 * 1024).contains(&max_message_bytes) {
-            return Err(ConfigError::Invalid(format!(
-                "max_message_bytes must be between 1024 and 67108864 (got {max_message_bytes})"
-            )));
-        }
-        let max_shrink = args.max_shrink.or(file.max_shrink).unwrap_or(crate::reload::DEFAULT_MAX_SHRINK);
-        if !(0.0..=1.0).contains(&max_shrink) {
-            return Err(ConfigError::Invalid(format!("max_shrink must be between 0 and 1 (got {max_shrink})")));
-        }
+        let max_message_bytes = within(
+            "max_message_bytes",
+            args.max_message_bytes.or(file.max_message_bytes).unwrap_or(DEFAULT_MAX_MESSAGE_BYTES),
+            1024..=64 * 1024 * 1024,
+            "",
+        )?;
+        let max_shrink = within(
+            "max_shrink",
+            args.max_shrink.or(file.max_shrink).unwrap_or(crate::reload::DEFAULT_MAX_SHRINK),
+            0.0..=1.0,
+            "",
+        )?;
         let listen = match args.listen.or(file.listen) {
             Some(l) => l,
             None => DEFAULT_LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
@@ -393,24 +395,24 @@ impl ServeConfig {
                 "admin_identities are client-certificate identities: they need mutual TLS (tls_client_ca)".into(),
             ));
         }
-        let max_concurrent_requests = args.max_concurrent_requests.or(file.max_concurrent_requests).unwrap_or(1024);
-        if !(1..=1_000_000).contains(&max_concurrent_requests) {
-            return Err(ConfigError::Invalid(format!(
-                "max_concurrent_requests must be between 1 and 1000000 (got {max_concurrent_requests})"
-            )));
-        }
-        let max_concurrent_streams = args.max_concurrent_streams.or(file.max_concurrent_streams).unwrap_or(256);
-        if !(1..=65_536).contains(&max_concurrent_streams) {
-            return Err(ConfigError::Invalid(format!(
-                "max_concurrent_streams must be between 1 and 65536 (got {max_concurrent_streams})"
-            )));
-        }
-        let request_timeout = args.request_timeout.or(file.request_timeout).unwrap_or(30.0);
-        if !(0.001..=3600.0).contains(&request_timeout) {
-            return Err(ConfigError::Invalid(format!(
-                "request_timeout must be between 0.001 and 3600 seconds (got {request_timeout})"
-            )));
-        }
+        let max_concurrent_requests = within(
+            "max_concurrent_requests",
+            args.max_concurrent_requests.or(file.max_concurrent_requests).unwrap_or(1024),
+            1..=1_000_000,
+            "",
+        )?;
+        let max_concurrent_streams = within(
+            "max_concurrent_streams",
+            args.max_concurrent_streams.or(file.max_concurrent_streams).unwrap_or(256),
+            1..=65_536,
+            "",
+        )?;
+        let request_timeout = within(
+            "request_timeout",
+            args.request_timeout.or(file.request_timeout).unwrap_or(30.0),
+            0.001..=3600.0,
+            " seconds",
+        )?;
         let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {
             RegimeArg::Belarus => Regime::Belarus,
             RegimeArg::All => Regime::All,
@@ -439,6 +441,23 @@ impl ServeConfig {
             request_timeout: std::time::Duration::from_secs_f64(request_timeout),
         })
     }
+}
+
+/// `value`, or an error naming the setting and its allowed range.
+fn within<T: PartialOrd + std::fmt::Display>(
+    name: &str,
+    value: T,
+    range: std::ops::RangeInclusive<T>,
+    unit: &str,
+) -> Result<T, ConfigError> {
+    if !range.contains(&value) {
+        return Err(ConfigError::Invalid(format!(
+            "{name} must be between {} and {}{unit} (got {value})",
+            range.start(),
+            range.end()
+        )));
+    }
+    Ok(value)
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {

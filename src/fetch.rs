@@ -106,7 +106,7 @@ async fn fetch_file(
     if let Some(lm) = &meta.last_modified {
         req = req.header(reqwest::header::IF_MODIFIED_SINCE, lm);
     }
-    let resp = req.send().await.map_err(http)?;
+    let mut resp = req.send().await.map_err(http)?;
     let status = resp.status();
     if status == reqwest::StatusCode::NOT_MODIFIED {
         return Ok(false);
@@ -127,7 +127,6 @@ async fn fetch_file(
     let new_meta = Meta { etag: header(reqwest::header::ETAG), last_modified: header(reqwest::header::LAST_MODIFIED) };
     // Read chunk by chunk: a body without Content-Length (or lying about it) is cut off at the
     // limit, not read whole into memory first.
-    let mut resp = resp;
     let mut body: Vec<u8> = Vec::new();
     while let Some(chunk) = resp.chunk().await.map_err(http)? {
         if body.len() as u64 + chunk.len() as u64 > limit {

@@ -3,22 +3,8 @@
 
 mod common;
 
-use std::io::{Read, Write};
-
 use common::Server;
 use screener::pb;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
-
-fn scrape(port: u16) -> String {
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics port");
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("write");
-    let mut out = String::new();
-    s.read_to_string(&mut out).expect("read");
-    out
-}
 
 fn value(text: &str, series: &str) -> Option<f64> {
     text.lines().find(|l| l.starts_with(series)).and_then(|l| l.rsplit(' ').next()?.parse().ok())
@@ -26,7 +12,7 @@ fn value(text: &str, series: &str) -> Option<f64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_after_calls_and_a_reload() {
-    let port = free_port();
+    let port = common::free_port();
     let mut args = common::real_source_args();
     args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}"), "--no-watch".to_string()]);
     let (_token_dir, token_args) = common::admin_token_args();
@@ -49,7 +35,7 @@ async fn metrics_after_calls_and_a_reload() {
     admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: false })).await.expect("reload");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
 
-    let text = scrape(port);
+    let text = common::scrape(port);
     assert!(text.starts_with("HTTP/1.1 200"), "{}", &text[..text.len().min(200)]);
     assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="block"}"#), Some(1.0), "{text}");
     assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="clear"}"#), Some(1.0));

@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -60,18 +59,6 @@ fn attr_num(span: &Span, key: &str) -> Option<f64> {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
-
-fn scrape(port: u16) -> String {
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics port");
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("write");
-    let mut out = String::new();
-    s.read_to_string(&mut out).expect("read");
-    out
-}
-
 const TRACE_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
 const CALLER_SPAN: &str = "00f067aa0ba902b7";
 
@@ -106,7 +93,7 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
     let audit_path = dir.path().join("audit.jsonl");
     let key_path = dir.path().join("hash.key");
     std::fs::write(&key_path, "a-test-key-of-32-bytes-0123456789\n").expect("key");
-    let metrics_port = free_port();
+    let metrics_port = common::free_port();
     let mut args = common::real_source_args();
     args.extend(
         [
@@ -184,7 +171,7 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
     assert_eq!(streamed, 2);
     let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
     admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: true })).await.expect("reload");
-    let metrics = scrape(metrics_port);
+    let metrics = common::scrape(metrics_port);
 
     // Spans arrive in batches (every 100 ms here).
     let deadline = Instant::now() + Duration::from_secs(20);

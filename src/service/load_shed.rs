@@ -7,15 +7,15 @@
 //! call for as long as it is open. Health checks are never shed: a pod that is busy is not dead,
 //! and failing its probes would move its load onto the others.
 
-use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use futures_util::future::BoxFuture;
 use http::{HeaderValue, Request, Response};
-use http_body::{Body, Frame};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::Semaphore;
 use tower::{Layer, Service};
+
+use super::attached_body::Attached;
 
 #[derive(Debug, Clone)]
 pub struct LoadShedLayer {
@@ -68,7 +68,8 @@ where
         let fut = self.inner.call(req);
         Box::pin(async move {
             let resp = fut.await?;
-            Ok(resp.map(|body| tonic::body::Body::new(WithPermit { inner: body, _permit: permit })))
+            // The slot is held until the body ends.
+            Ok(resp.map(|body| Attached::body(body, permit)))
         })
     }
 }
@@ -81,30 +82,4 @@ fn overloaded(limit: usize) -> Response<tonic::body::Body> {
     let mut resp = status.into_http::<tonic::body::Body>();
     resp.headers_mut().insert("content-type", HeaderValue::from_static("application/grpc"));
     resp
-}
-
-/// The response body, holding its call's slot until the body ends.
-struct WithPermit {
-    inner: tonic::body::Body,
-    _permit: OwnedSemaphorePermit,
-}
-
-impl Body for WithPermit {
-    type Data = <tonic::body::Body as Body>::Data;
-    type Error = <tonic::body::Body as Body>::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
-        Pin::new(&mut self.inner).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
-    }
 }

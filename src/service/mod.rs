@@ -2,15 +2,18 @@
 //! matching logic of its own.
 
 mod admin;
+mod attached_body;
 mod convert;
 mod load_shed;
 mod record;
 mod status_fix;
 
 pub use admin::Admin;
+pub use attached_body::{Attached, Attachment};
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
 pub use load_shed::LoadShedLayer;
+pub(crate) use record::decision_span;
 pub use record::Recorder;
 pub use status_fix::StatusFixLayer;
 
@@ -20,7 +23,6 @@ use std::time::Instant;
 
 use futures_util::{Stream, StreamExt};
 use tonic::{Request, Response, Status, Streaming};
-use tracing::field::Empty;
 use tracing::Span;
 
 use crate::error::ApiError;
@@ -281,17 +283,7 @@ impl ScreeningService for Screener {
             }
             let snapshot = this.snapshot()?;
             // A span per party, under the stream's span: each decision is traceable on its own.
-            let span = tracing::debug_span!(
-                "ScreenStream.item",
-                request_id = Empty,
-                decision = Empty,
-                match_count = Empty,
-                top_score = Empty,
-                list_version = Empty,
-                party_count = Empty,
-                party.hash = Empty,
-                party.name = Empty,
-            );
+            let span = record::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
             let _entered = span.enter();
             Ok(match this.screen_one(&snapshot, &req) {
                 Ok(resp) => {

@@ -5,6 +5,27 @@
 
 use tracing::Span;
 
+/// A span with the fields [`Recorder::decided`] fills (empty until then), after any fields of
+/// its own: the call's span and each streamed party's span declare them in this one place.
+macro_rules! decision_span {
+    ($level:expr, $name:expr $(, $($field:tt)+)?) => {
+        tracing::span!(
+            $level,
+            $name,
+            $($($field)+,)?
+            request_id = tracing::field::Empty,
+            decision = tracing::field::Empty,
+            match_count = tracing::field::Empty,
+            top_score = tracing::field::Empty,
+            list_version = tracing::field::Empty,
+            party_count = tracing::field::Empty,
+            party.hash = tracing::field::Empty,
+            party.name = tracing::field::Empty,
+        )
+    };
+}
+pub(crate) use decision_span;
+
 use crate::pb;
 use crate::telemetry::{AuditLog, Decided, DecidedMatch, DecidedParty, Privacy, RpcTrace};
 
@@ -38,29 +59,38 @@ pub struct Call<'a> {
 impl Recorder {
     /// Records a decided call on `span` (the call's span, or a stream item's) and in the audit log.
     pub fn decided(&self, span: &Span, trace: Option<&RpcTrace>, call: &Call<'_>) {
-        let all_matches = || call.parties.iter().flat_map(|p| p.matches.iter());
-        span.record("request_id", call.request_id);
-        span.record("decision", decision_label(call.decision));
-        span.record("match_count", all_matches().count() as i64);
-        span.record("top_score", all_matches().map(|m| m.score).fold(0.0, f64::max));
-        span.record("list_version", call.list_version);
-        span.record("party_count", call.parties.len() as i64);
-        if let [one] = call.parties.as_slice() {
-            if let Some(h) = self.privacy.party_hash(one.fingerprint) {
-                span.record("party.hash", h);
-            }
-            if self.privacy.raw_values() {
-                span.record("party.name", one.party.map(|p| p.name.as_str()).unwrap_or_default());
+        let span_on = !span.is_disabled();
+        if !span_on && self.audit.is_none() {
+            return;
+        }
+        // One keyed hash per party, shared by the span and the audit line.
+        let mut hashes = call.parties.iter().map(|p| self.privacy.party_hash(p.fingerprint)).collect::<Vec<_>>();
+        if span_on {
+            let all_matches = || call.parties.iter().flat_map(|p| p.matches.iter());
+            span.record("request_id", call.request_id);
+            span.record("decision", decision_label(call.decision));
+            span.record("match_count", all_matches().count() as i64);
+            span.record("top_score", all_matches().map(|m| m.score).fold(0.0, f64::max));
+            span.record("list_version", call.list_version);
+            span.record("party_count", call.parties.len() as i64);
+            if let ([one], [hash]) = (call.parties.as_slice(), hashes.as_slice()) {
+                if let Some(h) = hash {
+                    span.record("party.hash", h.as_str());
+                }
+                if self.privacy.raw_values() {
+                    span.record("party.name", one.party.map(|p| p.name.as_str()).unwrap_or_default());
+                }
             }
         }
         let Some(audit) = &self.audit else { return };
         let parties = call
             .parties
             .iter()
-            .map(|p| DecidedParty {
+            .zip(hashes.iter_mut())
+            .map(|(p, hash)| DecidedParty {
                 role: p.role,
                 decision: decision_label(p.decision),
-                party_hash: self.privacy.party_hash(p.fingerprint),
+                party_hash: hash.take(),
                 name: self.privacy.raw_values().then(|| p.party.map(|p| p.name.as_str()).unwrap_or_default()),
                 matches: p
                     .matches

@@ -167,10 +167,6 @@ impl Privacy {
         self.raw_values
     }
 
-    pub fn has_key(&self) -> bool {
-        self.key.is_some()
-    }
-
     /// The keyed hash of a party fingerprint, to correlate records of one party; `None` without
     /// a key (an unkeyed hash would be reversible by guessing names).
     pub fn party_hash(&self, fingerprint: &str) -> Option<String> {

@@ -6,18 +6,18 @@
 //! this span as attributes; the status code is read from the response here. Health checks and
 //! reflection get no span: probes every few seconds would bury the calls that matter.
 
-use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures_util::future::BoxFuture;
 use http::{HeaderMap, Request, Response};
-use http_body::{Body, Frame};
 use opentelemetry::propagation::Extractor;
 use opentelemetry::trace::TraceContextExt;
 use tower::{Layer, Service};
 use tracing::field::Empty;
 use tracing::{Instrument, Span};
 use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+use crate::service::{decision_span, Attached, Attachment};
 
 /// The trace a call belongs to, for the audit log: the server span's trace when spans are
 /// exported, else the caller's trace from `traceparent`, else none.
@@ -75,7 +75,8 @@ where
             return Box::pin(self.inner.call(req));
         }
         let (service, method) = path.trim_start_matches('/').split_once('/').unwrap_or((path, ""));
-        let span = tracing::info_span!(
+        let span = decision_span!(
+            tracing::Level::INFO,
             "rpc",
             otel.name = %path.trim_start_matches('/'),
             otel.kind = "server",
@@ -83,15 +84,7 @@ where
             rpc.system = "grpc",
             rpc.service = %service,
             rpc.method = %method,
-            rpc.grpc.status_code = Empty,
-            request_id = Empty,
-            decision = Empty,
-            match_count = Empty,
-            top_score = Empty,
-            list_version = Empty,
-            party_count = Empty,
-            party.hash = Empty,
-            party.name = Empty,
+            rpc.grpc.status_code = Empty
         );
         let parent = if req.headers().contains_key("traceparent") {
             opentelemetry::global::get_text_map_propagator(|p| p.extract(&Headers(req.headers())))
@@ -116,7 +109,7 @@ where
             if let Some(code) = resp.headers().get("grpc-status").and_then(|v| v.to_str().ok()) {
                 record_status(&span, code);
             }
-            Ok(resp.map(|body| tonic::body::Body::new(SpanBody { inner: body, span })))
+            Ok(resp.map(|body| Attached::body(body, CallSpan(span))))
         })
     }
 }
@@ -130,37 +123,17 @@ fn record_status(span: &Span, code: &str) {
     }
 }
 
-/// The response body, with the call's span entered while it is produced (a stream's messages
-/// are computed as the body is polled) and kept open until the body ends.
-struct SpanBody {
-    inner: tonic::body::Body,
-    span: Span,
-}
+/// The call's span rides with the response body: entered while it is produced (a stream's
+/// messages are computed as the body is polled), told the trailers' status, open until the end.
+struct CallSpan(Span);
 
-impl Body for SpanBody {
-    type Data = <tonic::body::Body as Body>::Data;
-    type Error = <tonic::body::Body as Body>::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
-        let this = &mut *self;
-        let _entered = this.span.enter();
-        let polled = Pin::new(&mut this.inner).poll_frame(cx);
-        if let Poll::Ready(Some(Ok(frame))) = &polled {
-            if let Some(code) = frame.trailers_ref().and_then(|t| t.get("grpc-status")).and_then(|v| v.to_str().ok()) {
-                record_status(&this.span, code);
-            }
+impl Attachment for CallSpan {
+    fn enter(&self) -> Option<tracing::span::Entered<'_>> {
+        Some(self.0.enter())
+    }
+    fn trailers(&self, trailers: &http::HeaderMap) {
+        if let Some(code) = trailers.get("grpc-status").and_then(|v| v.to_str().ok()) {
+            record_status(&self.0, code);
         }
-        polled
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
     }
 }
