@@ -61,9 +61,32 @@ pub const NO_TOKEN: u32 = u32::MAX;
 #[derive(Debug)]
 pub struct ListedToken {
     pub tok: name_form::Token,
-    pub occurrences: Vec<Occurrence>,
-    /// The largest share among the occurrences: the most this token adds to any name's bound.
-    pub max_share: f32,
+    /// Occurrences in person names first, then in other names: a query compares its person
+    /// reading with person names only, and "Ivanovich" occurs in tens of thousands of person
+    /// names and no organisation's, so each reading reads only its own slice.
+    occurrences: Vec<Occurrence>,
+    /// How many of `occurrences` are in person names.
+    persons: u32,
+    /// The largest share among the occurrences, organisation names then person names: the most
+    /// this token adds to the bound of any name of that kind.
+    max_share: [f32; 2],
+}
+
+impl ListedToken {
+    /// Where the token occurs in person names (`person`) or in other names.
+    pub fn occurrences(&self, person: bool) -> &[Occurrence] {
+        let (persons, others) = self.occurrences.split_at(self.persons as usize);
+        if person {
+            persons
+        } else {
+            others
+        }
+    }
+
+    /// The most this token adds to the bound of any person name (`person`) or other name.
+    pub fn max_share(&self, person: bool) -> f32 {
+        self.max_share[usize::from(person)]
+    }
 }
 
 /// Where a listed token occurs, with what retrieval needs to bound the name's score without
@@ -73,7 +96,6 @@ pub struct Occurrence {
     pub variant: u32,
     /// Position of the token in the variant's form.
     pub pos: u8,
-    pub person: bool,
     /// The token's weight over the name's required weight: its most to the name's score.
     pub share: f32,
 }
@@ -200,13 +222,19 @@ impl Snapshot {
                         continue;
                     }
                     let id = *token_by_text.entry(t.text.to_string()).or_insert_with(|| {
-                        tokens.push(ListedToken { tok: t.clone(), occurrences: Vec::new(), max_share: 0.0 });
+                        tokens.push(ListedToken {
+                            tok: t.clone(),
+                            occurrences: Vec::new(),
+                            persons: 0,
+                            max_share: [0.0; 2],
+                        });
                         (tokens.len() - 1) as u32
                     });
                     let share = t.weight / required_weight;
                     let listed = &mut tokens[id as usize];
-                    listed.occurrences.push(Occurrence { variant: vi, pos: pos as u8, person: form.person, share });
-                    listed.max_share = listed.max_share.max(share);
+                    listed.occurrences.push(Occurrence { variant: vi, pos: pos as u8, share });
+                    let max = &mut listed.max_share[usize::from(form.person)];
+                    *max = max.max(share);
                     token_ids[pos] = id;
                 }
                 variant_bounds.push((required_weight, form.person));
@@ -219,6 +247,11 @@ impl Snapshot {
                 }
             }
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
+        }
+        for t in &mut tokens {
+            // Stable: occurrences stay in variant order within each kind of name.
+            t.occurrences.sort_by_key(|o| !variant_bounds[o.variant as usize].1);
+            t.persons = t.occurrences.iter().filter(|o| variant_bounds[o.variant as usize].1).count() as u32;
         }
         let mut pairs: Vec<(u64, u32)> = Vec::new();
         for (id, t) in tokens.iter().enumerate() {

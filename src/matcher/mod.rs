@@ -77,6 +77,12 @@ pub struct Screening {
 const NAME_FLOOR: f32 = 0.6;
 /// Upper bound of what matched legal-form words add to an organisation's name score.
 const LEGAL_SLACK: f32 = 0.1;
+/// Bounds are sums of f32 shares, rounded differently from the score they bound: a name scoring
+/// exactly the floor must not be ruled out by a bound a rounding below it.
+const BOUND_MARGIN: f32 = 1e-4;
+/// Tokens occurring in fewer names are always visited: deferring them would save little and
+/// use up the budget that the common ones need.
+const MIN_DEFERRED_OCCURRENCES: usize = 64;
 /// A weak alias is weaker evidence than a primary name or strong alias.
 const WEAK_ALIAS_FACTOR: f32 = 0.95;
 
@@ -90,13 +96,20 @@ fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
 
 /// Screens one query against a snapshot.
 pub fn screen(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Screening {
-    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, None)
+    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, None, true)
+}
+
+/// Screens as [`screen`] does, but scores every name retrieval finds instead of ruling most out
+/// by their bounds first. The reference that pruning must agree with, result for result (see
+/// `tests/dev_set.rs`); much slower on large lists.
+pub fn screen_unpruned(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Screening {
+    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, None, false)
 }
 
 /// Screens against the listed entities whose ids are in `only` (delta screening: what was added
 /// or changed since a list version the client already screened against).
 pub fn screen_only(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, only: &HashSet<String>) -> Screening {
-    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, Some(only))
+    evaluate(snapshot, query, thresholds, NAME_FLOOR, false, Some(only), true)
 }
 
 /// Scores a query against one candidate party with the same code path as screening (the
@@ -127,7 +140,7 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
         crate::model::Regime::All,
         stats,
     );
-    let mut r = evaluate(&snapshot, query, thresholds, 0.0, true, None);
+    let mut r = evaluate(&snapshot, query, thresholds, 0.0, true, None, false);
     r.matches.pop().unwrap_or(MatchResult {
         accepted: None,
         entity: 0,
@@ -145,6 +158,7 @@ fn evaluate(
     name_floor: f32,
     keep_clear: bool,
     only: Option<&HashSet<String>>,
+    prune: bool,
 ) -> Screening {
     // Stage spans: debug level, so they cost nothing unless traces are exported.
     let retrieval = tracing::debug_span!("retrieve", candidates = tracing::field::Empty).entered();
@@ -165,6 +179,10 @@ fn evaluate(
     // deletion), each compared once; then the names holding them, with an upper bound on what
     // each name can score so most are never scored in full.
     let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
+    // The bounds below divide by a name's whole required weight. A query cut by a field width is
+    // excused the listed tokens after its last match, so its score can exceed them: such queries
+    // (about one in twenty, by length) score every name retrieval finds.
+    let prune = prune && !person_form.iter().chain(&org_form).any(|f| f.truncated);
     // Retrieval in two steps. First, each query unit's near listed tokens, compared once:
     // (unit, token, similarity, person form?).
     let mut matched: Vec<(u8, u32, f32, bool)> = Vec::new();
@@ -186,45 +204,56 @@ fn evaluate(
             }
         }
     }
-    // Second, the names holding them. Common tokens (a frequent given name, "Belarus") occur in
-    // thousands of names, yet alone cannot lift a name to the floor: while the summed most they
-    // add stays below what a name needs, they are deferred, so only names holding a rarer token
-    // are visited, and the deferred tokens are then looked up in those names alone. This keeps
-    // the work per query nearly flat as lists grow.
+    // Second, the names holding them. Common tokens (a frequent given name, "Ivanovich",
+    // "Belarus") occur in tens of thousands of names, yet alone cannot lift a name to the floor:
+    // while the most they add stays below what a name needs, they are deferred, so only names
+    // holding a rarer token are visited, and the deferred tokens are then looked up in those
+    // names alone. This keeps the work per query nearly flat as lists grow.
     //
-    // A query unit aligns with one listed token at most, so what a deferred unit can add to any
-    // name is the largest share among its tokens; whole units are deferred, most common first.
-    let budget = name_floor - LEGAL_SLACK - initial_bonus;
-    let mut units_by_cost: Vec<(u8, bool, usize, f32)> = Vec::new();
-    for m in &matched {
-        let t = &snapshot.tokens[m.1 as usize];
-        match units_by_cost.iter_mut().find(|u| u.0 == m.0 && u.1 == m.3) {
-            Some(u) => {
-                u.2 += t.occurrences.len();
-                u.3 = u.3.max(m.2 * t.max_share);
+    // Deferral is per (unit, listed token), most common first: "Ivanovich" is deferred while the
+    // rare surnames that also resemble it are visited. A query unit aligns with one listed token
+    // at most, so what a unit's deferred tokens can add to any name is the largest of their
+    // shares, and `spent` sums that over units, per kind of name (organisations also get the
+    // legal-form slack; persons the initials).
+    let budget =
+        |person: bool| if person { name_floor - initial_bonus } else { name_floor - LEGAL_SLACK } - BOUND_MARGIN;
+    let mut by_cost: Vec<(usize, usize)> = matched
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (snapshot.tokens[m.1 as usize].occurrences(m.3).len(), i))
+        .filter(|&(n, _)| prune && n >= MIN_DEFERRED_OCCURRENCES)
+        .collect();
+    by_cost.sort_unstable_by_key(|&(n, i)| (std::cmp::Reverse(n), i));
+    // Per (unit, kind of name): the most its deferred tokens add.
+    let mut unit_spent: Vec<(u8, bool, f32)> = Vec::new();
+    let mut spent = [0.0f32; 2];
+    let mut is_deferred = vec![false; matched.len()];
+    for &(_, i) in &by_cost {
+        let (unit, ti, sim, person) = matched[i];
+        let add = sim * snapshot.tokens[ti as usize].max_share(person);
+        let slot = match unit_spent.iter().position(|u| u.0 == unit && u.1 == person) {
+            Some(k) => k,
+            None => {
+                unit_spent.push((unit, person, 0.0));
+                unit_spent.len() - 1
             }
-            None => units_by_cost.push((m.0, m.3, t.occurrences.len(), m.2 * t.max_share)),
+        };
+        let grows = (add - unit_spent[slot].2).max(0.0);
+        if spent[usize::from(person)] + grows < budget(person) {
+            spent[usize::from(person)] += grows;
+            unit_spent[slot].2 += grows;
+            is_deferred[i] = true;
         }
-    }
-    units_by_cost.sort_unstable_by_key(|u| std::cmp::Reverse(u.2));
-    let mut deferred_units: Vec<(u8, bool)> = Vec::new();
-    let mut spent = 0.0f32;
-    for u in &units_by_cost {
-        if spent + u.3 >= budget {
-            break;
-        }
-        spent += u.3;
-        deferred_units.push((u.0, u.1));
     }
     let mut deferred: FxHashMap<(u32, bool), Vec<(u8, f32)>> = FxHashMap::default();
-    for m in matched.iter().filter(|m| deferred_units.contains(&(m.0, m.3))) {
+    for (m, _) in matched.iter().zip(&is_deferred).filter(|(_, d)| **d) {
         deferred.entry((m.1, m.3)).or_default().push((m.0, m.2));
     }
     // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
     // flat vector and a sort are cheaper than a map of vectors on this path.
     let mut hits: Vec<(u32, f32, score::Pair)> = Vec::new();
-    for &(ui, ti, sim, person) in matched.iter().filter(|m| !deferred_units.contains(&(m.0, m.3))) {
-        for o in snapshot.tokens[ti as usize].occurrences.iter().filter(|o| o.person == person) {
+    for (&(ui, ti, sim, person), _) in matched.iter().zip(&is_deferred).filter(|(_, d)| !**d) {
+        for o in snapshot.tokens[ti as usize].occurrences(person) {
             hits.push((o.variant, sim * o.share, score::Pair { unit: ui, pos: o.pos, sim }));
         }
     }
@@ -276,9 +305,9 @@ fn evaluate(
             // Organisations: + LEGAL_SLACK, since legal-form words are scored but not retrieved, so
             // not in the bound. Person names have no such words.
             let slack = if person { 0.0 } else { LEGAL_SLACK };
-            // The deferred units add at most `spent` (one listed token each): most candidates are
-            // ruled out here, before their tokens are read.
-            if bound + spent + extra + slack < name_floor {
+            // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
+            // out here, before their tokens are read.
+            if prune && bound + spent[usize::from(person)] + extra + slack + BOUND_MARGIN < name_floor {
                 continue;
             }
             let v = &snapshot.variants[vi as usize];
@@ -292,7 +321,7 @@ fn evaluate(
                     }
                 }
             }
-            if bound + extra + slack < name_floor {
+            if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
                 continue;
             }
             score_variant(vi, Some(&mut pairs));

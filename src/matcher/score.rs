@@ -270,7 +270,13 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
         return NameScore::default();
     }
     let w = |p: &Pair| p.sim * listed.tokens[p.pos as usize].weight;
-    pairs.sort_unstable_by(|a, b| w(b).total_cmp(&w(a)));
+    // Ties go to the unit standing for more query tokens (`Sber Bank` as one, against `Sberbank`),
+    // which leaves fewer query tokens unmatched; then by position, so that the alignment, hence
+    // the score, does not depend on the order retrieval found the pairs in.
+    let covers = |p: &Pair| units[p.unit as usize].mask.count_ones();
+    pairs.sort_unstable_by(|a, b| {
+        w(b).total_cmp(&w(a)).then(covers(b).cmp(&covers(a))).then(a.unit.cmp(&b.unit)).then(a.pos.cmp(&b.pos))
+    });
     let mut used_q = 0u32;
     let mut used_c = 0u64;
     let mut num = 0.0f32;
@@ -299,12 +305,17 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
     if !any_required {
         return NameScore::default();
     }
-    // A cut query may lack the listed tokens after the last one it matched.
-    let cut_after = if query.truncated { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
+    // A cut query may lack the listed tokens after the last one it matched, but only when its
+    // own last token is matched: that is where the cut fell. A last token matching nothing was
+    // typed in full and differs (`Valentina Nikolaevna Zenkevich` is not excused the surname of
+    // every other Valentina Nikolaevna).
+    let last_used = query.tokens.len().min(31).checked_sub(1).is_some_and(|last| used_q & (1 << last) != 0);
+    let cut_after = if query.truncated && last_used { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
     let mut den = 0.0f32;
     for (ci, c) in listed.tokens.iter().enumerate() {
         let used = used_c & (1u64 << (ci & 63)) != 0;
-        if used || (!c.optional() && ci < cut_after) {
+        // A surname is never excused: given names alone do not say who a person is.
+        if used || (!c.optional() && (ci < cut_after || c.role == Role::Surname)) {
             den += c.weight;
         }
     }
@@ -370,6 +381,50 @@ mod tests {
         assert!(s("Viktor Lukashenko", "Lukashenko", "Aleksandr Grigoryevich") < 0.6);
         assert!(s("Lukashevich Aleksandr", "Lukashenko", "Aleksandr Grigoryevich") < 0.6);
         assert!(s("Александр Григорьевич Лукашенко", "Lukashenko", "Aleksandr Grigoryevich") > 0.9);
+    }
+
+    /// Retrieval finds a name's pairs in whatever order its lookups return them; the score must
+    /// not depend on it (ties between `Sber Bank` as one unit and as two used to).
+    #[test]
+    fn the_score_does_not_depend_on_the_order_of_pairs() {
+        let l = name_form::listed(
+            &Name::new("Sber Bank Sberbank", NameQuality::Primary),
+            EntityType::Organization,
+            &|_| 1.0,
+        );
+        let q = name_form::query("Sber Bank", false, &|_| 1.0);
+        let us = units(&q);
+        let mut pairs = Vec::new();
+        for (ui, u) in us.iter().enumerate() {
+            for (ci, c) in l.tokens.iter().enumerate() {
+                let sim = u.sim(c);
+                if sim >= MIN_TOKEN_SIM {
+                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
+                }
+            }
+        }
+        assert!(pairs.len() >= 3, "{pairs:?}");
+        let forward = score_pairs(&us, &q, &l, &mut pairs.clone()).score;
+        pairs.reverse();
+        assert_eq!(forward, score_pairs(&us, &q, &l, &mut pairs).score);
+    }
+
+    /// A query that fills a 35-character field may have lost its end, but a surname is never
+    /// excused, and a last word that matches nothing was not cut.
+    #[test]
+    fn a_cut_query_is_not_excused_the_surname() {
+        let l = name_form::listed(
+            &Name::from_parts("Kamyshanova", "Aleksandra Aleksandrovna", NameQuality::Primary),
+            EntityType::Person,
+            &|_| 1.0,
+        );
+        // 34 characters each: what a 35-character field holds.
+        let other = name_form::query("Aleksandra Aleksandrovna Zhukovska", true, &|_| 1.0);
+        assert!(other.truncated);
+        assert!(score(&units(&other), &other, &l).score < 0.6);
+        let cut = name_form::query("Aleksandra Aleksandrovna Kamyshano", true, &|_| 1.0);
+        assert!(cut.truncated);
+        assert!(score(&units(&cut), &cut, &l).score > 0.8);
     }
 
     #[test]
