@@ -87,20 +87,27 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if !any_reachable {
         return 0.0;
     }
-    let fine = ratio(&q.text, &c.text);
+    // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so each edit
+    // distance is computed only as far as it can still matter: the spelling first to
+    // MIN_TOKEN_SIM, the keys to what lifts a pair there, the spelling again further down only
+    // when a key can lift it. Results at or above MIN_TOKEN_SIM are exactly as computed in full.
+    let mut fine = ratio_at_least(&q.text, &c.text, MIN_TOKEN_SIM);
+    if fine >= 0.95 {
+        return fine;
+    }
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
     // share one (`Aumann` / `OMON`).
-    // The sound can only help below 0.95, and only keys whose lengths allow beating the best.
-    let mut s = fine;
-    if fine < 0.95 {
-        let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
-        for k in std::iter::once(&*q.key).chain(q.alt_keys().iter().map(String::as_str)) {
-            if best_key < 1.0 && length_bound(k, &c.key) > best_key {
-                best_key = best_key.max(if *k == *c.key { 1.0 } else { ratio(k, &c.key) });
-            }
+    // Only keys whose lengths allow beating the best are compared.
+    let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
+    for k in std::iter::once(&*q.key).chain(q.alt_keys().iter().map(String::as_str)) {
+        if best_key < 1.0 && length_bound(k, &c.key) > best_key {
+            best_key = best_key.max(if *k == *c.key { 1.0 } else { ratio_at_least(k, &c.key, KEY_MIN) });
         }
-        s = s.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
     }
+    if best_key >= KEY_MIN && fine == 0.0 {
+        fine = ratio_at_least(&q.text, &c.text, MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01);
+    }
+    let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
     if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
         s = 0.0;
@@ -175,48 +182,87 @@ fn length_bound(a: &str, b: &str) -> f32 {
     }
 }
 
-fn ratio(a: &str, b: &str) -> f32 {
+/// The least key similarity that, discounted, can reach MIN_TOKEN_SIM (0.95 × 0.84 < 0.8:
+/// a little below, so rounding never loses a pair).
+const KEY_MIN: f32 = 0.84;
+
+/// `1 - distance / longer length` when that is at least `min`, else 0.
+fn ratio_at_least(a: &str, b: &str, min: f32) -> f32 {
     let (la, lb) = (char_len(a), char_len(b));
     let m = la.max(lb);
     if m == 0 {
         return 0.0;
     }
-    1.0 - osa_distance(a, b) as f32 / m as f32
+    let ratio = |d: usize| 1.0 - d as f32 / m as f32;
+    // The most edits that still give `min`, by the same arithmetic as the result.
+    let mut k = ((1.0 - min).max(0.0) * m as f32) as usize;
+    while k < m && ratio(k + 1) >= min {
+        k += 1;
+    }
+    while k > 0 && ratio(k) < min {
+        k -= 1;
+    }
+    if ratio(k) < min {
+        return 0.0;
+    }
+    osa_within(a, b, k).map_or(0.0, ratio)
 }
 
-/// Optimal-string-alignment distance (edits and adjacent transpositions). Hand-written for the
-/// ASCII case because this is the innermost loop of screening and `strsim` allocates on every
-/// call; other scripts fall back to `strsim`.
-fn osa_distance(a: &str, b: &str) -> usize {
+/// Optimal-string-alignment distance (edits and adjacent transpositions) when it is at most `k`.
+///
+/// Hand-written for the ASCII case because this is the innermost loop of screening: only the
+/// diagonal band `|i - j| <= k` can hold distances up to `k`, so only it is computed, and the
+/// computation stops as soon as a whole row exceeds `k`. Most compared pairs need `k` of 1 or 2,
+/// so this is a few dozen cells instead of every one. (`strsim` computes every cell and
+/// allocates; `rapidfuzz`'s bit-parallel OSA ignores its cutoff and needs a pattern table built per
+/// string.) Other scripts fall back to `strsim`.
+fn osa_within(a: &str, b: &str, k: usize) -> Option<usize> {
     const MAX: usize = 48;
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
-        return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+        let d = strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+        return (d <= k).then_some(d);
     }
     let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 {
-        return n.max(m);
+    if n.abs_diff(m) > k {
+        return None;
     }
+    if n == 0 || m == 0 {
+        return Some(n.max(m));
+    }
+    // Stands for "more than k" outside the band; small enough that adding 1 cannot overflow.
+    let big = (k + 1).min(MAX) as u8;
     // Three rows (two back, previous, current) rotated by index, not copied: copying the rows
     // was a tenth of the time of a screening. Distances stay below MAX, so a byte holds them.
-    let mut rows = [[0u8; MAX]; 3];
-    for (j, v) in rows[1].iter_mut().enumerate().take(m + 1) {
+    let mut rows = [[big; MAX + 1]; 3];
+    for (j, v) in rows[1].iter_mut().enumerate().take(m.min(k) + 1) {
         *v = j as u8;
     }
     let (mut back2, mut back, mut cur) = (0usize, 1usize, 2usize);
     for i in 1..=n {
-        rows[cur][0] = i as u8;
-        for j in 1..=m {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(m);
+        rows[cur][lo - 1] = if lo == 1 && i <= k { i as u8 } else { big };
+        let mut row_min = rows[cur][lo - 1];
+        for j in lo..=hi {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (rows[back][j] + 1).min(rows[cur][j - 1] + 1).min(rows[back][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(rows[back2][j - 2] + 1);
             }
+            let v = v.min(big);
             rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        // The next row reads one cell past this band.
+        rows[cur][hi + 1] = big;
+        if usize::from(row_min) > k {
+            return None;
         }
         (back2, back, cur) = (back, cur, back2);
     }
-    usize::from(rows[back][m])
+    let d = usize::from(rows[back][m]);
+    (d <= k).then_some(d)
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -359,7 +405,37 @@ mod tests {
         ];
         for a in words {
             for b in words {
-                assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} / {b}");
+                let d = strsim::osa_distance(a, b);
+                for k in 0..14 {
+                    assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
+                }
+            }
+        }
+    }
+
+    /// Short strings over a four-letter alphabet: dense in repeats and transpositions, where a
+    /// banded distance is easiest to get wrong.
+    #[test]
+    fn the_banded_distance_agrees_with_strsim_on_random_strings() {
+        let mut x: u32 = 12345;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        let words: Vec<String> = (0..150)
+            .map(|_| {
+                let n = next() % 11;
+                (0..n).map(|_| char::from(b'a' + (next() % 4) as u8)).collect()
+            })
+            .collect();
+        for a in &words {
+            for b in &words {
+                let d = strsim::osa_distance(a, b);
+                for k in 0..8 {
+                    assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
+                }
             }
         }
     }
