@@ -108,7 +108,11 @@ fn is_fingerprint(s: &str) -> bool {
 /// date of birth, country and identifiers give the same value. It is a digest, so the good-guy
 /// file need not hold the names themselves.
 pub fn fingerprint(q: &Query) -> String {
-    let mut tokens = crate::normalize::tokens(&q.name);
+    fingerprint_of_words(q, crate::normalize::tokens(&q.name))
+}
+
+/// [`fingerprint`] from the folded words of the query's name, when the caller has them already.
+pub fn fingerprint_of_words(q: &Query, mut tokens: Vec<String>) -> String {
     tokens.sort();
     let mut ids: Vec<String> = q.identifiers.iter().map(|i| format!("{}={}", i.kind.as_str(), i.key())).collect();
     ids.sort();

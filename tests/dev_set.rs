@@ -141,3 +141,21 @@ fn pruning_never_changes_a_result() {
     }
     assert!(compared > 1000, "only {compared} queries had matches to compare");
 }
+
+/// Screening takes the party's fingerprint (the good-guy list's key) from the name it has already
+/// folded; it must be the one `good_guys::fingerprint` gives, or accepted false positives would
+/// stop matching. Labels and notes around a name are covered too.
+#[test]
+fn screening_fingerprints_as_the_good_guy_list_does() {
+    let s = snapshot();
+    let text = std::fs::read_to_string(common::eval_file()).expect("dev set");
+    for line in text.lines().filter(|l| !l.trim().is_empty()).step_by(7) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("json");
+        let name = row["party"]["name"].as_str().unwrap_or_default();
+        for name in [name.to_string(), format!("Beneficiary: {name}"), format!("{name} (director)")] {
+            let q = Query { name, ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            assert_eq!(r.fingerprint, screener::good_guys::fingerprint(&q), "{:?}", q.name);
+        }
+    }
+}

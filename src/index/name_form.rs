@@ -291,35 +291,93 @@ pub fn strip_notes(name: &str) -> String {
     out
 }
 
+/// A query name folded once: both of its readings (person and organisation) and the party's
+/// fingerprint start from the same words, and folding (transliteration, Unicode normalisation)
+/// is a tenth of a screening.
+#[derive(Debug, Clone)]
+pub struct QueryText {
+    words: Vec<String>,
+    truncated: bool,
+    /// Nothing (label, notes) was stripped: the words are the folded name as given.
+    whole: bool,
+}
+
+impl QueryText {
+    pub fn new(name: &str) -> QueryText {
+        let unlabelled = crate::normalize::strip_label(name);
+        let stripped = strip_notes(unlabelled);
+        QueryText {
+            whole: stripped == name,
+            words: fold(&stripped).split_whitespace().map(str::to_string).collect(),
+            truncated: looks_truncated(unlabelled),
+        }
+    }
+
+    /// The folded words of the name as given, when nothing was stripped from it.
+    pub fn whole_words(&self) -> Option<&[String]> {
+        self.whole.then_some(self.words.as_slice())
+    }
+}
+
 /// Prepares a query name. Roles are unknown, so every token counts the same, except
 /// legal-form words (optional) and patronymic-looking ones (optional, since the listed name may
 /// lack one), and titles (ignored).
 pub fn query(name: &str, person: bool, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
-    let truncated = looks_truncated(name);
-    let stripped = strip_notes(name);
+    let (p, o) = query_forms(&QueryText::new(name), person, !person, weight_of);
+    p.or(o).unwrap_or_default()
+}
+
+/// The person and organisation readings of a query that are asked for. Each word's keys and
+/// other readings are computed once for both.
+pub fn query_forms(
+    text: &QueryText,
+    person: bool,
+    organisation: bool,
+    weight_of: &dyn Fn(&str) -> f32,
+) -> (Option<NameForm>, Option<NameForm>) {
+    let truncated = text.truncated;
+    let base: Vec<Token> = text.words.iter().map(|t| Token::query(t, Role::Word, 0.0)).collect();
+    let org = organisation.then(|| {
+        let tokens = base
+            .iter()
+            .map(|t| {
+                let mut tok = t.clone();
+                if is_legal_form_word(&tok.text, &tok.key) {
+                    tok.role = Role::Legal;
+                    tok.weight = LEGAL_WEIGHT;
+                } else {
+                    tok.weight = weight_of(&tok.key);
+                }
+                tok
+            })
+            .collect();
+        NameForm { tokens, person: false, truncated }
+    });
     if !person {
-        return org_form(&stripped, weight_of, truncated, true);
+        return (None, org);
     }
-    let words: Vec<String> = fold(&stripped).split_whitespace().map(str::to_string).collect();
+    let words = &text.words;
     let all_titles = words.iter().all(|w| is_title(w));
     // A title after the name starts a description (`Aleksandr Lukashenko, President of Belarus`):
     // from there on nothing is a name.
     let description = (1..words.len())
         .find(|&i| is_title(&words[i]) && words[..i].iter().any(|w| !is_title(w)))
         .unwrap_or(words.len());
-    let tokens = words
-        .iter()
+    let tokens = base
+        .into_iter()
         .enumerate()
-        .map(|(i, t)| {
-            if !all_titles && (is_title(t) || i >= description) {
-                return Token::new(t, Role::Title, 0.0);
+        .map(|(i, mut tok)| {
+            if !all_titles && (is_title(&tok.text) || i >= description) {
+                tok.role = Role::Title;
+                tok.readings = None;
+                return tok;
             }
-            let role = if i > 0 && is_patronymic(t) { Role::Patronymic } else { Role::Given };
-            let weight = if role == Role::Patronymic { 0.3 } else { 1.0 };
-            Token::query(t, role, weight)
+            tok.role = if i > 0 && is_patronymic(&tok.text) { Role::Patronymic } else { Role::Given };
+            tok.weight = if tok.role == Role::Patronymic { 0.3 } else { 1.0 };
+            tok
         })
         .collect();
-    NameForm { tokens, person, truncated }
+    (Some(NameForm { tokens, person, truncated }), org)
 }
 
 #[cfg(test)]

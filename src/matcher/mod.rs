@@ -165,9 +165,8 @@ fn evaluate(
     let weight_of = |k: &str| snapshot.word_weight(k);
     let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
     let want_org = query.party_type != Some(EntityType::Person);
-    let name = crate::normalize::strip_label(&query.name);
-    let person_form = want_person.then(|| name_form::query(name, true, &weight_of));
-    let org_form = want_org.then(|| name_form::query(name, false, &weight_of));
+    let text = name_form::QueryText::new(&query.name);
+    let (person_form, org_form) = name_form::query_forms(&text, want_person, want_org, &weight_of);
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
         let equivalents = snapshot.name_equivalents(&u.token.key);
@@ -335,7 +334,10 @@ fn evaluate(
     }
 
     let query_country = query.country.as_deref().map(crate::normalize::country_key);
-    let fingerprint = crate::good_guys::fingerprint(query);
+    let fingerprint = match text.whole_words() {
+        Some(words) => crate::good_guys::fingerprint_of_words(query, words.to_vec()),
+        None => crate::good_guys::fingerprint(query),
+    };
     let mut matches: Vec<MatchResult> = Vec::new();
     for (ei, (name_score, name, initials)) in best {
         let entity = &snapshot.entities[ei as usize];
