@@ -88,24 +88,22 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         return 0.0;
     }
     // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so each edit
-    // distance is computed only as far as it can still matter: the spelling first to
-    // MIN_TOKEN_SIM, the keys to what lifts a pair there, the spelling again further down only
-    // when a key can lift it. Results at or above MIN_TOKEN_SIM are exactly as computed in full.
-    let mut fine = ratio_at_least(&q.text, &c.text, MIN_TOKEN_SIM);
-    if fine >= 0.95 {
-        return fine;
-    }
+    // distance is computed only as far as it can still matter: the keys to what lifts a pair
+    // there, then the spelling down to where a key can lift it (or to MIN_TOKEN_SIM when none
+    // can). Results at or above MIN_TOKEN_SIM are exactly as computed in full.
+    //
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
-    // share one (`Aumann` / `OMON`).
-    // Only keys whose lengths allow beating the best are compared.
+    // share one (`Aumann` / `OMON`). Only keys whose lengths allow beating the best are compared.
     let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
     for k in std::iter::once(&*q.key).chain(q.alt_keys().iter().map(String::as_str)) {
         if best_key < 1.0 && length_bound(k, &c.key) > best_key {
             best_key = best_key.max(if *k == *c.key { 1.0 } else { ratio_at_least(k, &c.key, KEY_MIN) });
         }
     }
-    if best_key >= KEY_MIN && fine == 0.0 {
-        fine = ratio_at_least(&q.text, &c.text, MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01);
+    let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
+    let fine = ratio_at_least(&q.text, &c.text, least);
+    if fine >= 0.95 {
+        return fine;
     }
     let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
