@@ -291,7 +291,16 @@ impl Snapshot {
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let mut get = |h: u64| {
             if let Some(&(start, end)) = self.postings.get(&h) {
-                out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
+                let ids = &self.posting_ids[start as usize..end as usize];
+                // Most ranges hold one to three ids: copied one by one, since the `memmove` call
+                // that `extend_from_slice` becomes cost more than the copying.
+                if ids.len() <= 8 {
+                    for &id in ids {
+                        out.push(id);
+                    }
+                } else {
+                    out.extend_from_slice(ids);
+                }
             }
         };
         lookup_hashes(&q.key, MIN_KEY_FOR_DELETES, &mut get);
