@@ -87,8 +87,8 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if !any_reachable {
         return 0.0;
     }
-    // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so each edit
-    // distance is computed only as far as it can still matter: the keys to what lifts a pair
+    // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so a distance
+    // that cannot reach it is cut short (see `ratio_at_least`): the keys to what lifts a pair
     // there, then the spelling down to where a key can lift it (or to MIN_TOKEN_SIM when none
     // can). Results at or above MIN_TOKEN_SIM are exactly as computed in full.
     //
@@ -207,59 +207,19 @@ fn ratio_at_least(a: &str, b: &str, min: f32) -> f32 {
 }
 
 /// Optimal-string-alignment distance (edits and adjacent transpositions) when it is at most `k`.
-///
-/// Hand-written for the ASCII case because this is the innermost loop of screening: only the
-/// diagonal band `|i - j| <= k` can hold distances up to `k`, so only it is computed, and the
-/// computation stops as soon as a whole row exceeds `k`. Most compared pairs need `k` of 1 or 2,
-/// so this is a few dozen cells instead of every one. (`strsim` computes every cell and
-/// allocates; `rapidfuzz`'s bit-parallel OSA ignores its cutoff and needs a pattern table built per
-/// string.) Other scripts fall back to `strsim`.
+/// `rapidfuzz` computes it bit-parallel (Hyyrö 2003) after stripping the common prefix and
+/// suffix: this is the innermost loop of screening, and a cell-by-cell table was a fifth of the
+/// time of a screening.
 fn osa_within(a: &str, b: &str, k: usize) -> Option<usize> {
-    const MAX: usize = 48;
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
-        let d = strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
-        return (d <= k).then_some(d);
-    }
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > k {
-        return None;
-    }
-    if n == 0 || m == 0 {
-        return Some(n.max(m));
-    }
-    // Stands for "more than k" outside the band; small enough that adding 1 cannot overflow.
-    let big = (k + 1).min(MAX) as u8;
-    // Three rows (two back, previous, current) rotated by index, not copied: copying the rows
-    // was a tenth of the time of a screening. Distances stay below MAX, so a byte holds them.
-    let mut rows = [[big; MAX + 1]; 3];
-    for (j, v) in rows[1].iter_mut().enumerate().take(m.min(k) + 1) {
-        *v = j as u8;
-    }
-    let (mut back2, mut back, mut cur) = (0usize, 1usize, 2usize);
-    for i in 1..=n {
-        let lo = i.saturating_sub(k).max(1);
-        let hi = (i + k).min(m);
-        rows[cur][lo - 1] = if lo == 1 && i <= k { i as u8 } else { big };
-        let mut row_min = rows[cur][lo - 1];
-        for j in lo..=hi {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
-            let mut v = (rows[back][j] + 1).min(rows[cur][j - 1] + 1).min(rows[back][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(rows[back2][j - 2] + 1);
-            }
-            let v = v.min(big);
-            rows[cur][j] = v;
-            row_min = row_min.min(v);
-        }
-        // The next row reads one cell past this band.
-        rows[cur][hi + 1] = big;
-        if usize::from(row_min) > k {
+    use rapidfuzz::distance::osa;
+    let d = if a.is_ascii() && b.is_ascii() {
+        if a.len().abs_diff(b.len()) > k {
             return None;
         }
-        (back2, back, cur) = (back, cur, back2);
-    }
-    let d = usize::from(rows[back][m]);
+        osa::distance(a.bytes(), b.bytes())
+    } else {
+        osa::distance(a.chars(), b.chars())
+    };
     (d <= k).then_some(d)
 }
 
@@ -412,9 +372,9 @@ mod tests {
     }
 
     /// Short strings over a four-letter alphabet: dense in repeats and transpositions, where a
-    /// banded distance is easiest to get wrong.
+    /// cut-off distance is easiest to get wrong.
     #[test]
-    fn the_banded_distance_agrees_with_strsim_on_random_strings() {
+    fn the_distance_agrees_with_strsim_on_random_strings() {
         let mut x: u32 = 12345;
         let mut next = || {
             x ^= x << 13;
