@@ -47,17 +47,37 @@ pub struct LoadedSource {
 pub struct Variant {
     pub entity: u32,
     pub name: u16,
-    pub form: NameForm,
+    pub person: bool,
     /// Sum of the weights of the name's required tokens: the least a score's denominator can be.
     pub required_weight: f32,
-    /// The listed token id at each position of `form` (`NO_TOKEN` for legal forms, not indexed).
-    pub token_ids: Vec<u32>,
+    /// The name's tokens in order. Spellings and keys live once in `Snapshot::tokens`: "Aleksandr"
+    /// is in hundreds of names, and a copy per name was a fifth of the memory of all lists.
+    pub parts: Box<[Part]>,
 }
 
-/// Marks a position of a variant whose token is not indexed.
-pub const NO_TOKEN: u32 = u32::MAX;
+/// One position of a listed name: which distinct token is there, and what it is in this name.
+#[derive(Debug, Clone, Copy)]
+pub struct Part {
+    pub token: u32,
+    pub role: name_form::Role,
+    pub weight: f32,
+}
 
-/// A distinct token spelling among all listed names, with where it occurs.
+/// A listed name as scoring reads it: each position's token with its role and weight here.
+#[derive(Debug, Clone, Copy)]
+pub struct ListedName<'a> {
+    pub parts: &'a [Part],
+    pub tokens: &'a [ListedToken],
+}
+
+impl<'a> ListedName<'a> {
+    pub fn token(&self, pos: usize) -> &'a name_form::Token {
+        &self.tokens[self.parts[pos].token as usize].tok
+    }
+}
+
+/// A distinct token spelling among all listed names, with where it occurs. (Its `tok`'s role and
+/// weight are those of one occurrence; each name's own are in its `Part`s.)
 #[derive(Debug)]
 pub struct ListedToken {
     pub tok: name_form::Token,
@@ -161,6 +181,8 @@ const MAX_WORD_WEIGHT: f32 = 1.5;
 /// Hash seeds separating the kinds of lookup keys.
 const SEED_SKELETON: u8 = b's';
 const SEED_PREFIX: u8 = b'p';
+/// Entities whose names are prepared together (in parallel) during a build.
+const BUILD_CHUNK: usize = 4096;
 /// Shortest prefix indexed for truncated queries.
 const MIN_PREFIX: usize = 4;
 
@@ -204,8 +226,10 @@ impl Snapshot {
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
         let mut countries = Vec::with_capacity(entities.len());
-        let forms = listed_forms(&entities, &weight_of);
-        for (ei, (e, forms)) in entities.iter().zip(forms).enumerate() {
+        // Names are prepared a chunk at a time: all of them at once would be the peak of a
+        // build, and memory freed after a build stays resident.
+        let prepared = entities.chunks(BUILD_CHUNK).flat_map(|chunk| chunk.iter().zip(listed_forms(chunk, &weight_of)));
+        for (ei, (e, forms)) in prepared.enumerate() {
             for (ni, mut form) in forms.into_iter().enumerate() {
                 // Positions are kept in a u8 and matched in a 64-bit mask.
                 form.tokens.truncate(64);
@@ -214,13 +238,8 @@ impl Snapshot {
                 }
                 let vi = variants.len() as u32;
                 let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
-                let mut token_ids = vec![NO_TOKEN; form.tokens.len()];
+                let mut parts = Vec::with_capacity(form.tokens.len());
                 for (pos, t) in form.tokens.iter().enumerate() {
-                    // Legal forms ("company", "OOO") occur in thousands of names and carry almost
-                    // no weight: scoring compares them directly instead of retrieving by them.
-                    if t.role == name_form::Role::Legal {
-                        continue;
-                    }
                     let id = *token_by_text.entry(t.text.to_string()).or_insert_with(|| {
                         tokens.push(ListedToken {
                             tok: t.clone(),
@@ -230,15 +249,26 @@ impl Snapshot {
                         });
                         (tokens.len() - 1) as u32
                     });
+                    parts.push(Part { token: id, role: t.role, weight: t.weight });
+                    // Legal forms ("company", "OOO") occur in thousands of names and carry almost
+                    // no weight: scoring compares them directly instead of retrieving by them.
+                    if t.role == name_form::Role::Legal {
+                        continue;
+                    }
                     let share = t.weight / required_weight;
                     let listed = &mut tokens[id as usize];
                     listed.occurrences.push(Occurrence { variant: vi, pos: pos as u8, share });
                     let max = &mut listed.max_share[usize::from(form.person)];
                     *max = max.max(share);
-                    token_ids[pos] = id;
                 }
                 variant_bounds.push((required_weight, form.person));
-                variants.push(Variant { entity: ei as u32, name: ni as u16, form, required_weight, token_ids });
+                variants.push(Variant {
+                    entity: ei as u32,
+                    name: ni as u16,
+                    person: form.person,
+                    required_weight,
+                    parts: parts.into_boxed_slice(),
+                });
             }
             for id in &e.identifiers {
                 let k = id.key();
@@ -254,7 +284,8 @@ impl Snapshot {
             t.persons = t.occurrences.iter().filter(|o| variant_bounds[o.variant as usize].1).count() as u32;
         }
         let mut pairs: Vec<(u64, u32)> = Vec::new();
-        for (id, t) in tokens.iter().enumerate() {
+        // Tokens seen only as legal forms are not retrieved by.
+        for (id, t) in tokens.iter().enumerate().filter(|(_, t)| !t.occurrences.is_empty()) {
             let id = id as u32;
             let mut add = |h: u64| pairs.push((h, id));
             let t = &t.tok;
@@ -337,6 +368,11 @@ impl Snapshot {
     /// Weight of an organisation word (by phonetic key): rare words weigh more.
     pub fn word_weight(&self, key: &str) -> f32 {
         self.stats.word_weights.get(key).copied().unwrap_or(MAX_WORD_WEIGHT)
+    }
+
+    /// Variant `vi`'s name as scoring reads it.
+    pub fn listed_name(&self, vi: u32) -> ListedName<'_> {
+        ListedName { parts: &self.variants[vi as usize].parts, tokens: &self.tokens }
     }
 
     pub fn entity_count(&self) -> usize {

@@ -20,6 +20,13 @@ pub enum Role {
     Title,
 }
 
+impl Role {
+    /// May be missing from the other name without counting against the match.
+    pub fn optional(self) -> bool {
+        matches!(self, Role::Patronymic | Role::Legal | Role::Title)
+    }
+}
+
 /// One word of a name, prepared. Listed names hold hundreds of thousands of these, so the
 /// spellings are boxed strings (no spare capacity) and what only query tokens carry sits behind
 /// one optional pointer.
@@ -72,7 +79,7 @@ impl Token {
     }
 
     pub fn optional(&self) -> bool {
-        matches!(self.role, Role::Patronymic | Role::Legal | Role::Title)
+        self.role.optional()
     }
 
     /// No vowel at all in a word of three letters or more: typed without vowels on purpose.

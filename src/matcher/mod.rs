@@ -269,14 +269,14 @@ fn evaluate(
         if !type_compatible(query.party_type, entity.entity_type) {
             return;
         }
-        let (units, form): (&[score::Unit], &NameForm) = match (v.form.person, &person_form, &org_form) {
+        let (units, form): (&[score::Unit], &NameForm) = match (v.person, &person_form, &org_form) {
             (true, Some(f), _) => (&person_units, f),
             (false, _, Some(f)) => (&org_units, f),
             _ => return,
         };
         let mut s = match pairs {
-            Some(p) => score::score_pairs(units, form, &v.form, p),
-            None => score::score(units, form, &v.form),
+            Some(p) => score::score_pairs(units, form, &snapshot.listed_name(vi), p),
+            None => score::score(units, form, &snapshot.listed_name(vi)),
         };
         if entity.names[v.name as usize].quality == crate::model::NameQuality::Weak {
             s.score *= WEAK_ALIAS_FACTOR;
@@ -313,9 +313,9 @@ fn evaluate(
             pairs.clear();
             pairs.extend(group.iter().map(|h| h.2));
             if !deferred.is_empty() {
-                for (pos, tid) in v.token_ids.iter().enumerate() {
-                    for &(unit, sim) in deferred.get(&(*tid, v.form.person)).into_iter().flatten() {
-                        bound += sim * v.form.tokens[pos].weight / v.required_weight;
+                for (pos, part) in v.parts.iter().enumerate() {
+                    for &(unit, sim) in deferred.get(&(part.token, v.person)).into_iter().flatten() {
+                        bound += sim * part.weight / v.required_weight;
                         pairs.push(score::Pair { unit, pos: pos as u8, sim });
                     }
                 }

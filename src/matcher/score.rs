@@ -7,6 +7,7 @@
 //! tokens counted against it, so neither a partial name nor extra names pass as the full one.
 
 use crate::index::name_form::{NameForm, Role, Token};
+use crate::index::ListedName;
 
 /// Below this a token pair is not considered the same name part at all: a near miss counts as
 /// nothing rather than as a partial match, so a different given name with the same surname does
@@ -238,12 +239,51 @@ pub struct Pair {
     pub sim: f32,
 }
 
+/// A listed name as scoring reads it: its tokens in order, each with its role and weight in this
+/// name. A snapshot keeps its names compact ([`ListedName`]); a [`NameForm`] is one too.
+pub trait Listed {
+    fn count(&self) -> usize;
+    fn token(&self, pos: usize) -> &Token;
+    fn role(&self, pos: usize) -> Role;
+    fn weight(&self, pos: usize) -> f32;
+}
+
+impl Listed for NameForm {
+    fn count(&self) -> usize {
+        self.tokens.len()
+    }
+    fn token(&self, pos: usize) -> &Token {
+        &self.tokens[pos]
+    }
+    fn role(&self, pos: usize) -> Role {
+        self.tokens[pos].role
+    }
+    fn weight(&self, pos: usize) -> f32 {
+        self.tokens[pos].weight
+    }
+}
+
+impl Listed for ListedName<'_> {
+    fn count(&self) -> usize {
+        self.parts.len()
+    }
+    fn token(&self, pos: usize) -> &Token {
+        ListedName::token(self, pos)
+    }
+    fn role(&self, pos: usize) -> Role {
+        self.parts[pos].role
+    }
+    fn weight(&self, pos: usize) -> f32 {
+        self.parts[pos].weight
+    }
+}
+
 /// Scores query units against one listed name by comparing every unit with every token.
-pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
+pub fn score(units: &[Unit], query: &NameForm, listed: &impl Listed) -> NameScore {
     let mut pairs = Vec::new();
     for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
-        for (ci, c) in listed.tokens.iter().enumerate().filter(|(_, c)| c.role != Role::Legal) {
-            let sim = u.sim(c);
+        for ci in (0..listed.count()).filter(|&ci| listed.role(ci) != Role::Legal) {
+            let sim = u.sim(listed.token(ci));
             if sim >= MIN_TOKEN_SIM {
                 pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
             }
@@ -254,16 +294,17 @@ pub fn score(units: &[Unit], query: &NameForm, listed: &NameForm) -> NameScore {
 
 /// Scores from the aligned pairs found by retrieval (initials are added here). The alignment is
 /// greedy on weighted similarity: one unit per listed token, one listed token per query token.
-pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &mut Vec<Pair>) -> NameScore {
+pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &impl Listed, pairs: &mut Vec<Pair>) -> NameScore {
     for (ui, u) in units.iter().enumerate() {
-        for (ci, c) in listed.tokens.iter().enumerate() {
+        for ci in 0..listed.count() {
+            let role = listed.role(ci);
             if u.initial {
-                if matches!(c.role, Role::Given | Role::Patronymic) && c.text.starts_with(&*u.token.text) {
+                if matches!(role, Role::Given | Role::Patronymic) && listed.token(ci).text.starts_with(&*u.token.text) {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: INITIAL_SIM });
                 }
-            } else if c.role == Role::Legal {
+            } else if role == Role::Legal {
                 // Not retrieved through the index (see `Snapshot::build`): compared here.
-                let sim = u.sim(c);
+                let sim = u.sim(listed.token(ci));
                 if sim >= MIN_TOKEN_SIM {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
                 }
@@ -273,7 +314,7 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
     if pairs.is_empty() {
         return NameScore::default();
     }
-    let w = |p: &Pair| p.sim * listed.tokens[p.pos as usize].weight;
+    let w = |p: &Pair| p.sim * listed.weight(p.pos as usize);
     // Ties go to the unit standing for more query tokens (`Sber Bank` as one, against `Sberbank`),
     // which leaves fewer query tokens unmatched; then by position, so that the alignment, hence
     // the score, does not depend on the order retrieval found the pairs in.
@@ -295,14 +336,14 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
         }
         used_q |= u.mask;
         used_c |= c_bit;
-        let c = &listed.tokens[p.pos as usize];
-        num += p.sim * c.weight;
+        let role = listed.role(p.pos as usize);
+        num += p.sim * listed.weight(p.pos as usize);
         if u.initial {
             initials = true;
-        } else if c.role == Role::Given {
+        } else if role == Role::Given {
             full_given = true;
         }
-        if !c.optional() {
+        if !role.optional() {
             any_required = true;
         }
     }
@@ -316,11 +357,12 @@ pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &NameForm, pairs: &
     let last_used = query.tokens.len().min(31).checked_sub(1).is_some_and(|last| used_q & (1 << last) != 0);
     let cut_after = if query.truncated && last_used { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
     let mut den = 0.0f32;
-    for (ci, c) in listed.tokens.iter().enumerate() {
+    for ci in 0..listed.count() {
         let used = used_c & (1u64 << (ci & 63)) != 0;
+        let role = listed.role(ci);
         // A surname is never excused: given names alone do not say who a person is.
-        if used || (!c.optional() && (ci < cut_after || c.role == Role::Surname)) {
-            den += c.weight;
+        if used || (!role.optional() && (ci < cut_after || role == Role::Surname)) {
+            den += listed.weight(ci);
         }
     }
     for (qi, t) in query.tokens.iter().enumerate().take(31) {
