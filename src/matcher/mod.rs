@@ -170,7 +170,9 @@ fn evaluate(
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
         let equivalents = snapshot.name_equivalents(&u.token.key);
-        u.token.set_equivalents(equivalents);
+        if !equivalents.is_empty() {
+            u.token.to_mut().set_equivalents(equivalents);
+        }
     }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
 

@@ -20,15 +20,16 @@ pub const INITIAL_SIM: f32 = 0.8;
 /// A query token or two adjacent ones joined (`Sber Bank` meets `Sberbank`), with the mask of
 /// query tokens it stands for.
 #[derive(Debug, Clone)]
-pub struct Unit {
-    pub token: Token,
+pub struct Unit<'a> {
+    /// Borrowed from the query's form (cloned only to be given equivalents); owned when joined.
+    pub token: std::borrow::Cow<'a, Token>,
     pub mask: u32,
     pub initial: bool,
     /// The last token of a query that may have been cut by a field width: may be a prefix.
     pub cut: bool,
 }
 
-impl Unit {
+impl Unit<'_> {
     /// Similarity of this unit with a listed token, prefixes included for a cut last token.
     pub fn sim(&self, c: &Token) -> f32 {
         let s = token_sim(&self.token, c);
@@ -41,12 +42,12 @@ impl Unit {
 }
 
 /// Prepares the query units once per query (not per candidate).
-pub fn units(q: &NameForm) -> Vec<Unit> {
+pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
     let n = q.tokens.len().min(31);
     let mut out = Vec::with_capacity(2 * n);
     for (i, t) in q.tokens.iter().take(n).enumerate() {
         out.push(Unit {
-            token: t.clone(),
+            token: std::borrow::Cow::Borrowed(t),
             mask: 1 << i,
             initial: t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic),
             cut: q.truncated && i + 1 == n,
@@ -60,7 +61,12 @@ pub fn units(q: &NameForm) -> Vec<Unit> {
             continue;
         }
         let token = Token::new(&format!("{}{}", a.text, b.text), a.role, a.weight + b.weight);
-        out.push(Unit { token, mask: (1 << (i - 1)) | (1 << i), initial: false, cut: false });
+        out.push(Unit {
+            token: std::borrow::Cow::Owned(token),
+            mask: (1 << (i - 1)) | (1 << i),
+            initial: false,
+            cut: false,
+        });
     }
     out
 }
@@ -279,7 +285,7 @@ impl Listed for ListedName<'_> {
 }
 
 /// Scores query units against one listed name by comparing every unit with every token.
-pub fn score(units: &[Unit], query: &NameForm, listed: &impl Listed) -> NameScore {
+pub fn score(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed) -> NameScore {
     let mut pairs = Vec::new();
     for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
         for ci in (0..listed.count()).filter(|&ci| listed.role(ci) != Role::Legal) {
@@ -294,7 +300,7 @@ pub fn score(units: &[Unit], query: &NameForm, listed: &impl Listed) -> NameScor
 
 /// Scores from the aligned pairs found by retrieval (initials are added here). The alignment is
 /// greedy on weighted similarity: one unit per listed token, one listed token per query token.
-pub fn score_pairs(units: &[Unit], query: &NameForm, listed: &impl Listed, pairs: &mut Vec<Pair>) -> NameScore {
+pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, pairs: &mut Vec<Pair>) -> NameScore {
     for (ui, u) in units.iter().enumerate() {
         for ci in 0..listed.count() {
             let role = listed.role(ci);

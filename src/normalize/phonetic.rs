@@ -179,11 +179,19 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
 /// The consonants of a key (`x` spelt out as `ks`): what survives when a name is typed without
 /// vowels.
 pub fn skeleton(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    for c in key.chars().filter(|c| *c != 'a').flat_map(|c| if c == 'x' { vec!['k', 's'] } else { vec![c] }) {
-        // Consonants that vowels kept apart meet once the vowels are gone: `Karanenka` → `krnk`.
+    let mut out = String::with_capacity(key.len() + 1);
+    // Consonants that vowels kept apart meet once the vowels are gone: `Karanenka` → `krnk`.
+    let mut push = |c: char| {
         if !out.ends_with(c) {
             out.push(c);
+        }
+    };
+    for c in key.chars().filter(|c| *c != 'a') {
+        if c == 'x' {
+            push('k');
+            push('s');
+        } else {
+            push(c);
         }
     }
     out
