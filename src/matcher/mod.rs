@@ -86,6 +86,33 @@ const MIN_DEFERRED_OCCURRENCES: usize = 64;
 /// A weak alias is weaker evidence than a primary name or strong alias.
 const WEAK_ALIAS_FACTOR: f32 = 0.95;
 
+/// The most a name can score against a query cut by a field width, given the pairs retrieval
+/// found in it. Scoring may excuse the required tokens after the last one matched, but never a
+/// surname, and at least one required token is matched, so the denominator holds at least the
+/// first required token and every surname. The numerator holds at most every pair, the
+/// initials (0.8 of a given name each) and every legal-form word (compared only when scored).
+fn cut_bound(v: &crate::index::Variant, pairs: &[score::Pair], initial_bonus: f32) -> f32 {
+    use name_form::Role;
+    let mut num: f32 = pairs.iter().map(|p| p.sim * v.parts[p.pos as usize].weight).sum();
+    if v.person {
+        num += initial_bonus;
+    }
+    num += v.parts.iter().filter(|p| p.role == Role::Legal).map(|p| p.weight).sum::<f32>();
+    let first = v.parts.iter().position(|p| !p.role.optional());
+    let mut den = first.map_or(0.0, |i| v.parts[i].weight);
+    den += v
+        .parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| p.role == Role::Surname && Some(i) != first)
+        .map(|(_, p)| p.weight)
+        .sum::<f32>();
+    if den <= 0.0 {
+        return 1.0;
+    }
+    (num / den).min(1.0)
+}
+
 fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
     match (query, listed) {
         (None, _) | (_, EntityType::Unknown) => true,
@@ -182,8 +209,10 @@ fn evaluate(
     let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
     // The bounds below divide by a name's whole required weight. A query cut by a field width is
     // excused the listed tokens after its last match, so its score can exceed them: such queries
-    // (about one in twenty, by length) score every name retrieval finds.
-    let prune = prune && !person_form.iter().chain(&org_form).any(|f| f.truncated);
+    // (one in fifty, by length) defer nothing and bound each name by what cannot be excused
+    // (`cut_bound`) instead.
+    let cut = person_form.iter().chain(&org_form).any(|f| f.truncated);
+    let (prune, prune_cut) = (prune && !cut, prune && cut);
     // Retrieval in two steps. First, each query unit's near listed tokens, compared once:
     // (unit, token, similarity, person form?).
     let mut matched: Vec<(u8, u32, f32, bool)> = Vec::new();
@@ -323,6 +352,9 @@ fn evaluate(
                 }
             }
             if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
+                continue;
+            }
+            if prune_cut && cut_bound(v, &pairs, initial_bonus) + BOUND_MARGIN < name_floor {
                 continue;
             }
             score_variant(vi, Some(&mut pairs));
