@@ -391,7 +391,8 @@ fn lookup_hashes(s: &str, min_len_for_deletes: usize, f: &mut impl FnMut(u64)) {
     for (i, c) in s.char_indices() {
         let end = i + c.len_utf8();
         // Deleting one of a doubled letter gives the same string; hash it once.
-        if end < b.len() && s[end..].starts_with(c) {
+        let doubled = if c.is_ascii() { b.get(end) == Some(&(c as u8)) } else { s[end..].starts_with(c) };
+        if doubled {
             continue;
         }
         f(fnv(b[..i].iter().chain(&b[end..]).copied()));

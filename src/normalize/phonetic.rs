@@ -73,28 +73,39 @@ fn rules_for(first: u8) -> &'static [Rule] {
 pub fn key(token: &str) -> String {
     let b = token.as_bytes();
     let mut out = String::with_capacity(b.len());
+    // Runs of one letter collapse to one: the last pushed, kept aside rather than read back from
+    // `out` (which costs a `memcmp` call per letter).
+    let mut last = None;
+    let mut push = |out: &mut String, c: char| {
+        if last != Some(c) {
+            out.push(c);
+            last = Some(c);
+        }
+    };
     let mut i = 0;
     while i < b.len() {
         let rest = &b[i..];
-        match rules_for(rest[0]).iter().find(|(pat, _)| rest.starts_with(pat)) {
+        match rules_for(rest[0]).iter().find(|(pat, _)| begins_with(rest, pat)) {
             Some((pat, rep)) => {
                 for c in rep.chars() {
-                    if !out.ends_with(c) {
-                        out.push(c);
-                    }
+                    push(&mut out, c);
                 }
                 i += pat.len();
             }
             None => {
                 let ch = token[i..].chars().next().unwrap_or(' ');
-                if !out.ends_with(ch) {
-                    out.push(ch);
-                }
+                push(&mut out, ch);
                 i += ch.len_utf8();
             }
         }
     }
     out
+}
+
+/// `s.starts_with(prefix)` for the few bytes of a rule, compared in line: the slice comparison
+/// calls `memcmp`, which cost more than the comparing at every letter of every key.
+fn begins_with(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// Rewrites of German and French romanisation habits into the English-based spelling the key is
@@ -125,7 +136,7 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
     let mut i = 0;
     while i < b.len() {
         let rest = &token[i..];
-        if let Some((pat, rep)) = rules.iter().find(|(p, _)| rest.starts_with(p)) {
+        if let Some((pat, rep)) = rules.iter().find(|(p, _)| begins_with(rest.as_bytes(), p.as_bytes())) {
             // A single `s` before a vowel, at the start or between vowels, is з in both habits.
             if *pat == "s" && i + 1 < b.len() && is_vowel(b[i + 1]) && (i == 0 || is_vowel(b[i - 1])) {
                 out.push('z');
@@ -181,9 +192,11 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
 pub fn skeleton(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 1);
     // Consonants that vowels kept apart meet once the vowels are gone: `Karanenka` → `krnk`.
+    let mut last = None;
     let mut push = |c: char| {
-        if !out.ends_with(c) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     };
     for c in key.chars().filter(|c| *c != 'a') {
