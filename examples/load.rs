@@ -117,6 +117,33 @@ struct Phase {
     p99: f64,
     ok: usize,
     errors: BTreeMap<String, u64>,
+    /// CPU time per successful call over the measured seconds: the server's, and this load
+    /// generator's (which takes it from the same cores).
+    server_cpu_us: f64,
+    client_cpu_us: f64,
+}
+
+/// Clock ticks per second of `/proc/<pid>/stat` times.
+fn clk_tck() -> f64 {
+    static TCK: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *TCK.get_or_init(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+            .unwrap_or(100.0)
+    })
+}
+
+/// CPU time (user + system) a process has used so far, in seconds (`pid` may be `self`).
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The command name may hold spaces: fields are counted after its closing parenthesis, where
+    // the state (field 3) comes first, so utime and stime (fields 14 and 15) are 11 and 12.
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or_default();
+    let ticks: f64 = after.split_whitespace().skip(11).take(2).filter_map(|x| x.parse::<f64>().ok()).sum();
+    ticks / clk_tck()
 }
 
 fn pct(sorted: &[u32], p: f64) -> f64 {
@@ -127,7 +154,7 @@ fn pct(sorted: &[u32], p: f64) -> f64 {
 }
 
 /// Runs `call` from `connections × in_flight` tasks for `seconds` after a one-second warm-up.
-async fn phase<F, Fut>(name: &'static str, channels: &[Channel], args: &Args, call: F) -> Phase
+async fn phase<F, Fut>(name: &'static str, server_pid: u32, channels: &[Channel], args: &Args, call: F) -> Phase
 where
     F: Fn(Channel, usize) -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<(), tonic::Status>> + Send,
@@ -135,6 +162,13 @@ where
     let call = Arc::new(call);
     let warm = Instant::now() + Duration::from_secs(1);
     let end = warm + Duration::from_secs(args.seconds);
+    let cpu = tokio::spawn(async move {
+        let server = server_pid.to_string();
+        tokio::time::sleep_until(warm.into()).await;
+        let (s0, c0) = (cpu_seconds(&server), cpu_seconds("self"));
+        tokio::time::sleep_until(end.into()).await;
+        (cpu_seconds(&server) - s0, cpu_seconds("self") - c0)
+    });
     let mut tasks = Vec::new();
     for (c, channel) in channels.iter().enumerate() {
         for k in 0..args.in_flight {
@@ -172,6 +206,8 @@ where
     }
     all.latencies_us.sort_unstable();
     let n = all.latencies_us.len();
+    let (server_cpu, client_cpu) = cpu.await.unwrap_or_default();
+    let per_call = |secs: f64| if n > 0 { secs * 1e6 / n as f64 } else { 0.0 };
     Phase {
         name,
         rps: n as f64 / args.seconds as f64,
@@ -180,6 +216,8 @@ where
         p99: pct(&all.latencies_us, 0.99),
         ok: n,
         errors: all.errors,
+        server_cpu_us: per_call(server_cpu),
+        client_cpu_us: per_call(client_cpu),
     }
 }
 
@@ -280,7 +318,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
 
     let mut results: Vec<(Phase, Phase)> = Vec::new();
     for _ in 0..args.rounds.max(1) {
-        let baseline = phase("health Check (baseline)", &channels, &args, |ch, _| async move {
+        let baseline = phase("health Check (baseline)", server.child.id(), &channels, &args, |ch, _| async move {
             HealthClient::new(ch)
                 .check(tonic_health::pb::HealthCheckRequest { service: String::new() })
                 .await
@@ -288,7 +326,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         })
         .await;
         let ps = parties.clone();
-        let screen = phase("ScreenParty (dev-set mix)", &channels, &args, move |ch, i| {
+        let screen = phase("ScreenParty (dev-set mix)", server.child.id(), &channels, &args, move |ch, i| {
             let party = ps[i % ps.len()].clone();
             async move {
                 let r = ScreeningServiceClient::new(ch)
@@ -353,8 +391,10 @@ async fn run(args: Args) -> anyhow::Result<()> {
         "regime {}: {} connections × {} in flight, {} rounds of {} s per phase after 1 s warm-up\n",
         args.regime, args.connections, args.in_flight, args.rounds, args.seconds
     );
-    println!("| round | phase | req/s | p50 ms | p90 ms | p99 ms | ok | errors |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!(
+        "| round | phase | req/s | p50 ms | p90 ms | p99 ms | ok | errors | server CPU µs/call | load generator CPU µs/call |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut ratios = Vec::new();
     let mut failed_calls = false;
     for (round, (baseline, screen)) in results.iter().enumerate() {
@@ -362,7 +402,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
             let errors = if p.errors.is_empty() { "none".to_string() } else { format!("{:?}", p.errors) };
             failed_calls |= !p.errors.is_empty();
             println!(
-                "| {} | {} | {:.0} | {:.3} | {:.3} | {:.3} | {} | {} |",
+                "| {} | {} | {:.0} | {:.3} | {:.3} | {:.3} | {} | {} | {:.1} | {:.1} |",
                 round + 1,
                 p.name,
                 p.rps,
@@ -370,7 +410,9 @@ async fn run(args: Args) -> anyhow::Result<()> {
                 p.p90,
                 p.p99,
                 p.ok,
-                errors
+                errors,
+                p.server_cpu_us,
+                p.client_cpu_us
             );
         }
         ratios.push(if baseline.rps > 0.0 { screen.rps / baseline.rps } else { 0.0 });
