@@ -293,7 +293,7 @@ fn evaluate(
     let scoring = tracing::debug_span!("score", matches = tracing::field::Empty).entered();
 
     // Best name score per entity.
-    let mut best: FxHashMap<u32, (f32, u16, bool)> = FxHashMap::default();
+    let mut best: FxHashMap<u32, (f32, u16, score::NameScore)> = FxHashMap::default();
     let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>| {
         let v = &snapshot.variants[vi as usize];
         let entity = &snapshot.entities[v.entity as usize];
@@ -315,9 +315,9 @@ fn evaluate(
         if s.score < name_floor || (s.score == 0.0 && !keep_clear) {
             return;
         }
-        let e = best.entry(v.entity).or_insert((0.0, v.name, false));
+        let e = best.entry(v.entity).or_insert((0.0, v.name, Default::default()));
         if s.score > e.0 {
-            *e = (s.score, v.name, s.initials);
+            *e = (s.score, v.name, s);
         }
     };
     if keep_clear {
@@ -363,7 +363,7 @@ fn evaluate(
     // Identifier hits count whatever the name.
     for id in &query.identifiers {
         for &ei in snapshot.entities_with_identifier(&id.key()) {
-            best.entry(ei).or_insert((0.0, 0, false));
+            best.entry(ei).or_insert((0.0, 0, Default::default()));
         }
     }
 
@@ -373,7 +373,7 @@ fn evaluate(
         None => crate::good_guys::fingerprint(query),
     };
     let mut matches: Vec<MatchResult> = Vec::new();
-    for (ei, (name_score, name, initials)) in best {
+    for (ei, (name_score, name, how)) in best {
         let entity = &snapshot.entities[ei as usize];
         if only.is_some_and(|only| !only.contains(&entity.id)) {
             continue;
@@ -391,7 +391,16 @@ fn evaluate(
             } else {
                 Outcome::Absent
             },
-            detail: if initials { "given names met only as initials".into() } else { String::new() },
+            detail: [
+                how.initials.then_some("given names met only as initials"),
+                how.cut.then_some(
+                    "the name fills a legacy field and was cut: listed words after the cut were not compared",
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
             adjustment: 0.0,
         };
         let mut score = f64::from(name_score) + dob.adjustment + country.adjustment + ident.adjustment;
@@ -403,7 +412,9 @@ fn evaluate(
         } else {
             Decision::Clear
         };
-        if initials && decision == Decision::Block {
+        // What the query does not say (given names as initials, words after a cut) can make a
+        // REVIEW, never a BLOCK on its own.
+        if (how.initials || how.cut) && decision == Decision::Block {
             decision = Decision::Review;
         }
         if id_hit {
