@@ -199,7 +199,7 @@ fn is_title(t: &str) -> bool {
 pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
     let person = entity_type == EntityType::Person;
     if !person {
-        return org_form(&name.full, weight_of, false, false);
+        return org_form(&name.full, weight_of);
     }
     let mut tokens = Vec::new();
     if let Some(parts) = &name.parts {
@@ -251,21 +251,21 @@ fn person_token(t: &str, role: Role) -> Token {
     Token::new(t, role, weight)
 }
 
-fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32, truncated: bool, is_query: bool) -> NameForm {
-    let tokens = fold(full)
-        .split_whitespace()
-        .map(|t| {
-            let mut tok = if is_query { Token::query(t, Role::Word, 0.0) } else { Token::new(t, Role::Word, 0.0) };
-            if is_legal_form_word(t, &tok.key) {
-                tok.role = Role::Legal;
-                tok.weight = LEGAL_WEIGHT;
-            } else {
-                tok.weight = weight_of(&tok.key);
-            }
-            tok
-        })
-        .collect();
-    NameForm { tokens, person: false, truncated }
+fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
+    let tokens = fold(full).split_whitespace().map(|t| org_word(Token::new(t, Role::Word, 0.0), weight_of)).collect();
+    NameForm { tokens, person: false, truncated: false }
+}
+
+/// A word of an organisation's name: a legal form (optional, nearly weightless) or a word weighed
+/// by its rarity.
+fn org_word(mut tok: Token, weight_of: &dyn Fn(&str) -> f32) -> Token {
+    if is_legal_form_word(&tok.text, &tok.key) {
+        tok.role = Role::Legal;
+        tok.weight = LEGAL_WEIGHT;
+    } else {
+        tok.weight = weight_of(&tok.key);
+    }
+    tok
 }
 
 /// Legacy payment formats cut names at 35 characters a line (SWIFT MT, many core systems).
@@ -345,19 +345,7 @@ pub fn query_forms(
     let truncated = text.truncated;
     let base: Vec<Token> = text.words.iter().map(|t| Token::query(t, Role::Word, 0.0)).collect();
     let org = organisation.then(|| {
-        let tokens = base
-            .iter()
-            .map(|t| {
-                let mut tok = t.clone();
-                if is_legal_form_word(&tok.text, &tok.key) {
-                    tok.role = Role::Legal;
-                    tok.weight = LEGAL_WEIGHT;
-                } else {
-                    tok.weight = weight_of(&tok.key);
-                }
-                tok
-            })
-            .collect();
+        let tokens = base.iter().map(|t| org_word(t.clone(), weight_of)).collect();
         NameForm { tokens, person: false, truncated }
     });
     if !person {
