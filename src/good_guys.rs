@@ -111,7 +111,9 @@ pub fn fingerprint(q: &Query) -> String {
     fingerprint_of_words(q, crate::normalize::tokens(&q.name))
 }
 
-/// [`fingerprint`] from the folded words of the query's name, when the caller has them already.
+/// [`fingerprint`] from the folded words of the query's name as given, when the caller has them
+/// already. They must be the words of the whole name (`normalize::tokens(&q.name)`), not of the
+/// name with a label or notes stripped, or the fingerprint would not be the good-guy list's key.
 pub fn fingerprint_of_words(q: &Query, mut tokens: Vec<String>) -> String {
     tokens.sort();
     let mut ids: Vec<String> = q.identifiers.iter().map(|i| format!("{}={}", i.kind.as_str(), i.key())).collect();

@@ -48,11 +48,23 @@ pub struct Variant {
     pub entity: u32,
     pub name: u16,
     pub person: bool,
-    /// Sum of the weights of the name's required tokens: the least a score's denominator can be.
+    /// Sum of the weights of the name's required tokens: the least a score's denominator can be
+    /// (unless the query was cut by a field width; see `matcher::cut_bound`).
     pub required_weight: f32,
     /// The name's tokens in order. Spellings and keys live once in `Snapshot::tokens`: "Aleksandr"
     /// is in hundreds of names, and a copy per name was a fifth of the memory of all lists.
     pub parts: Box<[Part]>,
+}
+
+/// A variant's score bound inputs (see `Snapshot::variant_bounds`).
+#[derive(Debug, Clone, Copy)]
+pub struct VariantBound {
+    pub required_weight: f32,
+    /// The most matched legal-form words can add to the name's score: they are compared when a
+    /// name is scored but not retrieved by, so they are not in the shares. With `L` their total
+    /// weight, matching them adds at most `L / (required_weight + L)`.
+    pub legal_slack: f32,
+    pub person: bool,
 }
 
 /// One position of a listed name: which distinct token is there, and what it is in this name.
@@ -114,9 +126,10 @@ impl ListedToken {
 #[derive(Debug, Clone, Copy)]
 pub struct Occurrence {
     pub variant: u32,
-    /// Position of the token in the variant's form.
+    /// Position of the token in the variant's `parts`.
     pub pos: u8,
-    /// The token's weight over the name's required weight: its most to the name's score.
+    /// The token's weight over the name's required weight: its most to the name's score (for a
+    /// query not cut by a field width).
     pub share: f32,
 }
 
@@ -150,10 +163,13 @@ pub struct Snapshot {
     /// In-scope entities only.
     pub entities: Vec<Arc<Entity>>,
     pub variants: Vec<Variant>,
-    /// Each variant's `(required_weight, person)`, apart from the variant itself: retrieval
-    /// checks the bound of thousands of candidate names a query at a million names, and reading
-    /// these from the (large) variants missed the cache on every one.
-    pub variant_bounds: Vec<(f32, bool)>,
+    /// What bounds each variant's score, apart from the variant itself: retrieval checks the
+    /// bound of thousands of candidate names a query at a million names, and reading these from
+    /// the variants missed the cache on every one.
+    pub variant_bounds: Vec<VariantBound>,
+    /// The largest `legal_slack` of any variant: what legal-form words may add to any name that
+    /// retrieval never reached.
+    pub max_legal_slack: f32,
     /// Country keys (ISO alpha-2 where recognised) of each entity, for comparison.
     pub countries: Vec<Vec<String>>,
     /// Distinct listed tokens. Similarities are computed once per query token and distinct listed
@@ -222,6 +238,7 @@ impl Snapshot {
         let list_version = hex::encode(&version.finalize()[..8]);
         let mut variants = Vec::new();
         let mut variant_bounds = Vec::new();
+        let mut max_legal_slack = 0.0f32;
         let mut tokens: Vec<ListedToken> = Vec::new();
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
@@ -261,7 +278,11 @@ impl Snapshot {
                     let max = &mut listed.max_share[usize::from(form.person)];
                     *max = max.max(share);
                 }
-                variant_bounds.push((required_weight, form.person));
+                let legal: f32 =
+                    form.tokens.iter().filter(|t| t.role == name_form::Role::Legal).map(|t| t.weight).sum();
+                let legal_slack = legal / (required_weight + legal);
+                max_legal_slack = max_legal_slack.max(legal_slack);
+                variant_bounds.push(VariantBound { required_weight, legal_slack, person: form.person });
                 variants.push(Variant {
                     entity: ei as u32,
                     name: ni as u16,
@@ -280,8 +301,8 @@ impl Snapshot {
         }
         for t in &mut tokens {
             // Stable: occurrences stay in variant order within each kind of name.
-            t.occurrences.sort_by_key(|o| !variant_bounds[o.variant as usize].1);
-            t.persons = t.occurrences.iter().filter(|o| variant_bounds[o.variant as usize].1).count() as u32;
+            t.occurrences.sort_by_key(|o| !variant_bounds[o.variant as usize].person);
+            t.persons = t.occurrences.iter().filter(|o| variant_bounds[o.variant as usize].person).count() as u32;
         }
         let mut pairs: Vec<(u64, u32)> = Vec::new();
         // Tokens seen only as legal forms are not retrieved by.
@@ -306,6 +327,7 @@ impl Snapshot {
             entities,
             variants,
             variant_bounds,
+            max_legal_slack,
             countries,
             tokens,
             postings,

@@ -75,8 +75,6 @@ pub struct Screening {
 /// Names scoring below this are not worth the secondary features (which move a score by at most
 /// a few hundredths upwards).
 const NAME_FLOOR: f32 = 0.6;
-/// Upper bound of what matched legal-form words add to an organisation's name score.
-const LEGAL_SLACK: f32 = 0.1;
 /// Bounds are sums of f32 shares, rounded differently from the score they bound: a name scoring
 /// exactly the floor must not be ruled out by a bound a rounding below it.
 const BOUND_MARGIN: f32 = 1e-4;
@@ -246,7 +244,7 @@ fn evaluate(
     // shares, and `spent` sums that over units, per kind of name (organisations also get the
     // legal-form slack; persons the initials).
     let budget =
-        |person: bool| if person { name_floor - initial_bonus } else { name_floor - LEGAL_SLACK } - BOUND_MARGIN;
+        |person: bool| if person { name_floor - initial_bonus } else { name_floor - snapshot.max_legal_slack } - BOUND_MARGIN;
     let mut by_cost: Vec<(usize, usize)> = matched
         .iter()
         .enumerate()
@@ -329,12 +327,10 @@ fn evaluate(
         for group in hits.chunk_by(|a, b| a.0 == b.0) {
             let vi = group[0].0;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
-            let (required_weight, person) = snapshot.variant_bounds[vi as usize];
+            let crate::index::VariantBound { required_weight, legal_slack: slack, person } =
+                snapshot.variant_bounds[vi as usize];
             let extra = if person { initial_bonus / required_weight } else { 0.0 };
             let mut bound: f32 = group.iter().map(|h| h.1).sum();
-            // Organisations: + LEGAL_SLACK, since legal-form words are scored but not retrieved, so
-            // not in the bound. Person names have no such words.
-            let slack = if person { 0.0 } else { LEGAL_SLACK };
             // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
             // out here, before their tokens are read.
             if prune && bound + spent[usize::from(person)] + extra + slack + BOUND_MARGIN < name_floor {

@@ -180,7 +180,7 @@ fn char_len(s: &str) -> usize {
     }
 }
 
-/// The highest [`ratio`] two strings of these lengths can have.
+/// The highest similarity (`1 - distance / longer length`) two strings of these lengths can have.
 fn length_bound(a: &str, b: &str) -> f32 {
     let (la, lb) = (char_len(a), char_len(b));
     let m = la.max(lb);
@@ -239,8 +239,8 @@ pub struct NameScore {
     pub score: f32,
     /// The query met a given name only through an initial: REVIEW at most.
     pub initials: bool,
-    /// The query was cut by a field width and listed tokens after the cut were excused: what
-    /// they would have said is unknown, so REVIEW at most.
+    /// The query was cut by a field width, and listed tokens after the cut were excused or its
+    /// short last word was left out: what they would have said is unknown, so REVIEW at most.
     pub cut: bool,
 }
 
@@ -394,7 +394,9 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
         }
     }
     let score = if den > 0.0 { (num / den).min(1.0) } else { 0.0 };
-    NameScore { score, initials: initials && !full_given, cut: excused }
+    // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:
+    // REVIEW at most, as for excused words.
+    NameScore { score, initials: initials && !full_given, cut: excused || fragment }
 }
 
 #[cfg(test)]
@@ -541,6 +543,16 @@ mod tests {
         assert!(r.cut && r.score > 0.9, "{r:?}");
         let whole = name_form::query("State Security Committee of the Republic of Belarus", false, &|_| 1.0);
         assert!(!score(&units(&whole), &whole, &l).cut);
+        // A short last word left out may have been a whole word of another name: flagged too.
+        let person = name_form::listed(
+            &Name::from_parts("Ivanova", "Aleksandra Sergeevna", NameQuality::Primary),
+            EntityType::Person,
+            &|_| 1.0,
+        );
+        let q = name_form::query("Aleksandra Sergeevna Ivanova    Li", true, &|_| 1.0);
+        assert!(q.truncated);
+        let r = score(&units(&q), &q, &person);
+        assert!(r.cut && r.score > 0.9, "{r:?}");
     }
 
     #[test]
