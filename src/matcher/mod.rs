@@ -313,8 +313,11 @@ fn evaluate(
         if s.score < name_floor || (s.score == 0.0 && !keep_clear) {
             return;
         }
+        // The entity's best name decides; a name that can BLOCK without caveats (initials only,
+        // a cut query's excused end) beats a higher one that cannot.
+        let rank = |s: &score::NameScore| (!(s.initials || s.cut) && f64::from(s.score) >= thresholds.block, s.score);
         let e = best.entry(v.entity).or_insert((0.0, v.name, Default::default()));
-        if s.score > e.0 {
+        if e.0 == 0.0 || rank(&s) > rank(&e.2) {
             *e = (s.score, v.name, s);
         }
     };
