@@ -47,10 +47,13 @@ pub struct LoadedSource {
 pub struct Variant {
     pub entity: u32,
     pub name: u16,
-    pub person: bool,
-    /// Sum of the weights of the name's required tokens: the least a score's denominator can be
-    /// (unless the query was cut by a field width; see `matcher::cut_bound`).
-    pub required_weight: f32,
+    /// Total weight of the name's legal-form words (compared when scored, never retrieved by).
+    pub legal_weight: f32,
+    /// The least a score's denominator can be for a query cut by a field width, which scoring
+    /// may excuse the required tokens after its last match: at least one required token is
+    /// matched, and a surname is never excused, so the first required token and every surname.
+    /// (Without a cut it is the required weight, in `Snapshot::variant_bounds`.)
+    pub cut_weight: f32,
     /// The name's tokens in order. Spellings and keys live once in `Snapshot::tokens`: "Aleksandr"
     /// is in hundreds of names, and a copy per name was a fifth of the memory of all lists.
     pub parts: Box<[Part]>,
@@ -59,6 +62,8 @@ pub struct Variant {
 /// A variant's score bound inputs (see `Snapshot::variant_bounds`).
 #[derive(Debug, Clone, Copy)]
 pub struct VariantBound {
+    /// Sum of the weights of the name's required tokens: the least a score's denominator can be
+    /// (unless the query was cut by a field width: see `Variant::cut_weight`).
     pub required_weight: f32,
     /// The most matched legal-form words can add to the name's score: they are compared when a
     /// name is scored but not retrieved by, so they are not in the shares. With `L` their total
@@ -278,16 +283,16 @@ impl Snapshot {
                     let max = &mut listed.max_share[usize::from(form.person)];
                     *max = max.max(share);
                 }
-                let legal: f32 =
-                    form.tokens.iter().filter(|t| t.role == name_form::Role::Legal).map(|t| t.weight).sum();
-                let legal_slack = legal / (required_weight + legal);
+                let legal_weight: f32 =
+                    parts.iter().filter(|p| p.role == name_form::Role::Legal).map(|p| p.weight).sum();
+                let legal_slack = legal_weight / (required_weight + legal_weight);
                 max_legal_slack = max_legal_slack.max(legal_slack);
                 variant_bounds.push(VariantBound { required_weight, legal_slack, person: form.person });
                 variants.push(Variant {
                     entity: ei as u32,
                     name: ni as u16,
-                    person: form.person,
-                    required_weight,
+                    legal_weight,
+                    cut_weight: cut_weight(&parts),
                     parts: parts.into_boxed_slice(),
                 });
             }
@@ -400,6 +405,18 @@ impl Snapshot {
     pub fn entity_count(&self) -> usize {
         self.entities.len()
     }
+}
+
+/// See `Variant::cut_weight`.
+fn cut_weight(parts: &[Part]) -> f32 {
+    let first = parts.iter().position(|p| !p.role.optional());
+    let surnames: f32 = parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| p.role == name_form::Role::Surname && Some(i) != first)
+        .map(|(_, p)| p.weight)
+        .sum();
+    first.map_or(0.0, |i| parts[i].weight) + surnames
 }
 
 /// Calls `f` with the hash of `s` and, for long enough strings, of `s` with each one character

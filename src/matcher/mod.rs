@@ -85,30 +85,17 @@ const MIN_DEFERRED_OCCURRENCES: usize = 64;
 const WEAK_ALIAS_FACTOR: f32 = 0.95;
 
 /// The most a name can score against a query cut by a field width, given the pairs retrieval
-/// found in it. Scoring may excuse the required tokens after the last one matched, but never a
-/// surname, and at least one required token is matched, so the denominator holds at least the
-/// first required token and every surname. The numerator holds at most every pair, the
-/// initials (0.8 of a given name each) and every legal-form word (compared only when scored).
-fn cut_bound(v: &crate::index::Variant, pairs: &[score::Pair], initial_bonus: f32) -> f32 {
-    use name_form::Role;
-    let mut num: f32 = pairs.iter().map(|p| p.sim * v.parts[p.pos as usize].weight).sum();
-    if v.person {
-        num += initial_bonus;
-    }
-    num += v.parts.iter().filter(|p| p.role == Role::Legal).map(|p| p.weight).sum::<f32>();
-    let first = v.parts.iter().position(|p| !p.role.optional());
-    let mut den = first.map_or(0.0, |i| v.parts[i].weight);
-    den += v
-        .parts
-        .iter()
-        .enumerate()
-        .filter(|&(i, p)| p.role == Role::Surname && Some(i) != first)
-        .map(|(_, p)| p.weight)
-        .sum::<f32>();
-    if den <= 0.0 {
+/// found in it: at most every pair, the initials (0.8 of a given name each) and every legal-form
+/// word (compared only when scored), over the least denominator a cut allows
+/// (`Variant::cut_weight`).
+fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], initial_bonus: f32) -> f32 {
+    let num: f32 = pairs.iter().map(|p| p.sim * v.parts[p.pos as usize].weight).sum::<f32>()
+        + if person { initial_bonus } else { 0.0 }
+        + v.legal_weight;
+    if v.cut_weight <= 0.0 {
         return 1.0;
     }
-    (num / den).min(1.0)
+    (num / v.cut_weight).min(1.0)
 }
 
 fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
@@ -298,11 +285,12 @@ fn evaluate(
         if !type_compatible(query.party_type, entity.entity_type) {
             return;
         }
-        let (units, form): (&[score::Unit], &NameForm) = match (v.person, &person_form, &org_form) {
-            (true, Some(f), _) => (&person_units, f),
-            (false, _, Some(f)) => (&org_units, f),
-            _ => return,
-        };
+        let (units, form): (&[score::Unit], &NameForm) =
+            match (snapshot.variant_bounds[vi as usize].person, &person_form, &org_form) {
+                (true, Some(f), _) => (&person_units, f),
+                (false, _, Some(f)) => (&org_units, f),
+                _ => return,
+            };
         let mut s = match pairs {
             Some(p) => score::score_pairs(units, form, &snapshot.listed_name(vi), p),
             None => score::score(units, form, &snapshot.listed_name(vi)),
@@ -344,8 +332,8 @@ fn evaluate(
             pairs.extend(group.iter().map(|h| h.2));
             if !deferred.is_empty() {
                 for (pos, part) in v.parts.iter().enumerate() {
-                    for &(unit, sim) in deferred.get(&(part.token, v.person)).into_iter().flatten() {
-                        bound += sim * part.weight / v.required_weight;
+                    for &(unit, sim) in deferred.get(&(part.token, person)).into_iter().flatten() {
+                        bound += sim * part.weight / required_weight;
                         pairs.push(score::Pair { unit, pos: pos as u8, sim });
                     }
                 }
@@ -353,7 +341,7 @@ fn evaluate(
             if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
                 continue;
             }
-            if prune_cut && cut_bound(v, &pairs, initial_bonus) + BOUND_MARGIN < name_floor {
+            if prune_cut && cut_bound(v, person, &pairs, initial_bonus) + BOUND_MARGIN < name_floor {
                 continue;
             }
             score_variant(vi, Some(&mut pairs));
