@@ -77,6 +77,103 @@ const TABLE: &[&[&str]] = &[
     &["yulia", "yuliya", "julia", "iuliia"],
 ];
 
+/// Nicknames and short forms, each row a full given name (first) and the forms people are called
+/// by in the languages of the lists and of payments. Written by hand for the same reason as
+/// `TABLE`. Unlike equivalents these are not the same name: `Sasha` may be Aleksandr or
+/// Aleksandra, `Bill` is William for most but not all. A match through one is REVIEW at most
+/// (`matcher::score::NICKNAME_SIM`), and a nickname meets only its full names, never another
+/// nickname of them.
+const NICKNAMES: &[&[&str]] = &[
+    &["aleksandr", "sasha", "sacha", "sashka", "shura", "sanya", "alex", "sandro", "ales", "alies"],
+    &["aleksandra", "sasha", "shura", "sanya", "alexa"],
+    &["aleksei", "alyosha", "lyosha", "lesha", "alex"],
+    &["nikolai", "kolya", "kola", "mikola", "nick", "nik"],
+    &["mikhail", "misha", "mishka", "misza", "mike", "mikhas"],
+    &["dmitri", "dima", "dimka", "mitya", "dzima"],
+    &["vladimir", "volodya", "vova", "vovka", "vlad", "valodzya", "uladzik"],
+    &["sergei", "seryozha", "serezha", "seriozha", "serge", "sergio", "siarhei"],
+    &["yevgeni", "zhenya", "zhenia", "gene", "evgen"],
+    &["ivan", "vanya", "vania", "john"],
+    &["pyotr", "petya", "petia", "pete"],
+    &["pavel", "pasha", "pashka"],
+    &["andrei", "andryusha", "andrusha", "andy"],
+    &["anatoli", "tolya", "tolia", "tolik"],
+    &["viktor", "vitya", "vitia", "vic", "vick"],
+    &["vitali", "vitalik", "vitya"],
+    &["vyacheslav", "slava", "slavik"],
+    &["vladislav", "vlad", "slava"],
+    &["stanislav", "stas", "slava"],
+    &["konstantin", "kostya", "kostia", "kostik"],
+    &["yuri", "yura", "yurka", "yurik"],
+    &["grigori", "grisha", "grishka"],
+    &["gennadi", "gena", "genadz"],
+    &["leonid", "lyonya", "lenya"],
+    &["valentin", "valya", "valik"],
+    &["vasili", "vasya", "vasia"],
+    &["boris", "borya", "boria"],
+    &["oleg", "olezhka"],
+    &["igor", "igoryok", "garik"],
+    &["roman", "roma", "romka"],
+    &["denis", "denya", "deniska"],
+    &["maksim", "maks", "max", "maxim"],
+    &["artyom", "tyoma", "tema"],
+    &["kirill", "kirya", "kiryusha"],
+    &["yelena", "lena", "lenochka", "alena", "helen"],
+    &["natalia", "natasha", "nata", "tasha", "natalie"],
+    &["tatiana", "tanya", "tania", "tanyusha"],
+    &["svetlana", "sveta", "svetik"],
+    &["irina", "ira", "irka", "irene"],
+    &["lyudmila", "lyuda", "luda", "mila"],
+    &["galina", "galya", "galia"],
+    &["olga", "olya", "olia", "volha"],
+    &["anna", "anya", "ania", "annie", "hanna"],
+    &["maria", "masha", "mariya", "mary", "marie"],
+    &["yekaterina", "katya", "katia", "katerina", "kate", "katie"],
+    &["yulia", "yulya", "julie"],
+    &["nadezhda", "nadya", "nadia"],
+    &["valentina", "valya", "valia"],
+    &["william", "bill", "billy", "will", "willy", "liam"],
+    &["robert", "bob", "bobby", "rob", "robbie", "bert"],
+    &["richard", "dick", "rick", "ricky", "rich"],
+    &["james", "jim", "jimmy", "jamie"],
+    &["joseph", "joe", "joey", "iosif", "osip"],
+    &["michael", "mike", "mick", "mickey"],
+    &["thomas", "tom", "tommy"],
+    &["elizabeth", "liz", "lizzie", "beth", "betty", "eliza"],
+    &["margaret", "maggie", "meg", "peggy", "marge"],
+    &["edward", "ed", "eddie", "ted", "ned"],
+    &["charles", "charlie", "chuck"],
+    &["anthony", "tony"],
+    &["muhammad", "mohammed", "mohamed", "muhammed", "mehmet"],
+    &["abdullah", "abdallah", "abdulla"],
+];
+
+/// Phonetic key of a given name → the keys of its nicknames and short forms (and of a nickname:
+/// its full names), from `NICKNAMES`.
+pub fn nicknames_of(key: &str) -> &'static [String] {
+    static MAP: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        for row in NICKNAMES {
+            let full = phonetic_key(row[0]);
+            for nick in &row[1..] {
+                let k = phonetic_key(nick);
+                if k == full {
+                    continue;
+                }
+                for (a, b) in [(&full, &k), (&k, &full)] {
+                    let l = m.entry(a.clone()).or_default();
+                    if !l.contains(b) {
+                        l.push(b.clone());
+                    }
+                }
+            }
+        }
+        m
+    });
+    map.get(key).map(Vec::as_slice).unwrap_or_default()
+}
+
 /// Phonetic key → the keys of its equivalents. Pairs, not classes: two names are equivalent only
 /// when a table row or one entity pairs them directly, never through a chain of pairs (a chain
 /// of near pairs from data errors once joined `Aleksandr` to `Vadim`).
@@ -121,7 +218,12 @@ pub fn pairs<'a>(entities: impl Iterator<Item = &'a Entity>) -> HashMap<String, 
                 }
                 for (x, y) in a.iter().zip(b) {
                     let (kx, ky) = (phonetic_key(x), phonetic_key(y));
-                    if kx == ky || is_patronymic(x) || is_patronymic(y) || x.len() < 3 || y.len() < 3 {
+                    if kx == ky
+                        || is_patronymic(x)
+                        || is_patronymic(y)
+                        || x.len() < MIN_PAIRED_LEN
+                        || y.len() < MIN_PAIRED_LEN
+                    {
                         continue;
                     }
                     // Unrelated names paired by a data error share little; real equivalents
@@ -151,6 +253,10 @@ pub fn pairs<'a>(entities: impl Iterator<Item = &'a Entity>) -> HashMap<String, 
 /// How alike the keys of two given names paired by the lists must be (Uladzimir / Vladimir 0.88,
 /// Yauhen / Yevgeny 0.67; Aleksei / Alexander, two different names, 0.56).
 const MIN_KEY_SIMILARITY: f64 = 0.6;
+
+/// Names shorter than this are not paired from the lists' data: `Abu` / `Ali` (a kunya and a
+/// given name, keys a letter apart) were paired by two entities and then met every Muhammad Ali.
+const MIN_PAIRED_LEN: usize = 4;
 
 /// Entities that must pair two names before the lists' own evidence makes them equivalents.
 const MIN_SUPPORT: usize = 2;

@@ -8,6 +8,8 @@
 mod equivalents;
 pub mod name_form;
 
+pub use equivalents::nicknames_of;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -205,7 +207,7 @@ const SEED_PREFIX: u8 = b'p';
 /// Entities whose names are prepared together (in parallel) during a build.
 const BUILD_CHUNK: usize = 4096;
 /// Shortest prefix indexed for truncated queries.
-const MIN_PREFIX: usize = 4;
+const MIN_PREFIX: usize = crate::matcher::score::MIN_PREFIX_CHARS;
 
 /// Spellings shorter than this get no deletion variants: deleting a letter from a 3-letter word
 /// meets too many unrelated names.
@@ -252,7 +254,7 @@ impl Snapshot {
         // build, and memory freed after a build stays resident.
         let prepared = entities.chunks(BUILD_CHUNK).flat_map(|chunk| chunk.iter().zip(listed_forms(chunk, &weight_of)));
         for (ei, (e, forms)) in prepared.enumerate() {
-            for (ni, mut form) in forms.into_iter().enumerate() {
+            for (ni, mut form) in forms {
                 // Positions are kept in a u8 and matched in a 64-bit mask.
                 form.tokens.truncate(64);
                 if form.tokens.is_empty() || form.tokens.iter().all(|t| t.optional()) {
@@ -290,7 +292,7 @@ impl Snapshot {
                 variant_bounds.push(VariantBound { required_weight, legal_slack, person: form.person });
                 variants.push(Variant {
                     entity: ei as u32,
-                    name: ni as u16,
+                    name: ni,
                     legal_weight,
                     cut_weight: cut_weight(&parts),
                     parts: parts.into_boxed_slice(),
@@ -374,6 +376,9 @@ impl Snapshot {
             get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
         }
         for k in q.equivalents() {
+            get(fnv(k.bytes()));
+        }
+        for k in nicknames_of(&q.key) {
             get(fnv(k.bytes()));
         }
     }
@@ -504,7 +509,7 @@ fn flatten(mut pairs: Vec<(u64, u32)>) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>)
 /// phonetic keys, their foreign and OCR readings) is most of a snapshot build, and a reload of
 /// everything must stay within a second. Order is kept, so the result is the same on any
 /// machine.
-fn listed_forms(entities: &[Arc<Entity>], weight_of: &(dyn Fn(&str) -> f32 + Sync)) -> Vec<Vec<NameForm>> {
+fn listed_forms(entities: &[Arc<Entity>], weight_of: &(dyn Fn(&str) -> f32 + Sync)) -> Vec<Vec<(u16, NameForm)>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let chunk = entities.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -513,8 +518,18 @@ fn listed_forms(entities: &[Arc<Entity>], weight_of: &(dyn Fn(&str) -> f32 + Syn
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|e| e.names.iter().map(|n| name_form::listed(n, e.entity_type, weight_of)).collect())
-                        .collect::<Vec<Vec<NameForm>>>()
+                        .map(|e| {
+                            e.names
+                                .iter()
+                                .enumerate()
+                                .flat_map(|(ni, n)| {
+                                    name_form::listed_readings(n, e.entity_type, weight_of)
+                                        .into_iter()
+                                        .map(move |f| (ni as u16, f))
+                                })
+                                .collect()
+                        })
+                        .collect::<Vec<Vec<(u16, NameForm)>>>()
                 })
             })
             .collect();

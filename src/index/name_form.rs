@@ -85,9 +85,10 @@ impl Token {
     /// No vowel at all in a word of three letters or more: typed without vowels on purpose.
     /// (A leading vowel is kept by those who drop the others: `Atbkv` for Atabekov.)
     pub fn vowelless(&self) -> bool {
+        // A `y` is kept by those who drop the vowels (`Slzhvsky`): it is read as a consonant here.
         self.text.chars().count() >= 3
             && self.text.chars().all(|c| c.is_ascii_alphabetic())
-            && !self.key.chars().skip(1).any(|c| c == 'a')
+            && !self.text.chars().skip(1).any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
     }
 
     /// A query token: also knows its foreign readings.
@@ -115,6 +116,9 @@ pub struct NameForm {
     /// The query filled a legacy fixed-width field (35 or 70 characters) and may have been cut:
     /// its last token may be a prefix, and listed tokens after the last one matched may be missing.
     pub truncated: bool,
+    /// Adjacent query tokens that were one word run together in camel case (`BurhanEddine`): bit
+    /// `i` joins token `i` with `i + 1`, so the pair is also compared as the one word it was.
+    pub joins: u32,
 }
 
 /// East Slavic patronymics (and the Belarusian `-avich`/`-auna` forms), after folding.
@@ -187,11 +191,127 @@ const TITLES: &[&str] = &[
     "aka",
     "fka",
     "nee",
+    // Religious, academic and professional honorifics seen before names in payments.
+    "hajji",
+    "haji",
+    "hadji",
+    "hajj",
+    "alhaji",
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "shaykh",
+    "sayyid",
+    "imam",
+    "mullah",
+    "ayatollah",
+    "eng",
+    "engr",
+    "ing",
+    "dipl",
+    "phd",
+    "md",
+    "professor",
+    "doctor",
+    "dott",
+    "honourable",
+    "honorable",
+    "excellency",
+    "hrh",
+    "reverend",
+    "fr",
+    "father",
+    "sen",
+    "senator",
+    "gov",
+    "governor",
+    "amb",
+    "adm",
+    "admiral",
+    "brig",
+    "cmdr",
+    "commander",
+    "marshal",
+    "cpl",
+    "pvt",
+    "ltc",
+    "mayor",
+    "chief",
+    "sra",
+    "senor",
+    "senora",
+    "signor",
+    "signora",
+    "sig",
+    "panna",
+    "tovarishch",
+    "tov",
+    "grazhdanin",
+    "grazhdanka",
+    "spadar",
+    "spadarynia",
 ];
 
 fn is_title(t: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| TITLES.iter().copied().collect()).contains(t)
+}
+
+/// Every reading of a listed name that a query may use. A name with a parenthesised part
+/// (`BNK (UK) LIMITED`, `MZKT (MINSK WHEEL TRACTOR PLANT)`) is read as published, without the
+/// part (which is how a query with it is read: `strip_notes`), and, when the part is a name of its
+/// own (two words or more, or one distinctive word), as that part alone. The same rule on both
+/// sides means a listed name screened as published always meets itself.
+pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> f32) -> Vec<NameForm> {
+    let mut out = vec![listed(name, entity_type, weight_of)];
+    if !name.full.contains(['(', '[']) {
+        return out;
+    }
+    let stripped = match &name.parts {
+        Some(p) => Name::from_parts(&strip_notes(&p.surname), &strip_notes(&p.given), name.quality),
+        None => Name::new(strip_notes(&name.full), name.quality),
+    };
+    if !stripped.full.trim().is_empty() && stripped.full != name.full {
+        out.push(listed(&stripped, entity_type, weight_of));
+    }
+    for part in parenthesised(&name.full) {
+        let words = fold(part);
+        let n = words.split_whitespace().count();
+        let distinctive = n >= 2
+            || (n == 1
+                && words.trim().len() >= 4
+                && crate::normalize::country_key(part).len() != 2
+                && !is_legal_form_word(words.trim(), &phonetic_key(words.trim())));
+        if distinctive {
+            out.push(listed(&Name::new(part, name.quality), entity_type, weight_of));
+        }
+    }
+    out
+}
+
+/// The contents of the top-level parentheses and brackets of a name.
+fn parenthesised(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    start = i + 1;
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(&name[start..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Prepares a listed name. `weight_of` gives an organisation word's weight (from its document
@@ -218,7 +338,7 @@ pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> 
             tokens.push(person_token(t, role));
         }
     }
-    NameForm { tokens, person, truncated: false }
+    NameForm { tokens, person, truncated: false, joins: 0 }
 }
 
 /// Without separate parts: a patronymic is recognised by its ending; in `Surname Given
@@ -252,8 +372,32 @@ fn person_token(t: &str, role: Role) -> Token {
 }
 
 fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
-    let tokens = fold(full).split_whitespace().map(|t| org_word(Token::new(t, Role::Word, 0.0), weight_of)).collect();
-    NameForm { tokens, person: false, truncated: false }
+    let words: Vec<String> = fold(full).split_whitespace().map(str::to_string).collect();
+    let tokens = org_words(&words).iter().map(|t| org_word(Token::new(t, Role::Word, 0.0), weight_of)).collect();
+    NameForm { tokens, person: false, truncated: false, joins: 0 }
+}
+
+/// An organisation's words with each run of one-letter words joined: a dotted acronym
+/// (`A.B.C. Company`, `p.l.c.`, `S.A.`, `Sp. z o.o.`) folds to single letters, which are one
+/// word, not initials. Done alike on both sides, so `A & M TRADING` meets itself.
+fn org_words(words: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
+    let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(words.len());
+    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && single(&words[j]) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out.push(std::borrow::Cow::Owned(words[i..j].concat()));
+            i = j;
+        } else {
+            out.push(std::borrow::Cow::Borrowed(&words[i]));
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A word of an organisation's name: a legal form (optional, nearly weightless) or a word weighed
@@ -304,6 +448,9 @@ pub fn strip_notes(name: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct QueryText {
     words: Vec<String>,
+    /// The words of the person reading when they differ: words run together in camel case
+    /// (`VladimirPutin`) are split, since a person's name parts are listed apart.
+    person_words: Option<(Vec<String>, u32)>,
     truncated: bool,
     /// Nothing (label, notes) was stripped: the words are the folded name as given.
     whole: bool,
@@ -313,17 +460,64 @@ impl QueryText {
     pub fn new(name: &str) -> QueryText {
         let unlabelled = crate::normalize::strip_label(name);
         let stripped = strip_notes(unlabelled);
+        let person_words = camel_words(&stripped);
         QueryText {
             whole: stripped == name,
             words: fold(&stripped).split_whitespace().map(str::to_string).collect(),
+            person_words,
             truncated: looks_truncated(unlabelled),
         }
+    }
+
+    /// The folded words of the name, notes and label left out.
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     /// The folded words of the name as given, when nothing was stripped from it.
     pub fn whole_words(&self) -> Option<&[String]> {
         self.whole.then_some(self.words.as_slice())
     }
+}
+
+/// `VladimirPutin` → `Vladimir Putin`: a space wherever a lower-case letter is followed by an
+/// upper-case one. `None` when there is no such place (most names).
+fn camel_split(s: &str) -> Option<String> {
+    let mut prev_lower = false;
+    let mut out: Option<String> = None;
+    for (i, c) in s.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            out.get_or_insert_with(|| s[..i].to_string()).push(' ');
+        }
+        if let Some(o) = out.as_mut() {
+            o.push(c);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    out
+}
+
+/// The folded words of a name with its camel-case words split, and which adjacent words were one
+/// (see `NameForm::joins`). `None` when no word is in camel case.
+fn camel_words(name: &str) -> Option<(Vec<String>, u32)> {
+    camel_split(name)?;
+    let mut words: Vec<String> = Vec::new();
+    let mut joins = 0u32;
+    for w in name.split_whitespace() {
+        match camel_split(w) {
+            Some(split) => {
+                let start = words.len();
+                words.extend(fold(&split).split_whitespace().map(str::to_string));
+                for i in start..words.len().saturating_sub(1) {
+                    if i < 31 {
+                        joins |= 1 << i;
+                    }
+                }
+            }
+            None => words.extend(fold(w).split_whitespace().map(str::to_string)),
+        }
+    }
+    Some((words, joins))
 }
 
 /// Prepares a query name. Roles are unknown, so every token counts the same, except
@@ -345,13 +539,21 @@ pub fn query_forms(
     let truncated = text.truncated;
     let base: Vec<Token> = text.words.iter().map(|t| Token::query(t, Role::Word, 0.0)).collect();
     let org = organisation.then(|| {
-        let tokens = base.iter().map(|t| org_word(t.clone(), weight_of)).collect();
-        NameForm { tokens, person: false, truncated }
+        let joined = org_words(&text.words);
+        let tokens = if joined.len() == base.len() {
+            base.iter().map(|t| org_word(t.clone(), weight_of)).collect()
+        } else {
+            joined.iter().map(|t| org_word(Token::query(t, Role::Word, 0.0), weight_of)).collect()
+        };
+        NameForm { tokens, person: false, truncated, joins: 0 }
     });
     if !person {
         return (None, org);
     }
-    let words = &text.words;
+    let (words, base, joins) = match &text.person_words {
+        Some((w, joins)) => (w, w.iter().map(|t| Token::query(t, Role::Word, 0.0)).collect(), *joins),
+        None => (&text.words, base, 0),
+    };
     let all_titles = words.iter().all(|w| is_title(w));
     // A title after the name starts a description (`Aleksandr Lukashenko, President of Belarus`):
     // from there on nothing is a name.
@@ -372,7 +574,7 @@ pub fn query_forms(
             tok
         })
         .collect();
-    (Some(NameForm { tokens, person, truncated }), org)
+    (Some(NameForm { tokens, person, truncated, joins }), org)
 }
 
 #[cfg(test)]

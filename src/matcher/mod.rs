@@ -191,7 +191,8 @@ fn evaluate(
     // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
     // deletion), each compared once; then the names holding them, with an upper bound on what
     // each name can score so most are never scored in full.
-    let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * score::INITIAL_SIM;
+    // An initial may also meet a one-letter listed word in full, or a surname (weight 2).
+    let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * name_form::SURNAME_WEIGHT;
     // The bounds below divide by a name's whole required weight. A query cut by a field width is
     // excused the listed tokens after its last match, so its score can exceed them: such queries
     // (one in fifty, by length) defer nothing and bound each name by what cannot be excused
@@ -212,7 +213,7 @@ fn evaluate(
                 near.dedup();
                 for &ti in &near {
                     let sim = u.sim(&snapshot.tokens[ti as usize].tok);
-                    if sim >= score::MIN_TOKEN_SIM {
+                    if sim >= score::MIN_PAIR_SIM {
                         matched.push((ui as u8, ti, sim, form.person));
                     }
                 }
@@ -295,6 +296,11 @@ fn evaluate(
             Some(p) => score::score_pairs(units, form, &snapshot.listed_name(vi), p),
             None => score::score(units, form, &snapshot.listed_name(vi)),
         };
+        if s.score >= 1.0 {
+            let listed = snapshot.listed_name(vi);
+            s.exact = listed.parts.len() == form.tokens.len()
+                && (0..listed.parts.len()).all(|i| listed.token(i).text == form.tokens[i].text);
+        }
         if entity.names[v.name as usize].quality == crate::model::NameQuality::Weak {
             s.score *= WEAK_ALIAS_FACTOR;
         }
@@ -302,8 +308,11 @@ fn evaluate(
             return;
         }
         // The entity's best name decides; a name that can BLOCK without caveats (initials only,
-        // a cut query's excused end) beats a higher one that cannot.
-        let rank = |s: &score::NameScore| (!(s.initials || s.cut) && f64::from(s.score) >= thresholds.block, s.score);
+        // a cut query's excused end) beats a higher one that cannot, and a name listed word for
+        // word as asked beats one that scores as high in another order.
+        let rank = |s: &score::NameScore| {
+            (!(s.initials || s.cut || s.weak) && f64::from(s.score) >= thresholds.block, s.score, s.exact)
+        };
         let e = best.entry(v.entity).or_insert((0.0, v.name, Default::default()));
         if e.0 == 0.0 || rank(&s) > rank(&e.2) {
             *e = (s.score, v.name, s);
@@ -359,7 +368,7 @@ fn evaluate(
         Some(words) => crate::good_guys::fingerprint_of_words(query, words.to_vec()),
         None => crate::good_guys::fingerprint(query),
     };
-    let mut matches: Vec<MatchResult> = Vec::new();
+    let mut matches: Vec<(bool, MatchResult)> = Vec::new();
     for (ei, (name_score, name, how)) in best {
         let entity = &snapshot.entities[ei as usize];
         if only.is_some_and(|only| !only.contains(&entity.id)) {
@@ -380,9 +389,8 @@ fn evaluate(
             },
             detail: [
                 how.initials.then_some("given names met only as initials"),
-                how.cut.then_some(
-                    "the name fills a legacy field and was cut: listed words after the cut were not compared",
-                ),
+                how.cut.then_some("the name looks cut short: its last word begins a listed one, or listed words after the cut were not compared"),
+                how.weak.then_some("a given name met only as a nickname or with a slip in a short word"),
             ]
             .into_iter()
             .flatten()
@@ -401,7 +409,7 @@ fn evaluate(
         };
         // What the query does not say (given names as initials, words after a cut) can make a
         // REVIEW, never a BLOCK on its own.
-        if (how.initials || how.cut) && decision == Decision::Block {
+        if (how.initials || how.cut || how.weak) && decision == Decision::Block {
             decision = Decision::Review;
         }
         if id_hit {
@@ -419,16 +427,23 @@ fn evaluate(
         if decision == Decision::Clear && !keep_clear && accepted.is_none() {
             continue;
         }
-        matches.push(MatchResult {
-            entity: ei,
-            name,
-            score,
-            decision,
-            features: vec![name_feature, dob, country, ident],
-            accepted,
-        });
+        matches.push((
+            how.exact,
+            MatchResult {
+                entity: ei,
+                name,
+                score,
+                decision,
+                features: vec![name_feature, dob, country, ident],
+                accepted,
+            },
+        ));
     }
-    matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+    // Entries that list the name word for word as it was asked come first, then by score: a
+    // common name (`Abu Muhammad`) scores high against dozens of entries, and the one listed so
+    // (even as a weak alias, scored a little lower) must never be cut off by `MAX_MATCHES`.
+    matches.sort_by(|(ea, a), (eb, b)| eb.cmp(ea).then(b.score.total_cmp(&a.score)).then(a.entity.cmp(&b.entity)));
+    let mut matches: Vec<MatchResult> = matches.into_iter().map(|(_, m)| m).collect();
     matches.truncate(MAX_MATCHES);
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     scoring.record("matches", matches.len() as i64);

@@ -6,7 +6,7 @@
 //! the weighted share of the listed name that the query covers, with the query's own uncovered
 //! tokens counted against it, so neither a partial name nor extra names pass as the full one.
 
-use crate::index::name_form::{NameForm, Role, Token};
+use crate::index::name_form::{NameForm, Role, Token, GIVEN_WEIGHT};
 use crate::index::ListedName;
 
 /// Below this a token pair is not considered the same name part at all: a near miss counts as
@@ -25,39 +25,63 @@ pub struct Unit<'a> {
     pub token: std::borrow::Cow<'a, Token>,
     pub mask: u32,
     pub initial: bool,
-    /// The last token of a query that may have been cut by a field width: may be a prefix.
+    /// One letter of a two-letter word read as initials run together (`AG Lukashenko`): several
+    /// units of one word may then align, each with a different listed part.
+    pub glued: bool,
+    /// The query's last token: it may be a prefix of the listed word (a name cut short by a field
+    /// width, a form or a careless copy). A match that needs it is REVIEW at most.
     pub cut: bool,
 }
 
 impl Unit<'_> {
-    /// Similarity of this unit with a listed token, prefixes included for a cut last token.
+    /// Similarity of this unit with a listed token, prefixes included for the last token.
     pub fn sim(&self, c: &Token) -> f32 {
         let s = token_sim(&self.token, c);
-        if self.cut {
+        if self.cut && s < PREFIX_SIM {
             s.max(prefix_sim(&self.token, c))
         } else {
             s
         }
     }
+
+    /// Whether this unit meets the listed token only as its prefix.
+    pub fn only_as_prefix(&self, c: &Token) -> bool {
+        self.cut && token_sim(&self.token, c) < prefix_sim(&self.token, c)
+    }
 }
+
+/// Most units a query has (joined pairs and glued initials included): their set is a 128-bit mask.
+const MAX_UNITS: usize = 128;
 
 /// Prepares the query units once per query (not per candidate).
 pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
     let n = q.tokens.len().min(31);
     let mut out = Vec::with_capacity(2 * n);
+    let letters = |t: &Token| t.text.chars().count();
     for (i, t) in q.tokens.iter().take(n).enumerate() {
         out.push(Unit {
             token: std::borrow::Cow::Borrowed(t),
             mask: 1 << i,
-            initial: t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic),
-            cut: q.truncated && i + 1 == n,
+            // An organisation's single letters are words (`1425 ... 63-F LLC`); runs of them are
+            // already joined (`name_form::org_words`).
+            initial: q.person && letters(t) == 1 && t.text.chars().all(char::is_alphabetic),
+            glued: false,
+            cut: i + 1 == n && t.role != Role::Title,
         });
     }
-    // Joined pairs are for organisations (`Sber Bank`); person names are split the same way on
-    // both sides, and joins would only add lookups.
-    for i in (1..n).filter(|_| !q.person) {
+    // Joined pairs: an organisation's words written apart (`Sber Bank`), and a person's word split
+    // by an invisible character that became a space or a stray comma (`Yu ry`, `HRY,B`): for
+    // persons only where one side is short, since names are otherwise split alike on both sides.
+    for i in 1..n {
         let (a, b) = (&q.tokens[i - 1], &q.tokens[i]);
-        if a.text.chars().count() < 2 || b.text.chars().count() < 2 {
+        let joinable = if q.person {
+            a.role != Role::Title
+                && b.role != Role::Title
+                && (letters(a) <= 3 || letters(b) <= 3 || q.joins & (1 << (i - 1)) != 0)
+        } else {
+            letters(a) >= 2 && letters(b) >= 2
+        };
+        if !joinable {
             continue;
         }
         let token = Token::new(&format!("{}{}", a.text, b.text), a.role, a.weight + b.weight);
@@ -65,9 +89,30 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             token: std::borrow::Cow::Owned(token),
             mask: (1 << (i - 1)) | (1 << i),
             initial: false,
+            glued: false,
             cut: false,
         });
     }
+    // Two initials run together (`AG`, `A.G.` typed without dots and spaces).
+    if q.person {
+        for (i, t) in q.tokens.iter().take(n).enumerate() {
+            if letters(t) != 2 || t.role == Role::Title || !t.text.chars().all(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            for c in t.text.chars() {
+                if out.len() < MAX_UNITS {
+                    out.push(Unit {
+                        token: std::borrow::Cow::Owned(Token::new(&c.to_string(), Role::Given, 1.0)),
+                        mask: 1 << i,
+                        initial: true,
+                        glued: true,
+                        cut: false,
+                    });
+                }
+            }
+        }
+    }
+    out.truncate(MAX_UNITS);
     out
 }
 
@@ -83,6 +128,9 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     if q.equivalents().iter().any(|e| **e == *c.key) {
         return EQUIVALENT_SIM;
+    }
+    if crate::index::nicknames_of(&q.key).iter().any(|k| **k == *c.key) {
+        return NICKNAME_SIM;
     }
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
     // edit distances (most retrieved candidates end here).
@@ -120,21 +168,61 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.vowelless() && c.skeleton.len() >= 3 && q.skeleton == c.skeleton {
         s = s.max(VOWELLESS_SIM);
     }
+    if s < MIN_TOKEN_SIM {
+        s = short_typo(q, c);
+    }
     s
 }
 
-/// A query token cut by a field width against a listed token it begins.
+/// One slip (a letter replaced, added, dropped or two swapped) in a word of four or five letters
+/// (`Perr` for `Petr`, `lgor` for `Igor`) is below `MIN_TOKEN_SIM` by the ratio, yet the likeliest
+/// reading: partial credit ([`SHORT_TYPO_SIM`]), which scoring gives only to given names and
+/// patronymics, and only as REVIEW evidence.
+fn short_typo(q: &Token, c: &Token) -> f32 {
+    let (lq, lc) = (char_len(&q.text), char_len(&c.text));
+    // Three letters only when one was dropped (`Olg` for `Olga`): one changed in three is
+    // another name (`Ira` / `Ina`).
+    let short_ok = |l: usize| (4..=5).contains(&l) || (l == 3 && lq != lc);
+    if !short_ok(lq) || !short_ok(lc) || gendered_pair(&q.text, &c.text) {
+        return 0.0;
+    }
+    if osa_within(&q.text, &c.text, 1).is_some() {
+        SHORT_TYPO_SIM
+    } else {
+        0.0
+    }
+}
+
+/// A query token cut short against a listed token it begins.
 pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
-    if q.text.chars().count() >= MIN_PREFIX_CHARS && c.text.starts_with(&*q.text) {
+    if q.text.chars().count() >= MIN_PREFIX_CHARS && c.text.len() > q.text.len() && c.text.starts_with(&*q.text) {
         PREFIX_SIM
     } else {
         0.0
     }
 }
 
-/// The shortest cut token compared as a prefix: `Luka` may begin `Lukashenko`; `Co` or `Rep` begin
-/// too many words to say anything.
-pub const MIN_PREFIX_CHARS: usize = 4;
+/// The shortest cut token compared as a prefix: `Luk` may begin `Lukashenko`; `Co` begins too
+/// many words to say anything.
+pub const MIN_PREFIX_CHARS: usize = 3;
+/// The shortest last word of a cut query that is not a fragment: shorter ones (`Rep`, `Co`) neither
+/// count against a name nor stop the excuse of what the cut removed.
+pub const MIN_CUT_WORD_CHARS: usize = 4;
+/// Lowest similarity a pair of tokens may align with: below `MIN_TOKEN_SIM`, only for the partial
+/// credit of a slip in a short given name or a nickname (REVIEW at most).
+pub const MIN_PAIR_SIM: f32 = 0.75;
+/// A slip in a short given name (see `short_typo`).
+pub const SHORT_TYPO_SIM: f32 = 0.75;
+/// A nickname or short form of a listed given name (`Sasha` / `Aleksandr`, `Bill` / `William`):
+/// the same person is likely, not certain.
+pub const NICKNAME_SIM: f32 = 0.75;
+/// How much a query word with no counterpart weighs against a listed name that the query covers
+/// whole (every required part matched): a title, a middle name or a second surname the list lacks
+/// is weak evidence of another person; a word standing where a listed part is missing is not.
+pub const EXTRA_WORD_FACTOR: f32 = 0.25;
+/// A listed person's further given names, when one of them is matched: `Aleksandr Ivanov` for
+/// `Aleksandr Viktor Ivanov` is the listed man with one given name left out.
+pub const SECOND_GIVEN_FACTOR: f32 = 0.5;
 
 /// Equivalent given names in other languages (Uladzimir / Vladimir): as good as a phonetic match.
 pub const EQUIVALENT_SIM: f32 = 0.93;
@@ -239,9 +327,14 @@ pub struct NameScore {
     pub score: f32,
     /// The query met a given name only through an initial: REVIEW at most.
     pub initials: bool,
-    /// The query was cut by a field width, and listed tokens after the cut were excused or its
-    /// short last word was left out: what they would have said is unknown, so REVIEW at most.
+    /// The query was cut (by a field width, or its last word is only the beginning of a listed
+    /// word), and listed tokens after the cut were excused, its short last word was left out, or
+    /// its last word met only as a prefix: what the cut removed is unknown, so REVIEW at most.
     pub cut: bool,
+    /// A given name met only through a slip in a short word or a nickname: REVIEW at most.
+    pub weak: bool,
+    /// The listed name is the query word for word, in order (set by the matcher, for ranking).
+    pub exact: bool,
 }
 
 /// A query unit and a listed token (by position) that are similar enough to align.
@@ -297,7 +390,7 @@ pub fn score(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed) -> Name
     for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
         for ci in (0..listed.count()).filter(|&ci| listed.role(ci) != Role::Legal) {
             let sim = u.sim(listed.token(ci));
-            if sim >= MIN_TOKEN_SIM {
+            if sim >= MIN_PAIR_SIM {
                 pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
             }
         }
@@ -308,11 +401,21 @@ pub fn score(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed) -> Name
 /// Scores from the aligned pairs found by retrieval (initials are added here). The alignment is
 /// greedy on weighted similarity: one unit per listed token, one listed token per query token.
 pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, pairs: &mut Vec<Pair>) -> NameScore {
+    // Listed parts met in full by a word of the query: an initial may stand for the surname only
+    // when two of them back it (`Aleksandr Grigoryevich L.`), never beside one common given name.
+    let strong_parts = pairs.iter().filter(|p| p.sim >= MIN_TOKEN_SIM).fold(0u64, |m, p| m | 1 << (p.pos & 63));
     for (ui, u) in units.iter().enumerate() {
         for ci in 0..listed.count() {
             let role = listed.role(ci);
             if u.initial {
-                if matches!(role, Role::Given | Role::Patronymic) && listed.token(ci).text.starts_with(&*u.token.text) {
+                let text = &listed.token(ci).text;
+                if **text == *u.token.text {
+                    // A one-letter word listed as such (`YU CHOL U`).
+                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: 1.0 });
+                } else if text.starts_with(&*u.token.text)
+                    && (matches!(role, Role::Given | Role::Patronymic)
+                        || (role == Role::Surname && (strong_parts & !(1u64 << (ci & 63))).count_ones() >= 2))
+                {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: INITIAL_SIM });
                 }
             } else if role == Role::Legal {
@@ -331,31 +434,57 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
     // Ties go to the unit standing for more query tokens (`Sber Bank` as one, against `Sberbank`),
     // which leaves fewer query tokens unmatched; then by position, so that the alignment, hence
     // the score, does not depend on the order retrieval found the pairs in.
-    let covers = |p: &Pair| units[p.unit as usize].mask.count_ones();
+    //
+    // For persons it is the other way round: a person's joined pair stands for a word split by
+    // accident (`Yu ry`), and where the words as written meet listed parts as well, they are the
+    // reading (`عبد الله … عبدالله` holds both `Abd Allah` and `Abdallah`).
+    let covers = |p: &Pair| {
+        let n = units[p.unit as usize].mask.count_ones();
+        if query.person {
+            u32::MAX - n
+        } else {
+            n
+        }
+    };
     pairs.sort_unstable_by(|a, b| {
         w(b).total_cmp(&w(a)).then(covers(b).cmp(&covers(a))).then(a.unit.cmp(&b.unit)).then(a.pos.cmp(&b.pos))
     });
     let mut used_q = 0u32;
+    // Query tokens taken by glued initials, which may share their word with each other only.
+    let mut glued_q = 0u32;
+    let mut used_units = 0u128;
     let mut used_c = 0u64;
     let mut num = 0.0f32;
-    let mut initials = false;
-    let mut full_given = false;
-    let mut any_required = false;
+    let (mut initials, mut full_given, mut any_required, mut prefix, mut weak) = (false, false, false, false, false);
     for p in pairs.iter() {
         let u = &units[p.unit as usize];
         let c_bit = 1u64 << (p.pos & 63);
-        if used_q & u.mask != 0 || used_c & c_bit != 0 {
+        let free = if u.glued {
+            (used_q & u.mask == 0 || glued_q & u.mask != 0) && used_units & (1u128 << p.unit) == 0
+        } else {
+            used_q & u.mask == 0
+        };
+        let role = listed.role(p.pos as usize);
+        // Partial credit for a slip or a nickname is for given names: a surname or an
+        // organisation's word one letter off is another name.
+        let partial = p.sim < MIN_TOKEN_SIM;
+        if !free || used_c & c_bit != 0 || (partial && !matches!(role, Role::Given | Role::Patronymic)) {
             continue;
         }
         used_q |= u.mask;
+        if u.glued {
+            glued_q |= u.mask;
+        }
+        used_units |= 1u128 << p.unit;
         used_c |= c_bit;
-        let role = listed.role(p.pos as usize);
         num += p.sim * listed.weight(p.pos as usize);
-        if u.initial {
+        if u.initial && p.sim < 1.0 {
             initials = true;
-        } else if role == Role::Given {
+        } else if role == Role::Given && !partial {
             full_given = true;
         }
+        weak |= partial;
+        prefix |= u.cut && u.only_as_prefix(listed.token(p.pos as usize));
         if !role.optional() {
             any_required = true;
         }
@@ -372,31 +501,74 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
     // counts against the name nor stops the excuse.
     let last = query.tokens.len().min(31).checked_sub(1);
     let last_used = last.is_some_and(|l| used_q & (1 << l) != 0);
-    let fragment =
-        query.truncated && !last_used && last.is_some_and(|l| query.tokens[l].text.chars().count() < MIN_PREFIX_CHARS);
+    let fragment = query.truncated
+        && !last_used
+        && last.is_some_and(|l| query.tokens[l].text.chars().count() < MIN_CUT_WORD_CHARS);
     let cut_after =
         if query.truncated && (last_used || fragment) { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
+    let used = |ci: usize| used_c & (1u64 << (ci & 63)) != 0;
+    let (mut required, mut covered) = (0usize, true);
+    let mut given_used = false;
+    let mut listed_patronymic_missing = false;
+    for ci in 0..listed.count() {
+        let role = listed.role(ci);
+        if !role.optional() {
+            required += 1;
+            covered &= used(ci);
+        }
+        given_used |= role == Role::Given && used(ci);
+        listed_patronymic_missing |= role == Role::Patronymic && !used(ci);
+    }
+    // Another patronymic than the listed one is another person (`Sergey Ivanovich Lavrov` is not
+    // `Sergey Viktorovich Lavrov`): both count against the match.
+    let other_patronymic = listed_patronymic_missing
+        && query.person
+        && query
+            .tokens
+            .iter()
+            .take(31)
+            .enumerate()
+            .any(|(qi, t)| t.role == Role::Patronymic && used_q & (1 << qi) == 0);
+    // Words beside a listed name covered whole weigh little (see `EXTRA_WORD_FACTOR`). A person
+    // known by one word only is not covered whole by a longer name: that word alone is too little.
+    let whole = covered && (!query.person || required >= 2);
     let mut den = 0.0f32;
     let mut excused = false;
     for ci in 0..listed.count() {
-        let used = used_c & (1u64 << (ci & 63)) != 0;
         let role = listed.role(ci);
         // A surname is never excused: given names alone do not say who a person is.
-        if used || (!role.optional() && (ci < cut_after || role == Role::Surname)) {
-            den += listed.weight(ci);
+        if used(ci) || (!role.optional() && (ci < cut_after || role == Role::Surname)) {
+            let secondary = role == Role::Given && !used(ci) && given_used;
+            den += listed.weight(ci) * if secondary { SECOND_GIVEN_FACTOR } else { 1.0 };
         } else if !role.optional() {
             excused = true;
+        } else if role == Role::Patronymic && other_patronymic {
+            den += listed.weight(ci);
         }
     }
     for (qi, t) in query.tokens.iter().enumerate().take(31) {
         if used_q & (1 << qi) == 0 && !(fragment && Some(qi) == last) {
-            den += t.weight;
+            den += if t.role == Role::Patronymic && other_patronymic {
+                GIVEN_WEIGHT
+            } else if whole {
+                t.weight * EXTRA_WORD_FACTOR
+            } else {
+                t.weight
+            };
         }
     }
-    let score = if den > 0.0 { (num / den).min(1.0) } else { 0.0 };
+    // Sums of the same weights in another order differ in their last bit: a name that meets
+    // itself scores exactly 1.
+    let score = if den <= 0.0 {
+        0.0
+    } else if num >= den * (1.0 - 1e-6) {
+        1.0
+    } else {
+        num / den
+    };
     // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:
     // REVIEW at most, as for excused words.
-    NameScore { score, initials: initials && !full_given, cut: excused || fragment }
+    NameScore { score, initials: initials && !full_given, cut: excused || fragment || prefix, weak, exact: false }
 }
 
 #[cfg(test)]

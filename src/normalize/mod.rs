@@ -31,10 +31,18 @@ pub fn fold(s: &str) -> String {
     let cleaned: String =
         s.chars().filter(|c| !is_invisible(*c)).map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
     let mut out = String::with_capacity(cleaned.len());
-    for word in split_keep(&cleaned) {
+    let pieces = split_keep(&cleaned);
+    // Which script the name as a whole is in decides the words that are all look-alikes.
+    let mut evidence = translit::ScriptEvidence::default();
+    for p in &pieces {
+        if let Piece::Word(w) = p {
+            evidence.add(translit::ScriptEvidence::of(w));
+        }
+    }
+    for word in pieces {
         match word {
             Piece::Word(w) => {
-                let repaired = translit::repair_script(w);
+                let repaired = translit::repair_script(w, evidence);
                 for c in repaired.nfkc() {
                     for l in c.to_lowercase() {
                         translit::to_latin(l, &mut out);
@@ -81,14 +89,74 @@ pub fn country_key(s: &str) -> String {
     }
 }
 
-/// `Russian : Геннадий` → `Геннадий`. A label is one or two words before a colon; lists put
-/// them before aliases and payment systems copy them into name fields.
+/// `Russian : Геннадий` → `Геннадий`, `Beneficiary: X` → `X`. A label is one or two known words
+/// before a colon (a language, as the lists put them before aliases, or a payment field's name,
+/// as payment systems copy them into name fields). Other words before a colon are part of the
+/// name: `AL-HARAMAIN : PAKISTAN BRANCH` is one listed name, not a label and a branch.
 pub fn strip_label(s: &str) -> &str {
     match s.split_once(':') {
-        Some((label, rest)) if label.split_whitespace().count() <= 2 && !rest.trim().is_empty() => rest,
+        Some((label, rest))
+            if !rest.trim().is_empty()
+                && label.split_whitespace().count() <= 2
+                && fold(label).split_whitespace().all(|w| LABELS.contains(&w)) =>
+        {
+            rest
+        }
         _ => s,
     }
 }
+
+/// Words that label a name rather than being part of it (see [`strip_label`]). Hand-written: the
+/// languages the lists label aliases with and the field names payment systems copy.
+const LABELS: &[&str] = &[
+    "russian",
+    "belarusian",
+    "belarussian",
+    "byelorussian",
+    "ukrainian",
+    "arabic",
+    "english",
+    "french",
+    "latin",
+    "cyrillic",
+    "transliteration",
+    "translation",
+    "original",
+    "beneficiary",
+    "benef",
+    "bnf",
+    "ben",
+    "creditor",
+    "cdtr",
+    "debtor",
+    "dbtr",
+    "payee",
+    "payer",
+    "remitter",
+    "ordering",
+    "customer",
+    "client",
+    "name",
+    "nm",
+    "holder",
+    "account",
+    "acct",
+    "to",
+    "from",
+    "attn",
+    "party",
+    "counterparty",
+    "recipient",
+    "sender",
+    "receiver",
+    "ultimate",
+    "intermediary",
+    "agent",
+    "bank",
+    "aka",
+    "alias",
+    "fka",
+];
 
 /// The folded tokens of a name.
 pub fn tokens(s: &str) -> Vec<String> {
@@ -132,9 +200,17 @@ fn split_keep(s: &str) -> Vec<Piece<'_>> {
     out
 }
 
-/// Control characters a name may not contain (tabs and newlines included: a name is one line).
+/// Control characters a value may not contain (tabs and newlines included: an identifier or a
+/// request id is one line).
 pub fn has_control_chars(s: &str) -> bool {
     s.chars().any(char::is_control)
+}
+
+/// Control characters a name may not contain. Payment fields wrap names at 35 characters, so a
+/// line break or a tab inside a name is a space (folding makes it one); other control characters
+/// are refused.
+pub fn has_control_chars_in_name(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 #[cfg(test)]
@@ -149,6 +225,27 @@ mod tests {
         assert_eq!(tokens("АЛЯШКЕВIЧ"), tokens("АЛЯШКЕВІЧ"));
         // Cyrillic а and о inside a Latin word.
         assert_eq!(tokens("Lukаshenkо"), vec!["lukashenko"]);
+        // Almost wholly Cyrillic look-alikes, with Latin letters only Latin has (L, S, V).
+        assert_eq!(tokens("МIКLАSНЕVIСН"), vec!["miklashevich"]);
+        // A word all in look-alikes inside a plainly Latin name.
+        assert_eq!(tokens("Ivan РЕТROV"), vec!["ivan", "petrov"]);
+        // A Cyrillic name stays Cyrillic.
+        assert_eq!(tokens("Валерый ВАКУЛЬЧЫК"), vec!["valeryy", "vakulchyk"]);
+    }
+
+    #[test]
+    fn other_scripts_are_romanised() {
+        assert!(tokens("アレクサンドル・ルカシェンコ").last().is_some_and(|t| t.starts_with("rukash")));
+        assert!(!tokens("Λουκασένκο").is_empty() && tokens("Λουκασένκο")[0].is_ascii());
+        assert!(tokens("لوكاشينكو")[0].is_ascii());
+        assert!(tokens("김정은")[0].is_ascii());
+    }
+
+    #[test]
+    fn a_wrapped_name_is_one_name() {
+        assert!(!has_control_chars_in_name("Minsk Research Institute of Instrument\nEngineering JSC"));
+        assert!(has_control_chars_in_name("Minsk\u{7}"));
+        assert_eq!(tokens("Instrument\nEngineering\tJSC"), vec!["instrument", "engineering", "jsc"]);
     }
 
     #[test]

@@ -155,7 +155,18 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
 
 /// Characters an OCR pass or a careless typist confuses with letters (`rn` read for `m`, `0` for
 /// `O`, `1` for `l`).
-const OCR: [(&str, &str); 5] = [("rn", "m"), ("0", "o"), ("1", "l"), ("5", "s"), ("vv", "w")];
+const OCR: [(&str, &str); 10] = [
+    ("rn", "m"),
+    ("0", "o"),
+    ("1", "l"),
+    ("5", "s"),
+    ("vv", "w"),
+    ("8", "b"),
+    ("3", "e"),
+    ("4", "a"),
+    ("6", "g"),
+    ("7", "t"),
+];
 
 /// Keys of a query token read as German or French romanisation, or with OCR confusions undone,
 /// when they differ from its key.
@@ -167,7 +178,11 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
         || b.windows(3).any(|w| is_vowel(w[0]) && w[1] == b's' && is_vowel(w[2]));
     let german = token.contains('z') || token.contains("ch") || token.contains("ds") || s_for_z;
     let french = token.contains("ch") || token.contains('j') || s_for_z;
-    let ocr = token.contains("rn") || b.iter().any(|c| matches!(c, b'0' | b'1' | b'5'));
+    // Digits inside a word of letters are slips for the letters they look like (`HRY8`, `N1KOLAI`);
+    // a word of digits alone is a number, not a name.
+    let ocr = token.contains("rn")
+        || token.contains("vv")
+        || (b.iter().any(u8::is_ascii_digit) && b.iter().any(u8::is_ascii_alphabetic));
     let mut out: Vec<String> = Vec::new();
     let mut push = |reading: String| {
         let k = key(&reading);

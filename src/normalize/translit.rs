@@ -55,8 +55,19 @@ pub(super) fn to_latin(c: char, out: &mut String) {
         'ђ' => "dj",
         'џ' => "dz",
         'ѕ' => "dz",
-        _ => {
+        // Latin letters (diacritics are folded later) and what is not a letter stay as they are.
+        _ if c.is_ascii() || !c.is_alphabetic() || matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) => {
             out.push(c);
+            return;
+        }
+        // Every other script (Greek, Arabic, Hebrew, Armenian, Georgian, CJK, kana, Hangul, Thai,
+        // Cyrillic letters outside the table): romanised by `any_ascii`'s maintained tables, so a
+        // name written in them meets its Latin listed name (`ルカシェンコ` → `rukashenko`). The
+        // Cyrillic table above stays ours because it knows Belarusian (see the module doc).
+        _ => {
+            for l in any_ascii::any_ascii_char(c).chars() {
+                out.push(l.to_ascii_lowercase());
+            }
             return;
         }
     };
@@ -120,29 +131,113 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c as u32, 0x0400..=0x052F)
 }
 
-/// Rewrites look-alike letters of the minority script into the word's majority script:
-/// `АЛЯШКЕВIЧ` (Latin I) → `АЛЯШКЕВІЧ`; `Lukаshenko` (Cyrillic а) → `Lukashenko`.
-pub(super) fn repair_script(word: &str) -> String {
-    let cyr = word.chars().filter(|&c| is_cyrillic(c)).count();
-    let other = word.chars().filter(|&c| c.is_alphabetic() && !is_cyrillic(c)).count();
-    if cyr == 0 && !word.chars().any(|c| matches!(c as u32, 0x0370..=0x03FF)) {
-        return word.to_string();
+fn is_greek(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x03FF)
+}
+
+/// Latin letters that have a Cyrillic or Greek look-alike (`LOOKALIKES`, `GREEK_TO_LATIN`): seeing
+/// one says nothing about which script the writer meant.
+fn latin_confusable(c: char) -> bool {
+    LOOKALIKES.iter().any(|(l, _)| *l == c) || GREEK_TO_LATIN.iter().any(|(_, l)| *l == c)
+}
+
+/// The Latin letter a Cyrillic or Greek letter is drawn like, by the Unicode confusables data
+/// (UTS #39 skeleton, from `unicode-security`), when it is one plain letter: `Н` → `H`, `с` → `c`,
+/// `ѕ` → `s`. `None` for letters with no Latin look-alike (`Л`, `ж`).
+fn latin_lookalike(c: char) -> Option<char> {
+    if let Some((_, l)) = GREEK_TO_LATIN.iter().find(|(g, _)| *g == c) {
+        return Some(*l);
     }
-    if cyr > other {
+    if let Some((l, _)) = LOOKALIKES.iter().find(|(_, k)| *k == c) {
+        return Some(*l);
+    }
+    let mut buf = [0u8; 4];
+    let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    match (sk.next(), sk.next()) {
+        (Some(l), None) if l.is_ascii_alphabetic() => Some(l),
+        _ => None,
+    }
+}
+
+/// Which script a word (or a whole name) was written in, as far as its letters tell.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ScriptEvidence {
+    /// Latin letters that no Cyrillic or Greek letter looks like (`L`, `S`, `V`, `d`).
+    latin_only: usize,
+    /// Cyrillic letters that look like no Latin one (`Л`, `Ш`, `ж`).
+    cyrillic_only: usize,
+    cyrillic: usize,
+    other_letters: usize,
+    greek: usize,
+}
+
+impl ScriptEvidence {
+    pub(super) fn of(word: &str) -> ScriptEvidence {
+        let mut e = ScriptEvidence::default();
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            if is_cyrillic(c) {
+                e.cyrillic += 1;
+                if latin_lookalike(c).is_none() {
+                    e.cyrillic_only += 1;
+                }
+            } else {
+                e.other_letters += 1;
+                if is_greek(c) {
+                    e.greek += 1;
+                } else if c.is_ascii_alphabetic() && !latin_confusable(c) {
+                    e.latin_only += 1;
+                }
+            }
+        }
+        e
+    }
+
+    pub(super) fn add(&mut self, o: ScriptEvidence) {
+        self.latin_only += o.latin_only;
+        self.cyrillic_only += o.cyrillic_only;
+        self.cyrillic += o.cyrillic;
+        self.other_letters += o.other_letters;
+        self.greek += o.greek;
+    }
+
+    /// Two scripts in one word, or Greek letters among others (a word wholly in Greek is Greek and
+    /// is transliterated as such).
+    fn mixed(&self) -> bool {
+        (self.cyrillic > 0 && self.other_letters > 0) || (self.greek > 0 && self.greek < self.other_letters)
+    }
+}
+
+/// Rewrites the look-alike letters of a word written in two scripts (or in Greek look-alikes) into
+/// the script the writer meant: `АЛЯШКЕВIЧ` (a Latin I) → `АЛЯШКЕВІЧ`; `Lukаshenko` (a Cyrillic а)
+/// → `Lukashenko`; `МIКLАSНЕVIСН`, typed almost wholly with Cyrillic look-alikes, → `MIKLASHEVICH`.
+///
+/// A letter only one script has decides: a Latin `L` or `S` cannot be a look-alike, so the word is
+/// Latin, and every Cyrillic letter in it is read by what it looks like (`Н` as `H`, not as `n`).
+/// When the word has only look-alikes, the whole name (`name`) decides, then the majority.
+pub(super) fn repair_script(word: &str, name: ScriptEvidence) -> std::borrow::Cow<'_, str> {
+    let w = ScriptEvidence::of(word);
+    if !w.mixed() {
+        // A word all in Cyrillic look-alikes (`АВЕТ`) inside a name that is otherwise plainly
+        // Latin was typed to look Latin.
+        let latin_name = name.latin_only > 0 && name.cyrillic_only == 0;
+        if !(w.cyrillic > 0 && w.cyrillic_only == 0 && latin_name) {
+            return std::borrow::Cow::Borrowed(word);
+        }
+    }
+    let latin = match (w.latin_only > 0, w.cyrillic_only > 0) {
+        (true, false) => true,
+        (false, true) => false,
+        (true, true) => w.other_letters >= w.cyrillic,
+        (false, false) if name.latin_only > 0 && name.cyrillic_only == 0 => true,
+        (false, false) if name.cyrillic_only > 0 && name.latin_only == 0 => false,
+        (false, false) => w.other_letters >= w.cyrillic,
+    };
+    let repaired = if latin {
+        word.chars().map(|c| if is_cyrillic(c) || is_greek(c) { latin_lookalike(c).unwrap_or(c) } else { c }).collect()
+    } else {
         word.chars()
             .map(|c| if is_cyrillic(c) { c } else { LOOKALIKES.iter().find(|(l, _)| *l == c).map_or(c, |(_, k)| *k) })
             .collect()
-    } else {
-        word.chars()
-            .map(|c| {
-                if let Some((_, l)) = GREEK_TO_LATIN.iter().find(|(g, _)| *g == c) {
-                    *l
-                } else if is_cyrillic(c) {
-                    LOOKALIKES.iter().find(|(_, k)| *k == c).map_or(c, |(l, _)| *l)
-                } else {
-                    c
-                }
-            })
-            .collect()
-    }
+    };
+    std::borrow::Cow::Owned(repaired)
 }

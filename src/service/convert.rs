@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use crate::index::Snapshot;
 use crate::matcher::{features::Outcome, Decision, MatchResult, Query, Screening};
 use crate::model::{EntityType, IdKind, Identifier, PartialDate};
-use crate::normalize::has_control_chars;
+use crate::normalize::{has_control_chars, has_control_chars_in_name};
 use crate::pb;
 
 /// Longest name accepted, in characters. Real names, even with every alias of a company, stay
@@ -34,8 +34,10 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(bad(format!("name is longer than {MAX_NAME_CHARS} characters")));
     }
-    if has_control_chars(&party.name) {
-        return Err(bad("name contains control characters (tabs, newlines or other non-printing codes)".into()));
+    if has_control_chars_in_name(&party.name) {
+        return Err(
+            bad("name contains control characters (non-printing codes other than tabs and line breaks)".into()),
+        );
     }
     if party.identifiers.len() > MAX_IDENTIFIERS {
         return Err(bad(format!("more than {MAX_IDENTIFIERS} identifiers")));
