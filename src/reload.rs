@@ -266,8 +266,7 @@ impl Reloader {
 
     /// The first load of a source: read, companions checked, parsed. Nothing to compare with.
     fn load_first(&self, spec: &SourceSpec) -> Result<Accepted, LoadError> {
-        let raw = crate::source::read(spec)
-            .map_err(|error| LoadError::Source { spec: spec.to_string(), error })?;
+        let raw = crate::source::read(spec).map_err(|error| LoadError::Source { spec: spec.to_string(), error })?;
         let missing = missing_companions(spec, &raw);
         if !missing.is_empty() && !self.settings.allow_missing_companions {
             return Err(LoadError::MissingCompanions { spec: spec.to_string(), missing: missing.join(", ") });
@@ -298,7 +297,10 @@ impl Reloader {
         let new = Accepted { loaded: store::parse_raw(spec, raw).map_err(|e| e.to_string())?, companions };
         let Some(prev) = previous else {
             if !missing.is_empty() && !self.settings.allow_missing_companions {
-                return Err(format!("the OFAC publication lacks {} (see --allow-missing-companions)", missing.join(", ")));
+                return Err(format!(
+                    "the OFAC publication lacks {} (see --allow-missing-companions)",
+                    missing.join(", ")
+                ));
             }
             return Ok(Some(new));
         };
@@ -314,13 +316,11 @@ impl Reloader {
                          names or addresses it held; {hint}"
                     ))
                 }
-                Some((_, new_rows)) if shrunk(*old_rows, *new_rows, self.settings.max_shrink) => {
-                    return Err(format!(
-                        "{role} lost {:.0} % of its rows ({old_rows} → {new_rows}), more than the {:.0} % allowed; {hint}",
-                        lost_percent(*old_rows, *new_rows),
-                        100.0 * self.settings.max_shrink
-                    ))
-                }
+                Some((_, new_rows)) if shrunk(*old_rows, *new_rows, self.settings.max_shrink) => return Err(format!(
+                    "{role} lost {:.0} % of its rows ({old_rows} → {new_rows}), more than the {:.0} % allowed; {hint}",
+                    lost_percent(*old_rows, *new_rows),
+                    100.0 * self.settings.max_shrink
+                )),
                 Some(_) => {}
             }
         }

@@ -216,7 +216,10 @@ pub async fn serve(
     match tokio::time::timeout(drain, &mut server).await {
         Ok(served) => served??,
         Err(_) => {
-            tracing::warn!(drain_s = drain.as_secs_f64(), "calls still in flight after the drain period; stopping anyway");
+            tracing::warn!(
+                drain_s = drain.as_secs_f64(),
+                "calls still in flight after the drain period; stopping anyway"
+            );
             server.abort();
         }
     }

@@ -457,7 +457,8 @@ async fn truncated_publications_are_refused_under_load() {
     }
     let canada = dir.path().join("sema-lmes.xml");
     let uk = dir.path().join("ConList.csv");
-    let (ca_bytes, uk_bytes) = (std::fs::read(common::canada()).expect("read"), std::fs::read(common::uk()).expect("read"));
+    let (ca_bytes, uk_bytes) =
+        (std::fs::read(common::canada()).expect("read"), std::fs::read(common::uk()).expect("read"));
     publish(&ca_bytes, &canada);
     publish(&uk_bytes, &uk);
     let sdn = ofac_dir.join("SDN.CSV");

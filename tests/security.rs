@@ -360,7 +360,8 @@ async fn an_idle_stream_flood_locks_nobody_out() {
     // Their slots are free again: a new stream is admitted and served.
     let (tx, rx) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(1);
     tx.send(party("Aleksandr Lukashenko")).await.expect("send");
-    let mut s = client.screen_stream(tokio_stream::wrappers::ReceiverStream::new(rx)).await.expect("admitted").into_inner();
+    let mut s =
+        client.screen_stream(tokio_stream::wrappers::ReceiverStream::new(rx)).await.expect("admitted").into_inner();
     let r = s.message().await.expect("answered").expect("one answer");
     assert_eq!(r.decision, pb::Decision::Block as i32);
     drop(held);

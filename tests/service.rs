@@ -367,7 +367,8 @@ async fn requests_that_cannot_be_screened_are_invalid_arguments() {
     let mut client = server.ready_client().await;
 
     // Not valid protobuf: INVALID_ARGUMENT (the caller's fault), not INTERNAL.
-    let channel = tonic::transport::Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let channel =
+        tonic::transport::Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
     let mut grpc = tonic::client::Grpc::new(channel);
     grpc.ready().await.expect("ready");
     let raw = RawRequest { request_id: "raw".into(), party: Some(RawParty { name: vec![0x4C, 0xFF, 0xFE, 0x6F] }) };
@@ -377,7 +378,10 @@ async fn requests_that_cannot_be_screened_are_invalid_arguments() {
     assert_eq!(e.code(), Code::InvalidArgument, "{e:?}");
 
     let fullwidth_passport = pb::Party {
-        identifiers: vec![pb::Identifier { kind: pb::IdentifierKind::Passport as i32, value: "ＭＰ２６６３３３３".into() }],
+        identifiers: vec![pb::Identifier {
+            kind: pb::IdentifierKind::Passport as i32,
+            value: "ＭＰ２６６３３３３".into(),
+        }],
         ..Default::default()
     };
     for (label, party, needle) in [
@@ -390,7 +394,11 @@ async fn requests_that_cannot_be_screened_are_invalid_arguments() {
             },
             "IdentifierKind",
         ),
-        ("a day February lacks", pb::Party { date_of_birth: "1974-02-30".into(), ..person("Ivan Petrov") }, "date_of_birth"),
+        (
+            "a day February lacks",
+            pb::Party { date_of_birth: "1974-02-30".into(), ..person("Ivan Petrov") },
+            "date_of_birth",
+        ),
         ("a title only", person("Mr."), "nothing to screen"),
         ("a note only", person("(director)"), "nothing to screen"),
         ("a blank filler letter", person("\u{3164}"), "nothing to screen"),

@@ -128,8 +128,8 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             return Err(bad(format!("{field} must be at most {max} printable characters")));
         }
     }
-    let party_type = pb::PartyType::try_from(party.r#type)
-        .map_err(|_| bad(format!("type {} is not a PartyType", party.r#type)))?;
+    let party_type =
+        pb::PartyType::try_from(party.r#type).map_err(|_| bad(format!("type {} is not a PartyType", party.r#type)))?;
     let party_type = match party_type {
         pb::PartyType::Unspecified => None,
         pb::PartyType::Person => Some(EntityType::Person),

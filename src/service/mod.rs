@@ -51,12 +51,7 @@ pub struct Screener {
 
 impl Screener {
     pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> Screener {
-        Screener {
-            store,
-            thresholds,
-            recorder: Arc::new(recorder),
-            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
-        }
+        Screener { store, thresholds, recorder: Arc::new(recorder), stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT }
     }
 
     /// How long a `ScreenStream` may wait for its client's next party before it is closed: an
