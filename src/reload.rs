@@ -552,3 +552,71 @@ fn record_snapshot(span: &tracing::Span, outcome: &str, s: &Snapshot, started: s
     span.record("entities", s.entity_count() as i64);
     span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small OFAC publication: `n` Belarus individuals, each with one alias and one address.
+    fn write_ofac(dir: &Path, n: usize, alt_rows: usize) {
+        let mut sdn = String::new();
+        let mut alt = String::new();
+        let mut add = String::new();
+        for i in 1..=n {
+            sdn.push_str(&format!(
+                "{i},\"PERSON{i}, Ivan\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1960\"\r\n"
+            ));
+            if i <= alt_rows {
+                alt.push_str(&format!("{i},{i},\"aka\",\"ALIAS{i}, Ivan\",-0- \r\n"));
+            }
+            add.push_str(&format!("{i},{i},-0- ,\"Minsk\",\"Belarus\",-0- \r\n"));
+        }
+        for (name, text) in [("SDN.CSV", sdn), ("ALT.CSV", alt), ("ADD.CSV", add)] {
+            let mut bytes = text.into_bytes();
+            bytes.push(0x1A);
+            std::fs::write(dir.join(name), bytes).expect("write");
+        }
+    }
+
+    fn reloader(dir: &Path) -> (Reloader, SourceSpec) {
+        let spec = SourceSpec::new(SourceKind::UsOfacSdn, dir.to_path_buf(), None);
+        let settings = Settings {
+            sources: vec![spec.clone()],
+            regime: Regime::Belarus,
+            good_guys: None,
+            max_shrink: DEFAULT_MAX_SHRINK,
+            max_scope_shrink: DEFAULT_MAX_SCOPE_SHRINK,
+            allow_missing_companions: false,
+        };
+        (Reloader::new(settings, Arc::new(ListStore::new())), spec)
+    }
+
+    #[test]
+    fn the_gate_counts_what_is_screened() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_ofac(dir.path(), 20, 20);
+        let (r, spec) = reloader(dir.path());
+        let first = r.load_first(&spec).expect("loads");
+
+        // 18 of 20 in scope (−10 %) passes; 17 (−15 %) does not, though far under −30 % overall.
+        write_ofac(dir.path(), 18, 18);
+        assert!(r.check(&spec, Some(&first), false).is_ok());
+        write_ofac(dir.path(), 17, 17);
+        let e = r.check(&spec, Some(&first), false).err().expect("in-scope shrink");
+        assert!(e.contains("in-scope") && e.contains("20 → 17"), "{e}");
+
+        // The aliases file emptied to a tenth, or gone: a shrink, though no entity is missing.
+        write_ofac(dir.path(), 20, 2);
+        let e = r.check(&spec, Some(&first), false).err().expect("ALT.CSV shrink");
+        assert!(e.contains("ALT.CSV lost"), "{e}");
+        assert!(r.check(&spec, Some(&first), true).is_ok(), "force lets a real shrink through");
+        write_ofac(dir.path(), 20, 20);
+        std::fs::remove_file(dir.path().join("ALT.CSV")).expect("remove");
+        let e = r.check(&spec, Some(&first), false).err().expect("ALT.CSV gone");
+        assert!(e.contains("ALT.CSV is gone"), "{e}");
+
+        // At start, a source without its companions fails, naming them.
+        let e = r.load_first(&spec).err().expect("no ALT.CSV").to_string();
+        assert!(e.contains("ALT.CSV") && e.contains("--allow-missing-companions"), "{e}");
+    }
+}

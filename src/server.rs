@@ -168,6 +168,8 @@ pub async fn serve(
         s = reloader.initial() => s?,
         _ = &mut shutdown => {
             tracing::info!("shutdown requested before the lists loaded");
+            // A health watch may be open already (probes during a long first fetch).
+            let _ = streams_stop_tx.send(true);
             let _ = stop_tx.send(());
             server.await??;
             return Ok(());
