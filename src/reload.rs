@@ -365,15 +365,17 @@ impl Reloader {
     /// files watched, and reacting to those made an idle server reload itself several times a
     /// second.
     pub fn watch(self: &Arc<Self>) -> notify::Result<()> {
-        let (tx, mut rx) = mpsc::channel::<()>(1);
+        // Unbounded: the debounce tracks which files are still open for writing, so no event may
+        // be dropped; events only come as fast as someone writes to the watched directories.
+        let (tx, mut rx) = mpsc::unbounded_channel::<(Vec<PathBuf>, Content)>();
         let wanted = watched_files(&self.settings.sources);
         let dirs: HashSet<PathBuf> = wanted.iter().map(|(d, _)| d.clone()).collect();
         let stat_paths: Vec<PathBuf> = self.settings.sources.iter().map(|s| s.location.clone()).collect();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(event) = res {
-                if changes_content(&event.kind) && event.paths.iter().any(|p| relevant(p, &wanted)) {
-                    // A full channel already holds a pending reload: nothing is lost.
-                    let _ = tx.try_send(());
+                let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p, &wanted)).collect();
+                if let (Some(content), false) = (content_change(&event.kind), paths.is_empty()) {
+                    let _ = tx.send((paths, content));
                 }
             }
         })?;
@@ -383,18 +385,31 @@ impl Reloader {
         let this = self.clone();
         tokio::spawn(async move {
             let _watcher = watcher;
-            while rx.recv().await.is_some() {
-                // Debounce: wait until no event came for a moment and the files' sizes and
-                // modification times stayed the same across it (a writer that pauses between
-                // writes has not finished).
+            while let Some(first) = rx.recv().await {
+                // Debounce: wait until no event came for a moment, no file written to is still
+                // open for writing (a download in progress), and the files' sizes and times stayed
+                // the same across the quiet moment. A writer that never closes (or a lost close
+                // event) is waited for at most MAX_WRITE_WAIT; the completeness checks decide then.
+                let started = tokio::time::Instant::now();
+                let mut writing: HashSet<PathBuf> = HashSet::new();
+                track(&mut writing, first);
                 let mut seen = stat_all(&stat_paths);
                 loop {
                     match tokio::time::timeout(DEBOUNCE, rx.recv()).await {
-                        Ok(Some(())) => continue,
+                        Ok(Some(event)) => track(&mut writing, event),
                         Ok(None) => return,
                         Err(_) => {
                             let now = stat_all(&stat_paths);
-                            if now == seen {
+                            let waited_out = started.elapsed() > MAX_WRITE_WAIT;
+                            if now == seen && (writing.is_empty() || waited_out) {
+                                if !writing.is_empty() {
+                                    tracing::warn!(
+                                        files = writing.len(),
+                                        "list files still open for writing after {} s; reading them anyway \
+                                         (publish with an atomic rename)",
+                                        MAX_WRITE_WAIT.as_secs()
+                                    );
+                                }
                                 break;
                             }
                             seen = now;
@@ -411,16 +426,46 @@ impl Reloader {
 /// How long the watched files must be quiet before a reload.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
-/// Whether a watcher event can mean new content: written and closed, created, renamed or
-/// removed. Opening, reading, closing after reading and metadata changes (`touch`, `chmod`)
-/// cannot, and the service's own reads raise them.
-fn changes_content(kind: &notify::EventKind) -> bool {
+/// Longest the watcher waits for a file written to to be closed.
+const MAX_WRITE_WAIT: Duration = Duration::from_secs(60);
+
+/// What a watcher event says about a file's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    /// Written to, and perhaps still open for writing.
+    Written,
+    /// Closed after writing: the write is over.
+    Closed,
+    /// Created, renamed or removed: whole at once.
+    Replaced,
+}
+
+/// Which files a publication is being written to.
+fn track(writing: &mut HashSet<PathBuf>, (paths, content): (Vec<PathBuf>, Content)) {
+    // Only inotify reports closing after writing; elsewhere a write is not waited for.
+    let closes_reported = cfg!(target_os = "linux");
+    for p in paths {
+        if content == Content::Written && closes_reported {
+            writing.insert(p);
+        } else {
+            writing.remove(&p);
+        }
+    }
+}
+
+/// What a watcher event can mean for content: written, closed after writing, created, renamed
+/// or removed. `None` for opening, reading, closing after reading and metadata changes (`touch`,
+/// `chmod`): they cannot change content, and the service's own reads raise them.
+fn content_change(kind: &notify::EventKind) -> Option<Content> {
     use notify::event::{AccessKind, AccessMode, ModifyKind};
     use notify::EventKind as K;
     match kind {
-        K::Access(AccessKind::Close(AccessMode::Write)) => true,
-        K::Access(_) | K::Modify(ModifyKind::Metadata(_)) | K::Other => false,
-        K::Any | K::Create(_) | K::Modify(_) | K::Remove(_) => true,
+        K::Access(AccessKind::Close(AccessMode::Write)) => Some(Content::Closed),
+        K::Access(_) | K::Modify(ModifyKind::Metadata(_)) | K::Other => None,
+        K::Modify(ModifyKind::Data(_)) | K::Modify(ModifyKind::Any) | K::Modify(ModifyKind::Other) | K::Any => {
+            Some(Content::Written)
+        }
+        K::Create(_) | K::Modify(ModifyKind::Name(_)) | K::Remove(_) => Some(Content::Replaced),
     }
 }
 

@@ -710,3 +710,39 @@ fn an_ofac_source_without_companions_fails_at_start() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ALT.CSV, ADD.CSV") && err.contains("--allow-missing-companions"), "{err}");
 }
+
+/// A file written in place, with a pause in the middle (a slow download), is read once it is
+/// closed: the half-written file is never a publication, so nothing is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_in_progress_is_not_a_publication() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(&canada_before_2022_11_17(), &canada);
+    let server = Server::start(&["--source".to_string(), format!("ca-sema={}", canada.display())]);
+    let mut client = server.ready_client().await;
+    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+
+    let full = std::fs::read(common::canada()).expect("read");
+    let mut f = std::fs::File::create(&canada).expect("open for writing");
+    f.write_all(&full[..full.len() / 2]).expect("write");
+    f.flush().expect("flush");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    assert_eq!(st.sources[0].refused_publications, 0, "the half-written file was read: {:?}", st.sources[0]);
+    assert_eq!(st.list_version, v0);
+    f.write_all(&full[full.len() / 2..]).expect("write");
+    drop(f);
+
+    let t0 = Instant::now();
+    loop {
+        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        assert_eq!(st.sources[0].refused_publications, 0, "{:?}", st.sources[0]);
+        if st.list_version != v0 {
+            assert_eq!(st.sources[0].entities_in_scope, 320);
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(10), "the finished file was not loaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
