@@ -316,11 +316,13 @@ impl Reloader {
                          names or addresses it held; {hint}"
                     ))
                 }
-                Some((_, new_rows)) if shrunk(*old_rows, *new_rows, self.settings.max_shrink) => return Err(format!(
+                Some((_, new_rows)) if shrunk(*old_rows, *new_rows, self.settings.max_shrink) => {
+                    return Err(format!(
                     "{role} lost {:.0} % of its rows ({old_rows} → {new_rows}), more than the {:.0} % allowed; {hint}",
                     lost_percent(*old_rows, *new_rows),
                     100.0 * self.settings.max_shrink
-                )),
+                ))
+                }
                 Some(_) => {}
             }
         }
