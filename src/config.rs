@@ -122,6 +122,14 @@ pub struct ServeArgs {
     /// [default: 0.30].
     #[arg(long, env = "SCREENER_MAX_SHRINK")]
     pub max_shrink: Option<f64>,
+    /// Largest share of a source's in-scope entities (the regime screened against) a new
+    /// publication may lose before it is refused [default: 0.10].
+    #[arg(long, env = "SCREENER_MAX_SCOPE_SHRINK")]
+    pub max_scope_shrink: Option<f64>,
+    /// Serve an OFAC source without its ALT.CSV and ADD.CSV (their aliases and addresses are then
+    /// not screened); otherwise the start fails naming the missing files.
+    #[arg(long, env = "SCREENER_ALLOW_MISSING_COMPANIONS")]
+    pub allow_missing_companions: bool,
     /// Do not watch the list files (reload only on SIGHUP or AdminService.ReloadLists).
     #[arg(long, env = "SCREENER_NO_WATCH")]
     pub no_watch: bool,
@@ -169,10 +177,28 @@ pub struct ServeArgs {
     /// AdminService under mutual TLS; repeat for each. In the environment: comma-separated.
     #[arg(long = "admin-identity", env = "SCREENER_ADMIN_IDENTITIES", value_delimiter = ',')]
     pub admin_identities: Vec<String>,
-    /// Calls in progress at once, across connections; more are refused with RESOURCE_EXHAUSTED
-    /// [default: 1024].
+    /// Unary calls in progress at once, across connections; more are refused with
+    /// RESOURCE_EXHAUSTED [default: 1024]. Streams have their own budget (--max-streams).
     #[arg(long, env = "SCREENER_MAX_CONCURRENT_REQUESTS")]
     pub max_concurrent_requests: Option<usize>,
+    /// Unary calls in progress at once on one connection [default: 256].
+    #[arg(long, env = "SCREENER_MAX_REQUESTS_PER_CONNECTION")]
+    pub max_requests_per_connection: Option<usize>,
+    /// Streams (ScreenStream, WatchListChanges, health Watch, reflection) open at once, across
+    /// connections; more are refused with RESOURCE_EXHAUSTED [default: 256].
+    #[arg(long, env = "SCREENER_MAX_STREAMS")]
+    pub max_streams: Option<usize>,
+    /// Streams open at once on one connection [default: 16].
+    #[arg(long, env = "SCREENER_MAX_STREAMS_PER_CONNECTION")]
+    pub max_streams_per_connection: Option<usize>,
+    /// Longest a stream may stay open, in seconds; then it ends with DEADLINE_EXCEEDED
+    /// (a list-change watch resumes with since_list_version) [default: 3600].
+    #[arg(long, env = "SCREENER_STREAM_TIMEOUT")]
+    pub stream_timeout: Option<f64>,
+    /// Seconds a ScreenStream may wait for its next party before it is closed with
+    /// DEADLINE_EXCEEDED [default: 30].
+    #[arg(long, env = "SCREENER_STREAM_IDLE_TIMEOUT")]
+    pub stream_idle_timeout: Option<f64>,
     /// HTTP/2 streams (calls) a single connection may have open at once [default: 256].
     #[arg(long, env = "SCREENER_MAX_CONCURRENT_STREAMS")]
     pub max_concurrent_streams: Option<u32>,
@@ -203,6 +229,8 @@ struct FileConfig {
     log_format: Option<LogFormat>,
     good_guys: Option<PathBuf>,
     max_shrink: Option<f64>,
+    max_scope_shrink: Option<f64>,
+    allow_missing_companions: Option<bool>,
     watch: Option<bool>,
     cache_dir: Option<PathBuf>,
     poll_interval: Option<u64>,
@@ -219,6 +247,11 @@ struct FileConfig {
     #[serde(default)]
     admin_identities: Vec<String>,
     max_concurrent_requests: Option<usize>,
+    max_requests_per_connection: Option<usize>,
+    max_streams: Option<usize>,
+    max_streams_per_connection: Option<usize>,
+    stream_timeout: Option<f64>,
+    stream_idle_timeout: Option<f64>,
     max_concurrent_streams: Option<u32>,
     request_timeout: Option<f64>,
     max_publication_bytes: Option<u64>,
@@ -247,6 +280,8 @@ pub struct ServeConfig {
     pub log_format: LogFormat,
     pub good_guys: Option<PathBuf>,
     pub max_shrink: f64,
+    pub max_scope_shrink: f64,
+    pub allow_missing_companions: bool,
     pub watch: bool,
     pub poll_interval: std::time::Duration,
     /// No source was configured, so the official publication URLs are used.
@@ -261,6 +296,9 @@ pub struct ServeConfig {
     pub max_concurrent_requests: usize,
     pub max_concurrent_streams: u32,
     pub request_timeout: std::time::Duration,
+    /// Unary and stream budgets, stream timeout.
+    pub admission: crate::service::Admission,
+    pub stream_idle_timeout: std::time::Duration,
 }
 
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
@@ -362,6 +400,12 @@ impl ServeConfig {
             0.0..=1.0,
             "",
         )?;
+        let max_scope_shrink = within(
+            "max_scope_shrink",
+            args.max_scope_shrink.or(file.max_scope_shrink).unwrap_or(crate::reload::DEFAULT_MAX_SCOPE_SHRINK),
+            0.0..=1.0,
+            "",
+        )?;
         let listen = match args.listen.or(file.listen) {
             Some(l) => l,
             None => DEFAULT_LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
@@ -413,6 +457,40 @@ impl ServeConfig {
             0.001..=3600.0,
             " seconds",
         )?;
+        let max_requests_per_connection = within(
+            "max_requests_per_connection",
+            args.max_requests_per_connection.or(file.max_requests_per_connection).unwrap_or(256),
+            1..=1_000_000,
+            "",
+        )?;
+        let max_streams =
+            within("max_streams", args.max_streams.or(file.max_streams).unwrap_or(256), 1..=1_000_000, "")?;
+        let max_streams_per_connection = within(
+            "max_streams_per_connection",
+            args.max_streams_per_connection.or(file.max_streams_per_connection).unwrap_or(16),
+            1..=65_536,
+            "",
+        )?;
+        let stream_timeout = within(
+            "stream_timeout",
+            args.stream_timeout.or(file.stream_timeout).unwrap_or(3600.0),
+            0.001..=86_400.0,
+            " seconds",
+        )?;
+        let stream_idle_timeout = within(
+            "stream_idle_timeout",
+            args.stream_idle_timeout.or(file.stream_idle_timeout).unwrap_or(30.0),
+            0.001..=86_400.0,
+            " seconds",
+        )?;
+        let admission = crate::service::Admission {
+            unary: crate::service::Budget {
+                total: max_concurrent_requests,
+                per_connection: max_requests_per_connection,
+            },
+            streams: crate::service::Budget { total: max_streams, per_connection: max_streams_per_connection },
+            stream_timeout: std::time::Duration::from_secs_f64(stream_timeout),
+        };
         let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {
             RegimeArg::Belarus => Regime::Belarus,
             RegimeArg::All => Regime::All,
@@ -426,6 +504,8 @@ impl ServeConfig {
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             good_guys: args.good_guys.clone().or(file.good_guys),
             max_shrink,
+            max_scope_shrink,
+            allow_missing_companions: args.allow_missing_companions || file.allow_missing_companions.unwrap_or(false),
             watch: !args.no_watch && file.watch.unwrap_or(true),
             poll_interval: std::time::Duration::from_secs(poll_interval),
             official_defaults,
@@ -439,6 +519,8 @@ impl ServeConfig {
             max_concurrent_requests,
             max_concurrent_streams,
             request_timeout: std::time::Duration::from_secs_f64(request_timeout),
+            admission,
+            stream_idle_timeout: std::time::Duration::from_secs_f64(stream_idle_timeout),
         })
     }
 }

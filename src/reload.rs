@@ -19,11 +19,19 @@ use tokio::sync::{mpsc, Mutex};
 use crate::good_guys::GoodGuys;
 use crate::index::{LoadedSource, Snapshot};
 use crate::model::{Regime, SourceKind};
-use crate::source::SourceSpec;
+use crate::source::{RawPublication, SourceSpec};
 use crate::store::{self, ListStore, LoadError};
 
-/// Default largest share of a source's entities a new publication may lose before it is refused.
+/// Default largest share of a source's entities (all of them, in scope or not) a new
+/// publication may lose before it is refused.
 pub const DEFAULT_MAX_SHRINK: f64 = 0.30;
+
+/// Default largest share of a source's in-scope entities (the regime screened against) a new
+/// publication may lose before it is refused. Tighter than [`DEFAULT_MAX_SHRINK`] because these
+/// are the entities that answer BLOCK: a real publication delists a few of them at a time, while
+/// a file cut at 80 % loses a fifth (the UK's Belarus groups, 167 → 131) and passes a limit on the
+/// whole list.
+pub const DEFAULT_MAX_SCOPE_SHRINK: f64 = 0.10;
 
 /// What happened to one source in a reload.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,12 +57,25 @@ pub struct Settings {
     pub good_guys: Option<PathBuf>,
     /// See [`DEFAULT_MAX_SHRINK`].
     pub max_shrink: f64,
+    /// See [`DEFAULT_MAX_SCOPE_SHRINK`].
+    pub max_scope_shrink: f64,
+    /// Start and reload an OFAC source without its ALT.CSV and ADD.CSV (dated archives that lack
+    /// them). Off by default: without ALT.CSV a third of the OFAC names are not screened.
+    pub allow_missing_companions: bool,
+}
+
+/// A publication the gate accepted, with what the gate compares the next one against.
+#[derive(Clone)]
+struct Accepted {
+    loaded: LoadedSource,
+    /// Rows of each companion file (OFAC `ALT.CSV`, `ADD.CSV`), by role.
+    companions: Vec<(String, usize)>,
 }
 
 /// What one pass over the sources produced.
 struct Reloaded {
     /// The last accepted publication of each source, after this pass.
-    accepted: Vec<Option<LoadedSource>>,
+    accepted: Vec<Option<Accepted>>,
     outcomes: Vec<SourceOutcome>,
     /// A new snapshot, when anything changed.
     snapshot: Option<Snapshot>,
@@ -66,7 +87,7 @@ pub struct Reloader {
     /// The last accepted publication of each source, in configuration order. Behind an async
     /// mutex because it also serialises reloads: two triggers at once run one after the other,
     /// never interleaved.
-    accepted: Mutex<Vec<Option<LoadedSource>>>,
+    accepted: Mutex<Vec<Option<Accepted>>>,
 }
 
 impl Reloader {
@@ -94,11 +115,11 @@ impl Reloader {
                     let s = source_span(spec.kind);
                     let _e = s.enter();
                     let t = std::time::Instant::now();
-                    let loaded = store::load_one(spec);
+                    let loaded = this.load_first(spec);
                     s.record("outcome", if loaded.is_ok() { "accepted" } else { "refused" });
                     s.record("duration_ms", t.elapsed().as_secs_f64() * 1e3);
                     if let Ok(l) = &loaded {
-                        s.record("entities", l.entities.len() as i64);
+                        s.record("entities", l.loaded.entities.len() as i64);
                     }
                     loaded
                 })
@@ -110,13 +131,13 @@ impl Reloader {
         .inspect_err(|_| {
             span.record("outcome", "failed");
         })?;
-        for s in &loaded {
+        for s in loaded.iter().map(|a| &a.loaded) {
             tracing::info!(
                 source = %s.info.kind, location = %s.info.location, sha256 = %s.info.sha256,
                 entities_total = s.entities.len(), "list loaded"
             );
         }
-        let snapshot = build(loaded.clone(), self.settings.regime, good_guys);
+        let snapshot = build(loaded.iter().map(|a| a.loaded.clone()).collect(), self.settings.regime, good_guys);
         *accepted = loaded.into_iter().map(Some).collect();
         let s = self.store.publish(snapshot);
         crate::metrics::snapshot(&s);
@@ -131,7 +152,7 @@ impl Reloader {
         let mut accepted = self.accepted.lock().await;
         // A copy, not a move: should the reload task panic, the last accepted publications
         // (the gate's reference for shrink checks) must still be here for the next reload.
-        let current: Vec<Option<LoadedSource>> = accepted.clone();
+        let current: Vec<Option<Accepted>> = accepted.clone();
         let this = self.clone();
         let started = std::time::Instant::now();
         let in_task = span.clone();
@@ -199,7 +220,7 @@ impl Reloader {
         outcomes
     }
 
-    fn reload_blocking(&self, mut accepted: Vec<Option<LoadedSource>>, force: bool) -> Reloaded {
+    fn reload_blocking(&self, mut accepted: Vec<Option<Accepted>>, force: bool) -> Reloaded {
         let mut outcomes = Vec::new();
         let mut changed = false;
         for (i, spec) in self.settings.sources.iter().enumerate() {
@@ -209,7 +230,7 @@ impl Reloader {
             let outcome = match self.check(spec, accepted[i].as_ref(), force) {
                 Ok(None) => Outcome::Unchanged,
                 Ok(Some(new)) => {
-                    span.record("entities", new.entities.len() as i64);
+                    span.record("entities", new.loaded.entities.len() as i64);
                     accepted[i] = Some(new);
                     changed = true;
                     Outcome::Accepted
@@ -237,58 +258,126 @@ impl Reloader {
         };
         let good_guys_changed = self.store.current().is_some_and(|s| s.good_guys != good_guys);
         let snapshot = (changed || good_guys_changed)
-            .then(|| accepted.iter().flatten().cloned().collect::<Vec<_>>())
+            .then(|| accepted.iter().flatten().map(|a| a.loaded.clone()).collect::<Vec<_>>())
             .filter(|l| l.len() == self.settings.sources.len())
             .map(|loaded| build(loaded, self.settings.regime, good_guys));
         Reloaded { accepted, outcomes, snapshot }
     }
 
+    /// The first load of a source: read, companions checked, parsed. Nothing to compare with.
+    fn load_first(&self, spec: &SourceSpec) -> Result<Accepted, LoadError> {
+        let raw = crate::source::read(spec).map_err(|error| LoadError::Source { spec: spec.to_string(), error })?;
+        let missing = missing_companions(spec, &raw);
+        if !missing.is_empty() && !self.settings.allow_missing_companions {
+            return Err(LoadError::MissingCompanions { spec: spec.to_string(), missing: missing.join(", ") });
+        }
+        if !missing.is_empty() {
+            tracing::warn!(source = %spec.kind, missing = %missing.join(", "),
+                "OFAC source without companions (--allow-missing-companions): their aliases and addresses are not screened");
+        }
+        let companions = companion_rows(&raw);
+        Ok(Accepted { loaded: store::parse_raw(spec, raw)?, companions })
+    }
+
     /// The validation gate for one source. `Ok(None)`: unchanged.
-    fn check(
-        &self,
-        spec: &SourceSpec,
-        previous: Option<&LoadedSource>,
-        force: bool,
-    ) -> Result<Option<LoadedSource>, String> {
+    ///
+    /// A publication must be whole (the parsers check each format's own end), and must not lose
+    /// more than the limits allow of what is screened: every entity, the entities in scope, and
+    /// the rows of the companion files that carry aliases and addresses. A publication that
+    /// loses more is far more likely cut short, half-synced or a changed format than a real
+    /// mass delisting, and serving it would answer CLEAR for the people it lost; `force` is the
+    /// operator's way to say it is real.
+    fn check(&self, spec: &SourceSpec, previous: Option<&Accepted>, force: bool) -> Result<Option<Accepted>, String> {
         let raw = crate::source::read(spec).map_err(|e| e.to_string())?;
-        if previous.is_some_and(|p| p.info.sha256 == raw.sha256()) {
+        if previous.is_some_and(|p| p.loaded.info.sha256 == raw.sha256()) {
             return Ok(None);
         }
-        let new = store::parse_raw(spec, raw).map_err(|e| e.to_string())?;
-        let Some(prev) = previous else { return Ok(Some(new)) };
+        let missing = missing_companions(spec, &raw);
+        let companions = companion_rows(&raw);
+        let new = Accepted { loaded: store::parse_raw(spec, raw).map_err(|e| e.to_string())?, companions };
+        let Some(prev) = previous else {
+            if !missing.is_empty() && !self.settings.allow_missing_companions {
+                return Err(format!(
+                    "the OFAC publication lacks {} (see --allow-missing-companions)",
+                    missing.join(", ")
+                ));
+            }
+            return Ok(Some(new));
+        };
         if force {
             return Ok(Some(new));
         }
-        let (old_n, new_n) = (prev.entities.len(), new.entities.len());
-        if (new_n as f64) < (old_n as f64) * (1.0 - self.settings.max_shrink) {
+        let hint = "a cut-short, partial or half-synced publication? (force it through with AdminService.ReloadLists if it is right)";
+        for (role, old_rows) in prev.companions.iter().filter(|(_, n)| *n > 0) {
+            match new.companions.iter().find(|(r, _)| r == role) {
+                None => {
+                    return Err(format!(
+                        "{role} is gone from the publication (it had {old_rows} rows): the publication lost the \
+                         names or addresses it held; {hint}"
+                    ))
+                }
+                Some((_, new_rows)) if shrunk(*old_rows, *new_rows, self.settings.max_shrink) => {
+                    return Err(format!(
+                    "{role} lost {:.0} % of its rows ({old_rows} → {new_rows}), more than the {:.0} % allowed; {hint}",
+                    lost_percent(*old_rows, *new_rows),
+                    100.0 * self.settings.max_shrink
+                ))
+                }
+                Some(_) => {}
+            }
+        }
+        if !missing.is_empty() && !self.settings.allow_missing_companions {
+            return Err(format!("the OFAC publication lacks {} (see --allow-missing-companions)", missing.join(", ")));
+        }
+        let (old_n, new_n) = (prev.loaded.entities.len(), new.loaded.entities.len());
+        if shrunk(old_n, new_n, self.settings.max_shrink) {
             return Err(format!(
-                "the publication lost {:.0} % of its entities ({old_n} → {new_n}), more than the {:.0} % allowed; \
-                 a cut-short or partial file? (force it through with AdminService.ReloadLists if it is right)",
-                100.0 * (1.0 - new_n as f64 / old_n as f64),
+                "the publication lost {:.0} % of its entities ({old_n} → {new_n}), more than the {:.0} % allowed; {hint}",
+                lost_percent(old_n, new_n),
                 100.0 * self.settings.max_shrink
             ));
         }
-        let belarus = |l: &LoadedSource| l.entities.iter().filter(|e| e.belarus).count();
-        if belarus(prev) > 0 && belarus(&new) == 0 {
+        let regime = self.settings.regime;
+        let in_scope = |a: &Accepted| a.loaded.entities.iter().filter(|e| regime == Regime::All || e.belarus).count();
+        let (old_s, new_s) = (in_scope(prev), in_scope(&new));
+        if old_s > 0 && new_s == 0 {
             return Err(format!(
-                "the publication has no Belarus entries any more (had {}); refused as a likely format change",
-                belarus(prev)
+                "the publication has no {} entries any more (had {old_s}); refused as a likely format change",
+                regime.as_str()
+            ));
+        }
+        if shrunk(old_s, new_s, self.settings.max_scope_shrink) {
+            return Err(format!(
+                "the publication lost {:.0} % of its in-scope ({}) entities ({old_s} → {new_s}), more than the {:.0} % \
+                 allowed (--max-scope-shrink); {hint}",
+                lost_percent(old_s, new_s),
+                regime.as_str(),
+                100.0 * self.settings.max_scope_shrink
             ));
         }
         Ok(Some(new))
     }
 
     /// Watches the source files and reloads on change (debounced: a burst of events, such as a
-    /// write then an atomic rename, counts once). Runs until the process ends.
+    /// write then an atomic rename, counts once, and the files must have stopped changing).
+    /// Runs until the process ends.
+    ///
+    /// Only events that change content count (written and closed, created, renamed, removed):
+    /// reading the files, as every reload does, raises open, read and close events on the very
+    /// files watched, and reacting to those made an idle server reload itself several times a
+    /// second.
     pub fn watch(self: &Arc<Self>) -> notify::Result<()> {
-        let (tx, mut rx) = mpsc::channel::<()>(1);
+        // Unbounded: the debounce tracks which files are still open for writing, so no event may
+        // be dropped; events only come as fast as someone writes to the watched directories.
+        let (tx, mut rx) = mpsc::unbounded_channel::<(Vec<PathBuf>, Content)>();
         let wanted = watched_files(&self.settings.sources);
         let dirs: HashSet<PathBuf> = wanted.iter().map(|(d, _)| d.clone()).collect();
+        let stat_paths: Vec<PathBuf> = self.settings.sources.iter().map(|s| s.location.clone()).collect();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(event) = res {
-                if event.paths.iter().any(|p| relevant(p, &wanted)) {
-                    // A full channel already holds a pending reload: nothing is lost.
-                    let _ = tx.try_send(());
+                let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p, &wanted)).collect();
+                if let (Some(content), false) = (content_change(&event.kind), paths.is_empty()) {
+                    let _ = tx.send((paths, content));
                 }
             }
         })?;
@@ -298,13 +387,35 @@ impl Reloader {
         let this = self.clone();
         tokio::spawn(async move {
             let _watcher = watcher;
-            while rx.recv().await.is_some() {
-                // Debounce: wait until the files are quiet for a moment.
+            while let Some(first) = rx.recv().await {
+                // Debounce: wait until no event came for a moment, no file written to is still
+                // open for writing (a download in progress), and the files' sizes and times stayed
+                // the same across the quiet moment. A writer that never closes (or a lost close
+                // event) is waited for at most MAX_WRITE_WAIT; the completeness checks decide then.
+                let started = tokio::time::Instant::now();
+                let mut writing: HashSet<PathBuf> = HashSet::new();
+                track(&mut writing, first);
+                let mut seen = stat_all(&stat_paths);
                 loop {
                     match tokio::time::timeout(DEBOUNCE, rx.recv()).await {
-                        Ok(Some(())) => continue,
+                        Ok(Some(event)) => track(&mut writing, event),
                         Ok(None) => return,
-                        Err(_) => break,
+                        Err(_) => {
+                            let now = stat_all(&stat_paths);
+                            let waited_out = started.elapsed() > MAX_WRITE_WAIT;
+                            if now == seen && (writing.is_empty() || waited_out) {
+                                if !writing.is_empty() {
+                                    tracing::warn!(
+                                        files = writing.len(),
+                                        "list files still open for writing after {} s; reading them anyway \
+                                         (publish with an atomic rename)",
+                                        MAX_WRITE_WAIT.as_secs()
+                                    );
+                                }
+                                break;
+                            }
+                            seen = now;
+                        }
                     }
                 }
                 this.reload(false, "file change").await;
@@ -316,6 +427,103 @@ impl Reloader {
 
 /// How long the watched files must be quiet before a reload.
 const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Longest the watcher waits for a file written to to be closed.
+const MAX_WRITE_WAIT: Duration = Duration::from_secs(60);
+
+/// What a watcher event says about a file's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    /// Written to, and perhaps still open for writing.
+    Written,
+    /// Closed after writing: the write is over.
+    Closed,
+    /// Created, renamed or removed: whole at once.
+    Replaced,
+}
+
+/// Which files a publication is being written to.
+fn track(writing: &mut HashSet<PathBuf>, (paths, content): (Vec<PathBuf>, Content)) {
+    // Only inotify reports closing after writing; elsewhere a write is not waited for.
+    let closes_reported = cfg!(target_os = "linux");
+    for p in paths {
+        if content == Content::Written && closes_reported {
+            writing.insert(p);
+        } else {
+            writing.remove(&p);
+        }
+    }
+}
+
+/// What a watcher event can mean for content: written, closed after writing, created, renamed
+/// or removed. `None` for opening, reading, closing after reading and metadata changes (`touch`,
+/// `chmod`): they cannot change content, and the service's own reads raise them.
+fn content_change(kind: &notify::EventKind) -> Option<Content> {
+    use notify::event::{AccessKind, AccessMode, ModifyKind};
+    use notify::EventKind as K;
+    match kind {
+        K::Access(AccessKind::Close(AccessMode::Write)) => Some(Content::Closed),
+        K::Access(_) | K::Modify(ModifyKind::Metadata(_)) | K::Other => None,
+        K::Modify(ModifyKind::Data(_)) | K::Modify(ModifyKind::Any) | K::Modify(ModifyKind::Other) | K::Any => {
+            Some(Content::Written)
+        }
+        K::Create(_) | K::Modify(ModifyKind::Name(_)) | K::Remove(_) => Some(Content::Replaced),
+    }
+}
+
+/// Size and modification time of every file a source is read from (the files of a directory
+/// source), to tell a finished write from one still in progress.
+fn stat_all(paths: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut one = |p: &Path| {
+        if let Ok(m) = std::fs::metadata(p) {
+            out.push((p.to_path_buf(), m.len(), m.modified().ok()));
+        }
+    };
+    for p in paths {
+        if p.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(p) {
+                let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                files.sort();
+                files.iter().for_each(|f| one(f));
+            }
+        } else {
+            one(p);
+        }
+    }
+    out
+}
+
+/// Whether going from `old` to `new` loses more than the share `limit`.
+fn shrunk(old: usize, new: usize, limit: f64) -> bool {
+    (new as f64) < (old as f64) * (1.0 - limit)
+}
+
+fn lost_percent(old: usize, new: usize) -> f64 {
+    100.0 * (1.0 - new as f64 / old.max(1) as f64)
+}
+
+/// The OFAC companions that carry names and addresses, which a publication must have: without
+/// `ALT.CSV` the aliases of every entity go unscreened (a third of the names), and without
+/// `ADD.CSV` their countries.
+const REQUIRED_COMPANIONS: [&str; 2] = ["ALT.CSV", "ADD.CSV"];
+
+fn missing_companions(spec: &SourceSpec, raw: &RawPublication) -> Vec<&'static str> {
+    if spec.kind != SourceKind::UsOfacSdn {
+        return Vec::new();
+    }
+    REQUIRED_COMPANIONS.into_iter().filter(|role| raw.file(role).is_none()).collect()
+}
+
+/// Rows (lines) of each companion file; a companion that loses most of them is a shrink even
+/// though the entity count is the same.
+fn companion_rows(raw: &RawPublication) -> Vec<(String, usize)> {
+    REQUIRED_COMPANIONS
+        .iter()
+        .filter_map(|role| raw.file(role))
+        .map(|f| (f.role.to_ascii_uppercase(), f.bytes.iter().filter(|b| **b == b'\n').count()))
+        .collect()
+}
 
 fn build(loaded: Vec<LoadedSource>, regime: Regime, good_guys: GoodGuys) -> Snapshot {
     let mut s = Snapshot::build(loaded, regime);
@@ -390,4 +598,72 @@ fn record_snapshot(span: &tracing::Span, outcome: &str, s: &Snapshot, started: s
     span.record("list_version", s.list_version.as_str());
     span.record("entities", s.entity_count() as i64);
     span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small OFAC publication: `n` Belarus individuals, each with one alias and one address.
+    fn write_ofac(dir: &Path, n: usize, alt_rows: usize) {
+        let mut sdn = String::new();
+        let mut alt = String::new();
+        let mut add = String::new();
+        for i in 1..=n {
+            sdn.push_str(&format!(
+                "{i},\"PERSON{i}, Ivan\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1960\"\r\n"
+            ));
+            if i <= alt_rows {
+                alt.push_str(&format!("{i},{i},\"aka\",\"ALIAS{i}, Ivan\",-0- \r\n"));
+            }
+            add.push_str(&format!("{i},{i},-0- ,\"Minsk\",\"Belarus\",-0- \r\n"));
+        }
+        for (name, text) in [("SDN.CSV", sdn), ("ALT.CSV", alt), ("ADD.CSV", add)] {
+            let mut bytes = text.into_bytes();
+            bytes.push(0x1A);
+            std::fs::write(dir.join(name), bytes).expect("write");
+        }
+    }
+
+    fn reloader(dir: &Path) -> (Reloader, SourceSpec) {
+        let spec = SourceSpec::new(SourceKind::UsOfacSdn, dir.to_path_buf(), None);
+        let settings = Settings {
+            sources: vec![spec.clone()],
+            regime: Regime::Belarus,
+            good_guys: None,
+            max_shrink: DEFAULT_MAX_SHRINK,
+            max_scope_shrink: DEFAULT_MAX_SCOPE_SHRINK,
+            allow_missing_companions: false,
+        };
+        (Reloader::new(settings, Arc::new(ListStore::new())), spec)
+    }
+
+    #[test]
+    fn the_gate_counts_what_is_screened() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_ofac(dir.path(), 20, 20);
+        let (r, spec) = reloader(dir.path());
+        let first = r.load_first(&spec).expect("loads");
+
+        // 18 of 20 in scope (−10 %) passes; 17 (−15 %) does not, though far under −30 % overall.
+        write_ofac(dir.path(), 18, 18);
+        assert!(r.check(&spec, Some(&first), false).is_ok());
+        write_ofac(dir.path(), 17, 17);
+        let e = r.check(&spec, Some(&first), false).err().expect("in-scope shrink");
+        assert!(e.contains("in-scope") && e.contains("20 → 17"), "{e}");
+
+        // The aliases file emptied to a tenth, or gone: a shrink, though no entity is missing.
+        write_ofac(dir.path(), 20, 2);
+        let e = r.check(&spec, Some(&first), false).err().expect("ALT.CSV shrink");
+        assert!(e.contains("ALT.CSV lost"), "{e}");
+        assert!(r.check(&spec, Some(&first), true).is_ok(), "force lets a real shrink through");
+        write_ofac(dir.path(), 20, 20);
+        std::fs::remove_file(dir.path().join("ALT.CSV")).expect("remove");
+        let e = r.check(&spec, Some(&first), false).err().expect("ALT.CSV gone");
+        assert!(e.contains("ALT.CSV is gone"), "{e}");
+
+        // At start, a source without its companions fails, naming them.
+        let e = r.load_first(&spec).err().expect("no ALT.CSV").to_string();
+        assert!(e.contains("ALT.CSV") && e.contains("--allow-missing-companions"), "{e}");
+    }
 }

@@ -39,6 +39,9 @@ pub enum ServeError {
 
 const SERVICE_NAME: &str = "screening.v1.ScreeningService";
 
+/// Least time calls in flight get to finish once the listener closes.
+const DRAIN_MIN: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Runs the server until `shutdown` resolves.
 pub async fn serve(
     config: ServeConfig,
@@ -83,6 +86,8 @@ pub async fn serve(
             regime: config.regime,
             good_guys: config.good_guys.clone(),
             max_shrink: config.max_shrink,
+            max_scope_shrink: config.max_scope_shrink,
+            allow_missing_companions: config.allow_missing_companions,
         },
         store.clone(),
     ));
@@ -92,7 +97,8 @@ pub async fn serve(
     }
     let audit = config.audit_log.as_deref().map(AuditLog::open).transpose()?;
     let recorder = Recorder { audit: audit.clone(), privacy };
-    let screener = Screener::new(store.clone(), config.thresholds, recorder);
+    let screener =
+        Screener::new(store.clone(), config.thresholds, recorder).with_stream_idle_timeout(config.stream_idle_timeout);
     let screening = ScreeningServiceServer::new(screener)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(16 * 1024 * 1024);
@@ -105,14 +111,19 @@ pub async fn serve(
     );
     let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
 
-    // Limits, outermost first: the call's span (so shed calls are traced too), load shedding,
-    // then tonic's own per-call deadline (`grpc-timeout`, capped by --request-timeout), HTTP/2
-    // stream limit and message size limits (set on the services).
+    // Told when the listener closes: watch streams (list changes, health watch) would otherwise
+    // never end, and the server waits for every call to end before it stops.
+    let (streams_stop_tx, streams_stop) = tokio::sync::watch::channel(false);
+
+    // Limits, outermost first: the call's span (so shed calls are traced too), admission (unary
+    // and stream budgets, stream timeout), then tonic's own per-call deadline (`grpc-timeout`,
+    // capped by --request-timeout), HTTP/2 stream limit and message size limits (set on the
+    // services).
     let router = Server::builder()
         .max_concurrent_streams(config.max_concurrent_streams)
         .timeout(config.request_timeout)
         .layer(RpcSpanLayer)
-        .layer(LoadShedLayer::new(config.max_concurrent_requests))
+        .layer(LoadShedLayer::new(config.admission, streams_stop))
         .layer(StatusFixLayer)
         .add_service(health_service)
         .add_service(reflection_v1)
@@ -157,6 +168,8 @@ pub async fn serve(
         s = reloader.initial() => s?,
         _ = &mut shutdown => {
             tracing::info!("shutdown requested before the lists loaded");
+            // A health watch may be open already (probes during a long first fetch).
+            let _ = streams_stop_tx.send(true);
             let _ = stop_tx.send(());
             server.await??;
             return Ok(());
@@ -195,9 +208,23 @@ pub async fn serve(
     health_reporter.set_service_status("", ServingStatus::NotServing).await;
     health_reporter.set_service_status(SERVICE_NAME, ServingStatus::NotServing).await;
     tokio::time::sleep(config.shutdown_grace).await;
-    tracing::info!("closing the listener; finishing in-flight calls");
+    tracing::info!("closing the listener; ending watch streams, finishing in-flight calls");
+    let _ = streams_stop_tx.send(true);
     let _ = stop_tx.send(());
-    server.await??;
+    // Calls in flight get as long again as the grace period (at least DRAIN_MIN) to finish; a
+    // client that holds a stream open beyond that does not hold the process.
+    let drain = config.shutdown_grace.max(DRAIN_MIN);
+    tokio::pin!(server);
+    match tokio::time::timeout(drain, &mut server).await {
+        Ok(served) => served??,
+        Err(_) => {
+            tracing::warn!(
+                drain_s = drain.as_secs_f64(),
+                "calls still in flight after the drain period; stopping anyway"
+            );
+            server.abort();
+        }
+    }
     if let Some(audit) = &audit {
         audit.flush(std::time::Duration::from_secs(5));
     }

@@ -28,6 +28,11 @@ pub enum LoadError {
     GoodGuys(#[from] crate::good_guys::GoodGuysError),
     #[error("list loading task failed: {0}")]
     Task(String),
+    #[error(
+        "source {spec}: the OFAC publication lacks {missing}, which hold the aliases and addresses (a third of \
+         the names); put them beside SDN.CSV as OFAC publishes them, or start with --allow-missing-companions"
+    )]
+    MissingCompanions { spec: String, missing: String },
     #[error("source {spec}: the publication's sha256 is {actual}, not the pinned {pinned}")]
     PinMismatch { spec: String, actual: String, pinned: String },
 }

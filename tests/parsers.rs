@@ -121,7 +121,7 @@ fn broken_files_are_refused_with_the_place() {
     assert!(parse(SourceKind::UsOfacSdn, p("sdn.csv")).expect_err("empty").contains("empty"));
 
     // OFAC with a row of the wrong shape: the line is named.
-    std::fs::write(p("sdn_bad.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n37,\"X\",\"individual\"\r\n").expect("write");
+    std::fs::write(p("sdn_bad.csv"), "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n37,\"X\",\"individual\"\r\n\x1A").expect("write");
     let e = parse(SourceKind::UsOfacSdn, p("sdn_bad.csv")).expect_err("short row");
     assert!(e.contains("line 2") && e.contains("12 columns"), "{e}");
 

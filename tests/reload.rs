@@ -181,6 +181,7 @@ async fn replayed_publications_under_load() {
     let ca_before = belarus_ids(SourceKind::CaSema, &canada);
     assert_eq!(ca_before.len(), 320 - 38);
 
+    // The dated 2022 and 2024 archives come without ALT.CSV and ADD.CSV.
     let args: Vec<String> = [
         "--source",
         &format!("ca-sema={}", canada.display()),
@@ -188,6 +189,7 @@ async fn replayed_publications_under_load() {
         &format!("us-ofac-sdn={}", ofac_dir.display()),
         "--source",
         &format!("uk-ofsi={}", common::uk().display()),
+        "--allow-missing-companions",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -378,5 +380,369 @@ async fn broken_publications_are_refused() {
         }
         assert!(t0.elapsed() < Duration::from_secs(10), "SIGHUP did not reload");
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Byte offset of the start of the CSV record nearest below `fraction` of `text` (after
+/// `skip` bytes of preamble), so a cut there leaves whole rows only.
+fn record_boundary(text: &[u8], skip: usize, fraction: f64) -> usize {
+    let target = (text.len() as f64 * fraction) as usize;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&text[skip..]);
+    let mut record = csv::ByteRecord::new();
+    let mut best = skip;
+    loop {
+        // The reader stands just after the previous record's terminator, or inside a CRLF.
+        let mut at = skip + reader.position().byte() as usize;
+        while at < text.len() && matches!(text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        if at > target || !reader.read_byte_record(&mut record).expect("csv") {
+            return best;
+        }
+        best = at;
+    }
+}
+
+/// Entities in scope in `full` whose row (OFAC: `\nNUM,`) starts at or after `cut`: what a cut
+/// there would lose. Persons only, since they are screened by name here.
+fn ofac_lost(full: &Path, cut: usize) -> Vec<String> {
+    let bytes = std::fs::read(full).expect("read");
+    let mut lost = Vec::new();
+    for (id, e) in belarus(SourceKind::UsOfacSdn, full) {
+        let num = id.trim_start_matches("us-ofac-sdn:");
+        let needle = format!("\n{num},");
+        let at = bytes.windows(needle.len()).position(|w| w == needle.as_bytes()).expect("row");
+        if at >= cut && e.entity_type == screener::model::EntityType::Person {
+            lost.push(id);
+        }
+    }
+    lost.sort();
+    lost
+}
+
+async fn decision_of(
+    client: &mut screener::pb::screening_service_client::ScreeningServiceClient<tonic::transport::Channel>,
+    name: &str,
+    id: &str,
+) -> (i32, String) {
+    let r = client
+        .screen_party(pb::ScreenPartyRequest {
+            request_id: "lost".into(),
+            party: Some(pb::Party { name: name.into(), ..Default::default() }),
+            ..Default::default()
+        })
+        .await
+        .expect("screens")
+        .into_inner();
+    let d = r.matches.iter().find(|m| m.entity_id == id).map(|m| m.decision).unwrap_or(pb::Decision::Clear as i32);
+    (d, r.list_version)
+}
+
+/// The truncations a careless or hostile operator produced, replayed under load with the file
+/// watcher on: each is refused once, no call is answered from it, and the listed people it would
+/// have lost are still BLOCK.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn truncated_publications_are_refused_under_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ofac_dir = dir.path().join("ofac");
+    std::fs::create_dir(&ofac_dir).expect("mkdir");
+    let data = common::data_dir().join("ofac");
+    for (from, to) in [
+        ("sdn_2023-12-28.csv", "SDN.CSV"),
+        ("alt_2023-12-28.csv", "ALT.CSV"),
+        ("add_2023-12-28.csv", "ADD.CSV"),
+        ("sdn_comments_2023-12-28.csv", "SDN_COMMENTS.CSV"),
+    ] {
+        publish(&std::fs::read(data.join(from)).expect("read"), &ofac_dir.join(to));
+    }
+    let canada = dir.path().join("sema-lmes.xml");
+    let uk = dir.path().join("ConList.csv");
+    let (ca_bytes, uk_bytes) =
+        (std::fs::read(common::canada()).expect("read"), std::fs::read(common::uk()).expect("read"));
+    publish(&ca_bytes, &canada);
+    publish(&uk_bytes, &uk);
+    let sdn = ofac_dir.join("SDN.CSV");
+    let sdn_bytes = std::fs::read(&sdn).expect("read");
+
+    // The cuts, and whom each would lose.
+    let row_cut = record_boundary(&sdn_bytes, 0, 0.85);
+    let lost_at_row = ofac_lost(&sdn, row_cut);
+    assert!(lost_at_row.len() >= 10, "the row-boundary cut loses Belarus people: {lost_at_row:?}");
+    let quoted_cut = {
+        let from = (sdn_bytes.len() as f64 * 0.9) as usize;
+        from + sdn_bytes[from..].windows(5).position(|w| w == b"\"DOB ").expect("a remark") + 3
+    };
+    let lost_in_quotes = ofac_lost(&sdn, quoted_cut);
+    // Canada: after the `</record>` before the last Belarus record, so the cut loses Belarus
+    // listings (the file is ordered by country).
+    let ca_cut = {
+        let last = ca_bytes.windows(16).rposition(|w| w == b"<Country>Belarus").expect("Belarus records");
+        ca_bytes[..last].windows(9).rposition(|w| w == b"</record>").expect("a record") + 9
+    };
+    let uk_text = String::from_utf8(uk_bytes.clone()).expect("utf-8");
+    let first_line = uk_text.find('\n').expect("first line") + 1;
+    let uk_cut = record_boundary(&uk_bytes, first_line, 0.80);
+
+    let uk_cut_bytes = uk_bytes[..uk_cut].to_vec();
+    let uk_scope = |b: &[u8]| {
+        let p = dir.path().join("uk-probe.csv");
+        std::fs::write(&p, b).expect("write");
+        belarus_ids(SourceKind::UkOfsi, &p).len()
+    };
+    assert_eq!(uk_scope(&uk_bytes), 167);
+    let uk_after_cut = uk_scope(&uk_cut_bytes);
+    assert!(uk_after_cut < 150, "the 80 % cut loses Belarus groups: 167 → {uk_after_cut}");
+
+    // Names known by an ALT.CSV alias (multi-word ones, of Belarus entities).
+    let alt = std::fs::read(ofac_dir.join("ALT.CSV")).expect("read");
+    let alt_text: String = alt.iter().map(|&b| b as char).collect();
+    let alt_text = alt_text.trim_end_matches(['\u{1a}', '\r', '\n']);
+    let in_scope = belarus(SourceKind::UsOfacSdn, &ofac_dir);
+    let mut by_alias: Vec<(String, String)> = Vec::new();
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(alt_text.as_bytes());
+    for row in reader.records() {
+        let row = row.expect("ALT row");
+        let (Some(num), Some(name)) = (row.get(0), row.get(3)) else { continue };
+        let id = format!("us-ofac-sdn:{}", num.trim());
+        if in_scope.contains_key(&id) && name.trim().contains(' ') && by_alias.len() < 40 {
+            by_alias.push((name.trim().to_string(), id));
+        }
+    }
+    // Who the UK and Canada cuts would lose: the whole publication's scope less the cut one's
+    // (Canada's cut parsed with its closing tag put back).
+    let lost_by = |kind: SourceKind, full: &Path, cut: &[u8]| {
+        let p = dir.path().join(format!("probe-{}", kind.as_str()));
+        std::fs::write(&p, cut).expect("write");
+        let kept = belarus_ids(kind, &p);
+        let mut lost: Vec<(String, String)> = belarus(kind, full)
+            .into_iter()
+            .filter(|(id, _)| !kept.contains(id))
+            .map(|(id, e)| (e.primary_name().to_string(), id))
+            .collect();
+        lost.sort();
+        lost
+    };
+    let uk_lost = lost_by(SourceKind::UkOfsi, &uk, &uk_cut_bytes);
+    let ca_lost = lost_by(SourceKind::CaSema, &canada, &[&ca_bytes[..ca_cut], b"</data-set>"].concat());
+    assert!(!uk_lost.is_empty(), "the UK cut loses listed entities");
+    assert!(!ca_lost.is_empty(), "the Canada cut loses listed entities");
+
+    let args: Vec<String> = vec![
+        "--source".into(),
+        format!("ca-sema={}", canada.display()),
+        "--source".into(),
+        format!("us-ofac-sdn={}", ofac_dir.display()),
+        "--source".into(),
+        format!("uk-ofsi={}", uk.display()),
+    ];
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let status = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    let v0 = status.list_version.clone();
+
+    // The people each cut would lose, by name, all BLOCK now.
+    let name_of = |id: &str| in_scope.get(id).map(|e| e.primary_name().to_string()).expect("entity");
+    let mut watched: Vec<(String, String)> = Vec::new();
+    for id in lost_at_row.iter().take(5).chain(lost_in_quotes.iter().take(3)) {
+        watched.push((name_of(id), id.clone()));
+    }
+    let aliases_that_block = {
+        let mut out = Vec::new();
+        for (name, id) in &by_alias {
+            if decision_of(&mut client, name, id).await.0 == pb::Decision::Block as i32 && out.len() < 3 {
+                out.push((name.clone(), id.clone()));
+            }
+        }
+        out
+    };
+    assert!(!aliases_that_block.is_empty(), "some Belarus entity BLOCKs by an ALT.CSV alias");
+    watched.extend(aliases_that_block.iter().cloned());
+    watched.extend(uk_lost.iter().take(3).cloned());
+    watched.extend(ca_lost.iter().take(3).cloned());
+    for (name, id) in &watched {
+        assert_eq!(decision_of(&mut client, name, id).await.0, pb::Decision::Block as i32, "{id} before any cut");
+    }
+
+    let load = start_load(server.endpoint(), 6);
+    let alt_bytes = alt.clone();
+    type Step<'a> = Box<dyn Fn() + 'a>;
+    let cases: Vec<(&str, SourceKind, Step, Step, &str)> = vec![
+        (
+            "SDN.CSV cut at a row boundary",
+            SourceKind::UsOfacSdn,
+            Box::new(|| publish(&sdn_bytes[..row_cut], &sdn)),
+            Box::new(|| publish(&sdn_bytes, &sdn)),
+            "0x1A",
+        ),
+        (
+            "SDN.CSV cut inside a quoted field",
+            SourceKind::UsOfacSdn,
+            Box::new(|| publish(&sdn_bytes[..quoted_cut], &sdn)),
+            Box::new(|| publish(&sdn_bytes, &sdn)),
+            "0x1A",
+        ),
+        (
+            "Canada cut after a </record>",
+            SourceKind::CaSema,
+            Box::new(|| publish(&ca_bytes[..ca_cut], &canada)),
+            Box::new(|| publish(&ca_bytes, &canada)),
+            "</data-set>",
+        ),
+        (
+            "UK cut at 80 %",
+            SourceKind::UkOfsi,
+            Box::new(|| publish(&uk_cut_bytes, &uk)),
+            Box::new(|| publish(&uk_bytes, &uk)),
+            "in-scope",
+        ),
+        (
+            "ALT.CSV removed",
+            SourceKind::UsOfacSdn,
+            Box::new(|| std::fs::remove_file(ofac_dir.join("ALT.CSV")).expect("remove")),
+            Box::new(|| publish(&alt_bytes, &ofac_dir.join("ALT.CSV"))),
+            "ALT.CSV",
+        ),
+    ];
+    let mut refused_before: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for (label, kind, cut, restore, why) in cases {
+        let id = kind.as_str().to_string();
+        let before = *refused_before.entry(id.clone()).or_default();
+        cut();
+        // The watcher sees the change; wait for the refusal.
+        let t0 = Instant::now();
+        let source = loop {
+            let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+            let source = st.sources.iter().find(|s| s.id == id).expect("source").clone();
+            assert_eq!(st.list_version, v0, "{label}: a new version was published");
+            if source.refused_publications > before {
+                break source;
+            }
+            assert!(t0.elapsed() < Duration::from_secs(10), "{label}: not refused within 10 s");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        assert!(source.last_refusal.contains(why), "{label}: {}", source.last_refusal);
+        // Refused once, not again and again.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        let again = st.sources.iter().find(|s| s.id == id).expect("source").refused_publications;
+        assert_eq!(again, before + 1, "{label}: refused {} times", again - before);
+        refused_before.insert(id, again);
+        for (name, id) in &watched {
+            let (d, v) = decision_of(&mut client, name, id).await;
+            assert_eq!(d, pb::Decision::Block as i32, "{label}: {id} is no longer BLOCK");
+            assert_eq!(v, v0);
+        }
+        // Put the whole file back: the publication serving, so nothing changes.
+        restore();
+        tokio::time::sleep(Duration::from_millis(1000)).await;
+    }
+
+    load.stop.store(true, Ordering::Relaxed);
+    for h in load.handles {
+        h.await.expect("client task");
+    }
+    let failures = load.failures.lock().expect("lock").clone();
+    assert!(failures.is_empty(), "{} failed calls, e.g. {:?}", failures.len(), &failures[..failures.len().min(3)]);
+    assert!(load.calls.load(Ordering::Relaxed) > 100);
+    let seen = load.versions.lock().expect("lock").clone();
+    assert_eq!(seen, HashSet::from([v0.clone()]), "every call was answered from the accepted lists");
+    let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    assert_eq!(st.list_version, v0);
+}
+
+/// An idle server reads no list file: reading produces the very watcher events that made it
+/// reload itself several times a second. And a bad publication is refused and counted once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_server_does_not_reload_itself() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let uk = dir.path().join("ConList.csv");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(&std::fs::read(common::uk()).expect("read"), &uk);
+    publish(&std::fs::read(common::canada()).expect("read"), &canada);
+    let port = common::free_port();
+    let args: Vec<String> = vec![
+        "--source".into(),
+        format!("uk-ofsi={}", uk.display()),
+        "--source".into(),
+        format!("ca-sema={}", canada.display()),
+        "--metrics-listen".into(),
+        format!("127.0.0.1:{port}"),
+    ];
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let reloads = || {
+        let text = common::scrape(port);
+        text.lines()
+            .filter(|l| l.starts_with("screener_reloads_total"))
+            .filter_map(|l| l.rsplit(' ').next().and_then(|v| v.parse::<f64>().ok()))
+            .sum::<f64>()
+    };
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let idle_start = reloads();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_eq!(reloads(), idle_start, "an idle server reloaded");
+    assert_eq!(idle_start, 0.0, "no reload happened while nothing changed");
+
+    // A bad publication: refused once, and the old one keeps serving.
+    publish(b"Last Updated,10/04/2025\r\nName 6,Group ID\r\n\"cut", &uk);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    let source = st.sources.iter().find(|s| s.id == "uk-ofsi").expect("uk");
+    assert_eq!(source.refused_publications, 1, "{source:?}");
+    assert_eq!(reloads(), 1.0, "one reload for one publication");
+    let log = server.drain_log().join("\n");
+    assert_eq!(log.matches("publication refused").count(), 1, "{log}");
+}
+
+/// An OFAC source without ALT.CSV and ADD.CSV does not start silently with a third fewer names.
+#[test]
+fn an_ofac_source_without_companions_fails_at_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(common::ofac("2024-05-03"), dir.path().join("SDN.CSV")).expect("copy");
+    let source = format!("us-ofac-sdn={}", dir.path().display());
+    let out = common::screener_command()
+        .args(["serve", "--listen", "127.0.0.1:0", "--no-watch", "--source", &source])
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ALT.CSV, ADD.CSV") && err.contains("--allow-missing-companions"), "{err}");
+}
+
+/// A file written in place, with a pause in the middle (a slow download), is read once it is
+/// closed: the half-written file is never a publication, so nothing is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_in_progress_is_not_a_publication() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(&canada_before_2022_11_17(), &canada);
+    let server = Server::start(&["--source".to_string(), format!("ca-sema={}", canada.display())]);
+    let mut client = server.ready_client().await;
+    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+
+    let full = std::fs::read(common::canada()).expect("read");
+    let mut f = std::fs::File::create(&canada).expect("open for writing");
+    f.write_all(&full[..full.len() / 2]).expect("write");
+    f.flush().expect("flush");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    assert_eq!(st.sources[0].refused_publications, 0, "the half-written file was read: {:?}", st.sources[0]);
+    assert_eq!(st.list_version, v0);
+    f.write_all(&full[full.len() / 2..]).expect("write");
+    drop(f);
+
+    let t0 = Instant::now();
+    loop {
+        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        assert_eq!(st.sources[0].refused_publications, 0, "{:?}", st.sources[0]);
+        if st.list_version != v0 {
+            assert_eq!(st.sources[0].entities_in_scope, 320);
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(10), "the finished file was not loaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

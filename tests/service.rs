@@ -137,7 +137,7 @@ async fn payments_streams_and_bad_input() {
     for (party, needle) in [
         (person(""), "name or at least one identifier"),
         (person(&"a".repeat(1025)), "1024"),
-        (person("Ivan\nPetrov"), "control"),
+        (person("Ivan\u{7}Petrov"), "control"),
         (pb::Party { date_of_birth: "30.08.1954".into(), ..person("Ivan Petrov") }, "date_of_birth"),
     ] {
         let e = client.screen_party(req("bad", party)).await.expect_err("invalid");
@@ -343,4 +343,89 @@ async fn compare_cli_and_rpc_agree() {
         })
         .collect();
     assert_eq!(cli, rpc_scores);
+}
+
+/// A `ScreenPartyRequest` whose party name is raw bytes on the wire (field 1 of `Party`), to send
+/// what a well-behaved client cannot: a string field that is not UTF-8.
+#[derive(Clone, PartialEq, prost::Message)]
+struct RawRequest {
+    #[prost(string, tag = "1")]
+    request_id: String,
+    #[prost(message, optional, tag = "2")]
+    party: Option<RawParty>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+struct RawParty {
+    #[prost(bytes = "vec", tag = "1")]
+    name: Vec<u8>,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_that_cannot_be_screened_are_invalid_arguments() {
+    let server = Server::start(&real_source_args());
+    let mut client = server.ready_client().await;
+
+    // Not valid protobuf: INVALID_ARGUMENT (the caller's fault), not INTERNAL.
+    let channel =
+        tonic::transport::Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut grpc = tonic::client::Grpc::new(channel);
+    grpc.ready().await.expect("ready");
+    let raw = RawRequest { request_id: "raw".into(), party: Some(RawParty { name: vec![0x4C, 0xFF, 0xFE, 0x6F] }) };
+    let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
+    let codec = tonic_prost::ProstCodec::<RawRequest, pb::ScreenPartyResponse>::default();
+    let e = grpc.unary(tonic::Request::new(raw), path, codec).await.expect_err("not UTF-8");
+    assert_eq!(e.code(), Code::InvalidArgument, "{e:?}");
+
+    let fullwidth_passport = pb::Party {
+        identifiers: vec![pb::Identifier {
+            kind: pb::IdentifierKind::Passport as i32,
+            value: "ＭＰ２６６３３３３".into(),
+        }],
+        ..Default::default()
+    };
+    for (label, party, needle) in [
+        ("unknown party type", pb::Party { r#type: 99, ..person("Ivan Petrov") }, "PartyType"),
+        (
+            "unknown identifier kind",
+            pb::Party {
+                identifiers: vec![pb::Identifier { kind: 42, value: "MP2663333".into() }],
+                ..person("Ivan Petrov")
+            },
+            "IdentifierKind",
+        ),
+        (
+            "a day February lacks",
+            pb::Party { date_of_birth: "1974-02-30".into(), ..person("Ivan Petrov") },
+            "date_of_birth",
+        ),
+        ("a title only", person("Mr."), "nothing to screen"),
+        ("a note only", person("(director)"), "nothing to screen"),
+        ("a blank filler letter", person("\u{3164}"), "nothing to screen"),
+        ("a bell inside the name", person("Ivan\u{7}Petrov"), "control"),
+    ] {
+        let e = client.screen_party(req("bad", party)).await.expect_err(label);
+        assert_eq!(e.code(), Code::InvalidArgument, "{label}: {e:?}");
+        assert!(e.message().contains(needle), "{label}: {}", e.message());
+    }
+    // A real date, and a name broken over lines, are screened.
+    let ok = pb::Party { date_of_birth: "1976-02-29".into(), ..person("Ivan\nPetrov") };
+    client.screen_party(req("ok", ok)).await.expect("screened");
+
+    // A payment reference of 250 000 characters would go into every audit line.
+    let e = client
+        .screen_payment(pb::ScreenPaymentRequest {
+            payment_id: "E".repeat(250_000),
+            debtor: Some(person("Ivan Petrov")),
+            ..Default::default()
+        })
+        .await
+        .expect_err("payment_id too long");
+    assert_eq!(e.code(), Code::InvalidArgument, "{e:?}");
+    assert!(e.message().contains("payment_id"), "{}", e.message());
+
+    // A passport typed in full-width characters meets the listed ASCII one (OFAC 32741).
+    let r = client.screen_party(req("fw", fullwidth_passport)).await.expect("screens").into_inner();
+    assert_eq!(r.decision, pb::Decision::Block as i32, "{r:?}");
+    assert!(r.matches.iter().any(|m| m.entity_id == "us-ofac-sdn:32741"), "{r:?}");
 }

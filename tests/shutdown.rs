@@ -83,3 +83,72 @@ async fn sigterm_drains_without_cutting_calls() {
     let log = server.drain_log().join("\n");
     assert!(log.contains("NOT_SERVING") && log.contains("stopped"), "{log}");
 }
+
+/// Watch streams never end on their own; they must not hold the process after SIGTERM. They end
+/// with a status once the grace period is over, and the process exits cleanly right after.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_ends_watch_streams_and_exits() {
+    let grace = Duration::from_millis(1500);
+    let mut args = real_source_args();
+    args.extend(["--shutdown-grace".to_string(), "1.5".to_string(), "--no-watch".to_string()]);
+    let mut server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let channel =
+        tonic::transport::Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut health = HealthClient::new(channel);
+
+    let mut changes = client
+        .watch_list_changes(pb::WatchListChangesRequest { since_list_version: String::new() })
+        .await
+        .expect("feed opens")
+        .into_inner();
+    let mut watch =
+        health.watch(HealthCheckRequest { service: String::new() }).await.expect("health watch opens").into_inner();
+    let first = watch.message().await.expect("status").expect("a status");
+    assert_eq!(first.status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+
+    let pid = server.child.id().to_string();
+    let t0 = Instant::now();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
+
+    // The health watch hears NOT_SERVING, then both streams end with UNAVAILABLE.
+    let changes_end = tokio::spawn(async move {
+        loop {
+            match changes.message().await {
+                Ok(Some(_)) => continue,
+                Ok(None) => return None,
+                Err(e) => return Some(e),
+            }
+        }
+    });
+    let mut saw_not_serving = false;
+    let watch_end = loop {
+        match tokio::time::timeout(Duration::from_secs(10), watch.message()).await.expect("health watch ends") {
+            Ok(Some(s)) => {
+                saw_not_serving |= s.status == tonic_health::pb::health_check_response::ServingStatus::NotServing as i32
+            }
+            Ok(None) => break None,
+            Err(e) => break Some(e),
+        }
+    };
+    assert!(saw_not_serving, "the health watch did not hear NOT_SERVING");
+    let watch_end = watch_end.expect("the health watch ends with a status");
+    assert_eq!(watch_end.code(), tonic::Code::Unavailable, "{watch_end:?}");
+    assert!(t0.elapsed() >= grace, "watch streams end after the grace period, not before");
+    let changes_end = tokio::time::timeout(Duration::from_secs(10), changes_end)
+        .await
+        .expect("the change feed ends")
+        .expect("task")
+        .expect("with a status");
+    assert_eq!(changes_end.code(), tonic::Code::Unavailable, "{changes_end:?}");
+    assert!(changes_end.message().contains("shutting down"), "{}", changes_end.message());
+
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(t0.elapsed() < grace + Duration::from_secs(3), "still running {:?} after SIGTERM", t0.elapsed());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(status.success(), "{status:?}");
+}

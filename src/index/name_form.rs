@@ -252,7 +252,8 @@ const TITLES: &[&str] = &[
     "spadarynia",
 ];
 
-fn is_title(t: &str) -> bool {
+/// Whether a folded word is a title or honorific (`mr`, `gen`), which names nothing.
+pub fn is_title(t: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| TITLES.iter().copied().collect()).contains(t)
 }

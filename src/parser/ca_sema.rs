@@ -35,6 +35,11 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     let mut lines = super::Lines::new(text);
     let mut entities = Vec::new();
     let mut root_seen = false;
+    // Open elements, so that the end of the root element can be told from the end of the file:
+    // a file cut after a `</record>` is well-formed up to there and would parse into fewer
+    // records, every one of them valid.
+    let mut depth = 0usize;
+    let mut root_closed = false;
     let mut current: Option<(Record, u64)> = None;
     let mut field: Option<String> = None;
     loop {
@@ -44,6 +49,10 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             .map_err(|e| ParseError::line(&file, line_at(bytes, pos), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(e) => {
+                if root_closed {
+                    return Err(ParseError::line(&file, line_at(bytes, pos), "element after the closing </data-set>"));
+                }
+                depth += 1;
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 if !root_seen {
                     if name != "data-set" {
@@ -78,6 +87,10 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                 }
             }
             Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && root_seen {
+                    root_closed = true;
+                }
                 let name = e.local_name();
                 if name.as_ref() == b"record" {
                     if let Some((rec, line)) = current.take() {
@@ -95,6 +108,12 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     }
     if current.is_some() {
         return Err(ParseError::file(&file, "file ends inside a <record>: the publication is cut short"));
+    }
+    if !root_closed {
+        return Err(ParseError::file(
+            &file,
+            "file ends before the closing </data-set>: the publication is cut short or still being written",
+        ));
     }
     Ok(ParsedList { entities, list_date: None })
 }
@@ -261,5 +280,9 @@ mod tests {
         let xml = "<data-set><record><Country>Belarus</Country><Item>1</Item>";
         let p = RawPublication::from_bytes("t.xml", xml.as_bytes().to_vec());
         assert!(parse(&p).is_err());
+        // Cut after a whole record: well-formed so far, but not a whole publication.
+        let xml = "<data-set><record><Country>Belarus</Country><LastName>A</LastName><Item>1</Item></record>\n";
+        let p = RawPublication::from_bytes("t.xml", xml.as_bytes().to_vec());
+        assert!(parse(&p).unwrap_err().to_string().contains("</data-set>"));
     }
 }

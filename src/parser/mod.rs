@@ -136,6 +136,39 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Whether CSV text ends inside a quoted field: the publication was cut (or is still being
+/// written) in the middle of a field. The `csv` reader accepts such a file silently, returning
+/// the cut field as if it were whole, so completeness has to be checked apart from parsing. A
+/// quote opens a quoted field only at a field's start; inside one, `""` is a literal quote.
+pub(crate) fn ends_inside_quotes(text: &[u8]) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        i += 1;
+        if quoted {
+            if b == b'"' {
+                if text.get(i) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if field_start => {
+                quoted = true;
+                field_start = false;
+            }
+            b',' | b'\n' | b'\r' => field_start = true,
+            _ => field_start = false,
+        }
+    }
+    quoted
+}
+
 /// Months as the OFAC remarks write them (`30 Aug 1954`).
 pub(crate) fn month_number(s: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -151,6 +184,15 @@ mod tests {
     fn aliases_drop_language_labels() {
         let a = split_aliases("Belarusian: Генадзь Iванавiч Кудласевiч, Russian : Геннадий Иванович Кудласевич");
         assert_eq!(a, vec!["Генадзь Iванавiч Кудласевiч", "Геннадий Иванович Кудласевич"]);
+    }
+
+    #[test]
+    fn cut_inside_a_quoted_field_is_seen() {
+        assert!(!ends_inside_quotes(b"1,\"a, b\",c\r\n2,\"say \"\"hi\"\"\",d\r\n"));
+        assert!(ends_inside_quotes(b"1,\"a, b\",c\r\n2,\"say \"\"hi"));
+        assert!(ends_inside_quotes(b"1,\"multi\r\nline"));
+        // A quote inside an unquoted field is a literal one.
+        assert!(!ends_inside_quotes(b"1,O\"Brien,c\n"));
     }
 
     #[test]

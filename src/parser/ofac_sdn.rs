@@ -78,7 +78,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     }
     if let Some(f) = publication.file("ALT.CSV") {
         for (line, row) in rows(&f.bytes, &f.path)? {
-            if row.len() < 4 {
+            if row.len() < 5 {
                 return Err(ParseError::line(
                     &f.path,
                     line,
@@ -101,7 +101,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     }
     if let Some(f) = publication.file("ADD.CSV") {
         for (line, row) in rows(&f.bytes, &f.path)? {
-            if row.len() < 5 {
+            if row.len() < 6 {
                 return Err(ParseError::line(
                     &f.path,
                     line,
@@ -130,11 +130,25 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
 
 /// Decodes Latin-1 (each byte is the code point of the same number, so the mapping is exact and
 /// needs no table), drops the trailing DOS EOF byte and yields (line, fields) with `-0-` emptied.
+///
+/// The EOF byte is required: it is the only sign OFAC gives that a file is whole. A file cut at a
+/// row boundary parses into fewer, perfectly valid rows, and the listed people it lost would be
+/// answered CLEAR; without the byte the publication is refused as cut short.
 fn rows(bytes: &[u8], file: &str) -> Result<Vec<(u64, Vec<String>)>, ParseError> {
+    if bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map(|i| bytes[i]) != Some(0x1A) {
+        return Err(ParseError::file(
+            file,
+            "does not end with the end-of-file byte (0x1A) every OFAC legacy CSV file ends with: \
+             the file is cut short or still being written",
+        ));
+    }
     let bytes = match bytes.iter().rposition(|&b| b != 0x1A && b != b'\r' && b != b'\n') {
         Some(end) => &bytes[..=end],
         None => &[][..],
     };
+    if super::ends_inside_quotes(bytes) {
+        return Err(ParseError::file(file, "ends inside a quoted field: the file is cut short"));
+    }
     let text: String = bytes.iter().map(|&b| b as char).collect();
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut out = Vec::new();
@@ -293,6 +307,25 @@ mod tests {
         assert_eq!(e.identifiers.len(), 2);
         assert_eq!(e.identifiers[0].value, "MP123");
         assert_eq!(e.names[0].full, "ALPHA; GROUP");
+    }
+
+    #[test]
+    fn a_file_without_its_eof_byte_is_cut_short() {
+        let row = b"1,\"CAFE, Jose\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1954\"\r\n";
+        let publication = |bytes: Vec<u8>| {
+            let mut p = RawPublication::from_bytes("dir", vec![]);
+            p.files = vec![crate::source::RawFile { role: "SDN.CSV".into(), path: "dir/SDN.CSV".into(), bytes }];
+            p
+        };
+        let e = parse(&publication(row.to_vec())).expect_err("no EOF byte").to_string();
+        assert!(e.contains("0x1A"), "{e}");
+        let mut cut = row[..row.len() - 8].to_vec();
+        cut.push(0x1A);
+        let e = parse(&publication(cut)).expect_err("inside quotes").to_string();
+        assert!(e.contains("quoted field"), "{e}");
+        let mut whole = row.to_vec();
+        whole.push(0x1A);
+        assert!(parse(&publication(whole)).is_ok());
     }
 
     #[test]

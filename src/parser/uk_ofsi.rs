@@ -33,6 +33,18 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             ))
         }
     };
+    // OFSI's CSV has no end marker, so a file cut at a row boundary can only be caught by the
+    // shrink limits; what can be checked here is that the last row is whole (ends with its line
+    // break) and that the file does not stop inside a quoted field.
+    if !text.ends_with('\n') {
+        return Err(ParseError::file(
+            &file,
+            "the last row does not end with a line break: the file is cut short or still being written",
+        ));
+    }
+    if super::ends_inside_quotes(text.as_bytes()) {
+        return Err(ParseError::file(&file, "ends inside a quoted field: the file is cut short"));
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(rest.as_bytes());
     let header = reader.headers().map_err(|e| ParseError::line(&file, 2, format!("malformed header: {e}")))?.clone();
     let col: HashMap<&str, usize> = header.iter().enumerate().map(|(i, h)| (h.trim(), i)).collect();
@@ -177,5 +189,22 @@ mod tests {
     fn wrong_first_line_is_refused() {
         let p = RawPublication::from_bytes("x.csv", b"Name 6,Group ID\nA,1\n".to_vec());
         assert!(parse(&p).unwrap_err().to_string().contains("Last Updated"));
+    }
+
+    #[test]
+    fn cut_rows_are_refused() {
+        let head = "Last Updated,10/04/2025\r\nName 6,Name 1,Group Type,Regime,Group ID\r\n";
+        let whole = format!("{head}SMITH,John,Individual,Belarus,1\r\n");
+        assert!(parse(&RawPublication::from_bytes("x.csv", whole.clone().into_bytes())).is_ok());
+        let cut = &whole[..whole.len() - 3];
+        assert!(parse(&RawPublication::from_bytes("x.csv", cut.as_bytes().to_vec()))
+            .unwrap_err()
+            .to_string()
+            .contains("line break"));
+        let quoted = format!("{head}SMITH,\"John\r\n");
+        assert!(parse(&RawPublication::from_bytes("x.csv", quoted.into_bytes()))
+            .unwrap_err()
+            .to_string()
+            .contains("quoted field"));
     }
 }

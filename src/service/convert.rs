@@ -15,6 +15,46 @@ pub const MAX_IDENTIFIERS: usize = 32;
 pub const MAX_IDENTIFIER_CHARS: usize = 64;
 pub const MAX_SHORT_FIELD_CHARS: usize = 256;
 pub const MAX_ADDRESS_CHARS: usize = 2048;
+/// A payment reference: ISO 20022 end-to-end and UETR identifiers are 35 and 36 characters; the
+/// limit leaves room for composite references. It goes into every audit line of the payment.
+pub const MAX_PAYMENT_ID_CHARS: usize = 256;
+
+/// `payment_id`: bounded, printable.
+pub fn check_payment_id(id: &str) -> Result<(), ApiError> {
+    if id.chars().count() > MAX_PAYMENT_ID_CHARS {
+        return Err(ApiError::InvalidArgument(format!("payment_id is longer than {MAX_PAYMENT_ID_CHARS} characters")));
+    }
+    if has_control_chars(id) {
+        return Err(ApiError::InvalidArgument("payment_id contains control characters".into()));
+    }
+    Ok(())
+}
+
+/// Characters that render as blank yet count as letters (Hangul fillers): a name made of them
+/// looks like a name to a length check and carries nothing to screen.
+fn is_filler(c: char) -> bool {
+    matches!(c, '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}')
+}
+
+/// Whether a name has something left to screen once its label, parenthesised notes, titles
+/// (`Mr.`, `(director)`) and blank filler characters are removed, as the matcher removes them.
+/// Such a name would be answered CLEAR whoever the party is, which reads as "screened, not
+/// listed": the caller must hear that nothing was screened.
+fn has_screenable_words(name: &str) -> bool {
+    let cleaned: String = name.chars().map(|c| if is_filler(c) { ' ' } else { c }).collect();
+    let stripped = crate::index::name_form::strip_notes(&cleaned);
+    crate::normalize::tokens(&stripped)
+        .iter()
+        .any(|t| t.chars().any(char::is_alphanumeric) && !crate::index::name_form::is_title(t))
+}
+
+/// A query-side identifier in the form the lists write them: full-width and other
+/// compatibility forms (`ＭＰ２６６３３３３`, typed on East Asian keyboards) become the ASCII
+/// the publications use (`MP2663333`).
+fn identifier_value(value: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    value.nfkc().collect()
+}
 
 pub fn check_request_id(id: &str) -> Result<(), ApiError> {
     if id.chars().count() > MAX_REQUEST_ID_CHARS {
@@ -39,6 +79,12 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             bad("name contains control characters (non-printing codes other than tabs and line breaks)".into()),
         );
     }
+    if name.chars().any(char::is_alphanumeric) && !has_screenable_words(name) {
+        return Err(bad(
+            "name has nothing to screen once titles, labels and parenthesised notes are removed: give the party's name"
+                .into(),
+        ));
+    }
     if party.identifiers.len() > MAX_IDENTIFIERS {
         return Err(bad(format!("more than {MAX_IDENTIFIERS} identifiers")));
     }
@@ -51,7 +97,9 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
         if value.chars().count() > MAX_IDENTIFIER_CHARS || has_control_chars(value) {
             return Err(bad(format!("identifiers[{i}] must be at most {MAX_IDENTIFIER_CHARS} printable characters")));
         }
-        let kind = match pb::IdentifierKind::try_from(id.kind).unwrap_or(pb::IdentifierKind::Unspecified) {
+        let kind = pb::IdentifierKind::try_from(id.kind)
+            .map_err(|_| bad(format!("identifiers[{i}].kind {} is not an IdentifierKind", id.kind)))?;
+        let kind = match kind {
             pb::IdentifierKind::Passport => IdKind::Passport,
             pb::IdentifierKind::NationalId => IdKind::NationalId,
             pb::IdentifierKind::Registration => IdKind::Registration,
@@ -60,7 +108,7 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             pb::IdentifierKind::Imo => IdKind::Imo,
             pb::IdentifierKind::Other | pb::IdentifierKind::Unspecified => IdKind::Other,
         };
-        identifiers.push(Identifier { kind, value: value.to_string() });
+        identifiers.push(Identifier { kind, value: identifier_value(value) });
     }
     if !name.chars().any(char::is_alphanumeric) && identifiers.is_empty() {
         return Err(bad("give a name or at least one identifier".into()));
@@ -69,6 +117,7 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
         "" => None,
         d => Some(
             PartialDate::parse_iso(d)
+                .filter(exists)
                 .ok_or_else(|| bad(format!("date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")))?,
         ),
     };
@@ -79,7 +128,9 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             return Err(bad(format!("{field} must be at most {max} printable characters")));
         }
     }
-    let party_type = match pb::PartyType::try_from(party.r#type).unwrap_or(pb::PartyType::Unspecified) {
+    let party_type =
+        pb::PartyType::try_from(party.r#type).map_err(|_| bad(format!("type {} is not a PartyType", party.r#type)))?;
+    let party_type = match party_type {
         pb::PartyType::Unspecified => None,
         pb::PartyType::Person => Some(EntityType::Person),
         pb::PartyType::Organization => Some(EntityType::Organization),
@@ -88,6 +139,13 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     };
     let country = Some(party.country.trim()).filter(|c| !c.is_empty()).map(str::to_string);
     Ok(Query { name: name.to_string(), party_type, date_of_birth, country, identifiers })
+}
+
+/// Whether a date's day exists in its month (`1974-02-30` does not), so that a typed date the
+/// calendar lacks is refused, not compared as if it were real.
+fn exists(d: &PartialDate) -> bool {
+    let (Some(m), Some(day)) = (d.month, d.day) else { return true };
+    time::Month::try_from(m).is_ok_and(|m| time::Date::from_calendar_date(i32::from(d.year), m, day).is_ok())
 }
 
 /// An agent (bank) of a payment as a party: an organisation known by BIC and/or name.

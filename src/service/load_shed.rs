@@ -1,46 +1,183 @@
-//! Load shedding: at most `--max-concurrent-requests` calls in progress across all connections;
-//! a call beyond that is answered at once with RESOURCE_EXHAUSTED instead of waiting in a queue
-//! that grows without bound (the latency of every queued payment would grow with it, and the
-//! memory). Clients retry with back-off, or their load balancer picks another replica.
+//! Admission: how many calls may be in progress, per connection and in total, with unary calls
+//! and long-lived streams counted apart. A call beyond a limit is answered at once with
+//! RESOURCE_EXHAUSTED instead of waiting in a queue that grows without bound (the latency of
+//! every queued payment would grow with it, and the memory). Clients retry with back-off, or
+//! their load balancer picks another replica.
 //!
-//! A call holds its slot until its response body ends, so an open `ScreenStream` counts as one
-//! call for as long as it is open. Health checks are never shed: a pod that is busy is not dead,
-//! and failing its probes would move its load onto the others.
+//! Streams (`ScreenStream`, `WatchListChanges`, health `Watch`, reflection) have their own
+//! budget because they stay open: when they shared one with unary calls, a thousand streams that
+//! were opened and never written to locked every payment out for as long as they stayed open.
+//! The per-connection limits keep one client from taking a whole budget; the total limits bound
+//! the server. A stream holds its slot until its response body ends, and that end is bounded:
+//! by `--stream-timeout` here (DEADLINE_EXCEEDED), by the idle timeout in `ScreenStream` itself,
+//! and, for the watch streams, by shutdown (UNAVAILABLE after the grace period), so that an open
+//! watch cannot keep the process from exiting.
+//!
+//! Health checks are never shed: a pod that is busy is not dead, and failing its probes would
+//! move its load onto the others.
 
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
+use dashmap::DashMap;
 use futures_util::future::BoxFuture;
-use http::{HeaderValue, Request, Response};
-use tokio::sync::Semaphore;
+use http::{HeaderMap, HeaderValue, Request, Response};
+use http_body::{Body, Frame};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
 use tower::{Layer, Service};
 
-use super::attached_body::Attached;
+/// Limits of one kind of call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// In progress at once across all connections.
+    pub total: usize,
+    /// In progress at once on one connection.
+    pub per_connection: usize,
+}
+
+/// The admission settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Admission {
+    pub unary: Budget,
+    pub streams: Budget,
+    /// Longest a stream may stay open.
+    pub stream_timeout: Duration,
+}
+
+/// Told once when the server stops accepting calls (after the shutdown grace period): watch
+/// streams then end.
+pub type StopSignal = tokio::sync::watch::Receiver<bool>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Answered at once and never counted: health checks.
+    Exempt,
+    Unary,
+    /// A stream that ends when its client has nothing more to send (ScreenStream, reflection):
+    /// left to finish at shutdown.
+    Stream,
+    /// A stream that would never end on its own (list changes, health watch): ended at shutdown.
+    Watch,
+}
+
+fn kind(path: &str) -> Kind {
+    let method = path.rsplit('/').next().unwrap_or_default();
+    if path.starts_with("/grpc.health.") {
+        return if method == "Watch" { Kind::Watch } else { Kind::Exempt };
+    }
+    match method {
+        "WatchListChanges" => Kind::Watch,
+        "ScreenStream" | "ServerReflectionInfo" => Kind::Stream,
+        _ => Kind::Unary,
+    }
+}
+
+/// One budget's state: a semaphore for the total, a count per connection.
+#[derive(Debug)]
+struct Pool {
+    what: &'static str,
+    budget: Budget,
+    total: Arc<Semaphore>,
+    connections: Arc<DashMap<SocketAddr, usize>>,
+}
+
+impl Pool {
+    fn new(what: &'static str, budget: Budget) -> Pool {
+        Pool { what, budget, total: Arc::new(Semaphore::new(budget.total)), connections: Arc::new(DashMap::new()) }
+    }
+
+    fn admit(&self, peer: Option<SocketAddr>) -> Result<Slot, String> {
+        let conn = match peer {
+            None => None,
+            Some(addr) => {
+                let mut n = self.connections.entry(addr).or_insert(0);
+                if *n >= self.budget.per_connection {
+                    return Err(format!(
+                        "server overloaded: this connection already has {} {} in progress; retry with back-off \
+                         or spread the calls over connections",
+                        self.budget.per_connection, self.what
+                    ));
+                }
+                *n += 1;
+                Some(ConnSlot { connections: self.connections.clone(), addr })
+            }
+        };
+        let Ok(permit) = self.total.clone().try_acquire_owned() else {
+            return Err(format!(
+                "server overloaded: {} {} already in progress; retry with back-off",
+                self.budget.total, self.what
+            ));
+        };
+        Ok(Slot { _permit: permit, _conn: conn })
+    }
+}
+
+/// A connection's share of a budget, given back on drop.
+#[derive(Debug)]
+struct ConnSlot {
+    connections: Arc<DashMap<SocketAddr, usize>>,
+    addr: SocketAddr,
+}
+
+impl Drop for ConnSlot {
+    fn drop(&mut self) {
+        self.connections.remove_if_mut(&self.addr, |_, n| {
+            *n = n.saturating_sub(1);
+            *n == 0
+        });
+    }
+}
+
+/// A call's place in a budget, held until its response body ends.
+#[derive(Debug)]
+struct Slot {
+    _permit: OwnedSemaphorePermit,
+    _conn: Option<ConnSlot>,
+}
 
 #[derive(Debug, Clone)]
 pub struct LoadShedLayer {
-    slots: Arc<Semaphore>,
-    limit: usize,
+    unary: Arc<Pool>,
+    streams: Arc<Pool>,
+    stream_timeout: Duration,
+    stop: StopSignal,
 }
 
 impl LoadShedLayer {
-    pub fn new(limit: usize) -> LoadShedLayer {
-        LoadShedLayer { slots: Arc::new(Semaphore::new(limit)), limit }
+    pub fn new(admission: Admission, stop: StopSignal) -> LoadShedLayer {
+        LoadShedLayer {
+            unary: Arc::new(Pool::new("calls", admission.unary)),
+            streams: Arc::new(Pool::new("streams", admission.streams)),
+            stream_timeout: admission.stream_timeout,
+            stop,
+        }
     }
 }
 
 impl<S> Layer<S> for LoadShedLayer {
     type Service = LoadShed<S>;
     fn layer(&self, inner: S) -> LoadShed<S> {
-        LoadShed { inner, slots: self.slots.clone(), limit: self.limit }
+        LoadShed { inner, layer: self.clone() }
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct LoadShed<S> {
     inner: S,
-    slots: Arc<Semaphore>,
-    limit: usize,
+    layer: LoadShedLayer,
+}
+
+/// The peer of the call's connection (plain TCP or TLS), which identifies the connection.
+fn peer<B>(req: &Request<B>) -> Option<SocketAddr> {
+    let ext = req.extensions();
+    ext.get::<TcpConnectInfo>()
+        .and_then(|i| i.remote_addr())
+        .or_else(|| ext.get::<TlsConnectInfo<TcpConnectInfo>>().and_then(|i| i.get_ref().remote_addr()))
 }
 
 impl<S, ReqBody> Service<Request<ReqBody>> for LoadShed<S>
@@ -57,29 +194,145 @@ where
     }
 
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
-        if req.uri().path().starts_with("/grpc.health.") {
+        let kind = kind(req.uri().path());
+        if kind == Kind::Exempt {
             return Box::pin(self.inner.call(req));
         }
-        let Ok(permit) = self.slots.clone().try_acquire_owned() else {
-            metrics::counter!("screener_calls_shed_total").increment(1);
-            let limit = self.limit;
-            return Box::pin(async move { Ok(overloaded(limit)) });
+        let pool = if kind == Kind::Unary { &self.layer.unary } else { &self.layer.streams };
+        let slot = match pool.admit(peer(&req)) {
+            Ok(slot) => slot,
+            Err(message) => {
+                metrics::counter!("screener_calls_shed_total", "kind" => if kind == Kind::Unary { "unary" } else { "stream" })
+                    .increment(1);
+                return Box::pin(async move { Ok(overloaded(message)) });
+            }
         };
         let fut = self.inner.call(req);
+        let ending: Option<Ending> = match kind {
+            Kind::Unary | Kind::Exempt => None,
+            Kind::Stream => Some(Box::pin(stream_end(self.layer.stream_timeout, None))),
+            Kind::Watch => Some(Box::pin(stream_end(self.layer.stream_timeout, Some(self.layer.stop.clone())))),
+        };
         Box::pin(async move {
             let resp = fut.await?;
-            // The slot is held until the body ends.
-            Ok(resp.map(|body| Attached::body(body, permit)))
+            Ok(resp.map(|body| tonic::body::Body::new(Admitted { inner: body, _slot: slot, ending, done: false })))
         })
     }
 }
 
+type Ending = Pin<Box<dyn Future<Output = tonic::Status> + Send>>;
+
+/// Resolves to the status a stream ends with when the server ends it: DEADLINE_EXCEEDED at the
+/// stream timeout, or UNAVAILABLE when the server stops (for watch streams).
+async fn stream_end(timeout: Duration, stop: Option<StopSignal>) -> tonic::Status {
+    let stopped = async move {
+        match stop {
+            Some(mut stop) => {
+                // An error means the server is gone, which is a stop too.
+                let _ = stop.wait_for(|stopped| *stopped).await;
+            }
+            None => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::time::sleep(timeout) => tonic::Status::deadline_exceeded(format!(
+            "streams are closed after {} s (--stream-timeout); open a new one (a list-change watch resumes with since_list_version)",
+            timeout.as_secs()
+        )),
+        _ = stopped => tonic::Status::unavailable(
+            "the server is shutting down; reconnect (to another replica) and resume with since_list_version",
+        ),
+    }
+}
+
+/// A response body that holds its admission slot until it ends, and that the server can end
+/// with a status (stream timeout, shutdown).
+struct Admitted {
+    inner: tonic::body::Body,
+    _slot: Slot,
+    ending: Option<Ending>,
+    done: bool,
+}
+
+impl Body for Admitted {
+    type Data = <tonic::body::Body as Body>::Data;
+    type Error = <tonic::body::Body as Body>::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        let this = &mut *self;
+        if this.done {
+            return Poll::Ready(None);
+        }
+        if let Some(ending) = this.ending.as_mut() {
+            if let Poll::Ready(status) = ending.as_mut().poll(cx) {
+                this.done = true;
+                return Poll::Ready(Some(Ok(Frame::trailers(trailers(&status)))));
+            }
+        }
+        let polled = Pin::new(&mut this.inner).poll_frame(cx);
+        if matches!(polled, Poll::Ready(None)) {
+            this.done = true;
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.done || self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// gRPC trailers carrying `status` (messages here are ASCII without `%`, so they need no
+/// percent-encoding).
+fn trailers(status: &tonic::Status) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    h.insert("grpc-status", HeaderValue::from(status.code() as i32));
+    if let Ok(v) = HeaderValue::from_str(status.message()) {
+        h.insert("grpc-message", v);
+    }
+    h
+}
+
 /// A trailers-only gRPC response: RESOURCE_EXHAUSTED with a message saying what to do.
-fn overloaded(limit: usize) -> Response<tonic::body::Body> {
-    let status = tonic::Status::resource_exhausted(format!(
-        "server overloaded: {limit} calls already in progress; retry with back-off"
-    ));
+fn overloaded(message: String) -> Response<tonic::body::Body> {
+    let status = tonic::Status::resource_exhausted(message);
     let mut resp = status.into_http::<tonic::body::Body>();
     resp.headers_mut().insert("content-type", HeaderValue::from_static("application/grpc"));
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_are_told_apart() {
+        assert_eq!(kind("/grpc.health.v1.Health/Check"), Kind::Exempt);
+        assert_eq!(kind("/grpc.health.v1.Health/Watch"), Kind::Watch);
+        assert_eq!(kind("/screening.v1.ScreeningService/ScreenParty"), Kind::Unary);
+        assert_eq!(kind("/screening.v1.ScreeningService/ScreenStream"), Kind::Stream);
+        assert_eq!(kind("/screening.v1.ScreeningService/WatchListChanges"), Kind::Watch);
+        assert_eq!(kind("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"), Kind::Stream);
+    }
+
+    #[test]
+    fn a_connection_cannot_take_the_whole_budget() {
+        let pool = Pool::new("streams", Budget { total: 3, per_connection: 2 });
+        let (a, b): (SocketAddr, SocketAddr) =
+            ("127.0.0.1:1000".parse().expect("addr"), "127.0.0.1:1001".parse().expect("addr"));
+        let s1 = pool.admit(Some(a)).expect("first");
+        let _s2 = pool.admit(Some(a)).expect("second");
+        assert!(pool.admit(Some(a)).expect_err("third on a").contains("this connection"));
+        let _s3 = pool.admit(Some(b)).expect("b has its own share");
+        assert!(pool.admit(Some(b)).expect_err("total").contains("3 streams"));
+        drop(s1);
+        assert!(pool.admit(Some(a)).is_ok(), "a slot given back is free again");
+        assert_eq!(pool.connections.get(&b).map(|n| *n), Some(1));
+    }
 }

@@ -12,7 +12,7 @@ pub use admin::Admin;
 pub use attached_body::{Attached, Attachment};
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
-pub use load_shed::LoadShedLayer;
+pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
 pub(crate) use record::decision_span;
 pub use record::Recorder;
 pub use status_fix::StatusFixLayer;
@@ -38,16 +38,28 @@ use record::{Call, Screened};
 /// rarely exceed a handful).
 pub const MAX_INTERMEDIARY_AGENTS: usize = 16;
 
+/// Default for [`Screener::with_stream_idle_timeout`].
+pub const DEFAULT_STREAM_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 #[derive(Debug, Clone)]
 pub struct Screener {
     store: Arc<ListStore>,
     thresholds: Thresholds,
     recorder: Arc<Recorder>,
+    stream_idle_timeout: std::time::Duration,
 }
 
 impl Screener {
     pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> Screener {
-        Screener { store, thresholds, recorder: Arc::new(recorder) }
+        Screener { store, thresholds, recorder: Arc::new(recorder), stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT }
+    }
+
+    /// How long a `ScreenStream` may wait for its client's next party before it is closed: an
+    /// open stream holds a slot of the stream budget, and one that is never written to must
+    /// give it back.
+    pub fn with_stream_idle_timeout(mut self, idle: std::time::Duration) -> Screener {
+        self.stream_idle_timeout = idle;
+        self
     }
 
     /// Span attributes and audit line of one screened party.
@@ -121,6 +133,7 @@ impl Screener {
     ) -> Result<(pb::ScreenPaymentResponse, Vec<(String, pb::Party)>), ApiError> {
         let snapshot = self.snapshot()?;
         convert::check_request_id(&req.request_id)?;
+        convert::check_payment_id(&req.payment_id)?;
         if req.intermediary_agents.len() > MAX_INTERMEDIARY_AGENTS {
             return Err(ApiError::TooLarge(format!(
                 "a payment may have at most {MAX_INTERMEDIARY_AGENTS} intermediary agents, this one has {}",
@@ -276,8 +289,25 @@ impl ScreeningService for Screener {
         // tonic applies `grpc-timeout` to a call's first response only; a stream honours it here,
         // ending with DEADLINE_EXCEEDED at the first party read after the deadline.
         let deadline = convert::deadline(request.metadata()).map(|d| Instant::now() + d);
-        let out = request.into_inner().map(move |item| {
-            let req = item?;
+        let idle = self.stream_idle_timeout;
+        // The wait for each next party is bounded; a stream that sends nothing for that long
+        // ends with DEADLINE_EXCEEDED and gives its slot back.
+        let incoming = futures_util::stream::unfold(Some(request.into_inner()), move |state| async move {
+            let mut parties = state?;
+            match tokio::time::timeout(idle, parties.next()).await {
+                Ok(Some(item)) => Some((item, Some(parties))),
+                Ok(None) => None,
+                Err(_) => Some((
+                    Err(Status::deadline_exceeded(format!(
+                        "no party received for {} s (--stream-idle-timeout): the idle stream is closed",
+                        idle.as_secs_f64()
+                    ))),
+                    None,
+                )),
+            }
+        });
+        let out = incoming.map(move |item| {
+            let req = item.map_err(status_fix::undecodable)?;
             if deadline.is_some_and(|d| Instant::now() > d) {
                 return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
             }

@@ -2,6 +2,9 @@
 //! rewritten on the way out because clients' retry policies key on them: a request larger than
 //! the limit is OUT_OF_RANGE in tonic, RESOURCE_EXHAUSTED in the spec; a call past its
 //! `grpc-timeout` is CANCELLED ("Timeout expired") in tonic, DEADLINE_EXCEEDED in the spec.
+//! And a request that is not valid protobuf (a string field that is not UTF-8) is INTERNAL in
+//! tonic, which tells the caller the server failed; it is the caller's request that is wrong,
+//! INVALID_ARGUMENT, and retrying it cannot help.
 
 use std::task::{Context, Poll};
 
@@ -52,11 +55,30 @@ fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
         let too_large = status == Some(b"11")
             && (contains(b"message%20length%20too%20large") || contains(b"message length too large"));
         let timed_out = status == Some(b"1") && message.starts_with(b"Timeout");
+        let undecodable = status == Some(b"13")
+            && (message.starts_with(UNDECODABLE.as_bytes()) || message.starts_with(b"failed%20to%20decode%20Protobuf"));
         if too_large {
             resp.headers_mut().insert("grpc-status", HeaderValue::from_static("8"));
         } else if timed_out {
             resp.headers_mut().insert("grpc-status", HeaderValue::from_static("4"));
+        } else if undecodable {
+            resp.headers_mut().insert("grpc-status", HeaderValue::from_static("3"));
         }
         resp
     })
+}
+
+/// How prost's decode errors begin (tonic passes them on as INTERNAL).
+const UNDECODABLE: &str = "failed to decode Protobuf message";
+
+/// A streamed message's decode error as INVALID_ARGUMENT (the layer above sees only the
+/// response headers, not a stream's trailers).
+pub(crate) fn undecodable(status: tonic::Status) -> tonic::Status {
+    if status.code() == tonic::Code::Internal && status.message().starts_with(UNDECODABLE) {
+        return tonic::Status::invalid_argument(format!(
+            "the request is not a valid protobuf message: {}",
+            status.message()
+        ));
+    }
+    status
 }
