@@ -15,7 +15,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(parse_ca_sema parse_ofac_sdn parse_uk_ofsi normalize_name screen_name)
 fi
-data="${SCREENER_DATA:-$PWD/../shared/data}"
+data="${SCREENER_DATA:-$PWD/tests/data/lists}"
 seeds="$(mktemp -d)"; trap 'rm -rf "$seeds"' EXIT
 python3 scripts/fuzz_seeds.py "$data" "$seeds"
 export SCREENER_DATA="$data"

@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x target/release/screener ] || cargo build --release --locked
-D=../shared/data
+# The full publications (the committed excerpts in tests/data/lists are far smaller than real lists).
+D=${SCREENER_FULL_DATA:-../shared/data}
+[ -d "$D" ] || { echo "measure-rss: needs the full publications in $D (set SCREENER_FULL_DATA)" >&2; exit 1; }
 declare -A rss names
 for regime in belarus all; do
   log=$(mktemp)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every `grpcurl` command of the README's examples against the real server with the real
-# lists, so the examples cannot rot. Each must exit 0 and print something; the expected words
+# lists (the excerpts committed in tests/data/lists, as the README's quick start serves), so the
+# examples cannot rot. Each must exit 0 and print something; the expected words
 # in `# expect:` comments right after a command must appear in its output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ command -v grpcurl >/dev/null || { echo "readme-examples: grpcurl not found (car
 log=$(mktemp)
 work=$(mktemp -d)
 head -c 24 /dev/urandom | base64 > "$work/admin.token"
-D=../shared/data
+D=tests/data/lists
 "$BIN" serve --listen 127.0.0.1:0 --admin-token-file "$work/admin.token" \
   --source "ca-sema=$D/canada/sema-lmes_2025-09-22.xml" \
   --source "us-ofac-sdn=$D/ofac/sdn_2023-12-28.csv" \

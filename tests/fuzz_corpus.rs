@@ -2,6 +2,8 @@
 //! (`fuzz/regressions/<target>/`) through the same entry points the fuzz targets call. Fuzzing
 //! needs nightly; this replay runs on stable in CI, so a fixed crash stays fixed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 fn inputs(dir: &Path) -> Vec<PathBuf> {
@@ -13,6 +15,10 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_saved_fuzz_input_is_handled_without_a_panic() {
+    // `screen_name` screens against the Canadian list it finds through `SCREENER_DATA`.
+    if std::env::var_os("SCREENER_DATA").is_none() {
+        std::env::set_var("SCREENER_DATA", common::data_dir());
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     for target in screener::fuzzing::TARGETS {
         let corpus = inputs(&root.join("corpus").join(target));

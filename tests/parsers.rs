@@ -1,4 +1,5 @@
-//! The parsers on the real, official list files in `../shared/data`, and on broken copies of them.
+//! The parsers on the real, official list files (the committed excerpts in `tests/data/lists`, and
+//! the full publications in `../shared/data` when they are there), and on broken copies of them.
 
 mod common;
 
@@ -15,10 +16,19 @@ fn parse(kind: SourceKind, path: impl Into<std::path::PathBuf>) -> Result<parser
     parser::parse(kind, &raw).map_err(|e| e.to_string())
 }
 
+/// Checks a total of the committed excerpts (`tests/data/MANIFEST.md`). Other data
+/// (`SCREENER_DATA`) has other totals: there only the Belarus counts, which the excerpts share
+/// with the full lists, are checked.
+fn assert_excerpt_total(what: &str, actual: usize, in_excerpts: usize) {
+    if common::using_excerpts() {
+        assert_eq!(actual, in_excerpts, "{what} in tests/data/lists");
+    }
+}
+
 #[test]
 fn canada_real_file() {
     let list = parse(SourceKind::CaSema, common::canada()).expect("parses");
-    assert_eq!(list.entities.len(), 5090);
+    assert_excerpt_total("Canada records", list.entities.len(), 519);
     let belarus: Vec<_> = list.entities.iter().filter(|e| e.belarus).collect();
     assert_eq!(belarus.len(), 320);
     assert_eq!(belarus.iter().filter(|e| e.entity_type == EntityType::Person).count(), 231);
@@ -46,7 +56,7 @@ fn canada_real_file() {
 #[test]
 fn ofac_real_files() {
     let list = parse(SourceKind::UsOfacSdn, common::ofac("2023-12-28")).expect("parses");
-    assert_eq!(list.entities.len(), 13821);
+    assert_excerpt_total("OFAC 2023-12-28 entries", list.entities.len(), 382);
     assert_eq!(list.entities.iter().filter(|e| e.belarus).count(), 210);
     let luka = list.entities.iter().find(|e| e.id == "us-ofac-sdn:9760").expect("Lukashenka");
     assert_eq!(luka.primary_name(), "Alyaksandr Ryhorovich LUKASHENKA");
@@ -65,8 +75,10 @@ fn ofac_real_files() {
     // The dated archives without companions parse too (SDN.CSV alone).
     let older = parse(SourceKind::UsOfacSdn, common::ofac("2022-11-18")).expect("parses");
     assert_eq!(older.entities.iter().filter(|e| e.belarus).count(), 164);
+    assert_excerpt_total("OFAC 2022-11-18 entries", older.entities.len(), 336);
     let newer = parse(SourceKind::UsOfacSdn, common::ofac("2024-05-03")).expect("parses");
     assert_eq!(newer.entities.iter().filter(|e| e.belarus).count(), 232);
+    assert_excerpt_total("OFAC 2024-05-03 entries", newer.entities.len(), 404);
 }
 
 #[test]
@@ -91,6 +103,7 @@ fn uk_real_file() {
     assert_eq!(list.list_date.as_deref(), Some("2025-04-10"));
     let belarus: Vec<_> = list.entities.iter().filter(|e| e.belarus).collect();
     assert_eq!(belarus.len(), 167);
+    assert_excerpt_total("OFSI groups", list.entities.len(), 262);
     let luka = list.entities.iter().find(|e| e.id == "uk-ofsi:13918").expect("Lukashenka");
     assert_eq!(luka.primary_name(), "Aleksandr Grigorievich LUKASHENKA");
     assert!(luka.programs.contains(&"Belarus".to_string()) && luka.programs.len() >= 2);
@@ -136,8 +149,32 @@ fn snapshot_scope_and_version() {
     let belarus = store::load(&specs, Regime::Belarus).expect("loads");
     assert_eq!(belarus.entity_count(), 320 + 210 + 167);
     let all = store::load(&specs, Regime::All).expect("loads");
-    assert_eq!(all.entity_count(), 5090 + 13821 + all.sources[2].entities_total);
+    assert_eq!(all.entity_count(), all.sources.iter().map(|s| s.entities_total).sum::<usize>());
+    assert_excerpt_total("entities with --regime all", all.entity_count(), 519 + 382 + 262);
     assert_ne!(belarus.list_version, all.list_version);
     let again = store::load(&specs, Regime::Belarus).expect("loads");
     assert_eq!(again.list_version, belarus.list_version, "same files, same version");
+}
+
+/// What only the full publications have (`../shared/data`): their totals, and the README's counts
+/// (697 entities in the Belarus scope, 23,597 with `--regime all`).
+#[test]
+fn full_publications_totals() {
+    let Some(dir) =
+        common::full_data_dir("parsers::full_publications_totals (5,090 + 13,821 + 4,686 = 23,597 entities)")
+    else {
+        return;
+    };
+    let count = |l: &parser::ParsedList| (l.entities.len(), l.entities.iter().filter(|e| e.belarus).count());
+    let ca = parse(SourceKind::CaSema, dir.join("canada/sema-lmes_2025-09-22.xml")).expect("parses");
+    assert_eq!(count(&ca), (5090, 320));
+    let ofac = |date: &str| parse(SourceKind::UsOfacSdn, dir.join(format!("ofac/sdn_{date}.csv"))).expect("parses");
+    assert_eq!(count(&ofac("2022-11-18")), (11115, 164));
+    assert_eq!(count(&ofac("2023-12-28")), (13821, 210));
+    assert_eq!(count(&ofac("2024-05-03")), (14965, 232));
+    let uk = parse(SourceKind::UkOfsi, dir.join("uk/ConList_2025-04-10.csv")).expect("parses");
+    assert_eq!(count(&uk), (4686, 167));
+    let specs: Vec<SourceSpec> = common::sources_in(&dir).iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();
+    assert_eq!(store::load(&specs, Regime::Belarus).expect("loads").entity_count(), 697);
+    assert_eq!(store::load(&specs, Regime::All).expect("loads").entity_count(), 23_597);
 }

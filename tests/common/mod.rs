@@ -1,10 +1,11 @@
 //! Shared test support: paths to the real list files and a real server process.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use screener::pb::screening_service_client::ScreeningServiceClient;
@@ -13,11 +14,50 @@ use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
 use tonic_health::pb::HealthCheckRequest;
 
-/// `../shared/data` beside the repository (where CI puts it), or `SCREENER_DATA`.
+/// The list files the tests read: the excerpts of the official publications committed in
+/// `tests/data/lists` (`tests/data/MANIFEST.md`), always, so that a fresh clone and CI test the same
+/// data; or `SCREENER_DATA`, a directory laid out the same way (e.g. `../shared/data`). Figures
+/// only the full publications have are tested on [`full_data_dir`].
 pub fn data_dir() -> PathBuf {
-    std::env::var_os("SCREENER_DATA")
+    std::env::var_os("SCREENER_DATA").map(PathBuf::from).unwrap_or_else(excerpts_dir)
+}
+
+/// The committed excerpts, `tests/data/lists`.
+pub fn excerpts_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/lists")
+}
+
+/// Whether [`data_dir`] is the committed excerpts (whose exact totals the tests know).
+pub fn using_excerpts() -> bool {
+    data_dir() == excerpts_dir()
+}
+
+/// The full official publications, for the few tests of what only they have (totals, `--regime
+/// all` counts): `SCREENER_FULL_DATA`, else `../shared/data` beside the repository. When they are
+/// not there, prints one line (past the test harness's capture) saying that `what` was skipped and
+/// why, and returns `None`: a skip is never a silent pass.
+pub fn full_data_dir(what: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("SCREENER_FULL_DATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    if dir.join("canada/sema-lmes_2025-09-22.xml").is_file() {
+        return Some(dir);
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {what}: needs the full publications, not found in {} (set SCREENER_FULL_DATA)",
+        dir.display()
+    );
+    None
+}
+
+/// The three lists in `dir` (laid out as [`data_dir`]) as `KIND=PATH` specs.
+pub fn sources_in(dir: &Path) -> Vec<String> {
+    vec![
+        format!("ca-sema={}", dir.join("canada/sema-lmes_2025-09-22.xml").display()),
+        format!("us-ofac-sdn={}", dir.join("ofac/sdn_2023-12-28.csv").display()),
+        format!("uk-ofsi={}", dir.join("uk/ConList_2025-04-10.csv").display()),
+    ]
 }
 
 pub fn eval_file() -> PathBuf {
@@ -55,6 +95,28 @@ pub struct Server {
     pub child: Child,
     pub addr: String,
     pub log: mpsc::Receiver<String>,
+    /// The server's last log lines, for the message when it fails to start.
+    pub tail: Arc<Mutex<LogTail>>,
+}
+
+/// The last [`LogTail::KEEP`] lines a server wrote to stderr, and whether stderr has closed.
+#[derive(Default)]
+pub struct LogTail {
+    pub lines: VecDeque<String>,
+    pub closed: bool,
+}
+
+impl LogTail {
+    pub const KEEP: usize = 20;
+
+    /// The kept lines, indented, for a panic message.
+    pub fn render(tail: &Mutex<LogTail>) -> String {
+        let t = tail.lock().unwrap_or_else(|e| e.into_inner());
+        if t.lines.is_empty() {
+            return "  (it logged nothing)".to_string();
+        }
+        t.lines.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    }
 }
 
 impl Drop for Server {
@@ -88,24 +150,58 @@ impl Server {
             panic!("stderr is piped");
         };
         let (tx, rx) = mpsc::channel();
+        let tail = Arc::new(Mutex::new(LogTail::default()));
+        let tail_writer = tail.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                {
+                    let mut t = tail_writer.lock().unwrap_or_else(|e| e.into_inner());
+                    if t.lines.len() == LogTail::KEEP {
+                        t.lines.pop_front();
+                    }
+                    t.lines.push_back(strip_ansi(&line));
+                }
                 if tx.send(line).is_err() {
                     break;
                 }
             }
+            tail_writer.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
         });
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            let line =
-                rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("server logs its address");
+            let line = match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(line) => line,
+                Err(e) => {
+                    let why = if e == mpsc::RecvTimeoutError::Timeout {
+                        let _ = child.kill();
+                        "no \"listening on\" line in 60 s".to_string()
+                    } else {
+                        "it exited".to_string()
+                    };
+                    let status = child.wait().map(|s| s.to_string()).unwrap_or_else(|e| e.to_string());
+                    panic!(
+                        "the server did not start ({why}; {status}): screener serve {}\nits last log lines:\n{}",
+                        args.join(" "),
+                        LogTail::render(&tail)
+                    );
+                }
+            };
             if let Some(rest) = strip_ansi(&line).split("listening on ").nth(1) {
                 // Text or JSON logs: the address ends at the first character an address lacks.
                 let addr: String =
                     rest.chars().take_while(|c| c.is_ascii_alphanumeric() || ".:[]".contains(*c)).collect();
-                return Server { child, addr, log: rx };
+                return Server { child, addr, log: rx, tail };
             }
         }
+    }
+
+    /// Panics saying why the server is not SERVING, with its last log lines.
+    fn not_serving(&self, why: &str) -> ! {
+        panic!(
+            "server {} did not become SERVING: {why}\nits last log lines:\n{}",
+            self.addr,
+            LogTail::render(&self.tail)
+        )
     }
 
     pub fn endpoint(&self) -> String {
@@ -114,7 +210,10 @@ impl Server {
 
     /// Waits until health reports SERVING, then returns a screening client.
     pub async fn ready_client(&self) -> ScreeningServiceClient<Channel> {
-        let channel = Channel::from_shared(self.endpoint()).expect("uri").connect().await.expect("connects");
+        let channel = match Channel::from_shared(self.endpoint()).expect("uri").connect().await {
+            Ok(channel) => channel,
+            Err(e) => self.not_serving(&format!("cannot connect: {e}")),
+        };
         let mut health = HealthClient::new(channel.clone());
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
@@ -126,7 +225,12 @@ impl Server {
             if status == ServingStatus::Serving as i32 {
                 break;
             }
-            assert!(Instant::now() < deadline, "server did not become SERVING");
+            if self.tail.lock().unwrap_or_else(|e| e.into_inner()).closed {
+                self.not_serving("it exited");
+            }
+            if Instant::now() >= deadline {
+                self.not_serving("still not SERVING after 60 s");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         ScreeningServiceClient::new(channel)

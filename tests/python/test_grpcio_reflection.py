@@ -8,7 +8,8 @@ service behaves as documented on real sanctions lists.
 
 Environment:
   SCREENER_BIN   server binary (default: target/release/screener under the repo root)
-  SCREENER_DATA  directory holding the list files (default: ../shared/data from the repo root)
+  SCREENER_DATA  directory holding the list files (default: tests/data/lists, the excerpts of the
+                 official lists committed in the repository; e.g. ../shared/data for the full ones)
 """
 import os
 import queue
@@ -45,7 +46,7 @@ def _path_from_env(var, default):
 def server_addr():
     """Starts `screener serve` on a free port and yields its address once it is SERVING."""
     binary = _path_from_env("SCREENER_BIN", "target/release/screener")
-    data = _path_from_env("SCREENER_DATA", "../shared/data")
+    data = _path_from_env("SCREENER_DATA", "tests/data/lists")
     if not binary.exists():
         pytest.fail(f"server binary not found: {binary} (set SCREENER_BIN)")
     cmd = [
