@@ -351,7 +351,9 @@ fn guess_roles(words: &[String]) -> Vec<Role> {
     if n == 0 {
         return roles;
     }
-    let patronymic = (1..n).find(|&i| is_patronymic(&words[i]));
+    // A patronymic stands between a given name and a surname: in a name of two words the last
+    // one is the surname, whatever it ends in (`Katerina Smuschkovich`).
+    let patronymic = (1..n).find(|&i| n >= 3 && is_patronymic(&words[i]));
     if let Some(p) = patronymic {
         roles[p] = Role::Patronymic;
     }

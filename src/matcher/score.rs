@@ -50,6 +50,11 @@ impl Unit<'_> {
     }
 }
 
+/// A person's word split in two by accident (an invisible character that became a space, a stray
+/// comma: `Alek sandr`, `Astr,eyko`) has a part this short; whole name parts are mostly longer, and
+/// joining every pair would double the lookups of a query.
+const MAX_SPLIT_PART: usize = 5;
+
 /// Most units a query has (joined pairs and glued initials included): their set is a 128-bit mask.
 const MAX_UNITS: usize = 128;
 
@@ -77,7 +82,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         let joinable = if q.person {
             a.role != Role::Title
                 && b.role != Role::Title
-                && (letters(a) <= 3 || letters(b) <= 3 || q.joins & (1 << (i - 1)) != 0)
+                && (letters(a).min(letters(b)) <= MAX_SPLIT_PART || q.joins & (1 << (i - 1)) != 0)
         } else {
             letters(a) >= 2 && letters(b) >= 2
         };
@@ -508,6 +513,9 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
         if query.truncated && (last_used || fragment) { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
     let used = |ci: usize| used_c & (1u64 << (ci & 63)) != 0;
     let (mut required, mut covered) = (0usize, true);
+    // A given name or the patronymic met: the listed person's other given names may be left out
+    // (`Aleksandr Ivanov` for `Aleksandr Viktor Ivanov`, `Bakhtibekovich Atabekov` for `Khazalbek
+    // Bakhtibekovich Atabekov`) and weigh less (`SECOND_GIVEN_FACTOR`).
     let mut given_used = false;
     let mut listed_patronymic_missing = false;
     for ci in 0..listed.count() {
@@ -516,7 +524,7 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
             required += 1;
             covered &= used(ci);
         }
-        given_used |= role == Role::Given && used(ci);
+        given_used |= matches!(role, Role::Given | Role::Patronymic) && used(ci);
         listed_patronymic_missing |= role == Role::Patronymic && !used(ci);
     }
     // Another patronymic than the listed one is another person (`Sergey Ivanovich Lavrov` is not
