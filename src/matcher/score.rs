@@ -461,6 +461,7 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
     let mut used_c = 0u64;
     let mut num = 0.0f32;
     let (mut initials, mut full_given, mut any_required, mut prefix, mut weak) = (false, false, false, false, false);
+    let mut initial_required = false;
     for p in pairs.iter() {
         let u = &units[p.unit as usize];
         let c_bit = 1u64 << (p.pos & 63);
@@ -483,8 +484,12 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
         used_units |= 1u128 << p.unit;
         used_c |= c_bit;
         num += p.sim * listed.weight(p.pos as usize);
+        // An initial standing for a given name or a surname can never make a BLOCK, whatever
+        // else matched (a listed double surname read as given names once let it); one standing
+        // for the patronymic beside a full given name can.
         if u.initial && p.sim < 1.0 {
             initials = true;
+            initial_required |= role != Role::Patronymic;
         } else if role == Role::Given && !partial {
             full_given = true;
         }
@@ -558,7 +563,8 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
         if used_q & (1 << qi) == 0 && !(fragment && Some(qi) == last) {
             den += if t.role == Role::Patronymic && other_patronymic {
                 GIVEN_WEIGHT
-            } else if whole {
+            } else if whole && t.text.chars().count() > 1 {
+                // An initial beside the name is a given name the list cannot confirm: it counts.
                 t.weight * EXTRA_WORD_FACTOR
             } else {
                 t.weight
@@ -576,7 +582,13 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
     };
     // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:
     // REVIEW at most, as for excused words.
-    NameScore { score, initials: initials && !full_given, cut: excused || fragment || prefix, weak, exact: false }
+    NameScore {
+        score,
+        initials: initials && (initial_required || !full_given),
+        cut: excused || fragment || prefix,
+        weak,
+        exact: false,
+    }
 }
 
 #[cfg(test)]

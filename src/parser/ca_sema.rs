@@ -227,8 +227,18 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
     for n in names {
         entity.push_name(n);
     }
-    for a in aliases {
+    let surname = clean_spaces(&rec.last_name);
+    for a in aliases.iter().flat_map(|a| expand_or(a)) {
         let (main, _) = split_parenthesised(&a);
+        // A person's alias of one word is another form of the given name (`Aleksandr/ Aleksandr
+        // or Alexander /…` beside `KAROL, Aliaksandr`): on its own it would be a listed person
+        // called only "Aleksandr".
+        if entity_type == EntityType::Person && !surname.is_empty() && crate::normalize::tokens(&main).len() == 1 {
+            if !main.eq_ignore_ascii_case(&surname) {
+                entity.push_name(Name::from_parts(&surname, &main, NameQuality::Strong));
+            }
+            continue;
+        }
         entity.push_name(Name::new(main, NameQuality::Strong));
     }
     if entity_type == EntityType::Person {
@@ -241,6 +251,23 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
     }
     entity.countries.retain(|c| !c.is_empty());
     Ok(entity)
+}
+
+/// Canada writes alternatives inside one alias with "or": whole names (`Минский … or ОАО
+/// МНИПИ`), or a first word that varies before a shared rest (`Katsiaryna or Katerina
+/// Smuschkovich` is Katsiaryna Smuschkovich or Katerina Smuschkovich).
+fn expand_or(alias: &str) -> Vec<String> {
+    let parts: Vec<&str> = alias.split(" or ").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut out = Vec::with_capacity(parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        let next = parts.get(i + 1).map(|n| n.split_whitespace().collect::<Vec<_>>()).unwrap_or_default();
+        if p.split_whitespace().count() == 1 && next.len() >= 2 {
+            out.push(format!("{p} {}", next[1..].join(" ")));
+        } else {
+            out.push((*p).to_string());
+        }
+    }
+    out
 }
 
 /// `1972` or `1965-04-29` (sometimes `1965-04`).
@@ -256,6 +283,16 @@ fn parse_date(s: &str) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alternatives_joined_by_or_are_names() {
+        assert_eq!(
+            expand_or("Katsiaryna or Katerina Smuschkovich"),
+            ["Katsiaryna Smuschkovich", "Katerina Smuschkovich"]
+        );
+        assert_eq!(expand_or("Минский институт or ОАО МНИПИ"), ["Минский институт", "ОАО МНИПИ"]);
+        assert_eq!(expand_or("Aleksandr or Alexander"), ["Aleksandr", "Alexander"]);
+    }
 
     #[test]
     fn ids_are_normalised() {

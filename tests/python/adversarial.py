@@ -390,7 +390,7 @@ def parse_uk(path):
 
 
 def default_data_dir():
-    return Path(os.environ.get("SCREENER_DATA", REPO_ROOT.parent / "shared" / "data"))
+    return Path(os.environ.get("SCREENER_DATA", REPO_ROOT / "tests" / "data" / "lists"))
 
 
 def load_lists(data_dir=None):
