@@ -389,7 +389,7 @@ fn a_cut_company_name_reaches_review_but_never_blocks_on_its_beginning_alone() {
         }
         found_it += usize::from(ok);
         for m in &r.matches {
-            if m.features.iter().any(|f| f.feature == "name" && f.detail.contains("was cut")) {
+            if m.features.iter().any(|f| f.feature == "name" && f.detail.contains("cut short")) {
                 cut_matches += 1;
                 assert_ne!(m.decision, Decision::Block, "{cut:?} blocked {}", s.entities[m.entity as usize].id);
             }
