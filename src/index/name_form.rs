@@ -51,6 +51,9 @@ struct Readings {
     equivalents: std::sync::Arc<[String]>,
     /// Keys of the token read as German or French romanisation or with OCR confusions undone.
     alt_keys: Vec<String>,
+    /// Keys of its nicknames or full names (`index::nicknames_of`), looked up once per query
+    /// token rather than once per comparison.
+    nicknames: &'static [String],
 }
 
 impl Token {
@@ -95,10 +98,16 @@ impl Token {
     pub fn query(text: &str, role: Role, weight: f32) -> Token {
         let mut t = Token::new(text, role, weight);
         let alt_keys = crate::normalize::alternative_keys(text, &t.key);
-        if !alt_keys.is_empty() {
-            t.readings = Some(Box::new(Readings { alt_keys, ..Default::default() }));
+        let nicknames = crate::index::nicknames_of(&t.key);
+        if !alt_keys.is_empty() || !nicknames.is_empty() {
+            t.readings = Some(Box::new(Readings { alt_keys, nicknames, ..Default::default() }));
         }
         t
+    }
+
+    /// Keys of the query token's nicknames or full names (none for listed tokens).
+    pub fn nicknames(&self) -> &[String] {
+        self.readings.as_ref().map(|r| r.nicknames).unwrap_or_default()
     }
 }
 

@@ -145,6 +145,19 @@ fn latin_confusable(c: char) -> bool {
 /// (UTS #39 skeleton, from `unicode-security`), when it is one plain letter: `Н` → `H`, `с` → `c`,
 /// `ѕ` → `s`. `None` for letters with no Latin look-alike (`Л`, `ж`).
 fn latin_lookalike(c: char) -> Option<char> {
+    // Asked for every Cyrillic and Greek letter of every name: the confusables lookup (a
+    // decomposition and a table search per letter) is done once per letter of the two blocks.
+    static TABLE: std::sync::OnceLock<Vec<Option<char>>> = std::sync::OnceLock::new();
+    const FIRST: u32 = 0x0370;
+    const LAST: u32 = 0x052F;
+    let table = TABLE.get_or_init(|| (FIRST..=LAST).map(|u| char::from_u32(u).and_then(lookalike_uncached)).collect());
+    match c as u32 {
+        u @ FIRST..=LAST => table[(u - FIRST) as usize],
+        _ => lookalike_uncached(c),
+    }
+}
+
+fn lookalike_uncached(c: char) -> Option<char> {
     if let Some((_, l)) = GREEK_TO_LATIN.iter().find(|(g, _)| *g == c) {
         return Some(*l);
     }
