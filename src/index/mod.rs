@@ -383,25 +383,6 @@ impl Snapshot {
         }
     }
 
-    /// Listed tokens spelt or keyed exactly as a query token.
-    pub fn tokens_exact(&self, q: &name_form::Token, out: &mut Vec<u32>) {
-        for h in [fnv(q.key.bytes()), fnv(q.text.bytes())] {
-            if let Some(&(start, end)) = self.postings.get(&h) {
-                out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
-            }
-        }
-    }
-
-    /// Listed tokens that begin with a query token (for a last word that may be cut short).
-    pub fn tokens_with_prefix(&self, q: &name_form::Token, out: &mut Vec<u32>) {
-        if q.text.chars().count() < MIN_PREFIX {
-            return;
-        }
-        if let Some(&(start, end)) = self.postings.get(&fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes()))) {
-            out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
-        }
-    }
-
     /// Keys of the given names equivalent to this one in other languages.
     pub fn name_equivalents(&self, key: &str) -> Arc<[String]> {
         self.stats.name_equivalents.get(key).cloned().unwrap_or_default()

@@ -208,21 +208,7 @@ fn evaluate(
             let Some(form) = form else { continue };
             for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
                 near.clear();
-                if u.joined {
-                    // A person's word split by accident is rejoined whole, not misspelt too.
-                    snapshot.tokens_exact(&u.token, &mut near);
-                } else {
-                    snapshot.tokens_near(&u.token, u.cut && form.truncated, &mut near);
-                }
-                // The last word of any query may be cut short, but one that is itself a listed
-                // word was typed whole: its prefixes (`Petrov` begins Petrovich, Petrova, …)
-                // would only drag in names to score.
-                if u.cut
-                    && !form.truncated
-                    && !near.iter().any(|&ti| *snapshot.tokens[ti as usize].tok.text == *u.token.text)
-                {
-                    snapshot.tokens_with_prefix(&u.token, &mut near);
-                }
+                snapshot.tokens_near(&u.token, u.cut, &mut near);
                 near.sort_unstable();
                 near.dedup();
                 for &ti in &near {

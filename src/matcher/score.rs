@@ -28,8 +28,6 @@ pub struct Unit<'a> {
     /// One letter of a two-letter word read as initials run together (`AG Lukashenko`): several
     /// units of one word may then align, each with a different listed part.
     pub glued: bool,
-    /// A person's two adjacent words joined (`Yu ry`): retrieved by exact spelling or key only.
-    pub joined: bool,
     /// The query's last token: it may be a prefix of the listed word (a name cut short by a field
     /// width, a form or a careless copy). A match that needs it is REVIEW at most.
     pub cut: bool,
@@ -53,8 +51,8 @@ impl Unit<'_> {
 }
 
 /// A person's word split in two by accident (an invisible character that became a space, a stray
-/// comma: `Alek sandr`, `Astr,eyko`) leaves two parts this short, or one of three letters or fewer;
-/// whole name parts are mostly longer, and joining every pair would double a query's lookups.
+/// comma: `Alek sandr`, `Astr,eyko`) has a part this short; whole name parts are mostly longer, and
+/// joining every pair would double the lookups of a query.
 const MAX_SPLIT_PART: usize = 5;
 
 /// Most units a query has (joined pairs and glued initials included): their set is a 128-bit mask.
@@ -73,7 +71,6 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             // already joined (`name_form::org_words`).
             initial: q.person && letters(t) == 1 && t.text.chars().all(char::is_alphabetic),
             glued: false,
-            joined: false,
             cut: i + 1 == n && t.role != Role::Title,
         });
     }
@@ -85,9 +82,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         let joinable = if q.person {
             a.role != Role::Title
                 && b.role != Role::Title
-                && (letters(a).min(letters(b)) <= 3
-                    || letters(a).max(letters(b)) <= MAX_SPLIT_PART
-                    || q.joins & (1 << (i - 1)) != 0)
+                && (letters(a).min(letters(b)) <= MAX_SPLIT_PART || q.joins & (1 << (i - 1)) != 0)
         } else {
             letters(a) >= 2 && letters(b) >= 2
         };
@@ -100,7 +95,6 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             mask: (1 << (i - 1)) | (1 << i),
             initial: false,
             glued: false,
-            joined: q.person,
             cut: false,
         });
     }
@@ -117,7 +111,6 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
                         mask: 1 << i,
                         initial: true,
                         glued: true,
-                        joined: false,
                         cut: false,
                     });
                 }
