@@ -148,30 +148,82 @@ const NICKNAMES: &[&[&str]] = &[
     &["abdullah", "abdallah", "abdulla"],
 ];
 
-/// Phonetic key of a given name → the keys of its nicknames and short forms (and of a nickname:
-/// its full names), from `NICKNAMES`.
-pub fn nicknames_of(key: &str) -> &'static [String] {
-    static MAP: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+/// A given name → its nicknames and short forms (and a nickname → its full names), from
+/// `NICKNAMES`, each as what [`nickname_matches`] compares. Looked up by phonetic key, so that
+/// spellings meet (`Sascha` / `Sasha`), but only from a spelling at most two edits from the table's:
+/// keys are coarse (`Sierra` and `Shura` share one). Names whose key is shorter than
+/// [`MIN_NICKNAME_KEY`] are compared by their folded spelling, marked with a leading `=`: short keys
+/// are shared by unrelated names (`Ira`, `Yura` and `Yuri` are all `ara`), and a key lookup once
+/// made every Yuri a nickname of Irina.
+pub fn nicknames_of(text: &str, key: &str) -> Vec<&'static str> {
+    type Map = HashMap<String, Vec<(&'static str, Vec<String>)>>;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        let mut m: Map = HashMap::new();
+        let mut add = |from: &'static str, to: &str| {
+            let (a, b) = (nickname_id(from, &phonetic_key(from)), nickname_id(to, &phonetic_key(to)));
+            if a == b {
+                return;
+            }
+            let spellings = m.entry(a).or_default();
+            let at = match spellings.iter().position(|(sp, _)| *sp == from) {
+                Some(at) => at,
+                None => {
+                    spellings.push((from, Vec::new()));
+                    spellings.len() - 1
+                }
+            };
+            if !spellings[at].1.contains(&b) {
+                spellings[at].1.push(b);
+            }
+        };
         for row in NICKNAMES {
-            let full = phonetic_key(row[0]);
             for nick in &row[1..] {
-                let k = phonetic_key(nick);
-                if k == full {
-                    continue;
-                }
-                for (a, b) in [(&full, &k), (&k, &full)] {
-                    let l = m.entry(a.clone()).or_default();
-                    if !l.contains(b) {
-                        l.push(b.clone());
-                    }
-                }
+                add(row[0], nick);
+                add(nick, row[0]);
             }
         }
         m
     });
-    map.get(key).map(Vec::as_slice).unwrap_or_default()
+    let mut out: Vec<&'static str> = Vec::new();
+    for (spelling, targets) in map.get(&nickname_id(text, key)).into_iter().flatten() {
+        if rapidfuzz::distance::osa::distance(spelling.chars(), text.chars()) <= MAX_NICKNAME_EDITS {
+            for t in targets {
+                if !out.contains(&t.as_str()) {
+                    out.push(t.as_str());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How far a spelling may be from the table's to be read as that nickname or name.
+const MAX_NICKNAME_EDITS: usize = 2;
+
+/// Shortest phonetic key a nickname is compared by (see [`nicknames_of`]).
+pub const MIN_NICKNAME_KEY: usize = 4;
+
+fn nickname_id(text: &str, key: &str) -> String {
+    if key.len() >= MIN_NICKNAME_KEY {
+        key.to_string()
+    } else {
+        format!("={text}")
+    }
+}
+
+/// Whether an entry of [`nicknames_of`] is the listed token with this spelling and key.
+pub fn nickname_matches(entry: &str, text: &str, key: &str) -> bool {
+    match entry.strip_prefix('=') {
+        Some(t) => t == text,
+        None => entry == key,
+    }
+}
+
+/// What an entry of [`nicknames_of`] is looked up by in the index (a key or a spelling; both
+/// are hashed the same way there).
+pub fn nickname_lookup(entry: &str) -> &str {
+    entry.strip_prefix('=').unwrap_or(entry)
 }
 
 /// Phonetic key → the keys of its equivalents. Pairs, not classes: two names are equivalent only
@@ -285,5 +337,19 @@ mod tests {
         assert!(eq("uladzimir", "vladimir") && eq("mikalai", "nikolai"), "the table");
         // No chains: equivalents are pairs, not classes.
         assert!(!eq("sergei", "vladimir"));
+    }
+
+    #[test]
+    fn short_nicknames_meet_by_spelling_not_by_key() {
+        use crate::normalize::phonetic_key;
+        // Ira and Yuri share the key `ara`: Yuri must not be a nickname of Irina.
+        let yuri = nicknames_of("yuri", &phonetic_key("yuri"));
+        let sierra = nicknames_of("sierra", &phonetic_key("sierra"));
+        assert!(!sierra.iter().any(|n| nickname_matches(n, "aleksandr", &phonetic_key("aleksandr"))));
+        let sascha = nicknames_of("sascha", &phonetic_key("sascha"));
+        assert!(sascha.iter().any(|n| nickname_matches(n, "aleksandr", &phonetic_key("aleksandr"))));
+        assert!(!yuri.iter().any(|n| nickname_matches(n, "irina", &phonetic_key("irina"))));
+        let ira = nicknames_of("ira", &phonetic_key("ira"));
+        assert!(ira.iter().any(|n| nickname_matches(n, "irina", &phonetic_key("irina"))));
     }
 }

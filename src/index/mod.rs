@@ -8,7 +8,7 @@
 mod equivalents;
 pub mod name_form;
 
-pub use equivalents::nicknames_of;
+pub use equivalents::{nickname_lookup, nickname_matches, nicknames_of};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -204,10 +204,18 @@ const MAX_WORD_WEIGHT: f32 = 1.5;
 /// Hash seeds separating the kinds of lookup keys.
 const SEED_SKELETON: u8 = b's';
 const SEED_PREFIX: u8 = b'p';
+const SEED_CONSONANTS: u8 = b'c';
 /// Entities whose names are prepared together (in parallel) during a build.
 const BUILD_CHUNK: usize = 4096;
 /// Shortest prefix indexed for truncated queries.
 const MIN_PREFIX: usize = crate::matcher::score::MIN_PREFIX_CHARS;
+
+/// Set apart the hashes of consonant classes (`normalize::loose_key`), which would otherwise meet
+/// spellings (`ksn` is both).
+const SEED_LOOSE: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Consonant classes get deletion variants from this length: a class lost or added in a long name
+/// (`bafu` for `bakh` in kana) still meets; in a short one it meets unrelated names.
+const MIN_LOOSE_FOR_DELETES: usize = 5;
 
 /// Spellings shorter than this get no deletion variants: deleting a letter from a 3-letter word
 /// meets too many unrelated names.
@@ -319,8 +327,16 @@ impl Snapshot {
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
-            if t.skeleton.len() >= 3 {
+            if t.skeleton.len() >= crate::matcher::score::MIN_SKELETON {
                 add(fnv(std::iter::once(SEED_SKELETON).chain(t.skeleton.bytes())));
+            }
+            let consonants = name_form::consonants(&t.text);
+            if consonants.len() >= crate::matcher::score::MIN_SKELETON {
+                add(fnv(std::iter::once(SEED_CONSONANTS).chain(consonants.bytes())));
+            }
+            let loose = crate::normalize::loose_key(&t.text);
+            if loose.len() >= name_form::MIN_LOOSE_CLASSES {
+                lookup_hashes(&loose, MIN_LOOSE_FOR_DELETES, &mut |h| add(h ^ SEED_LOOSE));
             }
             for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
@@ -371,6 +387,8 @@ impl Snapshot {
         }
         if q.vowelless() {
             get(fnv(std::iter::once(SEED_SKELETON).chain(q.skeleton.bytes())));
+            let consonants = name_form::consonants(&q.text);
+            get(fnv(std::iter::once(SEED_CONSONANTS).chain(consonants.bytes())));
         }
         if cut && q.text.chars().count() >= MIN_PREFIX {
             get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
@@ -378,9 +396,22 @@ impl Snapshot {
         for k in q.equivalents() {
             get(fnv(k.bytes()));
         }
-        for k in q.nicknames() {
-            get(fnv(k.bytes()));
+        if let Some(loose) = q.loose() {
+            lookup_hashes(loose, MIN_LOOSE_FOR_DELETES, &mut |h| get(h ^ SEED_LOOSE));
         }
+        for k in q.nicknames() {
+            get(fnv(nickname_lookup(k).bytes()));
+        }
+    }
+
+    /// Whether `word` (folded) is a word of a listed name: of a person's name when `person`, else
+    /// of an organisation's. Legal-form-only words do not count.
+    pub fn is_listed_word(&self, word: &str, person: bool) -> bool {
+        let Some(&(start, end)) = self.postings.get(&fnv(word.bytes())) else { return false };
+        self.posting_ids[start as usize..end as usize].iter().any(|&id| {
+            let t = &self.tokens[id as usize];
+            *t.tok.text == *word && if person { t.persons > 0 } else { t.occurrences.len() > t.persons as usize }
+        })
     }
 
     /// Keys of the given names equivalent to this one in other languages.

@@ -1,6 +1,8 @@
 //! A name prepared for comparison: folded tokens with phonetic keys, roles and weights. Built once
 //! per listed name at index build, and once per query.
 
+use std::collections::HashMap;
+
 use crate::model::{EntityType, Name};
 use crate::normalize::{fold, is_legal_form_word, phonetic_key};
 
@@ -53,7 +55,10 @@ struct Readings {
     alt_keys: Vec<String>,
     /// Keys of its nicknames or full names (`index::nicknames_of`), looked up once per query
     /// token rather than once per comparison.
-    nicknames: &'static [String],
+    nicknames: Vec<&'static str>,
+    /// Consonant classes (`normalize::loose_key`) of a word romanised from another script, compared
+    /// when its spelling and keys meet nothing.
+    loose: Option<Box<str>>,
 }
 
 impl Token {
@@ -85,31 +90,64 @@ impl Token {
         self.role.optional()
     }
 
-    /// No vowel at all in a word of three letters or more: typed without vowels on purpose.
+    /// No vowel in a word of three letters or more, but for the first letter and those that
+    /// Cyrillic `я`/`ю`/`е` leave after a `y` (`Ягн` → `yagn`): typed without vowels on purpose.
     /// (A leading vowel is kept by those who drop the others: `Atbkv` for Atabekov.)
     pub fn vowelless(&self) -> bool {
-        // A `y` is kept by those who drop the vowels (`Slzhvsky`): it is read as a consonant here.
-        self.text.chars().count() >= 3
-            && self.text.chars().all(|c| c.is_ascii_alphabetic())
-            && !self.text.chars().skip(1).any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+        let b = self.text.as_bytes();
+        b.len() >= 3
+            && b.iter().all(u8::is_ascii_alphabetic)
+            && (1..b.len()).all(|i| !matches!(b[i], b'a' | b'e' | b'i' | b'o' | b'u') || b[i - 1] == b'y')
     }
 
     /// A query token: also knows its foreign readings.
     pub fn query(text: &str, role: Role, weight: f32) -> Token {
         let mut t = Token::new(text, role, weight);
         let alt_keys = crate::normalize::alternative_keys(text, &t.key);
-        let nicknames = crate::index::nicknames_of(&t.key);
+        let nicknames = crate::index::nicknames_of(&t.text, &t.key);
         if !alt_keys.is_empty() || !nicknames.is_empty() {
             t.readings = Some(Box::new(Readings { alt_keys, nicknames, ..Default::default() }));
         }
         t
     }
 
+    /// Also compares the token by its consonant classes: it was romanised from a script other
+    /// than Latin or Cyrillic (see `normalize::loose_key`).
+    pub fn with_loose_reading(mut self) -> Token {
+        let loose = crate::normalize::loose_key(&self.text);
+        if loose.chars().count() >= MIN_LOOSE_CLASSES {
+            self.readings.get_or_insert_with(Default::default).loose = Some(loose.into());
+        }
+        self
+    }
+
+    /// The consonant classes of a token romanised from another script (none otherwise).
+    pub fn loose(&self) -> Option<&str> {
+        self.readings.as_ref().and_then(|r| r.loose.as_deref())
+    }
+
     /// Keys of the query token's nicknames or full names (none for listed tokens).
-    pub fn nicknames(&self) -> &[String] {
-        self.readings.as_ref().map(|r| r.nicknames).unwrap_or_default()
+    pub fn nicknames(&self) -> &[&'static str] {
+        self.readings.as_ref().map(|r| r.nicknames.as_slice()).unwrap_or_default()
     }
 }
+
+/// What is left of a folded word typed without vowels: the first letter (vowel or not), then the
+/// other letters but `a e i o u y`, doubled letters once (`Svyatoslavovich` → `svtslvch`, as
+/// `Svtslvvch`). Compared as spelt rather than by phonetic key, since dropping the vowels makes
+/// letters meet that the key would read as one sound (`t`+`s` → `ts`).
+pub fn consonants(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        if (i == 0 || !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')) && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Fewest consonant classes compared: one class (`Li`, `Ann`) meets too many names.
+pub const MIN_LOOSE_CLASSES: usize = 2;
 
 /// Relative weights of person-name parts: a surname carries most of the identity; a different
 /// given name with the same surname must fall below REVIEW.
@@ -463,9 +501,15 @@ pub struct QueryText {
     /// The words of the person reading when they differ: words run together in camel case
     /// (`VladimirPutin`) are split, since a person's name parts are listed apart.
     person_words: Option<(Vec<String>, u32)>,
+    /// The words of the organisation reading when they differ: words run together that are
+    /// listed words apart (`BreminoGroup`, see [`QueryText::split_joined`]).
+    org_words: Option<Vec<String>>,
     truncated: bool,
     /// Nothing (label, notes) was stripped: the words are the folded name as given.
     whole: bool,
+    /// Written mostly in a script other than Latin and Cyrillic: its words are also compared by
+    /// their consonant classes (`Token::with_loose_reading`).
+    foreign: bool,
 }
 
 impl QueryText {
@@ -473,11 +517,60 @@ impl QueryText {
         let unlabelled = crate::normalize::strip_label(name);
         let stripped = strip_notes(unlabelled);
         let person_words = camel_words(&stripped);
+        let (mut letters, mut other) = (0usize, 0usize);
+        if !stripped.is_ascii() {
+            for c in stripped.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                other += usize::from(crate::normalize::is_other_script(c));
+            }
+        }
         QueryText {
             whole: stripped == name,
             words: fold(&stripped).split_whitespace().map(str::to_string).collect(),
             person_words,
+            org_words: None,
             truncated: looks_truncated(unlabelled),
+            foreign: other > 0 && 2 * other >= letters,
+        }
+    }
+
+    /// Splits words that are two or more listed words run together (`vladimirputin`,
+    /// `LUKASHENKAAlyaksandr`, `SportsClub`) when they are not listed words themselves:
+    /// `is_listed(word, person)` says whether a word is a listed word of a person's name (or of an
+    /// organisation's). Camel case says where a person's words meet only when the writer kept the
+    /// capitals; the lists know the words whatever the case. The pieces of a split word are
+    /// marked as joined (`NameForm::joins`), so they are also compared as the one word they were.
+    pub fn split_joined(&mut self, is_listed: &dyn Fn(&str, bool) -> bool) {
+        let (words, joins) = match &self.person_words {
+            Some((w, j)) => (w.as_slice(), *j),
+            None => (self.words.as_slice(), 0),
+        };
+        if let Some(split) = split_words(words, joins, &|w| is_listed(w, true)) {
+            self.person_words = Some(split);
+        }
+        // A listed word split in two where neither part is short (`Uladzi miravich`): the parts
+        // are also compared joined when joined they are a listed word.
+        let (words, mut joins) = match &self.person_words {
+            Some((w, j)) => (w.as_slice(), *j),
+            None => (self.words.as_slice(), 0),
+        };
+        let before = joins;
+        for i in 0..words.len().saturating_sub(1).min(31) {
+            let (a, b) = (&words[i], &words[i + 1]);
+            if joins & (1 << i) == 0
+                && !(is_listed(a, true) && is_listed(b, true))
+                && is_listed(&format!("{a}{b}"), true)
+            {
+                joins |= 1 << i;
+            }
+        }
+        if joins != before {
+            self.person_words = Some((words.to_vec(), joins));
+        }
+        // Legal forms are words of an organisation's name too (`PelengJSC`).
+        let org_listed = |w: &str| is_listed(w, false) || is_legal_form_word(w, &phonetic_key(w));
+        if let Some((split, _)) = split_words(&self.words, 0, &org_listed) {
+            self.org_words = Some(split);
         }
     }
 
@@ -492,19 +585,112 @@ impl QueryText {
     }
 }
 
+/// Shortest word looked at for a split: shorter ones are rarely two names run together, and each
+/// word looked at costs a few dozen lookups.
+const MIN_SPLIT_WORD: usize = 6;
+/// Shortest piece of a split word (`Yu`, `Li`), and most pieces.
+const MIN_SPLIT_PIECE: usize = 2;
+const MAX_SPLIT_PIECES: usize = 4;
+
+/// `words` with each long word that is not listed, but is listed words run together, split into
+/// them (fewest pieces first), and the joins shifted to match. `None` when no word was split.
+fn split_words(words: &[String], joins: u32, is_listed: &dyn Fn(&str) -> bool) -> Option<(Vec<String>, u32)> {
+    let mut out: Option<(Vec<String>, u32)> = None;
+    for (i, w) in words.iter().enumerate() {
+        let pieces = if w.chars().count() >= MIN_SPLIT_WORD && !is_listed(w) { segment(w, is_listed) } else { None };
+        if pieces.is_none() && out.is_none() {
+            continue;
+        }
+        let (acc, acc_joins) = out.get_or_insert_with(|| {
+            let kept = words[..i].to_vec();
+            (kept, joins & ((1u32 << i.min(31)) - 1))
+        });
+        let start = acc.len();
+        match pieces {
+            Some(p) => acc.extend(p.into_iter().map(str::to_string)),
+            None => acc.push(w.clone()),
+        }
+        for k in start..acc.len().saturating_sub(1) {
+            if k < 31 {
+                *acc_joins |= 1 << k;
+            }
+        }
+        // The word's own join with the next word carries over to its last piece.
+        let last = acc.len() - 1;
+        if i < 31 && joins & (1 << i) != 0 && last < 31 {
+            *acc_joins |= 1 << last;
+        }
+    }
+    out
+}
+
+/// The fewest listed words (each of `MIN_SPLIT_PIECE` characters or more, at most
+/// `MAX_SPLIT_PIECES`) that `word` is made of, or `None`. A breadth-first walk over the positions
+/// where a listed word ends, so the first complete reading has the fewest pieces.
+fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool) -> Option<Vec<&'w str>> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(word.len())).collect();
+    // prev[b] = where the piece ending at byte b starts, for the positions reached so far.
+    let mut prev: HashMap<usize, usize> = HashMap::new();
+    let mut frontier = vec![0usize];
+    for _ in 0..MAX_SPLIT_PIECES {
+        let mut next = Vec::new();
+        for &start in &frontier {
+            let from = word[start..].chars().count();
+            if from < MIN_SPLIT_PIECE {
+                continue;
+            }
+            for &end in bounds.iter().filter(|&&e| e > start) {
+                if word[start..end].chars().count() < MIN_SPLIT_PIECE || prev.contains_key(&end) {
+                    continue;
+                }
+                if end == word.len() && start == 0 {
+                    continue;
+                }
+                if is_listed(&word[start..end]) {
+                    prev.insert(end, start);
+                    if end == word.len() {
+                        let mut pieces = Vec::new();
+                        let mut e = end;
+                        while e > 0 {
+                            let s = prev[&e];
+                            pieces.push(&word[s..e]);
+                            e = s;
+                        }
+                        pieces.reverse();
+                        return Some(pieces);
+                    }
+                    next.push(end);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    None
+}
+
 /// `VladimirPutin` → `Vladimir Putin`: a space wherever a lower-case letter is followed by an
 /// upper-case one. `None` when there is no such place (most names).
 fn camel_split(s: &str) -> Option<String> {
     let mut prev_lower = false;
+    // Only a capitalised piece ends where a capital follows: a word beginning in lower case with
+    // a capital next (`uGtnik`, `vSiataslavauna`) is two letters typed in the wrong order with
+    // the shift key, not two names.
+    let (mut piece_capitalised, mut at_start) = (false, true);
     let mut out: Option<String> = None;
     for (i, c) in s.char_indices() {
-        if prev_lower && c.is_uppercase() {
+        if at_start {
+            piece_capitalised = c.is_uppercase();
+        } else if prev_lower && c.is_uppercase() && piece_capitalised {
             out.get_or_insert_with(|| s[..i].to_string()).push(' ');
         }
         if let Some(o) = out.as_mut() {
             o.push(c);
         }
         prev_lower = c.is_lowercase();
+        at_start = !c.is_alphabetic();
     }
     out
 }
@@ -549,13 +735,25 @@ pub fn query_forms(
     weight_of: &dyn Fn(&str) -> f32,
 ) -> (Option<NameForm>, Option<NameForm>) {
     let truncated = text.truncated;
-    let base: Vec<Token> = text.words.iter().map(|t| Token::query(t, Role::Word, 0.0)).collect();
+    let new_token = |t: &str| {
+        let tok = Token::query(t, Role::Word, 0.0);
+        if text.foreign {
+            tok.with_loose_reading()
+        } else {
+            tok
+        }
+    };
+    let base: Vec<Token> = text.words.iter().map(|t| new_token(t)).collect();
     let org = organisation.then(|| {
+        if let Some(words) = &text.org_words {
+            let tokens = words.iter().map(|t| org_word(new_token(t), weight_of)).collect();
+            return NameForm { tokens, person: false, truncated, joins: 0 };
+        }
         let joined = org_words(&text.words);
         let tokens = if joined.len() == base.len() {
             base.iter().map(|t| org_word(t.clone(), weight_of)).collect()
         } else {
-            joined.iter().map(|t| org_word(Token::query(t, Role::Word, 0.0), weight_of)).collect()
+            joined.iter().map(|t| org_word(new_token(t), weight_of)).collect()
         };
         NameForm { tokens, person: false, truncated, joins: 0 }
     });
@@ -563,7 +761,7 @@ pub fn query_forms(
         return (None, org);
     }
     let (words, base, joins) = match &text.person_words {
-        Some((w, joins)) => (w, w.iter().map(|t| Token::query(t, Role::Word, 0.0)).collect(), *joins),
+        Some((w, joins)) => (w, w.iter().map(|t| new_token(t)).collect(), *joins),
         None => (&text.words, base, 0),
     };
     let all_titles = words.iter().all(|w| is_title(w));
@@ -572,11 +770,21 @@ pub fn query_forms(
     let description = (1..words.len())
         .find(|&i| is_title(&words[i]) && words[..i].iter().any(|w| !is_title(w)))
         .unwrap_or(words.len());
+    // `Halina Knizonak or Knizonok or Knizonok-Maksimova`, as the Canadian list writes aliases and
+    // payments copy them: the `or` and the spellings after it of a word already given are
+    // alternatives, not more words of the name.
+    let first_or = (1..words.len().saturating_sub(1)).find(|&i| words[i] == "or");
+    let alternative = |i: usize, tok: &Token, base: &[Token]| {
+        first_or.is_some_and(|o| {
+            i == o || (i > o && (words[i] == "or" || base[..o].iter().any(|b| b.key == tok.key && b.text.len() > 2)))
+        })
+    };
+    let keys: Vec<Token> = if first_or.is_some() { base.clone() } else { Vec::new() };
     let tokens = base
         .into_iter()
         .enumerate()
         .map(|(i, mut tok)| {
-            if !all_titles && (is_title(&tok.text) || i >= description) {
+            if !all_titles && (is_title(&tok.text) || i >= description || alternative(i, &tok, &keys)) {
                 tok.role = Role::Title;
                 tok.readings = None;
                 return tok;
@@ -604,5 +812,42 @@ mod tests {
         assert_eq!(roles, [Role::Title, Role::Given, Role::Given, Role::Title, Role::Title, Role::Title]);
         assert!(looks_truncated("ALIAKSANDR RYHORAVICH LUKASHENK SUP"));
         assert!(!looks_truncated("Aleksandr Lukashenko"));
+    }
+
+    #[test]
+    fn words_run_together_are_split_into_listed_words() {
+        let listed = ["vladimir", "putin", "lukashenka", "alyaksandr", "sports", "club"];
+        let is_listed = |w: &str, _person: bool| listed.contains(&w);
+        let mut t = QueryText::new("vladimirputin");
+        t.split_joined(&is_listed);
+        let (words, joins) = t.person_words.clone().expect("split");
+        assert_eq!(words, ["vladimir", "putin"]);
+        assert_eq!(joins, 1);
+        let mut t = QueryText::new("LUKASHENKAAlyaksandr Putin");
+        t.split_joined(&is_listed);
+        assert_eq!(t.person_words.expect("split").0, ["lukashenka", "alyaksandr", "putin"]);
+        let mut t = QueryText::new("Presidential SportsClub");
+        t.split_joined(&is_listed);
+        assert_eq!(t.org_words.expect("split"), ["presidential", "sports", "club"]);
+        // A word that is not listed words run together stays whole.
+        let mut t = QueryText::new("Vladimirova Putina");
+        t.split_joined(&is_listed);
+        assert!(t.person_words.is_none() && t.org_words.is_none());
+    }
+
+    #[test]
+    fn a_listed_word_split_in_two_long_parts_is_also_read_joined() {
+        let is_listed = |w: &str, _person: bool| w == "uladzimiravich";
+        let mut t = QueryText::new("Siarhei Uladzi miravich");
+        t.split_joined(&is_listed);
+        assert_eq!(t.person_words.expect("joined").1, 0b10);
+    }
+
+    #[test]
+    fn words_typed_without_vowels_keep_their_consonants() {
+        assert_eq!(consonants("svyatoslavovich"), consonants("svtslvvch"));
+        assert_eq!(consonants("yuliya"), "yl");
+        assert!(Token::query("yagn", Role::Word, 1.0).vowelless());
+        assert!(!Token::query("yuri", Role::Word, 1.0).vowelless());
     }
 }

@@ -98,6 +98,43 @@ fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], ini
     (num / v.cut_weight).min(1.0)
 }
 
+/// Pairs a listed given name or patronymic that retrieval did not reach with a short query word
+/// one slip away from it (`score::short_typo`), and returns the weight they add. Retrieval meets a
+/// slip through one-letter deletions, but a slip in a Cyrillic letter romanised with two
+/// (`Оюег`, `oyueg` for Oleg) or a two-letter spelling against a one-letter one changes the length
+/// by two; such words are only worth comparing within names already retrieved by other words.
+fn short_slips(
+    snapshot: &Snapshot,
+    v: &crate::index::Variant,
+    units: &[score::Unit],
+    pairs: &mut Vec<score::Pair>,
+) -> f32 {
+    let mut added = 0.0;
+    for (pos, part) in v.parts.iter().enumerate() {
+        if !matches!(part.role, name_form::Role::Given | name_form::Role::Patronymic)
+            || pairs.iter().any(|p| usize::from(p.pos) == pos)
+        {
+            continue;
+        }
+        let listed = &snapshot.tokens[part.token as usize].tok;
+        for (ui, u) in units.iter().enumerate() {
+            if u.initial
+                || u.glued
+                || u.token.role == name_form::Role::Title
+                || pairs.iter().any(|p| units.get(usize::from(p.unit)).is_some_and(|o| o.mask & u.mask != 0))
+            {
+                continue;
+            }
+            let sim = score::short_typo(&u.token, listed);
+            if sim >= score::MIN_PAIR_SIM {
+                pairs.push(score::Pair { unit: ui as u8, pos: pos as u8, sim });
+                added += sim * part.weight;
+            }
+        }
+    }
+    added
+}
+
 fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
     match (query, listed) {
         (None, _) | (_, EntityType::Unknown) => true,
@@ -177,7 +214,8 @@ fn evaluate(
     let weight_of = |k: &str| snapshot.word_weight(k);
     let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
     let want_org = query.party_type != Some(EntityType::Person);
-    let text = name_form::QueryText::new(&query.name);
+    let mut text = name_form::QueryText::new(&query.name);
+    text.split_joined(&|w, person| snapshot.is_listed_word(w, person));
     let (person_form, org_form) = name_form::query_forms(&text, want_person, want_org, &weight_of);
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
@@ -346,6 +384,9 @@ fn evaluate(
                         pairs.push(score::Pair { unit, pos: pos as u8, sim });
                     }
                 }
+            }
+            if person {
+                bound += short_slips(snapshot, v, &person_units, &mut pairs) / required_weight;
             }
             if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
                 continue;

@@ -6,7 +6,7 @@
 //! the weighted share of the listed name that the query covers, with the query's own uncovered
 //! tokens counted against it, so neither a partial name nor extra names pass as the full one.
 
-use crate::index::name_form::{NameForm, Role, Token, GIVEN_WEIGHT};
+use crate::index::name_form::{self, NameForm, Role, Token, GIVEN_WEIGHT};
 use crate::index::ListedName;
 
 /// Below this a token pair is not considered the same name part at all: a near miss counts as
@@ -134,18 +134,19 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.equivalents().iter().any(|e| **e == *c.key) {
         return EQUIVALENT_SIM;
     }
-    if q.nicknames().iter().any(|k| **k == *c.key) {
+    if q.nicknames().iter().any(|k| crate::index::nickname_matches(k, &c.text, &c.key)) {
         return NICKNAME_SIM;
     }
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
     // edit distances (most retrieved candidates end here).
     let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
+    let loose = q.loose().map_or(0.0, |ql| loose_sim(ql, &c.text));
     let any_reachable = reachable(&q.text, &c.text)
         || reachable(&q.key, &c.key)
         || q.alt_keys().iter().any(|k| reachable(k, &c.key))
-        || (q.vowelless() && q.skeleton == c.skeleton);
+        || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
-        return 0.0;
+        return loose;
     }
     // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so a distance
     // that cannot reach it is cut short (see `ratio_at_least`): the keys to what lifts a pair
@@ -170,32 +171,82 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
         s = 0.0;
     }
-    if q.vowelless() && c.skeleton.len() >= 3 && q.skeleton == c.skeleton {
+    if q.vowelless() && c.skeleton.len() >= MIN_SKELETON && (q.skeleton == c.skeleton || same_consonants(q, c)) {
         s = s.max(VOWELLESS_SIM);
     }
     if s < MIN_TOKEN_SIM {
         s = short_typo(q, c);
     }
-    s
+    s.max(loose)
+}
+
+/// A query word typed without vowels and a listed word with the same letters once their vowels
+/// are gone (`name_form::consonants`).
+fn same_consonants(q: &Token, c: &Token) -> bool {
+    let cq = name_form::consonants(&q.text);
+    cq.len() >= MIN_SKELETON && cq == name_form::consonants(&c.text)
+}
+
+/// A word romanised from another script against a listed word, by consonant classes
+/// (`normalize::loose_key`): the same classes are [`LOOSE_SIM`]; one class more or less in a long
+/// name (kana `bafu` for `bakh`) is [`LOOSE_NEAR_SIM`].
+fn loose_sim(q_loose: &str, listed_text: &str) -> f32 {
+    let c = crate::normalize::loose_key(listed_text);
+    if c.len() < name_form::MIN_LOOSE_CLASSES {
+        0.0
+    } else if *q_loose == c {
+        LOOSE_SIM
+    } else if q_loose.len().min(c.len()) >= LOOSE_NEAR_MIN && osa_within(q_loose, &c, 1).is_some() {
+        LOOSE_NEAR_SIM
+    } else {
+        0.0
+    }
 }
 
 /// One slip (a letter replaced, added, dropped or two swapped) in a word of four or five letters
 /// (`Perr` for `Petr`, `lgor` for `Igor`) is below `MIN_TOKEN_SIM` by the ratio, yet the likeliest
 /// reading: partial credit ([`SHORT_TYPO_SIM`]), which scoring gives only to given names and
 /// patronymics, and only as REVIEW evidence.
-fn short_typo(q: &Token, c: &Token) -> f32 {
-    let (lq, lc) = (char_len(&q.text), char_len(&c.text));
-    // Three letters only when one was dropped (`Olg` for `Olga`): one changed in three is
-    // another name (`Ira` / `Ina`).
-    let short_ok = |l: usize| (4..=5).contains(&l) || (l == 3 && lq != lc);
-    if !short_ok(lq) || !short_ok(lc) || gendered_pair(&q.text, &c.text) {
+pub fn short_typo(q: &Token, c: &Token) -> f32 {
+    if gendered_pair(&q.text, &c.text) {
         return 0.0;
     }
-    if osa_within(&q.text, &c.text, 1).is_some() {
+    // Also counted in letters of the Cyrillic original where the romanisation spelt one with two
+    // (`Оюег` is `oyueg`, one slip from `oleg`, not two).
+    let slip = |a: &str, b: &str| {
+        let (la, lb) = (char_len(a), char_len(b));
+        // Three letters only when one was dropped (`Olg` for `Olga`): one changed in three is
+        // another name (`Ira` / `Ina`).
+        let short_ok = |l: usize| (4..=5).contains(&l) || (l == 3 && la != lb);
+        short_ok(la) && short_ok(lb) && osa_within(a, b, 1).is_some()
+    };
+    let found = slip(&q.text, &c.text) || {
+        let (qt, ct) = (one_per_letter(&q.text), one_per_letter(&c.text));
+        (qt != *q.text || ct != *c.text) && slip(&qt, &ct)
+    };
+    if found {
         SHORT_TYPO_SIM
     } else {
         0.0
     }
+}
+
+/// A short word with the two- and four-letter spellings of single Cyrillic letters (`zh`, `kh`,
+/// `ts`, `ch`, `sh`, `shch`, `yu`, `ya`) written as those letters again, so that a slip counts
+/// as one edit however the letter was romanised.
+fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
+    const DIGRAPHS: [(&str, &str); 8] =
+        [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я")];
+    if s.len() > 10 || !DIGRAPHS.iter().any(|(d, _)| s.contains(d)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.to_string();
+    for (d, l) in DIGRAPHS {
+        if out.contains(d) {
+            out = out.replace(d, l);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A query token cut short against a listed token it begins.
@@ -234,6 +285,17 @@ pub const EQUIVALENT_SIM: f32 = 0.93;
 /// A name typed without vowels whose consonants are the listed name's: enough to review, not to
 /// block on its own.
 pub const VOWELLESS_SIM: f32 = 0.85;
+/// A word written in another script whose consonant classes are the listed word's
+/// (`arekusandoru` / Aleksandr): enough to review, never to block on its own.
+pub const LOOSE_SIM: f32 = 0.85;
+/// The same with one class more, less or different, in names of [`LOOSE_NEAR_MIN`] classes or more.
+pub const LOOSE_NEAR_SIM: f32 = 0.8;
+const LOOSE_NEAR_MIN: usize = 5;
+/// Shortest consonant skeleton compared for a word typed without vowels: two consonants (`Yln`
+/// for Yelena, `Lp` for Lapo) mean little alone, but beside a matched surname they are the given
+/// name the list has.
+pub const MIN_SKELETON: usize = 2;
+
 /// A truncated last token that begins the listed token.
 pub const PREFIX_SIM: f32 = 0.9;
 
@@ -462,6 +524,7 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
     let mut num = 0.0f32;
     let (mut initials, mut full_given, mut any_required, mut prefix, mut weak) = (false, false, false, false, false);
     let mut initial_required = false;
+    let (mut prefix_patronymic, mut given_met) = (None, false);
     for p in pairs.iter() {
         let u = &units[p.unit as usize];
         let c_bit = 1u64 << (p.pos & 63);
@@ -494,10 +557,24 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
             full_given = true;
         }
         weak |= partial;
-        prefix |= u.cut && u.only_as_prefix(listed.token(p.pos as usize));
+        let only_prefix = u.cut && u.only_as_prefix(listed.token(p.pos as usize));
+        prefix |= only_prefix;
+        if only_prefix && role == Role::Patronymic {
+            prefix_patronymic = Some((p.sim * listed.weight(p.pos as usize), c_bit, u.mask));
+        }
+        given_met |= role == Role::Given;
         if !role.optional() {
             any_required = true;
         }
+    }
+    // A name cut inside the patronymic with the given name left out (`Karchevsky Vladimir` for
+    // Sergey Vladimirovich Karchevsky) is two excuses at once, and most often another listed
+    // person's given name: the prefix then counts for nothing.
+    if let (Some((add, c_bit, mask)), false) = (prefix_patronymic, given_met) {
+        num -= add;
+        used_c &= !c_bit;
+        used_q &= !mask;
+        prefix = false;
     }
     if !any_required {
         return NameScore::default();
@@ -594,7 +671,6 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::name_form;
     use crate::model::{EntityType, Name, NameQuality};
 
     #[test]
@@ -665,6 +741,12 @@ mod tests {
         );
         let q = name_form::query(q, true, &|_| 1.0);
         score(&units(&q), &q, &l).score
+    }
+
+    #[test]
+    fn a_patronymic_cut_short_counts_only_beside_the_given_name() {
+        assert!(s("Karchevsky Sergey Vladimir", "Karchevsky", "Sergey Vladimirovich") >= 0.8);
+        assert!(s("Karchevsky Vladimir", "Karchevsky", "Sergey Vladimirovich") < 0.8);
     }
 
     #[test]

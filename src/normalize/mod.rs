@@ -11,7 +11,8 @@ mod phonetic;
 mod translit;
 
 pub use legal_forms::is_legal_form_word;
-pub use phonetic::{alternative_keys, key as phonetic_key, skeleton};
+pub use phonetic::{alternative_keys, key as phonetic_key, loose_key, skeleton};
+pub use translit::is_other_script;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -239,6 +240,26 @@ mod tests {
         assert!(!tokens("Λουκασένκο").is_empty() && tokens("Λουκασένκο")[0].is_ascii());
         assert!(tokens("لوكاشينكو")[0].is_ascii());
         assert!(tokens("김정은")[0].is_ascii());
+    }
+
+    #[test]
+    fn names_in_other_scripts_keep_the_consonant_classes_of_the_listed_name() {
+        let classes = |s: &str| tokens(s).iter().map(|t| loose_key(t)).collect::<Vec<_>>();
+        let listed = classes("Aleksandr Lukashenko");
+        for written in [
+            "アレクサンドル・ルカシェンコ",
+            "알렉산드르 루카셴코",
+            "Αλεξάντρ Λουκασένκο",
+            "ალექსანდრე ლუკაშენკო",
+            "Ալեքսանդր Լուկաշենկո",
+        ] {
+            assert_eq!(classes(written)[1], listed[1], "{written}");
+        }
+        assert_eq!(classes("اليكساندر")[0], listed[0]);
+        assert_eq!(classes("Μπαχτιμπεκοβιτς"), classes("Bakhtibekovich"));
+        // Georgian ejective marks do not split a word.
+        assert_eq!(tokens("ლუკაშენკო").len(), 1);
+        assert!(is_other_script('ア') && !is_other_script('Ж') && !is_other_script('é'));
     }
 
     #[test]

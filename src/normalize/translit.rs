@@ -64,14 +64,32 @@ pub(super) fn to_latin(c: char, out: &mut String) {
         // Cyrillic letters outside the table): romanised by `any_ascii`'s maintained tables, so a
         // name written in them meets its Latin listed name (`ルカシェンコ` → `rukashenko`). The
         // Cyrillic table above stays ours because it knows Belarusian (see the module doc).
+        // Greek χ is `ch` in any_ascii (ISO 843), but in Slavic names written in Greek it is
+        // always х (`Μπαχτιμπεκοβιτς`, Bakhtibekovich): `kh`, as our Cyrillic table reads х.
+        'χ' => "kh",
+        // Hebrew ו is mostly a vowel letter (o, u) in names from other languages; any_ascii reads
+        // it `v`. As `w` it is read as Arabic و is (see `phonetic::loose_key`).
+        'ו' => "w",
         _ => {
-            for l in any_ascii::any_ascii_char(c).chars() {
+            // Apostrophes mark ejectives (Georgian `k'`) or glottal stops (Arabic, Hebrew): no
+            // letter of the Latin listed name, and a separator if kept.
+            for l in any_ascii::any_ascii_char(c).chars().filter(|l| l.is_ascii_alphanumeric()) {
                 out.push(l.to_ascii_lowercase());
             }
             return;
         }
     };
     out.push_str(s);
+}
+
+/// Letters of a script other than Latin and Cyrillic (Greek, Arabic, Hebrew, Armenian, Georgian,
+/// CJK, kana, Hangul, Thai, …): a name holding them was romanised by `any_ascii`, whose spellings
+/// are far from the lists' (`arekusandoru` for Aleksandr), so the matcher also compares it by its
+/// consonant classes (`phonetic::loose_key`).
+pub fn is_other_script(c: char) -> bool {
+    c.is_alphabetic()
+        && !c.is_ascii()
+        && !matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F)
 }
 
 /// Latin and Greek letters that look like Cyrillic ones, both cases. Only exact look-alikes:

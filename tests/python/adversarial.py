@@ -1575,11 +1575,9 @@ def evaluate(queries, results):
 # Targets (what the issue demands).
 RECALL_TARGET = {k: 0.95 for k in KINDS}
 RECALL_TARGET.update({4: 0.90, 5: 0.90, 7: 0.90})
-# Kind 10: the per-letter/per-syllable tables here are crude (abjads drop vowels, katakana and
-# Chinese add vowels and merge l/r, b/v), so an exact-spelling match is not expected even from a
-# matcher that romanises those scripts well; a romaniser + phonetic key should still meet most
-# of them. 0.70 is the floor that separates "romanises these scripts" from "does not".
-RECALL_TARGET[10] = 0.70
+# Kind 10 is held to the issue's 0.95 like the others, though the per-letter/per-syllable tables
+# here are crude (abjads drop vowels, katakana and Chinese add vowels and merge l/r, b/v): see
+# KNOWN_SHORT in test_adversarial.py for where it stands.
 FP_TARGET = 0.01
 
 
