@@ -355,3 +355,142 @@ mod tests {
         assert!(matches!(parse("hello", Format::Detect), Err(MessageError::UnknownFormat)));
     }
 }
+
+#[cfg(test)]
+mod screening_tests {
+    use super::test_lists::{message, snapshot};
+    use super::*;
+
+    fn screened(name: &str) -> (Message, Screened) {
+        let m = parse(&message(name), Format::Detect).expect("parses");
+        let s = screen(&snapshot(), &m, &Thresholds::default()).expect("screens");
+        (m, s)
+    }
+
+    fn hits(s: &Screened) -> Vec<(&str, Decision, String)> {
+        s.hits
+            .iter()
+            .map(|h| {
+                let span: String = h.text.chars().skip(h.span.0).take(h.span.1 - h.span.0).collect();
+                (h.path.as_str(), h.screening.decision, span)
+            })
+            .collect()
+    }
+
+    fn entity_ids(h: &Hit) -> Vec<String> {
+        let s = snapshot();
+        h.screening.matches.iter().map(|m| s.entities[m.entity as usize].id.clone()).collect()
+    }
+
+    fn hit<'a>(s: &'a Screened, path: &str) -> &'a Hit {
+        s.hits.iter().find(|h| h.path == path).unwrap_or_else(|| panic!("no hit at {path}: {:?}", hits(s)))
+    }
+
+    #[test]
+    fn a_pacs008_with_a_listed_creditor_blocks_on_the_creditor_path_and_nowhere_in_the_clean_transaction() {
+        let (_, s) = screened("pacs008_listed_creditor.xml");
+        assert_eq!(s.decision, Decision::Block);
+        let tx2 = "/Envelope/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]";
+        let creditor = hit(&s, &format!("{tx2}/Cdtr/Nm"));
+        assert_eq!((creditor.screening.decision, creditor.role), (Decision::Block, Some(Role::Creditor)));
+        assert!(entity_ids(creditor).contains(&"us-ofac-sdn:32746".to_string()));
+        let person = hit(&s, &format!("{tx2}/UltmtCdtr/Nm"));
+        assert_eq!(person.screening.decision, Decision::Block);
+        assert!(entity_ids(person).contains(&"us-ofac-sdn:9797".to_string()), "{:?}", entity_ids(person));
+        let dob = person.screening.matches[0].features.iter().find(|f| f.feature == "date_of_birth").expect("dob");
+        assert_eq!(dob.outcome, crate::matcher::features::Outcome::Match);
+        let bic = hit(&s, &format!("{tx2}/CdtrAgt/FinInstnId/BICFI"));
+        assert_eq!(entity_ids(bic), ["us-ofac-sdn:34752"], "the listed bank's BIC");
+        let tax = hit(&s, &format!("{tx2}/Cdtr/Id/OrgId/Othr[1]/Id"));
+        assert_eq!(entity_ids(tax), ["us-ofac-sdn:32746"], "the listed company's registration number");
+        assert!(s.hits.iter().all(|h| h.path.starts_with(tx2)), "{:?}", hits(&s));
+        assert_eq!(s.fields_screened, 37);
+    }
+
+    #[test]
+    fn a_remittance_text_naming_a_listed_company_is_review_with_its_span() {
+        let (_, s) = screened("pacs008_remittance_listed_company.xml");
+        assert_eq!(s.decision, Decision::Review);
+        assert_eq!(
+            hits(&s),
+            [("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/RmtInf/Ustrd[1]", Decision::Review, "BELARUSKALI".to_string())]
+        );
+        assert_eq!(s.hits[0].span, (19, 30));
+    }
+
+    #[test]
+    fn a_clean_message_is_clear_with_every_field_screened() {
+        let (m, s) = screened("pacs008_clean.xml");
+        assert_eq!((s.decision, s.hits.len()), (Decision::Clear, 0));
+        assert_eq!(s.fields_screened, m.fields.len());
+        assert_eq!(s.fields_screened, 11, "2 names, 4 agent BICs, 4 address texts, 1 remittance text");
+    }
+
+    #[test]
+    fn a_pacs009_cov_hits_in_the_cover_and_in_the_underlying_transfer() {
+        let (_, s) = screened("pacs009_cov.xml");
+        assert_eq!(s.decision, Decision::Block);
+        let tx = "/Envelope/Document/FICdtTrf/CdtTrfTxInf[1]";
+        assert_eq!(entity_ids(hit(&s, &format!("{tx}/IntrmyAgt1/FinInstnId/BICFI"))), ["us-ofac-sdn:34749"]);
+        let creditor = hit(&s, &format!("{tx}/UndrlygCstmrCdtTrf/Cdtr/Nm"));
+        assert_eq!((creditor.screening.decision, creditor.role), (Decision::Block, Some(Role::Creditor)));
+        let text = hit(&s, &format!("{tx}/UndrlygCstmrCdtTrf/InstrForCdtrAgt[1]/InstrInf"));
+        assert_eq!(text.screening.decision, Decision::Review);
+        assert_eq!(text.span, (7, 13), "NAFTAN");
+        assert_eq!(s.hits.len(), 3, "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn a_pain001_blocks_only_the_payment_to_the_listed_company() {
+        let (_, s) = screened("pain001_payments.xml");
+        assert_eq!(
+            hits(&s),
+            [("/Document/CstmrCdtTrfInitn/PmtInf[2]/CdtTrfTxInf[1]/Cdtr/Nm", Decision::Block, "GRODNO AZOT".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_mt103_option_f_blocks_the_listed_ordering_customer() {
+        let (_, s) = screened("mt103_option_f.fin");
+        assert_eq!(hits(&s), [(":50F:1/", Decision::Block, "LUKASHENKO VIKTOR ALEKSANDROVICH".to_string())]);
+        let dob = s.hits[0].screening.matches[0].features.iter().find(|f| f.feature == "date_of_birth").expect("dob");
+        assert_eq!(dob.outcome, crate::matcher::features::Outcome::Match);
+    }
+
+    #[test]
+    fn an_mt103_option_k_blocks_the_wrapped_creditor_and_the_listed_bic_and_reviews_field_72() {
+        let (_, s) = screened("mt103_option_k.fin");
+        assert_eq!(
+            hits(&s),
+            [
+                (":57A:", Decision::Block, "BLBBBY2X".to_string()),
+                (":59:", Decision::Block, "OPEN JOINT STOCK COMPANY BELAVIA BELARUSIAN AIRLINES".to_string()),
+                (":72:", Decision::Review, "BELARUSKALI".to_string()),
+            ]
+        );
+        assert_eq!(entity_ids(&s.hits[1]), ["us-ofac-sdn:44541"]);
+    }
+
+    #[test]
+    fn an_mt202cov_blocks_the_listed_intermediary_and_the_underlying_creditor() {
+        let (_, s) = screened("mt202cov.fin");
+        assert_eq!(
+            hits(&s),
+            [(":56A:", Decision::Block, "MMBNBY22".to_string()), ("B/:59:", Decision::Block, "NAFTAN OJSC".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_message_with_too_many_fields_is_refused_as_too_large() {
+        let tx = "<CdtTrfTxInf><Cdtr><Nm>Jane Doe</Nm></Cdtr></CdtTrfTxInf>";
+        let xml = format!("<Document><FIToFICstmrCdtTrf>{}</FIToFICstmrCdtTrf></Document>", tx.repeat(MAX_FIELDS + 1));
+        assert!(matches!(parse(&xml, Format::Iso20022), Err(MessageError::TooLarge(_))));
+    }
+
+    #[test]
+    fn a_name_with_control_characters_is_refused_naming_its_path() {
+        let xml = "<Document><FIToFICstmrCdtTrf><CdtTrfTxInf><Cdtr><Nm>Jane&#x7;Doe</Nm></Cdtr></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>";
+        let e = parse(xml, Format::Detect).expect_err("refused").to_string();
+        assert_eq!(e, "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/Cdtr/Nm: contains control characters");
+    }
+}

@@ -442,3 +442,154 @@ pub fn parse(text: &str) -> Result<Message, MessageError> {
     }
     Ok(m.message)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::test_lists::message;
+
+    fn field<'a>(m: &'a Message, path: &str) -> &'a Field {
+        m.fields.iter().find(|f| f.path == path).unwrap_or_else(|| {
+            panic!("no field {path} among:\n{}", m.fields.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join("\n"))
+        })
+    }
+
+    fn bic(m: &Message, path: &str) -> (Option<Role>, String) {
+        let f = field(m, path);
+        let Content::Identifier { id, .. } = &f.content else { panic!("{path}: {f:?}") };
+        assert_eq!(id.kind, IdKind::Bic, "{path}");
+        (f.role, id.value.clone())
+    }
+
+    #[test]
+    fn an_mt103_with_option_f_reads_its_numbered_lines() {
+        let m = parse(&message("mt103_option_f.fin")).expect("parses");
+        assert_eq!((m.message_type.as_str(), m.reference.as_str()), ("MT103", "NDEA103F0001"));
+        let f = field(&m, ":50F:1/");
+        assert_eq!(f.role, Some(Role::Debtor));
+        let Content::Name { readings, party_type, date_of_birth, country } = &f.content else { panic!("{f:?}") };
+        assert_eq!(readings[0], "LUKASHENKO VIKTOR ALEKSANDROVICH", "1/ lines are one name");
+        assert_eq!(*party_type, Some(EntityType::Person), "a date of birth makes a person");
+        assert_eq!(date_of_birth.map(|d| d.to_string()).as_deref(), Some("1975-11-28"));
+        assert_eq!(country.as_deref(), Some("BY"));
+        let Content::Identifier { id, .. } = &field(&m, ":50F:party-identifier").content else { panic!() };
+        assert_eq!((id.kind, id.value.as_str()), (IdKind::Passport, "MP3100425"));
+        assert_eq!(field(&m, ":50F:2/").content, Content::Text("NEZAVISIMOSTI AVE 38".into()));
+        assert_eq!(field(&m, ":50F:3/").content, Content::Text("MINSK".into()));
+        assert_eq!(field(&m, ":50F:5/").content, Content::Text("MOGILEV".into()));
+        let f = field(&m, ":59F:1/");
+        assert_eq!((f.role, f.text()), (Some(Role::Creditor), "HANSE LOGISTIK GMBH"));
+        assert_eq!(field(&m, ":59F:3/").content, Content::Text("HAMBURG".into()));
+        assert_eq!(bic(&m, ":52A:"), (Some(Role::DebtorAgent), "NDEASESS".into()));
+        assert_eq!(bic(&m, ":57A:"), (Some(Role::CreditorAgent), "COBADEFFXXX".into()));
+        assert_eq!(field(&m, ":70:").content, Content::Text("/INV/2025-31 FREIGHT SERVICES".into()));
+    }
+
+    #[test]
+    fn the_header_blocks_give_sender_and_receiver_bics() {
+        let m = parse(&message("mt103_option_f.fin")).expect("parses");
+        assert_eq!(bic(&m, "{1:}"), (Some(Role::InstructingAgent), "NDEASESSXXX".into()));
+        assert_eq!(bic(&m, "{2:}"), (Some(Role::InstructedAgent), "DEUTDEFFXXX".into()));
+        // An output message: block 1 is the receiver, the sender is in block 2's input reference.
+        let out = "{1:F01DEUTDEFFAXXX0000000000}{2:O1031200250312NDEASESSAXXX00000000002503121200N}{4:\r\n:20:X\r\n:59:B\r\n-}";
+        let m = parse(out).expect("parses");
+        assert_eq!(bic(&m, "{1:}"), (Some(Role::InstructedAgent), "DEUTDEFFXXX".into()));
+        assert_eq!(bic(&m, "{2:}"), (Some(Role::InstructingAgent), "NDEASESSXXX".into()));
+    }
+
+    #[test]
+    fn an_mt103_with_option_k_joins_a_name_wrapped_at_35_characters() {
+        let m = parse(&message("mt103_option_k.fin")).expect("parses");
+        let f = field(&m, ":50K:");
+        assert_eq!((f.role, f.text()), (Some(Role::Debtor), "MUELLER MASCHINENBAU GMBH"));
+        assert_eq!(field(&m, ":50K:address").content, Content::Text("INDUSTRIESTRASSE 7 60311 FRANKFURT".into()));
+        let f = field(&m, ":59:");
+        assert_eq!(f.role, Some(Role::Creditor));
+        let Content::Name { readings, .. } = &f.content else { panic!("{f:?}") };
+        assert_eq!(
+            readings,
+            &[
+                "OPEN JOINT STOCK COMPANY BELAVIA BELARUSIAN AIRLINES",
+                "OPEN JOINT STOCK COMPANY BELAVIA BE LARUSIAN AIRLINES",
+                "OPEN JOINT STOCK COMPANY BELAVIA BE"
+            ]
+        );
+        assert_eq!(field(&m, ":59:address").content, Content::Text("NEMIGA STR 14 MINSK BELARUS".into()));
+        for (tag, role) in [
+            (":52A:", Role::DebtorAgent),
+            (":53A:", Role::InstructingReimbursementAgent),
+            (":54A:", Role::InstructedReimbursementAgent),
+            (":56A:", Role::IntermediaryAgent(1)),
+            (":57A:", Role::CreditorAgent),
+        ] {
+            assert_eq!(bic(&m, tag).0, Some(role), "{tag}");
+        }
+        assert_eq!(
+            field(&m, ":72:").content,
+            Content::Text("/ACC/PAYMENT FOR BELARUSKALI //POTASH CONTRACT 7/2024".into())
+        );
+    }
+
+    #[test]
+    fn an_mt202cov_tells_its_underlying_customer_transfer_apart() {
+        let m = parse(&message("mt202cov.fin")).expect("parses");
+        assert_eq!(m.message_type, "MT202COV");
+        assert_eq!(bic(&m, ":52A:"), (Some(Role::Debtor), "CITIUS33".into()), "MT202 52a is the debtor bank");
+        assert_eq!(bic(&m, ":58A:").0, Some(Role::Creditor));
+        assert_eq!(bic(&m, ":56A:"), (Some(Role::IntermediaryAgent(1)), "MMBNBY22".into()));
+        assert_eq!(bic(&m, "B/:52A:"), (Some(Role::DebtorAgent), "CHASUS33".into()));
+        assert_eq!(bic(&m, "B/:57A:").0, Some(Role::CreditorAgent));
+        let f = field(&m, "B/:50K:");
+        assert_eq!((f.role, f.text()), (Some(Role::Debtor), "ATLANTIC PETROLEUM TRADERS INC"));
+        let f = field(&m, "B/:59:");
+        assert_eq!((f.role, f.text()), (Some(Role::Creditor), "NAFTAN OJSC"));
+        assert_eq!(field(&m, "B/:70:").text(), "CARGO 14/2025 VACUUM GAS OIL");
+        assert_eq!(field(&m, "B/:72:").text(), "/INS/CITIUS33");
+    }
+
+    #[test]
+    fn an_mt202_names_institutions_by_option_d() {
+        let mt = "{1:F01CITIUS33AXXX0000000000}{2:I202RZBAATWWXXXXN}{4:\n:20:REF1\n:21:REL\n:32A:250312USD1,00\n\
+                  :52D:BELARUSBANK\nMINSK\n:58D:/123\nJSC BELINVESTBANK\nMINSK\n-}";
+        let m = parse(mt).expect("parses");
+        assert_eq!(m.message_type, "MT202");
+        let f = field(&m, ":58D:");
+        assert_eq!((f.role, f.text()), (Some(Role::Creditor), "JSC BELINVESTBANK"));
+        let Content::Name { party_type, .. } = &f.content else { panic!() };
+        assert_eq!(*party_type, Some(EntityType::Organization));
+        assert_eq!(field(&m, ":52D:").role, Some(Role::Debtor));
+        assert_eq!(field(&m, ":52D:address").text(), "MINSK");
+    }
+
+    fn error(mt: &str) -> String {
+        parse(mt).expect_err("refused").to_string()
+    }
+
+    #[test]
+    fn block_structure_that_does_not_parse_is_refused_with_line_and_column() {
+        let e = error("{1:F01NDEASESSAXXX0000000000}{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:59:Y\n");
+        assert!(e.contains("line 1, column 51") && e.contains("block 4 is not closed"), "{e}");
+        let e = error("{1:F01NDEASESSAXXX0000000000}\n{2:I103DEUTDEFFXXXXN\n{4:\n:20:X\n-}");
+        assert!(e.contains("block 2 is not closed") || e.contains("unknown block"), "{e}");
+        let e = error("{1:F01NDEASESSAXXX0000000000} junk {2:I103DEUTDEFFXXXXN}");
+        assert!(e.contains("line 1, column 31") && e.contains("expected `{`"), "{e}");
+        let e = error("{1:F01NDEASESSAXXX0000000000}{4:\n:20:X\n-}");
+        assert!(e.contains("no application header block {2:}"), "{e}");
+        let e = error("{2:I103DEUTDEFFXXXXN}{4:\nhello\n:20:X\n-}");
+        assert!(e.contains("line 2, column 1") && e.contains("before its first field tag"), "{e}");
+        let e = error("{2:I103DEUTDEFFXXXXN}{7:X}");
+        assert!(e.contains("unknown block `{7:`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_mt_types_and_bad_fields_are_refused_naming_them() {
+        let e = error("{2:I940DEUTDEFFXXXXN}{4:\n:20:X\n-}");
+        assert!(e.contains("MT940 is not screened"), "{e}");
+        let e = error("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:50F:/123\n1/IVAN\n4/19751399\n-}");
+        assert!(e.starts_with(":50F:4/ (line 3)") && e.contains("YYYYMMDD"), "{e}");
+        let e = error("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:50F:/123\nNAME WITHOUT NUMBER\n-}");
+        assert!(e.contains(":50F:") && e.contains("not `n/…`"), "{e}");
+        let e = error("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:57A:/12345\n-}");
+        assert!(e.contains(":57A:") && e.contains("without a BIC"), "{e}");
+    }
+}
