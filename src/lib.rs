@@ -23,6 +23,7 @@ pub mod model;
 pub mod normalize;
 pub mod parser;
 pub mod reload;
+pub mod screen_message;
 pub mod server;
 pub mod service;
 pub mod source;
