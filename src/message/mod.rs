@@ -250,19 +250,25 @@ pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -
     for field in &message.fields {
         match &field.content {
             Content::Name { readings, party_type, date_of_birth, country } => {
-                let best = readings
-                    .iter()
-                    .map(|name| {
-                        let query = Query {
-                            name: name.clone(),
-                            party_type: *party_type,
-                            date_of_birth: *date_of_birth,
-                            country: country.clone(),
-                            identifiers: Vec::new(),
-                        };
-                        matcher::screen(snapshot, &query, thresholds)
-                    })
-                    .max_by(|a, b| strength(a).total_cmp(&strength(b)));
+                // In order, the name as written first; a reading that blocks ends the search.
+                let mut best: Option<Screening> = None;
+                for name in readings {
+                    let query = Query {
+                        name: name.clone(),
+                        party_type: *party_type,
+                        date_of_birth: *date_of_birth,
+                        country: country.clone(),
+                        identifiers: Vec::new(),
+                    };
+                    let s = matcher::screen(snapshot, &query, thresholds);
+                    let blocks = s.decision == Decision::Block;
+                    if best.as_ref().is_none_or(|b| strength(&s) > strength(b)) {
+                        best = Some(s);
+                    }
+                    if blocks {
+                        break;
+                    }
+                }
                 if let Some(s) = best.filter(|s| s.decision > Decision::Clear) {
                     let text = field.text().to_string();
                     let span = (0, text.chars().count());
