@@ -92,7 +92,8 @@ impl ScreenMessageArgs {
         let c = ServeConfig::resolve(&args, false)?;
         if c.sources.is_empty() {
             return Err(ConfigError::Invalid(
-                "screen-message needs the lists to screen against: give --source KIND=PATH for each (as for serve)".into(),
+                "screen-message needs the lists to screen against: give --source KIND=PATH for each (as for serve)"
+                    .into(),
             ));
         }
         Ok((c.sources, c.thresholds, c.regime))

@@ -69,7 +69,11 @@ async fn messages_are_screened_field_by_field_and_bad_ones_refused_with_a_messag
     for (file, format, tag) in [("mt103_option_f.fin", SwiftMt, ":50F:1/"), ("mt202cov.fin", Unspecified, "B/:59:")] {
         let r = client.screen_message(request("mt", &message(file), format)).await.expect("screens").into_inner();
         assert_eq!(r.decision, pb::Decision::Block as i32, "{file}");
-        assert!(r.hits.iter().any(|h| h.path == tag && h.decision == pb::Decision::Block as i32), "{file}: {:?}", r.hits);
+        assert!(
+            r.hits.iter().any(|h| h.path == tag && h.decision == pb::Decision::Block as i32),
+            "{file}: {:?}",
+            r.hits
+        );
     }
 
     // Malformed messages: INVALID_ARGUMENT, saying where.
@@ -109,8 +113,11 @@ async fn messages_are_screened_field_by_field_and_bad_ones_refused_with_a_messag
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
-    let records: Vec<serde_json::Value> =
-        log.lines().map(|l| serde_json::from_str(l).expect("JSON")).filter(|r: &serde_json::Value| r["rpc"] == "ScreenMessage").collect();
+    let records: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .filter(|r: &serde_json::Value| r["rpc"] == "ScreenMessage")
+        .collect();
     let first = records.iter().find(|r| r["request_id"] == "m-1").expect("m-1 audited");
     assert_eq!(first["payment_id"], "NDEA-20250312-0001");
     assert_eq!(first["decision"], "block");
@@ -141,13 +148,12 @@ fn the_cli_screens_message_files_as_the_service_does() {
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON lines"))
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON lines")).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!((lines[0]["messageType"].as_str(), lines[0]["decision"].as_str()), (Some("MT103"), Some("BLOCK")));
-    let paths: Vec<&str> = lines[0]["hits"].as_array().expect("hits").iter().filter_map(|h| h["path"].as_str()).collect();
+    let paths: Vec<&str> =
+        lines[0]["hits"].as_array().expect("hits").iter().filter_map(|h| h["path"].as_str()).collect();
     assert_eq!(paths, [":57A:", ":59:", ":72:"]);
     assert_eq!(lines[1]["decision"], "CLEAR");
 

@@ -84,7 +84,9 @@ fn is_country(word: &str) -> bool {
 }
 
 fn is_legal_form(word: &str) -> bool {
-    crate::normalize::tokens(word).iter().all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
+    crate::normalize::tokens(word)
+        .iter()
+        .all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
 }
 
 /// Listed names found inside `text`, one entry per stretch that hit.
@@ -108,7 +110,10 @@ pub fn scan(
     for i in (0..words.len()).filter(|&i| anchors[i]) {
         for j in (i..words.len().min(i + MAX_WINDOW_WORDS)).filter(|&j| anchors[j]) {
             let stretch = &text[words[i].bytes.0..words[j].bytes.1];
-            if i == j && (is_country(stretch) || stretch.chars().filter(|c| c.is_alphabetic()).count() < MIN_SINGLE_WORD_LETTERS) {
+            if i == j
+                && (is_country(stretch)
+                    || stretch.chars().filter(|c| c.is_alphabetic()).count() < MIN_SINGLE_WORD_LETTERS)
+            {
                 continue;
             }
             budget.windows += 1;
@@ -204,10 +209,7 @@ mod tests {
     #[test]
     fn a_listed_persons_full_name_in_free_text_blocks() {
         let h = hits("PAYMENT ON BEHALF OF ALEKSANDR GRIGORYEVICH LUKASHENKO FOR SERVICES");
-        assert!(
-            h.iter().any(|(span, d, _)| span.contains("LUKASHENKO") && *d == Decision::Block),
-            "{h:?}"
-        );
+        assert!(h.iter().any(|(span, d, _)| span.contains("LUKASHENKO") && *d == Decision::Block), "{h:?}");
     }
 
     #[test]

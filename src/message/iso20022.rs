@@ -20,8 +20,20 @@ use crate::model::{EntityType, IdKind, Identifier, PartialDate};
 
 /// Elements that may repeat where they occur: their paths carry a 1-based index
 /// (`CdtTrfTxInf[2]`, `AdrLine[1]`), so that a hit names the transaction and line.
-const REPEATABLE: &[&str] =
-    &["CdtTrfTxInf", "PmtInf", "AdrLine", "Ustrd", "Strd", "Othr", "InstrForCdtrAgt", "InstrForNxtAgt", "AddtlRmtInf", "RgltryRptg", "Dtls", "Inf"];
+const REPEATABLE: &[&str] = &[
+    "CdtTrfTxInf",
+    "PmtInf",
+    "AdrLine",
+    "Ustrd",
+    "Strd",
+    "Othr",
+    "InstrForCdtrAgt",
+    "InstrForNxtAgt",
+    "AddtlRmtInf",
+    "RgltryRptg",
+    "Dtls",
+    "Inf",
+];
 
 /// Party and agent elements, by local name.
 fn role_of(name: &str) -> Option<Role> {
@@ -59,8 +71,20 @@ fn message_of(element: &str) -> Option<&'static str> {
 }
 
 /// Address parts that are text (a listed name may stand in an address line: "c/o ...").
-const ADDRESS_TEXT: &[&str] =
-    &["AdrLine", "StrtNm", "BldgNm", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Dept", "SubDept", "PstBx", "Room", "Flr"];
+const ADDRESS_TEXT: &[&str] = &[
+    "AdrLine",
+    "StrtNm",
+    "BldgNm",
+    "TwnNm",
+    "TwnLctnNm",
+    "DstrctNm",
+    "CtrySubDvsn",
+    "Dept",
+    "SubDept",
+    "PstBx",
+    "Room",
+    "Flr",
+];
 
 struct Frame {
     name: String,
@@ -253,10 +277,8 @@ impl Walker {
         };
         let at_root = self.stack.len() == p.depth + 1;
         match name.as_str() {
-            "Nm" if at_root || matches!(up1.as_str(), "FinInstnId" | "Pty") => {
-                if p.name.is_none() {
-                    p.name = Some((path, value));
-                }
+            "Nm" if p.name.is_none() && (at_root || matches!(up1.as_str(), "FinInstnId" | "Pty")) => {
+                p.name = Some((path, value));
             }
             "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => {
                 p.ids.push((path, Identifier { kind: IdKind::Bic, value }));
@@ -434,7 +456,10 @@ mod tests {
 
     fn field<'a>(m: &'a Message, path: &str) -> &'a Field {
         m.fields.iter().find(|f| f.path == path).unwrap_or_else(|| {
-            panic!("no field {path} among:\n{}", m.fields.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "no field {path} among:\n{}",
+                m.fields.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join("\n")
+            )
         })
     }
 
@@ -495,7 +520,8 @@ mod tests {
     #[test]
     fn identifiers_birth_and_country_come_with_the_party() {
         let m = parse(&message("pacs008_listed_creditor.xml")).expect("parses");
-        let Content::Name { party_type, date_of_birth, country, .. } = &field(&m, &format!("{TX2}/UltmtCdtr/Nm")).content
+        let Content::Name { party_type, date_of_birth, country, .. } =
+            &field(&m, &format!("{TX2}/UltmtCdtr/Nm")).content
         else {
             panic!()
         };
@@ -512,7 +538,8 @@ mod tests {
             panic!()
         };
         assert_eq!(id.value, "5299001234567890ABCD");
-        let Content::Name { party_type, date_of_birth, country, .. } = &field(&m, &format!("{TX1}/Dbtr/Nm")).content else {
+        let Content::Name { party_type, date_of_birth, country, .. } = &field(&m, &format!("{TX1}/Dbtr/Nm")).content
+        else {
             panic!()
         };
         assert_eq!(*party_type, Some(EntityType::Person));
@@ -568,9 +595,14 @@ mod tests {
         ] {
             assert_eq!(field(&m, &path).role, Some(role), "{path}");
         }
-        let Content::Name { party_type, .. } = &field(&m, &format!("{tx}/Cdtr/FinInstnId/Nm")).content else { panic!() };
+        let Content::Name { party_type, .. } = &field(&m, &format!("{tx}/Cdtr/FinInstnId/Nm")).content else {
+            panic!()
+        };
         assert_eq!(*party_type, Some(EntityType::Organization), "a pacs.009 creditor is a bank");
-        assert_eq!(field(&m, &format!("{u}/InstrForCdtrAgt[1]/InstrInf")).text(), "CREDIT NAFTAN OJSC ACCOUNT ON RECEIPT");
+        assert_eq!(
+            field(&m, &format!("{u}/InstrForCdtrAgt[1]/InstrInf")).text(),
+            "CREDIT NAFTAN OJSC ACCOUNT ON RECEIPT"
+        );
         assert_eq!(field(&m, &format!("{u}/RmtInf/Ustrd[1]")).text(), "CARGO 14/2025 VACUUM GAS OIL");
     }
 
@@ -586,9 +618,17 @@ mod tests {
             (format!("{root}/PmtInf[1]/DbtrAgt/FinInstnId/BICFI"), Role::DebtorAgent, "NWBKGB2LXXX"),
             (format!("{root}/PmtInf[1]/CdtTrfTxInf[1]/Cdtr/Nm"), Role::Creditor, "Yorkshire Steel Fabrications Ltd"),
             (format!("{root}/PmtInf[1]/CdtTrfTxInf[2]/CdtrAgt/FinInstnId/BICFI"), Role::CreditorAgent, "LOYDGB2LXXX"),
-            (format!("{root}/PmtInf[1]/CdtTrfTxInf[2]/UltmtCdtr/Nm"), Role::UltimateCreditor, "Pennine Group Holdings plc"),
+            (
+                format!("{root}/PmtInf[1]/CdtTrfTxInf[2]/UltmtCdtr/Nm"),
+                Role::UltimateCreditor,
+                "Pennine Group Holdings plc",
+            ),
             (format!("{root}/PmtInf[2]/UltmtDbtr/Nm"), Role::UltimateDebtor, "ACME Chemicals Division"),
-            (format!("{root}/PmtInf[2]/CdtTrfTxInf[1]/IntrmyAgt1/FinInstnId/BICFI"), Role::IntermediaryAgent(1), "DEUTDEFFXXX"),
+            (
+                format!("{root}/PmtInf[2]/CdtTrfTxInf[1]/IntrmyAgt1/FinInstnId/BICFI"),
+                Role::IntermediaryAgent(1),
+                "DEUTDEFFXXX",
+            ),
             (format!("{root}/PmtInf[2]/CdtTrfTxInf[1]/Cdtr/Nm"), Role::Creditor, "GRODNO AZOT"),
         ] {
             let f = field(&m, &path);
@@ -610,9 +650,18 @@ mod tests {
             </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
         let m = parse(xml).expect("parses");
         let g = "/Document/FIToFICstmrCdtTrf/GrpHdr/SttlmInf";
-        assert_eq!(field(&m, &format!("{g}/InstgRmbrsmntAgt/FinInstnId/BICFI")).role, Some(Role::InstructingReimbursementAgent));
-        assert_eq!(field(&m, &format!("{g}/InstdRmbrsmntAgt/FinInstnId/BICFI")).role, Some(Role::InstructedReimbursementAgent));
-        assert_eq!(field(&m, &format!("{g}/ThrdRmbrsmntAgt/FinInstnId/BICFI")).role, Some(Role::ThirdReimbursementAgent));
+        assert_eq!(
+            field(&m, &format!("{g}/InstgRmbrsmntAgt/FinInstnId/BICFI")).role,
+            Some(Role::InstructingReimbursementAgent)
+        );
+        assert_eq!(
+            field(&m, &format!("{g}/InstdRmbrsmntAgt/FinInstnId/BICFI")).role,
+            Some(Role::InstructedReimbursementAgent)
+        );
+        assert_eq!(
+            field(&m, &format!("{g}/ThrdRmbrsmntAgt/FinInstnId/BICFI")).role,
+            Some(Role::ThirdReimbursementAgent)
+        );
         let tx = "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]";
         assert_eq!(field(&m, &format!("{tx}/Cdtr/Nm")).text(), "A & B Ltd", "entities and character references");
         assert_eq!(field(&m, &format!("{tx}/RgltryRptg[1]/Dtls[1]/Inf[1]")).text(), "EXPORT LICENCE 12");
@@ -648,7 +697,8 @@ mod tests {
 
     #[test]
     fn unknown_message_types_are_refused_naming_the_element() {
-        let e = error(r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt/></Document>"#);
+        let e =
+            error(r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt/></Document>"#);
         assert!(e.contains("<BkToCstmrStmt>") && e.contains("camt.053.001.08") && e.contains("pacs.008"), "{e}");
         let e = error("<Invoice><Nm>X</Nm></Invoice>");
         assert!(e.contains("no ISO 20022 <Document>"), "{e}");
@@ -660,7 +710,10 @@ mod tests {
             "<Document><FIToFICstmrCdtTrf><CdtTrfTxInf><Dbtr><Nm>X</Nm><Id><PrvtId><DtAndPlcOfBirth><BirthDt>1975-13-40</BirthDt>\
              </DtAndPlcOfBirth></PrvtId></Id></Dbtr></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>",
         );
-        assert!(e.starts_with("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/Dbtr/Id/PrvtId/DtAndPlcOfBirth/BirthDt:"), "{e}");
+        assert!(
+            e.starts_with("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/Dbtr/Id/PrvtId/DtAndPlcOfBirth/BirthDt:"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -419,7 +419,11 @@ mod screening_tests {
         assert_eq!(s.decision, Decision::Review);
         assert_eq!(
             hits(&s),
-            [("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/RmtInf/Ustrd[1]", Decision::Review, "BELARUSKALI".to_string())]
+            [(
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/RmtInf/Ustrd[1]",
+                Decision::Review,
+                "BELARUSKALI".to_string()
+            )]
         );
         assert_eq!(s.hits[0].span, (19, 30));
     }
@@ -451,7 +455,11 @@ mod screening_tests {
         let (_, s) = screened("pain001_payments.xml");
         assert_eq!(
             hits(&s),
-            [("/Document/CstmrCdtTrfInitn/PmtInf[2]/CdtTrfTxInf[1]/Cdtr/Nm", Decision::Block, "GRODNO AZOT".to_string())]
+            [(
+                "/Document/CstmrCdtTrfInitn/PmtInf[2]/CdtTrfTxInf[1]/Cdtr/Nm",
+                Decision::Block,
+                "GRODNO AZOT".to_string()
+            )]
         );
     }
 
@@ -482,7 +490,10 @@ mod screening_tests {
         let (_, s) = screened("mt202cov.fin");
         assert_eq!(
             hits(&s),
-            [(":56A:", Decision::Block, "MMBNBY22".to_string()), ("B/:59:", Decision::Block, "NAFTAN OJSC".to_string())]
+            [
+                (":56A:", Decision::Block, "MMBNBY22".to_string()),
+                ("B/:59:", Decision::Block, "NAFTAN OJSC".to_string())
+            ]
         );
     }
 

@@ -147,8 +147,7 @@ fn name_readings(lines: &[&str], width: usize) -> (Vec<String>, usize) {
     let cut_in_word = lines[0].chars().last().is_some_and(char::is_alphanumeric)
         && next.chars().next().is_some_and(char::is_alphanumeric);
     let spaced = format!("{first} {next}");
-    let readings =
-        if cut_in_word { vec![format!("{first}{next}"), spaced, first] } else { vec![spaced, first] };
+    let readings = if cut_in_word { vec![format!("{first}{next}"), spaced, first] } else { vec![spaced, first] };
     (readings, 2)
 }
 
@@ -262,7 +261,7 @@ impl Mapper {
         let mut date_of_birth = None;
         let mut ids: Vec<(String, Identifier)> = Vec::new();
         let mut numbered = lines;
-        if let Some(first) = lines.first().filter(|l| !l.as_bytes().get(1).is_some_and(|c| *c == b'/')) {
+        if let Some(first) = lines.first().filter(|l| l.as_bytes().get(1).is_none_or(|c| *c != b'/')) {
             numbered = &lines[1..];
             if let Some(id) = party_identifier(first) {
                 ids.push((self.path(f.tag, "party-identifier"), id));
@@ -325,11 +324,8 @@ impl Mapper {
                 }
             }
         }
-        let party_type = if role.is_agent() {
-            Some(EntityType::Organization)
-        } else {
-            date_of_birth.map(|_| EntityType::Person)
-        };
+        let party_type =
+            if role.is_agent() { Some(EntityType::Organization) } else { date_of_birth.map(|_| EntityType::Person) };
         if !names.is_empty() {
             // `1/` lines are 33 characters of name each.
             let mut readings = vec![names.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")];
@@ -450,7 +446,10 @@ mod tests {
 
     fn field<'a>(m: &'a Message, path: &str) -> &'a Field {
         m.fields.iter().find(|f| f.path == path).unwrap_or_else(|| {
-            panic!("no field {path} among:\n{}", m.fields.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "no field {path} among:\n{}",
+                m.fields.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join("\n")
+            )
         })
     }
 

@@ -13,8 +13,8 @@ pub use admin::Admin;
 pub use attached_body::{Attached, Attachment};
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
-pub use message::{screen as screen_message, Answer as MessageAnswer};
 pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
+pub use message::{screen as screen_message, Answer as MessageAnswer};
 pub(crate) use record::decision_span;
 pub use record::Recorder;
 pub use status_fix::StatusFixLayer;
