@@ -2,7 +2,8 @@
 //!
 //! In one run and on the same connection settings it drives (a) the gRPC health `Check`, a call
 //! that does no screening on the same server stack (the baseline), then (b) `ScreenParty` with
-//! the dev set's names (listed and unlisted, all scripts, in file order), then (c) `ScreenStream`
+//! the dev set's names (listed and unlisted, all scripts, in file order), and `ScreenMessage` with a
+//! typical clean pacs.008 (`tests/data/messages/pacs008_clean.xml`), then (c) `ScreenStream`
 //! for bulk re-screening; it reports requests per second, latency percentiles, every error by
 //! gRPC status (each response is checked, unlike h2load, which counts a gRPC error inside an
 //! HTTP 200 as a success), the ScreenParty/baseline ratio, the server's memory, and the time from
@@ -316,7 +317,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
         channels.push(Channel::from_shared(format!("http://{}", server.addr))?.connect().await?);
     }
 
-    let mut results: Vec<(Phase, Phase)> = Vec::new();
+    // A typical pacs.008 (two parties, two agents, remittance text), as `benches/message.rs`.
+    let pacs008: Arc<str> =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/messages/pacs008_clean.xml"))?
+            .into();
+    let mut results: Vec<(Phase, Phase, Phase)> = Vec::new();
     for _ in 0..args.rounds.max(1) {
         let baseline = phase("health Check (baseline)", server.child.id(), &channels, &args, |ch, _| async move {
             HealthClient::new(ch)
@@ -339,7 +344,21 @@ async fn run(args: Args) -> anyhow::Result<()> {
             }
         })
         .await;
-        results.push((baseline, screen));
+        let text = pacs008.clone();
+        let message = phase("ScreenMessage (typical pacs.008)", server.child.id(), &channels, &args, move |ch, _| {
+            let text = text.to_string();
+            async move {
+                let r = ScreeningServiceClient::new(ch)
+                    .screen_message(pb::ScreenMessageRequest { message: text, ..Default::default() })
+                    .await?;
+                if r.get_ref().decision != pb::Decision::Clear as i32 {
+                    return Err(tonic::Status::internal("the clean message did not come back CLEAR"));
+                }
+                Ok(())
+            }
+        })
+        .await;
+        results.push((baseline, screen, message));
     }
 
     // Bulk re-screening: one stream per connection, the parties split between them.
@@ -396,9 +415,10 @@ async fn run(args: Args) -> anyhow::Result<()> {
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut ratios = Vec::new();
+    let mut message_ratios = Vec::new();
     let mut failed_calls = false;
-    for (round, (baseline, screen)) in results.iter().enumerate() {
-        for p in [baseline, screen] {
+    for (round, (baseline, screen, message)) in results.iter().enumerate() {
+        for p in [baseline, screen, message] {
             let errors = if p.errors.is_empty() { "none".to_string() } else { format!("{:?}", p.errors) };
             failed_calls |= !p.errors.is_empty();
             println!(
@@ -416,12 +436,19 @@ async fn run(args: Args) -> anyhow::Result<()> {
             );
         }
         ratios.push(if baseline.rps > 0.0 { screen.rps / baseline.rps } else { 0.0 });
+        message_ratios.push(if baseline.rps > 0.0 { message.rps / baseline.rps } else { 0.0 });
     }
     ratios.sort_by(f64::total_cmp);
+    message_ratios.sort_by(f64::total_cmp);
     println!(
         "\nScreenParty / baseline requests per second: median {:.2} (rounds: {})",
         ratios[ratios.len() / 2],
         ratios.iter().map(|r| format!("{r:.2}")).collect::<Vec<_>>().join(", ")
+    );
+    println!(
+        "ScreenMessage (typical pacs.008) / baseline requests per second: median {:.2} (rounds: {})",
+        message_ratios[message_ratios.len() / 2],
+        message_ratios.iter().map(|r| format!("{r:.2}")).collect::<Vec<_>>().join(", ")
     );
     println!(
         "ScreenStream: {streamed} parties in {stream_secs:.2} s = {:.0} parties/s ({stream_failed} answered with an error)",

@@ -36,6 +36,68 @@ pub enum Command {
     /// proto JSON) and print one JSON line of score, decision and features per pair. Give the
     /// server's --source/--config to weigh organisation words exactly as it does.
     Compare(CompareArgs),
+    /// Screen payment messages (ISO 20022 pacs.008, pacs.009, pain.001; SWIFT MT103, MT202,
+    /// MT202COV) from files, as ScreenMessage does, printing one JSON line per file: its
+    /// decision and every field that hit, with path, role, span and matches.
+    ScreenMessage(ScreenMessageArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MessageFormatArg {
+    /// Decide from the content.
+    #[default]
+    Detect,
+    Iso20022,
+    SwiftMt,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct ScreenMessageArgs {
+    /// Message files, one message each.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Format of the files [default: detect].
+    #[arg(long, value_enum, default_value_t = MessageFormatArg::Detect)]
+    pub format: MessageFormatArg,
+    /// List sources, as for `serve` (files or directories; required here, from the flag, the
+    /// environment or the configuration file).
+    #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
+    pub sources: Vec<String>,
+    /// TOML configuration file, as for `serve`.
+    #[arg(long, env = "SCREENER_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// As for `serve` [default: belarus].
+    #[arg(long, env = "SCREENER_REGIME", value_enum)]
+    pub regime: Option<RegimeArg>,
+    /// As for `serve` [default: 0.80].
+    #[arg(long, env = "SCREENER_REVIEW_THRESHOLD")]
+    pub review_threshold: Option<f64>,
+    /// As for `serve` [default: 0.92].
+    #[arg(long, env = "SCREENER_BLOCK_THRESHOLD")]
+    pub block_threshold: Option<f64>,
+}
+
+impl ScreenMessageArgs {
+    /// The settings shared with `serve`, validated the same way; the lists are required, since
+    /// a message screened against none would read as clear.
+    pub fn resolve(&self) -> Result<(Vec<SourceSpec>, Thresholds, Regime), ConfigError> {
+        let args = ServeArgs {
+            sources: self.sources.clone(),
+            config: self.config.clone(),
+            regime: self.regime,
+            review_threshold: self.review_threshold,
+            block_threshold: self.block_threshold,
+            ..Default::default()
+        };
+        let c = ServeConfig::resolve(&args, false)?;
+        if c.sources.is_empty() {
+            return Err(ConfigError::Invalid(
+                "screen-message needs the lists to screen against: give --source KIND=PATH for each (as for serve)"
+                    .into(),
+            ));
+        }
+        Ok((c.sources, c.thresholds, c.regime))
+    }
 }
 
 #[derive(Debug, Clone, Args, Default)]

@@ -3,7 +3,8 @@
 //! The data path, one module per stage: [`source`] (read a list location) → [`parser`] (official
 //! formats → [`model`]) → [`index`] (immutable snapshot with lookup tables) → [`matcher`] (query →
 //! scored matches) → [`service`] (gRPC edge). [`store`] holds the live snapshot; [`server`] wires
-//! the gRPC server; [`config`] validates settings.
+//! the gRPC server; [`config`] validates settings. [`message`] reads payment messages (ISO 20022,
+//! SWIFT MT) into the fields the matcher screens.
 #![forbid(unsafe_code)]
 
 pub mod auth;
@@ -16,11 +17,13 @@ pub mod fuzzing;
 pub mod good_guys;
 pub mod index;
 pub mod matcher;
+pub mod message;
 pub mod metrics;
 pub mod model;
 pub mod normalize;
 pub mod parser;
 pub mod reload;
+pub mod screen_message;
 pub mod server;
 pub mod service;
 pub mod source;

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use clap::Parser;
-use screener::config::{Cli, Command, CompareArgs, ServeConfig};
+use screener::config::{Cli, Command, CompareArgs, MessageFormatArg, ScreenMessageArgs, ServeConfig};
 use screener::telemetry::Telemetry;
 
 fn main() -> anyhow::Result<()> {
@@ -22,6 +22,7 @@ fn main() -> anyhow::Result<()> {
             })
         }
         Command::Compare(args) => compare(&args),
+        Command::ScreenMessage(args) => screen_message(&args),
         Command::CheckConfig(args) => {
             let c = ServeConfig::from_args(&args)?;
             let summary = serde_json::json!({
@@ -73,6 +74,22 @@ fn compare(args: &CompareArgs) -> anyhow::Result<()> {
     };
     if failures > 0 {
         anyhow::bail!("{failures} line(s) could not be compared (see their \"error\")");
+    }
+    Ok(())
+}
+
+fn screen_message(args: &ScreenMessageArgs) -> anyhow::Result<()> {
+    let (sources, thresholds, regime) = args.resolve()?;
+    let snapshot = screener::store::load(&sources, regime)?;
+    let format = match args.format {
+        MessageFormatArg::Detect => screener::message::Format::Detect,
+        MessageFormatArg::Iso20022 => screener::message::Format::Iso20022,
+        MessageFormatArg::SwiftMt => screener::message::Format::SwiftMt,
+    };
+    let failures =
+        screener::screen_message::run(&args.files, std::io::stdout().lock(), &snapshot, &thresholds, format)?;
+    if failures > 0 {
+        anyhow::bail!("{failures} file(s) could not be screened (see their \"error\")");
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod features;
 pub mod score;
+pub mod text;
 
 use std::collections::HashSet;
 use std::sync::Arc;

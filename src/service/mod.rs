@@ -5,6 +5,7 @@ mod admin;
 mod attached_body;
 mod convert;
 mod load_shed;
+mod message;
 mod record;
 mod status_fix;
 
@@ -13,6 +14,7 @@ pub use attached_body::{Attached, Attachment};
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
 pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
+pub use message::{screen as screen_message, Answer as MessageAnswer};
 pub(crate) use record::decision_span;
 pub use record::Recorder;
 pub use status_fix::StatusFixLayer;
@@ -73,6 +75,7 @@ impl Screener {
     ) {
         let party = Screened {
             role: "party",
+            path: None,
             party: req.party.as_ref(),
             decision: resp.decision,
             matches: &resp.matches,
@@ -198,6 +201,15 @@ impl Screener {
     }
 }
 
+impl Screener {
+    fn message(&self, req: &pb::ScreenMessageRequest) -> Result<MessageAnswer, ApiError> {
+        let snapshot = self.snapshot()?;
+        convert::check_request_id(&req.request_id)?;
+        let format = message::format(req.format)?;
+        message::screen(&snapshot, &self.thresholds, &req.request_id, &req.message, format)
+    }
+}
+
 pub(crate) fn decision_label(d: i32) -> &'static str {
     match pb::Decision::try_from(d).unwrap_or_default() {
         pb::Decision::Clear => "clear",
@@ -258,6 +270,7 @@ impl ScreeningService for Screener {
                         .zip(parties)
                         .map(|(result, (field, party))| Screened {
                             role: field,
+                            path: None,
                             party: Some(party),
                             decision: result.decision,
                             matches: &result.matches,
@@ -272,6 +285,44 @@ impl ScreeningService for Screener {
         };
         crate::metrics::rpc("ScreenPayment", outcome, started.elapsed());
         Ok(Response::new(result?.0))
+    }
+
+    async fn screen_message(
+        &self,
+        request: Request<pb::ScreenMessageRequest>,
+    ) -> Result<Response<pb::ScreenMessageResponse>, Status> {
+        let started = Instant::now();
+        let result = self.message(request.get_ref());
+        let outcome = match &result {
+            Ok(answer) => {
+                let r = &answer.response;
+                let call = Call {
+                    rpc: "ScreenMessage",
+                    request_id: &r.request_id,
+                    payment_id: &r.message_id,
+                    decision: r.decision,
+                    list_version: &r.list_version,
+                    parties: r
+                        .hits
+                        .iter()
+                        .zip(&answer.audit)
+                        .map(|(hit, (role, fingerprint))| Screened {
+                            role,
+                            path: Some(&hit.path),
+                            party: None,
+                            decision: hit.decision,
+                            matches: &hit.matches,
+                            fingerprint,
+                        })
+                        .collect(),
+                };
+                self.recorder.decided(&Span::current(), request.extensions().get::<RpcTrace>(), &call);
+                decision_label(r.decision)
+            }
+            Err(e) => error_label(e),
+        };
+        crate::metrics::rpc("ScreenMessage", outcome, started.elapsed());
+        Ok(Response::new(result?.response))
     }
 
     type ScreenStreamStream = ResponseStream;

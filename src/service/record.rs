@@ -40,6 +40,8 @@ pub struct Recorder {
 /// One screened party of a call, with what was decided for it.
 pub struct Screened<'a> {
     pub role: &'a str,
+    /// Where in a screened message the field that hit is (`ScreenMessage` only).
+    pub path: Option<&'a str>,
     pub party: Option<&'a pb::Party>,
     pub decision: i32,
     pub matches: &'a [pb::Match],
@@ -89,6 +91,7 @@ impl Recorder {
             .zip(hashes.iter_mut())
             .map(|(p, hash)| DecidedParty {
                 role: p.role,
+                path: p.path,
                 decision: decision_label(p.decision),
                 party_hash: hash.take(),
                 name: self.privacy.raw_values().then(|| p.party.map(|p| p.name.as_str()).unwrap_or_default()),

@@ -56,6 +56,10 @@ pub struct Decided<'a> {
 pub struct DecidedParty<'a> {
     /// The party's role in a payment (`debtor`, `creditor` ...); `party` for a single screening.
     pub role: &'a str,
+    /// `ScreenMessage`: the path of the field that hit (`/Document/…/Cdtr/Nm`, `:59:`); the
+    /// field's text is never recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
     pub decision: &'a str,
     /// Keyed hash of the party fingerprint (see [`super::Privacy`]); absent without a key.
     #[serde(skip_serializing_if = "Option::is_none")]

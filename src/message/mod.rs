@@ -1,0 +1,513 @@
+//! Payment messages as banks hold them (ISO 20022 pacs.008, pacs.009, pain.001; SWIFT MT103,
+//! MT202, MT202COV) turned into the fields a screener must look at, and those fields screened.
+//!
+//! A commercial filter screens the message field by field and names the field that hit, because
+//! the analyst who reviews a hit works from the message, not from a party record. So each
+//! [`Field`] keeps its location (an XPath-like path or an MT tag) and its role, and
+//! [`screen`] answers per field. Parsing knows nothing of the lists; screening knows nothing of
+//! message formats.
+
+pub mod free_text;
+pub mod iso20022;
+pub mod swift_mt;
+
+use crate::index::Snapshot;
+use crate::matcher::{self, Decision, Query, Screening, Thresholds};
+use crate::model::{EntityType, Identifier, PartialDate};
+
+/// Fields screened per message at most. A pacs.008 with the most transactions CBPR+ allows
+/// stays far below; beyond it a message costs more CPU than a caller may spend in one call.
+pub const MAX_FIELDS: usize = 4_000;
+/// Nesting of XML elements at most: ISO 20022 messages nest about a dozen deep; a deeper
+/// document is built to exhaust the parser, not to pay anyone.
+pub const MAX_DEPTH: usize = 64;
+/// Longest name screened, in characters (as for `ScreenParty`; ISO 20022 names are at most 140).
+pub const MAX_NAME_CHARS: usize = 1024;
+/// Longest free text of one field, in characters (ISO 20022 `Ustrd` is at most 140, MT 72 is 6 ×
+/// 35): anything longer is not a payment field.
+pub const MAX_TEXT_CHARS: usize = 4096;
+
+/// What the caller says the message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Decide from the content.
+    #[default]
+    Detect,
+    Iso20022,
+    SwiftMt,
+}
+
+/// Why a message cannot be screened. Each names where (line and column, or the field) so that
+/// the sender can find it in the message.
+#[derive(Debug, thiserror::Error)]
+pub enum MessageError {
+    #[error("the message is empty")]
+    Empty,
+    #[error("not ISO 20022 XML and not a SWIFT MT message: XML starts with `<`, an MT message with `{{1:` or `{{2:`")]
+    UnknownFormat,
+    #[error("line {line}, column {column}: not well-formed XML: {reason}")]
+    Xml { line: usize, column: usize, reason: String },
+    #[error(
+        "line {line}, column {column}: the message has a document type declaration (<!DOCTYPE>): refused, since \
+         ISO 20022 messages have none and its entities would be resolved from outside the message"
+    )]
+    Doctype { line: usize, column: usize },
+    #[error("{0}")]
+    UnknownType(String),
+    #[error("line {line}, column {column}: SWIFT MT block structure: {reason}")]
+    Blocks { line: usize, column: usize, reason: String },
+    #[error("{path}: {reason}")]
+    Field { path: String, reason: String },
+    #[error("{0}")]
+    TooLarge(String),
+}
+
+impl MessageError {
+    pub(crate) fn field(path: &str, reason: impl Into<String>) -> MessageError {
+        MessageError::Field { path: path.to_string(), reason: reason.into() }
+    }
+}
+
+/// Line and column (1-based, in characters) of byte offset `pos` in `text`.
+pub(crate) fn line_column(text: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(text.len());
+    let before = text.get(..pos).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// A party's or agent's role, in ISO 20022 pacs.008 terms (MT fields are mapped to the role
+/// CBPR+ gives them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Debtor,
+    Creditor,
+    UltimateDebtor,
+    UltimateCreditor,
+    InitiatingParty,
+    DebtorAgent,
+    CreditorAgent,
+    /// 1 to 3 in ISO 20022 (`IntrmyAgt1`…), 1 for MT 56a.
+    IntermediaryAgent(u8),
+    PreviousInstructingAgent(u8),
+    InstructingAgent,
+    InstructedAgent,
+    InstructingReimbursementAgent,
+    InstructedReimbursementAgent,
+    ThirdReimbursementAgent,
+}
+
+impl Role {
+    /// Agents are financial institutions: their names are screened as organisations.
+    pub fn is_agent(self) -> bool {
+        !matches!(
+            self,
+            Role::Debtor | Role::Creditor | Role::UltimateDebtor | Role::UltimateCreditor | Role::InitiatingParty
+        )
+    }
+
+    /// For the audit log and the CLI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Debtor => "debtor",
+            Role::Creditor => "creditor",
+            Role::UltimateDebtor => "ultimate_debtor",
+            Role::UltimateCreditor => "ultimate_creditor",
+            Role::InitiatingParty => "initiating_party",
+            Role::DebtorAgent => "debtor_agent",
+            Role::CreditorAgent => "creditor_agent",
+            Role::IntermediaryAgent(_) => "intermediary_agent",
+            Role::PreviousInstructingAgent(_) => "previous_instructing_agent",
+            Role::InstructingAgent => "instructing_agent",
+            Role::InstructedAgent => "instructed_agent",
+            Role::InstructingReimbursementAgent => "instructing_reimbursement_agent",
+            Role::InstructedReimbursementAgent => "instructed_reimbursement_agent",
+            Role::ThirdReimbursementAgent => "third_reimbursement_agent",
+        }
+    }
+}
+
+/// What a field holds, and so how it is screened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// A party's or agent's name, screened as `ScreenParty` screens a name, with the facts the
+    /// message gives about the same party as features. `readings` are the ways the name may be
+    /// read (an MT line cut at 35 characters may have cut a word or fallen between two); the
+    /// first is the name as written, and the strongest reading decides.
+    Name {
+        readings: Vec<String>,
+        party_type: Option<EntityType>,
+        date_of_birth: Option<PartialDate>,
+        country: Option<String>,
+    },
+    /// A BIC, LEI or other identifier, screened against listed identifiers alone: the hit then
+    /// names the identifier's own path, not the name's.
+    Identifier { id: Identifier, party_type: Option<EntityType> },
+    /// Free text (remittance information, purpose, instructions, address lines): scanned for
+    /// listed names inside it.
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub path: String,
+    pub role: Option<Role>,
+    pub content: Content,
+}
+
+impl Field {
+    /// The text the field screens, as reported back.
+    pub fn text(&self) -> &str {
+        match &self.content {
+            Content::Name { readings, .. } => readings.first().map_or("", String::as_str),
+            Content::Identifier { id, .. } => &id.value,
+            Content::Text(t) => t,
+        }
+    }
+}
+
+/// A message reduced to its screenable fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// `pacs.008.001.08`, `pacs.009.001.08 COV`, `MT103`, `MT202COV` ...
+    pub message_type: String,
+    /// GrpHdr/MsgId or MT field 20: echoed and audited, not screened.
+    pub reference: String,
+    pub fields: Vec<Field>,
+}
+
+impl Message {
+    pub(crate) fn push(&mut self, field: Field) -> Result<(), MessageError> {
+        if self.fields.len() >= MAX_FIELDS {
+            return Err(MessageError::TooLarge(format!(
+                "the message has more than {MAX_FIELDS} fields to screen; split it (fewer transactions per message)"
+            )));
+        }
+        check_text(&field)?;
+        self.fields.push(field);
+        Ok(())
+    }
+}
+
+fn check_text(field: &Field) -> Result<(), MessageError> {
+    let (text, max) = match &field.content {
+        Content::Name { readings, .. } => (readings.first().map_or("", String::as_str), MAX_NAME_CHARS),
+        Content::Identifier { id, .. } => (id.value.as_str(), 64),
+        Content::Text(t) => (t.as_str(), MAX_TEXT_CHARS),
+    };
+    if text.chars().count() > max {
+        return Err(MessageError::field(&field.path, format!("longer than {max} characters")));
+    }
+    if crate::normalize::has_control_chars_in_name(text) {
+        return Err(MessageError::field(&field.path, "contains control characters"));
+    }
+    Ok(())
+}
+
+/// Parses a message in the given format (or the one its content shows).
+pub fn parse(text: &str, format: Format) -> Result<Message, MessageError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.is_empty() {
+        return Err(MessageError::Empty);
+    }
+    let format = match format {
+        Format::Detect if trimmed.starts_with('<') => Format::Iso20022,
+        Format::Detect if trimmed.starts_with("{1:") || trimmed.starts_with("{2:") => Format::SwiftMt,
+        Format::Detect => return Err(MessageError::UnknownFormat),
+        f => f,
+    };
+    match format {
+        Format::SwiftMt => swift_mt::parse(text),
+        _ => iso20022::parse(text),
+    }
+}
+
+/// One field that hit.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub path: String,
+    pub role: Option<Role>,
+    /// The field's text as screened.
+    pub text: String,
+    /// Characters of `text` that hit (all of it for names and identifiers).
+    pub span: (usize, usize),
+    pub screening: Screening,
+}
+
+/// The message's result.
+#[derive(Debug, Clone)]
+pub struct Screened {
+    pub decision: Decision,
+    pub hits: Vec<Hit>,
+    pub fields_screened: usize,
+}
+
+/// Screens every field of a message; the message's decision is the most severe of its fields'.
+pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -> Result<Screened, MessageError> {
+    let mut hits = Vec::new();
+    let mut budget = free_text::Budget::default();
+    for field in &message.fields {
+        match &field.content {
+            Content::Name { readings, party_type, date_of_birth, country } => {
+                // In order, the name as written first; a reading that blocks ends the search.
+                let mut best: Option<Screening> = None;
+                for name in readings {
+                    let query = Query {
+                        name: name.clone(),
+                        party_type: *party_type,
+                        date_of_birth: *date_of_birth,
+                        country: country.clone(),
+                        identifiers: Vec::new(),
+                    };
+                    let s = matcher::screen(snapshot, &query, thresholds);
+                    let blocks = s.decision == Decision::Block;
+                    if best.as_ref().is_none_or(|b| strength(&s) > strength(b)) {
+                        best = Some(s);
+                    }
+                    if blocks {
+                        break;
+                    }
+                }
+                if let Some(s) = best.filter(|s| s.decision > Decision::Clear) {
+                    let text = field.text().to_string();
+                    let span = (0, text.chars().count());
+                    hits.push(Hit { path: field.path.clone(), role: field.role, text, span, screening: s });
+                }
+            }
+            Content::Identifier { id, party_type } => {
+                let query = Query { party_type: *party_type, identifiers: vec![id.clone()], ..Default::default() };
+                let s = matcher::screen(snapshot, &query, thresholds);
+                if s.decision > Decision::Clear {
+                    let span = (0, id.value.chars().count());
+                    hits.push(Hit {
+                        path: field.path.clone(),
+                        role: field.role,
+                        text: id.value.clone(),
+                        span,
+                        screening: s,
+                    });
+                }
+            }
+            Content::Text(text) => {
+                for found in free_text::scan(snapshot, text, thresholds, &mut budget)? {
+                    hits.push(Hit {
+                        path: field.path.clone(),
+                        role: field.role,
+                        text: text.clone(),
+                        span: found.span,
+                        screening: found.screening,
+                    });
+                }
+            }
+        }
+    }
+    let decision = hits.iter().map(|h| h.screening.decision).max().unwrap_or(Decision::Clear);
+    Ok(Screened { decision, hits, fields_screened: message.fields.len() })
+}
+
+/// Orders readings of one name: decision first, then the best score.
+fn strength(s: &Screening) -> f64 {
+    let top = s.matches.first().map_or(0.0, |m| m.score);
+    (s.decision as u8) as f64 * 10.0 + top
+}
+
+#[cfg(test)]
+pub(crate) mod test_lists {
+    //! The committed list excerpts as one snapshot, built once for all unit tests of messages.
+    use std::sync::{Arc, OnceLock};
+
+    use crate::index::Snapshot;
+
+    pub fn snapshot() -> Arc<Snapshot> {
+        static SNAPSHOT: OnceLock<Arc<Snapshot>> = OnceLock::new();
+        SNAPSHOT
+            .get_or_init(|| {
+                let d = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lists");
+                let specs: Vec<crate::source::SourceSpec> = [
+                    format!("ca-sema={}", d.join("canada/sema-lmes_2025-09-22.xml").display()),
+                    format!("us-ofac-sdn={}", d.join("ofac/sdn_2023-12-28.csv").display()),
+                    format!("uk-ofsi={}", d.join("uk/ConList_2025-04-10.csv").display()),
+                ]
+                .iter()
+                .map(|s| crate::source::SourceSpec::parse(s).expect("spec"))
+                .collect();
+                Arc::new(crate::store::load(&specs, crate::model::Regime::Belarus).expect("the excerpts load"))
+            })
+            .clone()
+    }
+
+    /// A message file of `tests/data/messages`.
+    pub fn message(name: &str) -> String {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/messages").join(name);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_from_one() {
+        assert_eq!(line_column("ab\ncdé\nf", 0), (1, 1));
+        assert_eq!(line_column("ab\ncdé\nf", 4), (2, 2));
+        assert_eq!(line_column("ab\ncdé\nf", 8), (3, 1));
+    }
+
+    #[test]
+    fn content_that_is_neither_xml_nor_mt_is_refused_when_detecting() {
+        assert!(matches!(parse("  ", Format::Detect), Err(MessageError::Empty)));
+        assert!(matches!(parse("hello", Format::Detect), Err(MessageError::UnknownFormat)));
+    }
+}
+
+#[cfg(test)]
+mod screening_tests {
+    use super::test_lists::{message, snapshot};
+    use super::*;
+
+    fn screened(name: &str) -> (Message, Screened) {
+        let m = parse(&message(name), Format::Detect).expect("parses");
+        let s = screen(&snapshot(), &m, &Thresholds::default()).expect("screens");
+        (m, s)
+    }
+
+    fn hits(s: &Screened) -> Vec<(&str, Decision, String)> {
+        s.hits
+            .iter()
+            .map(|h| {
+                let span: String = h.text.chars().skip(h.span.0).take(h.span.1 - h.span.0).collect();
+                (h.path.as_str(), h.screening.decision, span)
+            })
+            .collect()
+    }
+
+    fn entity_ids(h: &Hit) -> Vec<String> {
+        let s = snapshot();
+        h.screening.matches.iter().map(|m| s.entities[m.entity as usize].id.clone()).collect()
+    }
+
+    fn hit<'a>(s: &'a Screened, path: &str) -> &'a Hit {
+        s.hits.iter().find(|h| h.path == path).unwrap_or_else(|| panic!("no hit at {path}: {:?}", hits(s)))
+    }
+
+    #[test]
+    fn a_pacs008_with_a_listed_creditor_blocks_on_the_creditor_path_and_nowhere_in_the_clean_transaction() {
+        let (_, s) = screened("pacs008_listed_creditor.xml");
+        assert_eq!(s.decision, Decision::Block);
+        let tx2 = "/Envelope/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]";
+        let creditor = hit(&s, &format!("{tx2}/Cdtr/Nm"));
+        assert_eq!((creditor.screening.decision, creditor.role), (Decision::Block, Some(Role::Creditor)));
+        assert!(entity_ids(creditor).contains(&"us-ofac-sdn:32746".to_string()));
+        let person = hit(&s, &format!("{tx2}/UltmtCdtr/Nm"));
+        assert_eq!(person.screening.decision, Decision::Block);
+        assert!(entity_ids(person).contains(&"us-ofac-sdn:9797".to_string()), "{:?}", entity_ids(person));
+        let dob = person.screening.matches[0].features.iter().find(|f| f.feature == "date_of_birth").expect("dob");
+        assert_eq!(dob.outcome, crate::matcher::features::Outcome::Match);
+        let bic = hit(&s, &format!("{tx2}/CdtrAgt/FinInstnId/BICFI"));
+        assert_eq!(entity_ids(bic), ["us-ofac-sdn:34752"], "the listed bank's BIC");
+        let tax = hit(&s, &format!("{tx2}/Cdtr/Id/OrgId/Othr[1]/Id"));
+        assert_eq!(entity_ids(tax), ["us-ofac-sdn:32746"], "the listed company's registration number");
+        assert!(s.hits.iter().all(|h| h.path.starts_with(tx2)), "{:?}", hits(&s));
+        assert_eq!(s.fields_screened, 37);
+    }
+
+    #[test]
+    fn a_remittance_text_naming_a_listed_company_is_review_with_its_span() {
+        let (_, s) = screened("pacs008_remittance_listed_company.xml");
+        assert_eq!(s.decision, Decision::Review);
+        assert_eq!(
+            hits(&s),
+            [(
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/RmtInf/Ustrd[1]",
+                Decision::Review,
+                "BELARUSKALI".to_string()
+            )]
+        );
+        assert_eq!(s.hits[0].span, (19, 30));
+    }
+
+    #[test]
+    fn a_clean_message_is_clear_with_every_field_screened() {
+        let (m, s) = screened("pacs008_clean.xml");
+        assert_eq!((s.decision, s.hits.len()), (Decision::Clear, 0));
+        assert_eq!(s.fields_screened, m.fields.len());
+        assert_eq!(s.fields_screened, 11, "2 names, 4 agent BICs, 4 address texts, 1 remittance text");
+    }
+
+    #[test]
+    fn a_pacs009_cov_hits_in_the_cover_and_in_the_underlying_transfer() {
+        let (_, s) = screened("pacs009_cov.xml");
+        assert_eq!(s.decision, Decision::Block);
+        let tx = "/Envelope/Document/FICdtTrf/CdtTrfTxInf[1]";
+        assert_eq!(entity_ids(hit(&s, &format!("{tx}/IntrmyAgt1/FinInstnId/BICFI"))), ["us-ofac-sdn:34749"]);
+        let creditor = hit(&s, &format!("{tx}/UndrlygCstmrCdtTrf/Cdtr/Nm"));
+        assert_eq!((creditor.screening.decision, creditor.role), (Decision::Block, Some(Role::Creditor)));
+        let text = hit(&s, &format!("{tx}/UndrlygCstmrCdtTrf/InstrForCdtrAgt[1]/InstrInf"));
+        assert_eq!(text.screening.decision, Decision::Review);
+        assert_eq!(text.span, (7, 13), "NAFTAN");
+        assert_eq!(s.hits.len(), 3, "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn a_pain001_blocks_only_the_payment_to_the_listed_company() {
+        let (_, s) = screened("pain001_payments.xml");
+        assert_eq!(
+            hits(&s),
+            [(
+                "/Document/CstmrCdtTrfInitn/PmtInf[2]/CdtTrfTxInf[1]/Cdtr/Nm",
+                Decision::Block,
+                "GRODNO AZOT".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_mt103_option_f_blocks_the_listed_ordering_customer() {
+        let (_, s) = screened("mt103_option_f.fin");
+        assert_eq!(hits(&s), [(":50F:1/", Decision::Block, "LUKASHENKO VIKTOR ALEKSANDROVICH".to_string())]);
+        let dob = s.hits[0].screening.matches[0].features.iter().find(|f| f.feature == "date_of_birth").expect("dob");
+        assert_eq!(dob.outcome, crate::matcher::features::Outcome::Match);
+    }
+
+    #[test]
+    fn an_mt103_option_k_blocks_the_wrapped_creditor_and_the_listed_bic_and_reviews_field_72() {
+        let (_, s) = screened("mt103_option_k.fin");
+        assert_eq!(
+            hits(&s),
+            [
+                (":57A:", Decision::Block, "BLBBBY2X".to_string()),
+                (":59:", Decision::Block, "OPEN JOINT STOCK COMPANY BELAVIA BELARUSIAN AIRLINES".to_string()),
+                (":72:", Decision::Review, "BELARUSKALI".to_string()),
+            ]
+        );
+        assert_eq!(entity_ids(&s.hits[1]), ["us-ofac-sdn:44541"]);
+    }
+
+    #[test]
+    fn an_mt202cov_blocks_the_listed_intermediary_and_the_underlying_creditor() {
+        let (_, s) = screened("mt202cov.fin");
+        assert_eq!(
+            hits(&s),
+            [
+                (":56A:", Decision::Block, "MMBNBY22".to_string()),
+                ("B/:59:", Decision::Block, "NAFTAN OJSC".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_message_with_too_many_fields_is_refused_as_too_large() {
+        let tx = "<CdtTrfTxInf><Cdtr><Nm>Jane Doe</Nm></Cdtr></CdtTrfTxInf>";
+        let xml = format!("<Document><FIToFICstmrCdtTrf>{}</FIToFICstmrCdtTrf></Document>", tx.repeat(MAX_FIELDS + 1));
+        assert!(matches!(parse(&xml, Format::Iso20022), Err(MessageError::TooLarge(_))));
+    }
+
+    #[test]
+    fn a_name_with_control_characters_is_refused_naming_its_path() {
+        let xml = "<Document><FIToFICstmrCdtTrf><CdtTrfTxInf><Cdtr><Nm>Jane&#x7;Doe</Nm></Cdtr></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>";
+        let e = parse(xml, Format::Detect).expect_err("refused").to_string();
+        assert_eq!(e, "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/Cdtr/Nm: contains control characters");
+    }
+}
