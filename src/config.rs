@@ -357,7 +357,8 @@ impl ServeConfig {
             }
             let source = sources.iter_mut().find(|s| s.kind.as_str() == kind.trim()).ok_or_else(|| {
                 ConfigError::Invalid(format!(
-                    "pin `{pin}` names no configured source (kinds: ca-sema, us-ofac-sdn, uk-ofsi)"
+                    "pin `{pin}` names no configured source (kinds: {})",
+                    crate::model::SourceKind::names()
                 ))
             })?;
             source.pin = Some(digest);
