@@ -90,7 +90,9 @@ impl SourceSpec {
             self.location = if self.kind == SourceKind::UsOfacSdn {
                 dir
             } else {
-                dir.join(url.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("list"))
+                // The last path segment, without a query (the EU's `…/content?token=…`).
+                let path = url.split(['?', '#']).next().unwrap_or(url);
+                dir.join(path.rsplit('/').next().filter(|n| !n.is_empty() && n.contains('.')).unwrap_or("publication"))
             };
         }
         self
