@@ -199,6 +199,9 @@ fn run(n: usize) {
         entities_total: n,
         entities_in_scope: n,
         loaded_at: String::new(),
+        published: None,
+        publication_basis: "",
+        max_age: None,
     };
     let snapshot = screener::index::Snapshot::build(
         vec![LoadedSource { info, entities: list.into_iter().map(std::sync::Arc::new).collect() }],

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 secs="${1:-600}"; shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(parse_ca_sema parse_ofac_sdn parse_uk_ofsi normalize_name screen_name)
+  targets=(parse_ca_sema parse_ofac_sdn parse_uk_ofsi parse_uk_fcdo parse_eu_fsf parse_jp_mof normalize_name screen_name)
 fi
 data="${SCREENER_DATA:-$PWD/tests/data/lists}"
 seeds="$(mktemp -d)"; trap 'rm -rf "$seeds"' EXIT

@@ -315,6 +315,33 @@ PROVENANCE = {
 }
 
 
+# Hand-written fixtures, not generated: no real publication of these formats could be brought
+# here. Listed in the manifest with their digests, so --check notices when one changes.
+FIXTURES = {
+    "fixtures/UK-Sanctions-List_fixture.xml": (
+        "FCDO UK Sanctions List, XML, written by hand from the format guide (\"Format guide for the UK Sanctions List\") "
+        "and fragments of real publications: `<Designations>`, `<DateGenerated>` 24/11/2026, seven `<Designation>`s "
+        "(five in the Belarus regime, one the same person under the Global Human Rights regime, one ship under the DPRK "
+        "regime) with every name type (Primary Name, Primary Name Variation, Alias with Good and Low quality "
+        "`AliasStrength`, the `ALias` misspelling of real files), Belarusian and Russian Cyrillic names, two dates of "
+        "birth, passports, a business registration number, addresses, positions, an IMO number and flags. The people, "
+        "companies, names, dates of birth, places, positions, UniqueIDs and OFSI group ids are taken from the OFSI "
+        "Consolidated List of 2025-04-10 (`../shared/data/uk`, whose `Other Information` gives each group's UK Sanctions "
+        "List Ref); the second date of birth of BEL0045 is OFAC's (`alt. DOB`), Belaruskali's registration number "
+        "OFAC's remarks; the Low quality alias of BEL0047 and the LastUpdated and DateDesignated dates are written for the test."
+    ),
+    "fixtures/eu-fsf-xml-1.1_fixture.xml": (
+        "EU Financial Sanctions Files, consolidated list, XML 1.1, written by hand from the published schema and "
+        "fragments of real files: `<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\" generationDate=…>`, five "
+        "`<sanctionEntity>`s (four with `<regulation programme=\"BLR\">`, one tanker under PRK) with `nameAlias` in "
+        "English, Belarusian and Russian (one `strong=\"false\"`), two `birthdate`s, `citizenship`, `address` and "
+        "`identification` (regnumber, IMO). The people, companies, names and dates of birth are those of the UK and OFAC "
+        "lists in `../shared/data`; the logicalIds (the OFSI group ids reused), euReferenceNumbers, regulation numbers "
+        "and publication URLs are illustrative, not taken from a real EU file."
+    ),
+}
+
+
 def manifest(files, dev, positives):
     lines = [
         "# tests/data: excerpts of the official sanctions lists (generated)",
@@ -367,6 +394,16 @@ def manifest(files, dev, positives):
             f"- Excerpt: {len(out):,} bytes, sha256 `{sha256(out)}`.",
             "",
         ]
+    lines += [
+        "## Hand-written fixtures (not excerpts)",
+        "",
+        "In the official formats of lists of which no real publication is available here (see the README, \"How far the",
+        "new parsers are proven\"); not written by this script, which only records their digests.",
+        "",
+    ]
+    for name, how in FIXTURES.items():
+        data = (REPO / "tests/data/lists" / name).read_bytes()
+        lines += [f"### `lists/{name}`", "", f"- {how}", f"- {len(data):,} bytes, sha256 `{sha256(data)}`.", ""]
     lines += [
         "### `eval/dev.jsonl`",
         "",

@@ -18,7 +18,7 @@ use crate::tls::TlsFiles;
 #[command(
     name = "screener",
     version,
-    about = "Sanctions screening over gRPC against the Belarus lists (Canada SEMA, US OFAC SDN, UK OFSI)"
+    about = "Sanctions screening over gRPC against the Belarus lists (Canada SEMA, US OFAC SDN, UK FCDO, EU, Japan MOF)"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -154,9 +154,10 @@ pub struct ServeArgs {
     /// Address to listen on for gRPC [default: 0.0.0.0:50051]. Port 0 picks a free port (logged).
     #[arg(long, env = "SCREENER_LISTEN")]
     pub listen: Option<SocketAddr>,
-    /// A list source, KIND=PATH; repeat for each list. Kinds: ca-sema (sema-lmes.xml),
-    /// us-ofac-sdn (directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file),
-    /// uk-ofsi (ConList.csv). In the environment: comma-separated.
+    /// A list source, KIND=PATH or KIND=URL; repeat for each list. Kinds: ca-sema (sema-lmes.xml),
+    /// us-ofac-sdn (directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file), uk-fcdo
+    /// (UK-Sanctions-List.xml), eu-fsf (EU XML 1.1), jp-mof (the MOF workbook, .xlsx), uk-ofsi
+    /// (ConList.csv, retired on 28 January 2026). In the environment: comma-separated.
     #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
     pub sources: Vec<String>,
     /// Which entities are screened against [default: belarus].
@@ -275,6 +276,13 @@ pub struct ServeArgs {
     /// (the sha256 `GetListStatus` shows). Repeat per source; in the environment comma-separated.
     #[arg(long = "pin", env = "SCREENER_PINS", value_delimiter = ',')]
     pub pins: Vec<String>,
+    /// Staleness alarm KIND=AGE (`3d`, `36h`, `90m`, `off`): a source whose publication is older
+    /// (by its own date, or since its content last changed) shows `stale` in GetListStatus and in
+    /// the metrics, and logs a warning; it keeps serving. Repeat per source; in the environment
+    /// comma-separated [defaults: uk-fcdo, eu-fsf, uk-ofsi 3d; us-ofac-sdn 14d; ca-sema 60d;
+    /// jp-mof 90d].
+    #[arg(long = "max-list-age", env = "SCREENER_MAX_LIST_AGE", value_delimiter = ',')]
+    pub max_list_ages: Vec<String>,
 }
 
 /// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
@@ -319,6 +327,8 @@ struct FileConfig {
     max_publication_bytes: Option<u64>,
     #[serde(default)]
     pins: Vec<String>,
+    #[serde(default)]
+    max_list_age: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -419,10 +429,32 @@ impl ServeConfig {
             }
             let source = sources.iter_mut().find(|s| s.kind.as_str() == kind.trim()).ok_or_else(|| {
                 ConfigError::Invalid(format!(
-                    "pin `{pin}` names no configured source (kinds: ca-sema, us-ofac-sdn, uk-ofsi)"
+                    "pin `{pin}` names no configured source (kinds: {})",
+                    crate::model::SourceKind::names()
                 ))
             })?;
             source.pin = Some(digest);
+        }
+        let ages = if args.max_list_ages.is_empty() { &file.max_list_age } else { &args.max_list_ages };
+        for setting in ages.iter().filter(|p| !p.trim().is_empty()) {
+            let (kind, age) = setting.split_once('=').ok_or_else(|| {
+                ConfigError::Invalid(format!("max_list_age `{setting}` must be KIND=AGE, e.g. uk-fcdo=3d"))
+            })?;
+            let kind = crate::model::SourceKind::parse(kind).ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "max_list_age `{setting}`: unknown source kind (kinds: {})",
+                    crate::model::SourceKind::names()
+                ))
+            })?;
+            let age = parse_age(age).ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "max_list_age `{setting}`: the age must be a number of days, hours, minutes or seconds (`3d`, \
+                     `36h`, `90m`, `600s`) or `off`"
+                ))
+            })?;
+            for s in sources.iter_mut().filter(|s| s.kind == kind) {
+                s.max_age = age;
+            }
         }
         let grace = within(
             "shutdown_grace",
@@ -587,6 +619,23 @@ impl ServeConfig {
     }
 }
 
+/// `3d`, `36h`, `90m`, `600s` (at least a second); `off` for never stale.
+fn parse_age(s: &str) -> Option<Option<std::time::Duration>> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("off") {
+        return Some(None);
+    }
+    let unit = match s.chars().last()? {
+        'd' => 86_400,
+        'h' => 3_600,
+        'm' => 60,
+        's' => 1,
+        _ => return None,
+    };
+    let n: u64 = s[..s.len() - 1].parse().ok().filter(|n| *n > 0)?;
+    Some(Some(std::time::Duration::from_secs(n.checked_mul(unit)?)))
+}
+
 /// `value`, or an error naming the setting and its allowed range.
 fn within<T: PartialOrd + std::fmt::Display>(
     name: &str,
@@ -622,7 +671,8 @@ mod tests {
     fn no_source_means_the_official_urls_and_http_needs_consent() {
         let c = ServeConfig::from_args(&args(&[])).expect("valid");
         assert!(c.official_defaults);
-        assert_eq!(c.sources.len(), 3);
+        let kinds: Vec<&str> = c.sources.iter().map(|s| s.kind.as_str()).collect();
+        assert_eq!(kinds, ["ca-sema", "us-ofac-sdn", "uk-fcdo", "eu-fsf"], "the current publications, not OFSI's");
         assert!(c.sources.iter().all(|s| s.url.as_deref().is_some_and(|u| u.starts_with("https://"))));
         assert_eq!(c.sources[1].location, PathBuf::from(".screener-cache/us-ofac-sdn"));
         let e = ServeConfig::from_args(&args(&["uk-ofsi=http://mirror/ConList.csv"])).unwrap_err().to_string();
@@ -631,6 +681,20 @@ mod tests {
         a.allow_http = true;
         let c = ServeConfig::from_args(&a).expect("valid");
         assert_eq!(c.sources[0].location, PathBuf::from(".screener-cache/uk-ofsi/ConList.csv"));
+    }
+
+    #[test]
+    fn list_ages_are_set_per_kind_with_units_and_off() {
+        let mut a = args(&["uk-fcdo=x.xml", "jp-mof=y.xlsx", "ca-sema=z.xml"]);
+        a.max_list_ages = vec!["uk-fcdo=36h".into(), "jp-mof=off".into()];
+        let c = ServeConfig::from_args(&a).expect("valid");
+        assert_eq!(c.sources[0].max_age, Some(std::time::Duration::from_secs(36 * 3600)));
+        assert_eq!(c.sources[1].max_age, None);
+        assert_eq!(c.sources[2].max_age, crate::source::default_max_age(crate::model::SourceKind::CaSema));
+        a.max_list_ages = vec!["uk-fcdo=3 weeks".into()];
+        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("number of days"));
+        a.max_list_ages = vec!["eu=3d".into()];
+        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("unknown source kind"));
     }
 
     #[test]
@@ -646,7 +710,7 @@ mod tests {
         let mut a = args(&[]);
         a.config = Some(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/screener.example.toml")));
         let c = ServeConfig::from_args(&a).expect("the shipped example parses");
-        assert_eq!(c.sources.len(), 3);
+        assert_eq!(c.sources.len(), 4);
         assert_eq!(c.thresholds, Thresholds::default());
         assert_eq!(c.max_message_bytes, DEFAULT_MAX_MESSAGE_BYTES);
     }

@@ -16,14 +16,22 @@ use crate::model::SourceKind;
 use crate::reload::Reloader;
 use crate::source::SourceSpec;
 
-/// The official publications, used when no source is configured at all.
-pub const OFFICIAL: [(SourceKind, &str); 3] = [
+/// The official publications, used when no source is configured at all: the lists a bank in
+/// Canada, the US, the UK and the EU must screen today. OFSI's Consolidated List (`uk-ofsi`) is
+/// not among them: OFSI retired it on 28 January 2026. Japan's workbook changes its file name with
+/// each publication, so `jp-mof` has no fixed URL to poll: the operator configures it.
+pub const OFFICIAL: [(SourceKind, &str); 4] = [
     (
         SourceKind::CaSema,
         "https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml",
     ),
     (SourceKind::UsOfacSdn, "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV"),
-    (SourceKind::UkOfsi, "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"),
+    (SourceKind::UkFcdo, "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"),
+    // The token is a fixed public string the Commission gives every downloader, not a credential.
+    (
+        SourceKind::EuFsf,
+        "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

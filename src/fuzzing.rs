@@ -20,7 +20,16 @@ use crate::store;
 pub const OFAC_FILE_SEPARATOR: &[u8] = b"\n#--FILE--#\n";
 
 /// Every format the fuzzers feed, and the targets' names in `fuzz/fuzz_targets/`.
-pub const TARGETS: &[&str] = &["parse_ca_sema", "parse_ofac_sdn", "parse_uk_ofsi", "normalize_name", "screen_name"];
+pub const TARGETS: &[&str] = &[
+    "parse_ca_sema",
+    "parse_ofac_sdn",
+    "parse_uk_ofsi",
+    "parse_uk_fcdo",
+    "parse_eu_fsf",
+    "parse_jp_mof",
+    "normalize_name",
+    "screen_name",
+];
 
 /// Runs the named target on one input; `false` if the name is not a target.
 pub fn run(target: &str, data: &[u8]) -> bool {
@@ -28,6 +37,9 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "parse_ca_sema" => parse_single(SourceKind::CaSema, data),
         "parse_ofac_sdn" => parse_ofac_bundle(data),
         "parse_uk_ofsi" => parse_single(SourceKind::UkOfsi, data),
+        "parse_uk_fcdo" => parse_single(SourceKind::UkFcdo, data),
+        "parse_eu_fsf" => parse_single(SourceKind::EuFsf, data),
+        "parse_jp_mof" => parse_single(SourceKind::JpMof, data),
         "normalize_name" => normalize_name(data),
         "screen_name" => screen_name(data),
         _ => return false,
@@ -35,7 +47,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
     true
 }
 
-/// A one-file publication (Canada XML, UK CSV) through the parser and into an index, because a
+/// A one-file publication (Canada, FCDO and EU XML, OFSI CSV, Japan's workbook) through the parser and into an index, because a
 /// parsed entity that the index builder cannot take is as much a crash as a parser panic.
 pub fn parse_single(kind: SourceKind, data: &[u8]) {
     let publication = RawPublication::from_bytes("fuzz-input", data.to_vec());
@@ -62,7 +74,7 @@ pub fn parse_ofac_bundle(data: &[u8]) {
             break;
         }
     }
-    index_if_parsed(SourceKind::UsOfacSdn, RawPublication { location: "fuzz".into(), files });
+    index_if_parsed(SourceKind::UsOfacSdn, RawPublication { location: "fuzz".into(), files, modified: None });
 }
 
 fn index_if_parsed(kind: SourceKind, publication: RawPublication) {

@@ -48,13 +48,20 @@ pub fn snapshot(s: &Snapshot) {
 }
 
 /// Seconds since each source's serving publication was loaded, for an alert when a publisher
-/// stops updating (or the poller stops fetching).
+/// stops updating (or the poller stops fetching); and the staleness alarm: the publication's age
+/// by the date it is judged by (see `SourceInfo::published`) and whether that passed the
+/// source's `--max-list-age`.
 pub fn ages(s: &Snapshot) {
     let now = time::OffsetDateTime::now_utc();
     for src in &s.sources {
+        let kind = src.kind.as_str();
         if let Ok(t) = time::OffsetDateTime::parse(&src.loaded_at, &time::format_description::well_known::Rfc3339) {
-            gauge!("screener_list_age_seconds", "source" => src.kind.as_str()).set((now - t).as_seconds_f64());
+            gauge!("screener_list_age_seconds", "source" => kind).set((now - t).as_seconds_f64());
         }
+        if let Some(p) = src.published {
+            gauge!("screener_list_publication_age_seconds", "source" => kind).set((now - p).as_seconds_f64());
+        }
+        gauge!("screener_list_stale", "source" => kind).set(if src.stale(now) { 1.0 } else { 0.0 });
     }
 }
 

@@ -10,18 +10,35 @@ pub enum SourceKind {
     CaSema,
     /// US Treasury OFAC SDN list, legacy CSV (SDN.CSV + ALT.CSV + ADD.CSV [+ SDN_COMMENTS.CSV]).
     UsOfacSdn,
-    /// UK OFSI Consolidated List (CSV).
+    /// UK OFSI Consolidated List (CSV). Retired by OFSI on 28 January 2026 (no longer updated):
+    /// kept for the files banks still hold; the FCDO's UK Sanctions List replaces it.
     UkOfsi,
+    /// UK Sanctions List (FCDO), XML: the one UK designations list since 28 January 2026.
+    UkFcdo,
+    /// EU Financial Sanctions Files, consolidated list, XML 1.1.
+    EuFsf,
+    /// Japan Ministry of Finance, asset-freeze list (XLSX workbook).
+    JpMof,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [SourceKind::CaSema, SourceKind::UsOfacSdn, SourceKind::UkOfsi];
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::CaSema,
+        SourceKind::UsOfacSdn,
+        SourceKind::UkOfsi,
+        SourceKind::UkFcdo,
+        SourceKind::EuFsf,
+        SourceKind::JpMof,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::CaSema => "ca-sema",
             SourceKind::UsOfacSdn => "us-ofac-sdn",
             SourceKind::UkOfsi => "uk-ofsi",
+            SourceKind::UkFcdo => "uk-fcdo",
+            SourceKind::EuFsf => "eu-fsf",
+            SourceKind::JpMof => "jp-mof",
         }
     }
 
@@ -29,12 +46,20 @@ impl SourceKind {
         match self {
             SourceKind::CaSema => "Global Affairs Canada (Special Economic Measures Act)",
             SourceKind::UsOfacSdn => "US Treasury, Office of Foreign Assets Control (SDN list)",
-            SourceKind::UkOfsi => "HM Treasury, Office of Financial Sanctions Implementation",
+            SourceKind::UkOfsi => "HM Treasury, Office of Financial Sanctions Implementation (retired list)",
+            SourceKind::UkFcdo => "Foreign, Commonwealth & Development Office (UK Sanctions List)",
+            SourceKind::EuFsf => "European Commission (EU Financial Sanctions Files)",
+            SourceKind::JpMof => "Ministry of Finance, Japan (asset-freeze list)",
         }
     }
 
     pub fn parse(s: &str) -> Option<SourceKind> {
         SourceKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// The kinds as a message lists them: `ca-sema, us-ofac-sdn, …`.
+    pub fn names() -> String {
+        SourceKind::ALL.map(|k| k.as_str()).join(", ")
     }
 }
 
@@ -47,7 +72,9 @@ impl fmt::Display for SourceKind {
 /// Which listed entities are screened against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Regime {
-    /// Canada country Belarus; OFAC programs BELARUS and BELARUS-EO14038; UK regime Belarus.
+    /// Canada country Belarus; OFAC programs BELARUS and BELARUS-EO14038; OFSI regime Belarus;
+    /// FCDO regime "The Republic of Belarus Sanctions (EU Exit) Regulations 2019"; EU programme
+    /// BLR; Japan's Belarus sheets.
     #[default]
     Belarus,
     /// Every entity of every loaded list.
@@ -272,6 +299,9 @@ pub struct Entity {
     pub countries: Vec<String>,
     pub identifiers: Vec<Identifier>,
     pub addresses: Vec<String>,
+    /// Titles and positions as published (`President of the Republic of Belarus`): shown to the
+    /// analyst who reviews a match, never scored.
+    pub titles: Vec<String>,
     /// Whether the entity is within the Belarus regime scope.
     pub belarus: bool,
 }
@@ -289,6 +319,7 @@ impl Entity {
             countries: Vec::new(),
             identifiers: Vec::new(),
             addresses: Vec::new(),
+            titles: Vec::new(),
             belarus: false,
         }
     }

@@ -192,9 +192,11 @@ pub async fn serve(
     crate::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
     let ages_store = store.clone();
     tokio::spawn(async move {
+        let mut stale = std::collections::HashSet::new();
         loop {
             if let Some(s) = ages_store.current() {
                 crate::metrics::ages(&s);
+                log_staleness(&s, &mut stale);
             }
             tokio::time::sleep(std::time::Duration::from_secs(5)).await;
         }
@@ -230,4 +232,25 @@ pub async fn serve(
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The staleness alarm's log line: a warning when a source's publication passes its
+/// `--max-list-age` (once, not every check), a line when it is current again. Names the source
+/// and dates only, never a listed name.
+fn log_staleness(s: &crate::index::Snapshot, stale: &mut std::collections::HashSet<crate::model::SourceKind>) {
+    let now = time::OffsetDateTime::now_utc();
+    for src in &s.sources {
+        let is_stale = src.stale(now);
+        if is_stale && stale.insert(src.kind) {
+            let age_days = src.published.map(|p| (now - p).whole_hours() as f64 / 24.0).unwrap_or_default();
+            tracing::warn!(
+                source = %src.kind, publication_date = %src.published_rfc3339(), basis = src.publication_basis,
+                age_days, max_list_age_s = src.max_age.map(|a| a.as_secs()).unwrap_or_default(),
+                "list is stale: its publication is older than --max-list-age (the publisher stopped publishing, or the \
+                 feed stopped reaching us); it keeps serving"
+            );
+        } else if !is_stale && stale.remove(&src.kind) {
+            tracing::info!(source = %src.kind, publication_date = %src.published_rfc3339(), "list is current again");
+        }
+    }
 }

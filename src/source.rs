@@ -23,6 +23,28 @@ pub struct SourceSpec {
     pub pin: Option<String>,
     /// A publication larger than this is refused before it is read into memory.
     pub max_bytes: u64,
+    /// A publication older than this (by its own date, or since its content last changed) is
+    /// reported stale: the publisher stopped publishing, or the feed stopped reaching us.
+    /// `None`: never stale. See [`default_max_age`].
+    pub max_age: Option<std::time::Duration>,
+}
+
+/// Default for [`SourceSpec::max_age`], per kind. Lists that state a generation date are judged
+/// by it, and the FCDO's and the EU's are regenerated at least every working day, so three days
+/// cover a weekend. OFSI's `Last Updated` moved on each change, which came at least weekly before
+/// the list was retired (so it shows stale now, as it should). The others are judged by when
+/// their content last changed, and change less often: OFAC's SDN list most weeks, Canada's and
+/// Japan's every few weeks to months. These are judgement calls, not measurements: an operator
+/// tunes them with `--max-list-age KIND=AGE`.
+pub fn default_max_age(kind: SourceKind) -> Option<std::time::Duration> {
+    const DAY: u64 = 24 * 3600;
+    let days = match kind {
+        SourceKind::UkFcdo | SourceKind::EuFsf | SourceKind::UkOfsi => 3,
+        SourceKind::UsOfacSdn => 14,
+        SourceKind::CaSema => 60,
+        SourceKind::JpMof => 90,
+    };
+    Some(std::time::Duration::from_secs(days * DAY))
 }
 
 /// Default for [`SourceSpec::max_bytes`]: ten times the largest official file today (the UK's
@@ -32,7 +54,14 @@ pub const DEFAULT_MAX_PUBLICATION_BYTES: u64 = 256 * 1024 * 1024;
 impl SourceSpec {
     /// A source without pin and with the default size limit.
     pub fn new(kind: SourceKind, location: PathBuf, url: Option<String>) -> SourceSpec {
-        SourceSpec { kind, location, url, pin: None, max_bytes: DEFAULT_MAX_PUBLICATION_BYTES }
+        SourceSpec {
+            kind,
+            location,
+            url,
+            pin: None,
+            max_bytes: DEFAULT_MAX_PUBLICATION_BYTES,
+            max_age: default_max_age(kind),
+        }
     }
 
     /// Parses `ca-sema=path/to/sema-lmes.xml` or `uk-ofsi=https://…/ConList.csv` (a URL source's
@@ -41,9 +70,8 @@ impl SourceSpec {
         let (kind, loc) = s
             .split_once('=')
             .ok_or_else(|| format!("source `{s}` must be KIND=PATH, e.g. ca-sema=lists/sema-lmes.xml"))?;
-        let kind = SourceKind::parse(kind).ok_or_else(|| {
-            format!("unknown source kind `{kind}` in `{s}`: expected one of ca-sema, us-ofac-sdn, uk-ofsi")
-        })?;
+        let kind = SourceKind::parse(kind)
+            .ok_or_else(|| format!("unknown source kind `{kind}` in `{s}`: expected one of {}", SourceKind::names()))?;
         if loc.trim().is_empty() {
             return Err(format!("source `{s}` has an empty path"));
         }
@@ -62,7 +90,9 @@ impl SourceSpec {
             self.location = if self.kind == SourceKind::UsOfacSdn {
                 dir
             } else {
-                dir.join(url.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("list"))
+                // The last path segment, without a query (the EU's `…/content?token=…`).
+                let path = url.split(['?', '#']).next().unwrap_or(url);
+                dir.join(path.rsplit('/').next().filter(|n| !n.is_empty() && n.contains('.')).unwrap_or("publication"))
             };
         }
         self
@@ -104,6 +134,9 @@ pub struct RawFile {
 pub struct RawPublication {
     pub location: String,
     pub files: Vec<RawFile>,
+    /// When its files were last written (the latest of them), for the lists that state no date
+    /// of their own: how old their content is. `None` when not read from files.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 impl RawPublication {
@@ -111,6 +144,7 @@ impl RawPublication {
         RawPublication {
             location: location.to_string(),
             files: vec![RawFile { role: location.to_string(), path: location.to_string(), bytes }],
+            modified: None,
         }
     }
 
@@ -176,18 +210,23 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
         check_size(path, meta.len(), spec.max_bytes)?;
         let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
         check_size(path, bytes.len() as u64, spec.max_bytes)?;
-        return Ok(RawPublication::from_bytes(&location, bytes));
+        let mut publication = RawPublication::from_bytes(&location, bytes);
+        publication.modified = meta.modified().ok();
+        return Ok(publication);
     }
     let files = if meta.is_dir() { ofac_in_dir(path)? } else { ofac_beside(path)? };
     let mut out = Vec::new();
     let mut total = 0u64;
+    let mut modified = None;
     for (role, file) in files {
-        total += std::fs::metadata(&file).map_err(|e| io(&file, e))?.len();
+        let meta = std::fs::metadata(&file).map_err(|e| io(&file, e))?;
+        total += meta.len();
+        modified = modified.max(meta.modified().ok());
         check_size(path, total, spec.max_bytes)?;
         let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
         out.push(RawFile { role: role.to_string(), path: file.display().to_string(), bytes });
     }
-    Ok(RawPublication { location, files: out })
+    Ok(RawPublication { location, files: out, modified })
 }
 
 fn check_size(path: &Path, size: u64, limit: u64) -> Result<(), SourceError> {

@@ -112,6 +112,15 @@ pub fn parse_raw(spec: &SourceSpec, raw: RawPublication) -> Result<LoadedSource,
     }
     let parsed = parser::parse(spec.kind, &raw).map_err(|error| LoadError::Parse { spec: spec.to_string(), error })?;
     let loaded_at = now_rfc3339();
+    let (published, publication_basis) = match parsed.publication_time() {
+        Some(t) => (Some(t), date_field(spec.kind)),
+        // When the content was last written: a file replaced by each download, or the cached
+        // copy of a URL source (which the poller rewrites only when the bytes changed).
+        None => (
+            Some(raw.modified.map(time::OffsetDateTime::from).unwrap_or_else(time::OffsetDateTime::now_utc)),
+            "content change",
+        ),
+    };
     Ok(LoadedSource {
         info: SourceInfo {
             kind: spec.kind,
@@ -121,9 +130,22 @@ pub fn parse_raw(spec: &SourceSpec, raw: RawPublication) -> Result<LoadedSource,
             entities_total: parsed.entities.len(),
             entities_in_scope: 0,
             loaded_at,
+            published,
+            publication_basis,
+            max_age: spec.max_age,
         },
         entities: parsed.entities.into_iter().map(std::sync::Arc::new).collect(),
     })
+}
+
+/// The element or field a list states its publication date in.
+fn date_field(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::UkFcdo => "DateGenerated",
+        SourceKind::EuFsf => "generationDate",
+        SourceKind::UkOfsi => "Last Updated",
+        SourceKind::CaSema | SourceKind::UsOfacSdn | SourceKind::JpMof => "list date",
+    }
 }
 
 pub fn now_rfc3339() -> String {

@@ -178,3 +178,161 @@ fn full_publications_totals() {
     assert_eq!(store::load(&specs, Regime::Belarus).expect("loads").entity_count(), 697);
     assert_eq!(store::load(&specs, Regime::All).expect("loads").entity_count(), 23_597);
 }
+
+#[test]
+fn japans_real_workbook_has_its_35_belarus_entries_with_names_in_both_scripts() {
+    let list = parse(SourceKind::JpMof, common::japan()).expect("parses");
+    let belarus: Vec<_> = list.entities.iter().filter(|e| e.belarus).collect();
+    assert_eq!(belarus.len(), 35, "19 individuals, 12 entities, 4 banks");
+    let persons = belarus.iter().filter(|e| e.entity_type == EntityType::Person).count();
+    assert_eq!(persons, 19);
+    for sheet in ["31", "32", "33"] {
+        assert!(belarus.iter().any(|e| e.id.starts_with(&format!("jp-mof:{sheet}/"))), "sheet {sheet}");
+    }
+    // Sheets 34–36 name Belarus only to exclude it ("other than Russia and Belarus").
+    assert!(list.entities.iter().filter(|e| e.id.starts_with("jp-mof:34/")).all(|e| !e.belarus));
+    let luka = list.entities.iter().find(|e| e.id == "jp-mof:31/1").expect("Lukashenko");
+    assert_eq!(luka.primary_name(), "Aleksandr LUKASHENKO");
+    assert!(luka.names.iter().any(|n| n.full == "アレクサンドル・ルカシェンコ"));
+    assert_eq!(luka.dates_of_birth[0].to_string(), "1954-08-30", "an Excel date");
+    assert!(luka.titles.iter().any(|t| t == "President of the Republic of Belarus"));
+    let lappo = list.entities.iter().find(|e| e.id == "jp-mof:31/4").expect("Lappo");
+    assert_eq!(lappo.dates_of_birth[0].to_string(), "1963", "text `1963年`");
+    let bank = list.entities.iter().find(|e| e.id == "jp-mof:33/4").expect("Belinvestbank");
+    assert!(
+        bank.names.iter().any(|n| n.full == "Belarusian Bank for Development and Reconstruction"),
+        "{:?}",
+        bank.names
+    );
+    assert!(bank.addresses[0].contains("Minsk") && bank.countries.contains(&"Belarus".to_string()));
+    // Aliases in `（別称、…）(a.k.a. …)` cells, on another programme's sheet.
+    let with_alias = list.entities.iter().find(|e| e.id == "jp-mof:34/4").expect("Sun Ship Management");
+    assert!(with_alias.names.iter().any(|n| n.full == "SCF Management Services Dubai Ltd"), "{:?}", with_alias.names);
+    let ids: std::collections::HashSet<_> = list.entities.iter().map(|e| &e.id).collect();
+    assert_eq!(ids.len(), list.entities.len(), "ids are unique");
+}
+
+#[test]
+fn the_fcdo_fixture_reads_names_types_strengths_scripts_dates_and_the_ship() {
+    let list = parse(SourceKind::UkFcdo, common::uk_fcdo()).expect("parses");
+    assert_eq!(list.list_date.as_deref(), Some("2026-11-24"), "DateGenerated");
+    assert_eq!(list.entities.len(), 7);
+    assert_eq!(list.entities.iter().filter(|e| e.belarus).count(), 5, "the Belarus regime only");
+    let luka = list.entities.iter().find(|e| e.id == "uk-fcdo:BEL0045").expect("Lukashenko");
+    assert_eq!(luka.primary_name(), "Alexander Grigorievich LUKASHENKO");
+    assert!(luka.names.iter().any(|n| n.full == "Aliaksandr Ryhoravich LUKASHENKA"));
+    assert!(luka.names.iter().any(|n| n.full == "ЛУКАШЭНКА, Аляксандр Рыгоравіч"));
+    let dobs: Vec<String> = luka.dates_of_birth.iter().map(|d| d.to_string()).collect();
+    assert_eq!(dobs, ["1954-08-30", "1954-08-31"]);
+    assert!(luka.titles.contains(&"President of Belarus".to_string()));
+    assert!(luka.addresses[0].contains("Independence Palace"));
+    let ghr = list.entities.iter().find(|e| e.id == "uk-fcdo:GHR0050").expect("the same person, another regime");
+    assert!(!ghr.belarus);
+    let viktor = list.entities.iter().find(|e| e.id == "uk-fcdo:BEL0047").expect("Viktor Lukashenko");
+    let weak = viktor.names.iter().find(|n| n.full == "Viktar LUKASHENKA").expect("low quality alias");
+    assert_eq!(weak.quality, screener::model::NameQuality::Weak);
+    let gus = list.entities.iter().find(|e| e.id == "uk-fcdo:BEL0118").expect("Gusachenka");
+    assert_eq!(gus.identifiers.iter().filter(|i| i.kind == IdKind::Passport).count(), 2);
+    let ship = list.entities.iter().find(|e| e.id == "uk-fcdo:DPR0100").expect("ship");
+    assert_eq!(ship.entity_type, EntityType::Vessel);
+    assert!(ship.identifiers.iter().any(|i| i.kind == IdKind::Imo && i.value == "7408873"));
+    assert!(ship.countries.contains(&"North Korea".to_string()));
+    let kali = list.entities.iter().find(|e| e.id == "uk-fcdo:BEL0111").expect("Belaruskali");
+    assert!(kali.names.iter().any(|n| n.full == "ОАО \"Беларуськалий\""));
+    assert!(kali.identifiers.iter().any(|i| i.kind == IdKind::Registration && i.value == "600122610"));
+}
+
+#[test]
+fn the_eu_fixture_reads_programme_blr_names_in_every_language_and_birth_dates() {
+    let list = parse(SourceKind::EuFsf, common::eu_fsf()).expect("parses");
+    assert_eq!(list.list_date.as_deref(), Some("2026-11-27"), "generationDate");
+    assert_eq!(list.entities.len(), 5);
+    assert_eq!(list.entities.iter().filter(|e| e.belarus).count(), 4, "programme BLR");
+    let luka = list.entities.iter().find(|e| e.id == "eu-fsf:13918").expect("Lukashenko");
+    assert_eq!(luka.primary_name(), "Aleksandr Grigorievich Lukashenko");
+    assert!(luka.names.iter().any(|n| n.full == "Аляксандр Рыгоравіч Лукашэнка"));
+    assert_eq!(luka.dates_of_birth.len(), 2);
+    assert_eq!(luka.countries, ["Belarus"]);
+    let viktor = list.entities.iter().find(|e| e.id == "eu-fsf:13919").expect("Viktor");
+    assert!(viktor
+        .names
+        .iter()
+        .any(|n| n.full == "Viktar Lukashenka" && n.quality == screener::model::NameQuality::Weak));
+    let ship = list.entities.iter().find(|e| e.id == "eu-fsf:13651").expect("tanker");
+    assert!(!ship.belarus && ship.identifiers.iter().any(|i| i.kind == IdKind::Imo));
+}
+
+/// A real publication whose elements the parser does not know (a renamed record or regime
+/// element, another format in the slot) must be refused at the first load, never served as a list
+/// with nobody on it.
+#[test]
+fn publications_whose_element_names_differ_are_refused_not_read_as_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let variant = |from: &std::path::Path, name: &str, edit: &dyn Fn(String) -> String| {
+        let text = std::fs::read_to_string(from).expect("read");
+        let p = dir.path().join(name);
+        std::fs::write(&p, edit(text)).expect("write");
+        p
+    };
+    let cases: Vec<(SourceKind, std::path::PathBuf, &str)> = vec![
+        // Records renamed: no entity at all.
+        (
+            SourceKind::UkFcdo,
+            variant(&common::uk_fcdo(), "a.xml", &|t| t.replace("Designation>", "Listing>")),
+            "no entities",
+        ),
+        // The regime element renamed: entities, but nobody in the Belarus scope.
+        (
+            SourceKind::UkFcdo,
+            variant(&common::uk_fcdo(), "b.xml", &|t| t.replace("RegimeName>", "Regime>")),
+            "none in the Belarus regime",
+        ),
+        // Name parts renamed: a designation without a name.
+        (
+            SourceKind::UkFcdo,
+            variant(&common::uk_fcdo(), "c.xml", &|t| t.replace("Name6>", "LastName>").replace("Name1>", "FirstName>")),
+            "has no name",
+        ),
+        (
+            SourceKind::EuFsf,
+            variant(&common::eu_fsf(), "d.xml", &|t| t.replace("sanctionEntity", "sanctionedEntity")),
+            "no entities",
+        ),
+        (
+            SourceKind::EuFsf,
+            variant(&common::eu_fsf(), "e.xml", &|t| t.replace("programme=", "programCode=")),
+            "none in the Belarus regime",
+        ),
+        (
+            SourceKind::EuFsf,
+            variant(&common::eu_fsf(), "f.xml", &|t| t.replace("wholeName=", "name=").replace("lastName=", "surname=")),
+            "no <nameAlias>",
+        ),
+        // Another format in the slot.
+        (SourceKind::EuFsf, common::uk_fcdo(), "root element is <Designations>"),
+        (SourceKind::UkFcdo, common::canada(), "root element is <data-set>"),
+        (SourceKind::JpMof, common::uk_fcdo(), "not the MOF asset-freeze workbook"),
+        // Cut short.
+        // Cut short after a whole designation: well-formed so far, every record valid.
+        (
+            SourceKind::UkFcdo,
+            variant(&common::uk_fcdo(), "g.xml", &|t| cut_after(&t, "</Designation>", 4)),
+            "cut short",
+        ),
+        (
+            SourceKind::EuFsf,
+            variant(&common::eu_fsf(), "h.xml", &|t| cut_after(&t, "</sanctionEntity>", 3)),
+            "cut short",
+        ),
+    ];
+    for (kind, path, expect) in cases {
+        let e = parse(kind, &path).expect_err("refused");
+        assert!(e.contains(expect), "{kind} {}: {e}", path.display());
+    }
+}
+
+/// The text up to the end of the `n`th `tag`.
+fn cut_after(text: &str, tag: &str, n: usize) -> String {
+    let end = text.match_indices(tag).nth(n - 1).map(|(i, _)| i + tag.len()).expect("enough records");
+    text[..end].to_string()
+}

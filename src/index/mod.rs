@@ -32,6 +32,33 @@ pub struct SourceInfo {
     pub entities_in_scope: usize,
     /// RFC 3339, UTC.
     pub loaded_at: String,
+    /// When the publication was published, as the staleness alarm judges it (see
+    /// [`SourceInfo::publication_basis`]).
+    pub published: Option<time::OffsetDateTime>,
+    /// What `published` was taken from: the list's own date field (`DateGenerated`,
+    /// `generationDate`, `Last Updated`), or `content change` (the file's modification time when
+    /// its content was first read) for the lists that state no date.
+    pub publication_basis: &'static str,
+    /// Older than this, the publication is stale (`None`: never).
+    pub max_age: Option<std::time::Duration>,
+}
+
+impl SourceInfo {
+    /// Whether the publication is older than its `max_age` at `now`: its publisher stopped
+    /// publishing (a retired list) or the feed stopped reaching us.
+    pub fn stale(&self, now: time::OffsetDateTime) -> bool {
+        match (self.published, self.max_age) {
+            (Some(p), Some(max)) => (now - p).whole_seconds() > i64::try_from(max.as_secs()).unwrap_or(i64::MAX),
+            _ => false,
+        }
+    }
+
+    /// `published` as RFC 3339, UTC; empty when unknown.
+    pub fn published_rfc3339(&self) -> String {
+        self.published
+            .and_then(|p| p.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_default()
+    }
 }
 
 /// The parsed publication of one source, ready to be indexed.

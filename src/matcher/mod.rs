@@ -184,6 +184,9 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
         entities_total: 1,
         entities_in_scope: 1,
         loaded_at: String::new(),
+        published: None,
+        publication_basis: "",
+        max_age: None,
     };
     let snapshot = Snapshot::build_with_stats(
         vec![crate::index::LoadedSource { info, entities: vec![Arc::new(entity)] }],

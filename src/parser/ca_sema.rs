@@ -115,7 +115,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             "file ends before the closing </data-set>: the publication is cut short or still being written",
         ));
     }
-    Ok(ParsedList { entities, list_date: None })
+    Ok(ParsedList { entities, list_date: None, published: None })
 }
 
 fn resolve_ref(raw: &str) -> Option<String> {

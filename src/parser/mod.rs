@@ -3,8 +3,12 @@
 //! (in scope or not: scope is applied by the index, so status can report both counts).
 
 mod ca_sema;
+mod eu_fsf;
+mod jp_mof;
 mod ofac_sdn;
+mod uk_fcdo;
 mod uk_ofsi;
+mod xml;
 
 use crate::model::{Entity, SourceKind};
 use crate::source::RawPublication;
@@ -34,6 +38,21 @@ pub struct ParsedList {
     pub entities: Vec<Entity>,
     /// Publication date when the file states one (YYYY-MM-DD).
     pub list_date: Option<String>,
+    /// When the file states its time of publication more precisely than `list_date` (the EU's
+    /// `generationDate`); otherwise the list date's midnight UTC is the publication time.
+    pub published: Option<time::OffsetDateTime>,
+}
+
+impl ParsedList {
+    /// When the publication says it was published: `published`, else `list_date` at 00:00 UTC.
+    pub fn publication_time(&self) -> Option<time::OffsetDateTime> {
+        self.published.or_else(|| {
+            let d = crate::model::PartialDate::parse_iso(self.list_date.as_deref()?)?;
+            let month = time::Month::try_from(d.month?).ok()?;
+            let date = time::Date::from_calendar_date(i32::from(d.year), month, d.day?).ok()?;
+            Some(date.midnight().assume_utc())
+        })
+    }
 }
 
 /// Parses a publication with the parser of its kind.
@@ -45,9 +64,25 @@ pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedLis
         SourceKind::CaSema => ca_sema::parse(publication)?,
         SourceKind::UsOfacSdn => ofac_sdn::parse(publication)?,
         SourceKind::UkOfsi => uk_ofsi::parse(publication)?,
+        SourceKind::UkFcdo => uk_fcdo::parse(publication)?,
+        SourceKind::EuFsf => eu_fsf::parse(publication)?,
+        SourceKind::JpMof => jp_mof::parse(publication)?,
     };
     if parsed.entities.is_empty() {
         return Err(ParseError::file(&publication.describe(), "no entities found: the publication is empty"));
+    }
+    // Every list screener reads has Belarus entries: one without any is far more likely a format
+    // the parser misreads (a renamed regime element, a moved programme code) than a real list,
+    // and serving it would answer CLEAR for everyone the regime lists.
+    if !parsed.entities.iter().any(|e| e.belarus) {
+        return Err(ParseError::file(
+            &publication.describe(),
+            format!(
+                "{} entities but none in the Belarus regime: refused as a likely format change (see the README's \
+                 table of sources for how each list marks the regime)",
+                parsed.entities.len()
+            ),
+        ));
     }
     Ok(parsed)
 }

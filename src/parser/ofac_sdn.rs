@@ -125,7 +125,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             }
         }
     }
-    Ok(ParsedList { entities, list_date: None })
+    Ok(ParsedList { entities, list_date: None, published: None })
 }
 
 /// Decodes Latin-1 (each byte is the code point of the same number, so the mapping is exact and

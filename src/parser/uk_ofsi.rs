@@ -156,7 +156,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             push_unique(&mut e.addresses, address.join(", "));
         }
     }
-    Ok(ParsedList { entities, list_date })
+    Ok(ParsedList { entities, list_date, published: None })
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {

@@ -260,6 +260,10 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::store::ListStore) -> pb::
                 last_refusal: store.refusal(s.kind).map(|r| r.reason).unwrap_or_default(),
                 last_refusal_at: store.refusal(s.kind).map(|r| r.at).unwrap_or_default(),
                 refused_publications: store.refusal(s.kind).map(|r| r.count).unwrap_or_default(),
+                publication_date: s.published_rfc3339(),
+                publication_date_basis: s.publication_basis.to_string(),
+                stale: s.stale(time::OffsetDateTime::now_utc()),
+                max_list_age_seconds: s.max_age.map(|a| a.as_secs()).unwrap_or_default(),
             })
             .collect(),
     }

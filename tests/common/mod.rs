@@ -76,6 +76,28 @@ pub fn uk() -> PathBuf {
     data_dir().join("uk/ConList_2025-04-10.csv")
 }
 
+/// The Japanese MOF workbook, a real publication copied whole.
+pub fn japan() -> PathBuf {
+    data_dir().join("japan/mof-asset-freeze_2026-03-05.xlsx")
+}
+
+/// A hand-written fixture in `tests/data/lists/fixtures` (no real publication of that format is
+/// available here; see `tests/data/MANIFEST.md`). Always the committed copy, whatever
+/// `SCREENER_DATA` says: the full publications do not include them.
+pub fn fixture(name: &str) -> PathBuf {
+    excerpts_dir().join("fixtures").join(name)
+}
+
+/// The FCDO UK Sanctions List fixture (XML).
+pub fn uk_fcdo() -> PathBuf {
+    fixture("UK-Sanctions-List_fixture.xml")
+}
+
+/// The EU Financial Sanctions Files fixture (XML 1.1).
+pub fn eu_fsf() -> PathBuf {
+    fixture("eu-fsf-xml-1.1_fixture.xml")
+}
+
 /// The three real lists as `serve` arguments.
 pub fn real_source_args() -> Vec<String> {
     real_sources().into_iter().flat_map(|s| ["--source".to_string(), s]).collect()
