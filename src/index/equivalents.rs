@@ -81,7 +81,7 @@ const TABLE: &[&[&str]] = &[
 /// by in the languages of the lists and of payments. Written by hand for the same reason as
 /// `TABLE`. Unlike equivalents these are not the same name: `Sasha` may be Aleksandr or
 /// Aleksandra, `Bill` is William for most but not all. A match through one is REVIEW at most
-/// (`matcher::score::NICKNAME_SIM`), and a nickname meets only its full names, never another
+/// (`matcher::similarity::NICKNAME_SIM`), and a nickname meets only its full names, never another
 /// nickname of them.
 const NICKNAMES: &[&[&str]] = &[
     &["aleksandr", "sasha", "sacha", "sashka", "shura", "sanya", "alex", "sandro", "ales", "alies"],

@@ -1,0 +1,102 @@
+//! The decision: from each entity's best name to a match with its features (date of birth,
+//! country, identifiers), the caps that keep weak evidence from blocking, identifier blocks,
+//! accepted false positives (the good-guy list), and the order matches are returned in.
+
+use rustc_hash::FxHashMap;
+
+use super::features::{self, Feature, Outcome};
+use super::retrieve::BestName;
+use super::{Decision, MatchResult, Options, Query, Thresholds, MAX_MATCHES};
+use crate::index::Snapshot;
+
+/// The matches of a screening, best first, at most [`MAX_MATCHES`]; CLEAR ones only when
+/// `opts.keep_clear`.
+pub(super) fn decide(
+    snapshot: &Snapshot,
+    query: &Query,
+    thresholds: &Thresholds,
+    opts: &Options<'_>,
+    best: FxHashMap<u32, BestName>,
+    fingerprint: &str,
+) -> Vec<MatchResult> {
+    let Options { keep_clear, only, .. } = *opts;
+    let query_country = query.country.as_deref().map(crate::normalize::country_key);
+    let mut matches: Vec<(bool, MatchResult)> = Vec::new();
+    for (ei, BestName { score: name_score, name, how }) in best {
+        let entity = &snapshot.entities[ei as usize];
+        if only.is_some_and(|only| !only.contains(&entity.id)) {
+            continue;
+        }
+        let dob = features::date_of_birth(query.date_of_birth, &entity.dates_of_birth);
+        let country = features::country(query_country.as_deref(), &snapshot.countries[ei as usize]);
+        let (ident, id_hit) = features::identifier(&query.identifiers, entity);
+        let name_feature = Feature {
+            feature: "name",
+            score: f64::from(name_score),
+            outcome: if name_score >= 0.999 {
+                Outcome::Match
+            } else if name_score > 0.0 {
+                Outcome::Partial
+            } else {
+                Outcome::Absent
+            },
+            detail: [
+                how.initials.then_some("given names met only as initials"),
+                how.cut.then_some("the name looks cut short: its last word begins a listed one, or listed words after the cut were not compared"),
+                how.weak.then_some("a given name met only as a nickname or with a slip in a short word"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
+            adjustment: 0.0,
+        };
+        let mut score = f64::from(name_score) + dob.adjustment + country.adjustment + ident.adjustment;
+        score = score.clamp(0.0, 1.0);
+        let mut decision = if score >= thresholds.block {
+            Decision::Block
+        } else if score >= thresholds.review {
+            Decision::Review
+        } else {
+            Decision::Clear
+        };
+        // What the query does not say (given names as initials, words after a cut) can make a
+        // REVIEW, never a BLOCK on its own.
+        if (how.initials || how.cut || how.weak) && decision == Decision::Block {
+            decision = Decision::Review;
+        }
+        if id_hit {
+            decision = Decision::Block;
+            score = 1.0;
+        }
+        // An accepted false positive turns a REVIEW, and only a REVIEW, into CLEAR.
+        let accepted = match decision {
+            Decision::Review if !keep_clear => snapshot.good_guys.get(fingerprint, &entity.id).cloned(),
+            _ => None,
+        };
+        if accepted.is_some() {
+            decision = Decision::Clear;
+        }
+        if decision == Decision::Clear && !keep_clear && accepted.is_none() {
+            continue;
+        }
+        matches.push((
+            how.exact,
+            MatchResult {
+                entity: ei,
+                name,
+                score,
+                decision,
+                features: vec![name_feature, dob, country, ident],
+                accepted,
+            },
+        ));
+    }
+    // Entries that list the name word for word as it was asked come first, then by score: a
+    // common name (`Abu Muhammad`) scores high against dozens of entries, and the one listed so
+    // (even as a weak alias, scored a little lower) must never be cut off by `MAX_MATCHES`.
+    matches.sort_by(|(ea, a), (eb, b)| eb.cmp(ea).then(b.score.total_cmp(&a.score)).then(a.entity.cmp(&b.entity)));
+    let mut matches: Vec<MatchResult> = matches.into_iter().map(|(_, m)| m).collect();
+    matches.truncate(MAX_MATCHES);
+    matches
+}

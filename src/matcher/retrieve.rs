@@ -1,0 +1,315 @@
+//! Retrieval: from a query's words to the listed names worth scoring, and the best name of each
+//! entity reached. The cost of a screening is here (see the README, "Retrieval"): listed tokens are
+//! found by hash lookups, compared once each, and names are ruled out by upper bounds on what they
+//! can score before they are aligned in full.
+
+use rustc_hash::FxHashMap;
+
+use super::{score, similarity, Options, Query, Thresholds};
+use crate::index::name_form::{self, NameForm, QueryText};
+use crate::index::Snapshot;
+use crate::model::EntityType;
+
+/// A query unit and a listed token near it, compared once.
+#[derive(Debug, Clone, Copy)]
+struct Near {
+    unit: u8,
+    /// Index into `Snapshot::tokens`.
+    token: u32,
+    sim: f32,
+    /// Whether the unit belongs to the person reading of the query (else the organisation one).
+    person: bool,
+}
+
+/// A listed name holding a near token: its share of the name's bound and the aligned pair.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    variant: u32,
+    share: f32,
+    pair: score::Pair,
+}
+
+/// The best name of one entity: its score, which of the entity's names, and how it matched.
+#[derive(Debug, Clone, Default)]
+pub(super) struct BestName {
+    pub score: f32,
+    pub name: u16,
+    pub how: score::NameScore,
+}
+
+/// Bounds are sums of f32 shares, rounded differently from the score they bound: a name scoring
+/// exactly the floor must not be ruled out by a bound a rounding below it.
+const BOUND_MARGIN: f32 = 1e-4;
+/// Tokens occurring in fewer names are always visited: deferring them would save little and
+/// use up the budget that the common ones need.
+const MIN_DEFERRED_OCCURRENCES: usize = 64;
+/// A weak alias is weaker evidence than a primary name or strong alias.
+const WEAK_ALIAS_FACTOR: f32 = 0.95;
+
+/// The most a name can score against a query cut by a field width, given the pairs retrieval
+/// found in it: at most every pair, the initials (0.8 of a given name each) and every legal-form
+/// word (compared only when scored), over the least denominator a cut allows
+/// (`Variant::cut_weight`).
+fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], initial_bonus: f32) -> f32 {
+    let num: f32 = pairs.iter().map(|p| p.sim * v.parts[p.pos as usize].weight).sum::<f32>()
+        + if person { initial_bonus } else { 0.0 }
+        + v.legal_weight;
+    if v.cut_weight <= 0.0 {
+        return 1.0;
+    }
+    (num / v.cut_weight).min(1.0)
+}
+
+/// Pairs a listed given name or patronymic that retrieval did not reach with a short query word
+/// one slip away from it (`similarity::short_typo`), and returns the weight they add. Retrieval meets a
+/// slip through one-letter deletions, but a slip in a Cyrillic letter romanised with two
+/// (`Оюег`, `oyueg` for Oleg) or a two-letter spelling against a one-letter one changes the length
+/// by two; such words are only worth comparing within names already retrieved by other words.
+fn short_slips(
+    snapshot: &Snapshot,
+    v: &crate::index::Variant,
+    units: &[score::Unit],
+    pairs: &mut Vec<score::Pair>,
+) -> f32 {
+    let mut added = 0.0;
+    for (pos, part) in v.parts.iter().enumerate() {
+        if !matches!(part.role, name_form::Role::Given | name_form::Role::Patronymic)
+            || pairs.iter().any(|p| usize::from(p.pos) == pos)
+        {
+            continue;
+        }
+        let listed = &snapshot.tokens[part.token as usize].tok;
+        for (ui, u) in units.iter().enumerate() {
+            if u.initial
+                || u.glued
+                || u.token.role == name_form::Role::Title
+                || pairs.iter().any(|p| units.get(usize::from(p.unit)).is_some_and(|o| o.mask & u.mask != 0))
+            {
+                continue;
+            }
+            let sim = similarity::short_typo(&u.token, listed);
+            if sim >= similarity::MIN_PAIR_SIM {
+                pairs.push(score::Pair { unit: ui as u8, pos: pos as u8, sim });
+                added += sim * part.weight;
+            }
+        }
+    }
+    added
+}
+
+fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
+    match (query, listed) {
+        (None, _) | (_, EntityType::Unknown) => true,
+        (Some(EntityType::Person), t) => t == EntityType::Person,
+        (Some(_), t) => t != EntityType::Person,
+    }
+}
+
+/// The best-scoring name of every listed entity a query can reach: query units, listed tokens
+/// near each, deferral of common tokens, bounds that rule most names out unscored, then the name
+/// alignment (`score`) of the rest.
+pub(super) fn best_names(
+    snapshot: &Snapshot,
+    query: &Query,
+    text: &QueryText,
+    thresholds: &Thresholds,
+    opts: &Options<'_>,
+) -> FxHashMap<u32, BestName> {
+    let Options { name_floor, keep_clear, prune, .. } = *opts;
+    // Stage spans: debug level, so they cost nothing unless traces are exported.
+    let retrieval = tracing::debug_span!("retrieve", candidates = tracing::field::Empty).entered();
+    let weight_of = |k: &str| snapshot.word_weight(k);
+    let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
+    let want_org = query.party_type != Some(EntityType::Person);
+    let (person_form, org_form) = name_form::query_forms(text, want_person, want_org, &weight_of);
+    let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
+    for u in &mut person_units {
+        let equivalents = snapshot.name_equivalents(&u.token.key);
+        if !equivalents.is_empty() {
+            u.token.to_mut().set_equivalents(equivalents);
+        }
+    }
+    let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
+
+    // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
+    // deletion), each compared once; then the names holding them, with an upper bound on what
+    // each name can score so most are never scored in full.
+    // An initial may also meet a one-letter listed word in full, or a surname (weight 2).
+    let initial_bonus = person_units.iter().filter(|u| u.initial).count() as f32 * name_form::SURNAME_WEIGHT;
+    // The bounds below divide by a name's whole required weight. A query cut by a field width is
+    // excused the listed tokens after its last match, so its score can exceed them: such queries
+    // (one in fifty, by length) defer nothing and bound each name by what cannot be excused
+    // (`cut_bound`) instead.
+    let cut = person_form.iter().chain(&org_form).any(|f| f.truncated);
+    let (prune, prune_cut) = (prune && !cut, prune && cut);
+    // Retrieval in two steps. First, each query unit's near listed tokens, compared once:
+    // (unit, token, similarity, person form?).
+    let mut matched: Vec<Near> = Vec::new();
+    if !keep_clear {
+        let mut near = Vec::new();
+        for (units, form) in [(&person_units, &person_form), (&org_units, &org_form)] {
+            let Some(form) = form else { continue };
+            for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
+                near.clear();
+                snapshot.tokens_near(&u.token, u.cut, &mut near);
+                near.sort_unstable();
+                near.dedup();
+                for &ti in &near {
+                    let sim = u.sim(&snapshot.tokens[ti as usize].tok);
+                    if sim >= similarity::MIN_PAIR_SIM {
+                        matched.push(Near { unit: ui as u8, token: ti, sim, person: form.person });
+                    }
+                }
+            }
+        }
+    }
+    // Second, the names holding them. Common tokens (a frequent given name, "Ivanovich",
+    // "Belarus") occur in tens of thousands of names, yet alone cannot lift a name to the floor:
+    // while the most they add stays below what a name needs, they are deferred, so only names
+    // holding a rarer token are visited, and the deferred tokens are then looked up in those
+    // names alone. This keeps the work per query nearly flat as lists grow.
+    //
+    // Deferral is per (unit, listed token), most common first: "Ivanovich" is deferred while the
+    // rare surnames that also resemble it are visited. A query unit aligns with one listed token
+    // at most, so what a unit's deferred tokens can add to any name is the largest of their
+    // shares, and `spent` sums that over units, per kind of name (organisations also get the
+    // legal-form slack; persons the initials).
+    let budget =
+        |person: bool| if person { name_floor - initial_bonus } else { name_floor - snapshot.max_legal_slack } - BOUND_MARGIN;
+    let mut by_cost: Vec<(usize, usize)> = matched
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (snapshot.tokens[m.token as usize].occurrences(m.person).len(), i))
+        .filter(|&(n, _)| prune && n >= MIN_DEFERRED_OCCURRENCES)
+        .collect();
+    by_cost.sort_unstable_by_key(|&(n, i)| (std::cmp::Reverse(n), i));
+    // Per (unit, kind of name): the most its deferred tokens add.
+    let mut unit_spent: Vec<(u8, bool, f32)> = Vec::new();
+    let mut spent = [0.0f32; 2];
+    let mut is_deferred = vec![false; matched.len()];
+    for &(_, i) in &by_cost {
+        let Near { unit, token: ti, sim, person } = matched[i];
+        let add = sim * snapshot.tokens[ti as usize].max_share(person);
+        let slot = match unit_spent.iter().position(|u| u.0 == unit && u.1 == person) {
+            Some(k) => k,
+            None => {
+                unit_spent.push((unit, person, 0.0));
+                unit_spent.len() - 1
+            }
+        };
+        let grows = (add - unit_spent[slot].2).max(0.0);
+        if spent[usize::from(person)] + grows < budget(person) {
+            spent[usize::from(person)] += grows;
+            unit_spent[slot].2 += grows;
+            is_deferred[i] = true;
+        }
+    }
+    let mut deferred: FxHashMap<(u32, bool), Vec<(u8, f32)>> = FxHashMap::default();
+    for (m, _) in matched.iter().zip(&is_deferred).filter(|(_, d)| **d) {
+        deferred.entry((m.token, m.person)).or_default().push((m.unit, m.sim));
+    }
+    // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
+    // flat vector and a sort are cheaper than a map of vectors on this path.
+    let mut hits: Vec<Hit> = Vec::new();
+    for (&Near { unit: ui, token: ti, sim, person }, _) in matched.iter().zip(&is_deferred).filter(|(_, d)| !**d) {
+        for o in snapshot.tokens[ti as usize].occurrences(person) {
+            hits.push(Hit {
+                variant: o.variant,
+                share: sim * o.share,
+                pair: score::Pair { unit: ui, pos: o.pos, sim },
+            });
+        }
+    }
+    hits.sort_unstable_by_key(|h| h.variant);
+    retrieval.record("candidates", hits.chunk_by(|a, b| a.variant == b.variant).count() as i64);
+    drop(retrieval);
+    let _scoring = tracing::debug_span!("score").entered();
+
+    // Best name score per entity.
+    let mut best: FxHashMap<u32, BestName> = FxHashMap::default();
+    let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>| {
+        let v = &snapshot.variants[vi as usize];
+        let entity = &snapshot.entities[v.entity as usize];
+        if !type_compatible(query.party_type, entity.entity_type) {
+            return;
+        }
+        let (units, form): (&[score::Unit], &NameForm) =
+            match (snapshot.variant_bounds[vi as usize].person, &person_form, &org_form) {
+                (true, Some(f), _) => (&person_units, f),
+                (false, _, Some(f)) => (&org_units, f),
+                _ => return,
+            };
+        let mut s = match pairs {
+            Some(p) => score::score_pairs(units, form, &snapshot.listed_name(vi), p),
+            None => score::score(units, form, &snapshot.listed_name(vi)),
+        };
+        if s.score >= 1.0 {
+            let listed = snapshot.listed_name(vi);
+            s.exact = listed.parts.len() == form.tokens.len()
+                && (0..listed.parts.len()).all(|i| listed.token(i).text == form.tokens[i].text);
+        }
+        if entity.names[v.name as usize].quality == crate::model::NameQuality::Weak {
+            s.score *= WEAK_ALIAS_FACTOR;
+        }
+        if s.score < name_floor || (s.score == 0.0 && !keep_clear) {
+            return;
+        }
+        // The entity's best name decides; a name that can BLOCK without caveats (initials only,
+        // a cut query's excused end) beats a higher one that cannot, and a name listed word for
+        // word as asked beats one that scores as high in another order.
+        let rank = |s: &score::NameScore| {
+            (!(s.initials || s.cut || s.weak) && f64::from(s.score) >= thresholds.block, s.score, s.exact)
+        };
+        let e = best.entry(v.entity).or_insert(BestName { score: 0.0, name: v.name, how: Default::default() });
+        if e.score == 0.0 || rank(&s) > rank(&e.how) {
+            *e = BestName { score: s.score, name: v.name, how: s };
+        }
+    };
+    if keep_clear {
+        for vi in 0..snapshot.variants.len() as u32 {
+            score_variant(vi, None);
+        }
+    } else {
+        let mut pairs = Vec::new();
+        for group in hits.chunk_by(|a, b| a.variant == b.variant) {
+            let vi = group[0].variant;
+            // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
+            let crate::index::VariantBound { required_weight, legal_slack: slack, person } =
+                snapshot.variant_bounds[vi as usize];
+            let extra = if person { initial_bonus / required_weight } else { 0.0 };
+            let mut bound: f32 = group.iter().map(|h| h.share).sum();
+            // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
+            // out here, before their tokens are read.
+            if prune && bound + spent[usize::from(person)] + extra + slack + BOUND_MARGIN < name_floor {
+                continue;
+            }
+            let v = &snapshot.variants[vi as usize];
+            pairs.clear();
+            pairs.extend(group.iter().map(|h| h.pair));
+            if !deferred.is_empty() {
+                for (pos, part) in v.parts.iter().enumerate() {
+                    for &(unit, sim) in deferred.get(&(part.token, person)).into_iter().flatten() {
+                        bound += sim * part.weight / required_weight;
+                        pairs.push(score::Pair { unit, pos: pos as u8, sim });
+                    }
+                }
+            }
+            if person {
+                bound += short_slips(snapshot, v, &person_units, &mut pairs) / required_weight;
+            }
+            if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
+                continue;
+            }
+            if prune_cut && cut_bound(v, person, &pairs, initial_bonus) + BOUND_MARGIN < name_floor {
+                continue;
+            }
+            score_variant(vi, Some(&mut pairs));
+        }
+    } // Identifier hits count whatever the name.
+    for id in &query.identifiers {
+        for &ei in snapshot.entities_with_identifier(&id.key()) {
+            best.entry(ei).or_insert(BestName { score: 0.0, name: 0, how: Default::default() });
+        }
+    }
+    best
+}

@@ -1,0 +1,330 @@
+//! How alike two words of names are, in [0, 1], apart from how the words of two names are aligned
+//! (`score`): spelling and phonetic key, equivalent given names and nicknames, vowel-less and
+//! other-script readings, slips in short words, prefixes of cut words.
+
+use crate::index::name_form::{self, Role, Token};
+
+use super::score::MIN_TOKEN_SIM;
+
+/// Similarity of two name parts in [0, 1]: the better of the spelling (edit distance on the folded
+/// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser);
+/// equivalent given names across languages and vowel-less spellings have fixed similarities.
+pub fn token_sim(q: &Token, c: &Token) -> f32 {
+    if q.text == c.text {
+        return 1.0;
+    }
+    if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
+        return 0.0;
+    }
+    if q.equivalents().iter().any(|e| **e == *c.key) {
+        return EQUIVALENT_SIM;
+    }
+    if q.nicknames().iter().any(|k| crate::index::nickname_matches(k, &c.text, &c.key)) {
+        return NICKNAME_SIM;
+    }
+    // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
+    // edit distances (most retrieved candidates end here).
+    let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
+    let loose = q.loose().map_or(0.0, |ql| loose_sim(ql, &c.text));
+    let any_reachable = reachable(&q.text, &c.text)
+        || reachable(&q.key, &c.key)
+        || q.alt_keys().iter().any(|k| reachable(k, &c.key))
+        || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
+    if !any_reachable {
+        return loose;
+    }
+    // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so a distance
+    // that cannot reach it is cut short (see `ratio_at_least`): the keys to what lifts a pair
+    // there, then the spelling down to where a key can lift it (or to MIN_TOKEN_SIM when none
+    // can). Results at or above MIN_TOKEN_SIM are exactly as computed in full.
+    //
+    // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
+    // share one (`Aumann` / `OMON`). Only keys whose lengths allow beating the best are compared.
+    let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
+    for k in std::iter::once(&*q.key).chain(q.alt_keys().iter().map(String::as_str)) {
+        if best_key < 1.0 && length_bound(k, &c.key) > best_key {
+            best_key = best_key.max(if *k == *c.key { 1.0 } else { ratio_at_least(k, &c.key, KEY_MIN) });
+        }
+    }
+    let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
+    let fine = ratio_at_least(&q.text, &c.text, least);
+    if fine >= 0.95 {
+        return fine;
+    }
+    let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
+    // In names of three letters or fewer, one letter is a different name (Ira / Ina).
+    if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
+        s = 0.0;
+    }
+    if q.vowelless() && c.skeleton.len() >= MIN_SKELETON && (q.skeleton == c.skeleton || same_consonants(q, c)) {
+        s = s.max(VOWELLESS_SIM);
+    }
+    if s < MIN_TOKEN_SIM {
+        s = short_typo(q, c);
+    }
+    s.max(loose)
+}
+
+/// A query word typed without vowels and a listed word with the same letters once their vowels
+/// are gone (`name_form::consonants`).
+fn same_consonants(q: &Token, c: &Token) -> bool {
+    let cq = name_form::consonants(&q.text);
+    cq.len() >= MIN_SKELETON && cq == name_form::consonants(&c.text)
+}
+
+/// A word romanised from another script against a listed word, by consonant classes
+/// (`normalize::loose_key`): the same classes are [`LOOSE_SIM`]; one class more or less in a long
+/// name (kana `bafu` for `bakh`) is [`LOOSE_NEAR_SIM`].
+fn loose_sim(q_loose: &str, listed_text: &str) -> f32 {
+    let c = crate::normalize::loose_key(listed_text);
+    if c.len() < name_form::MIN_LOOSE_CLASSES {
+        0.0
+    } else if *q_loose == c {
+        LOOSE_SIM
+    } else if q_loose.len().min(c.len()) >= LOOSE_NEAR_MIN && osa_within(q_loose, &c, 1).is_some() {
+        LOOSE_NEAR_SIM
+    } else {
+        0.0
+    }
+}
+
+/// One slip (a letter replaced, added, dropped or two swapped) in a word of four or five letters
+/// (`Perr` for `Petr`, `lgor` for `Igor`) is below `MIN_TOKEN_SIM` by the ratio, yet the likeliest
+/// reading: partial credit ([`SHORT_TYPO_SIM`]), which scoring gives only to given names and
+/// patronymics, and only as REVIEW evidence.
+pub fn short_typo(q: &Token, c: &Token) -> f32 {
+    if gendered_pair(&q.text, &c.text) {
+        return 0.0;
+    }
+    // Also counted in letters of the Cyrillic original where the romanisation spelt one with two
+    // (`Оюег` is `oyueg`, one slip from `oleg`, not two).
+    let slip = |a: &str, b: &str| {
+        let (la, lb) = (char_len(a), char_len(b));
+        // Three letters only when one was dropped (`Olg` for `Olga`): one changed in three is
+        // another name (`Ira` / `Ina`).
+        let short_ok = |l: usize| (4..=5).contains(&l) || (l == 3 && la != lb);
+        short_ok(la) && short_ok(lb) && osa_within(a, b, 1).is_some()
+    };
+    let found = slip(&q.text, &c.text) || {
+        let (qt, ct) = (one_per_letter(&q.text), one_per_letter(&c.text));
+        (qt != *q.text || ct != *c.text) && slip(&qt, &ct)
+    };
+    if found {
+        SHORT_TYPO_SIM
+    } else {
+        0.0
+    }
+}
+
+/// A short word with the two- and four-letter spellings of single Cyrillic letters (`zh`, `kh`,
+/// `ts`, `ch`, `sh`, `shch`, `yu`, `ya`) written as those letters again, so that a slip counts
+/// as one edit however the letter was romanised.
+fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
+    const DIGRAPHS: [(&str, &str); 8] =
+        [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я")];
+    if s.len() > 10 || !DIGRAPHS.iter().any(|(d, _)| s.contains(d)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.to_string();
+    for (d, l) in DIGRAPHS {
+        if out.contains(d) {
+            out = out.replace(d, l);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A query token cut short against a listed token it begins.
+pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
+    if q.text.chars().count() >= MIN_PREFIX_CHARS && c.text.len() > q.text.len() && c.text.starts_with(&*q.text) {
+        PREFIX_SIM
+    } else {
+        0.0
+    }
+}
+
+/// The shortest cut token compared as a prefix: `Luk` may begin `Lukashenko`; `Co` begins too
+/// many words to say anything.
+pub const MIN_PREFIX_CHARS: usize = 3;
+/// Lowest similarity a pair of tokens may align with: below `MIN_TOKEN_SIM`, only for the partial
+/// credit of a slip in a short given name or a nickname (REVIEW at most).
+pub const MIN_PAIR_SIM: f32 = 0.75;
+/// A slip in a short given name (see `short_typo`).
+pub const SHORT_TYPO_SIM: f32 = 0.75;
+/// A nickname or short form of a listed given name (`Sasha` / `Aleksandr`, `Bill` / `William`):
+/// the same person is likely, not certain.
+pub const NICKNAME_SIM: f32 = 0.75;
+
+/// Equivalent given names in other languages (Uladzimir / Vladimir): as good as a phonetic match.
+pub const EQUIVALENT_SIM: f32 = 0.93;
+/// A name typed without vowels whose consonants are the listed name's: enough to review, not to
+/// block on its own.
+pub const VOWELLESS_SIM: f32 = 0.85;
+/// A word written in another script whose consonant classes are the listed word's
+/// (`arekusandoru` / Aleksandr): enough to review, never to block on its own.
+pub const LOOSE_SIM: f32 = 0.85;
+/// The same with one class more, less or different, in names of [`LOOSE_NEAR_MIN`] classes or more.
+pub const LOOSE_NEAR_SIM: f32 = 0.8;
+const LOOSE_NEAR_MIN: usize = 5;
+/// Shortest consonant skeleton compared for a word typed without vowels: two consonants (`Yln`
+/// for Yelena, `Lp` for Lapo) mean little alone, but beside a matched surname they are the given
+/// name the list has.
+pub const MIN_SKELETON: usize = 2;
+
+/// A truncated last token that begins the listed token.
+pub const PREFIX_SIM: f32 = 0.9;
+
+/// How far above the spelling similarity the phonetic similarity may lift a pair: enough for
+/// `Sergei`/`Siarhei` (spelling 0.57) and `Yuri`/`Iouri` (0.6), not for unrelated words that
+/// collapse to the same key.
+const PHONETIC_LIFT: f32 = 0.35;
+
+/// The masculine and feminine forms of one East Slavic surname (`Karpenkov` / `Karpenkova`,
+/// `Sakalouski` / `Sakalouskaya`) name different people: a wife or daughter is not the listed man.
+fn gendered_pair(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 {
+        return false;
+    }
+    // Karpenkov / Karpenkova, and given names: Aleksandr / Aleksandra, Valentin / Valentina.
+    if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
+        return short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
+    }
+    for (m, f) in
+        [("skiy", "skaya"), ("skii", "skaya"), ("ski", "skaya"), ("sky", "skaya"), ("skiy", "skaja"), ("ski", "skaja")]
+    {
+        if let (Some(ms), Some(fs)) = (short.strip_suffix(m), long.strip_suffix(f)) {
+            if ms == fs {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// The highest similarity (`1 - distance / longer length`) two strings of these lengths can have.
+fn length_bound(a: &str, b: &str) -> f32 {
+    let (la, lb) = (char_len(a), char_len(b));
+    let m = la.max(lb);
+    if m == 0 {
+        0.0
+    } else {
+        1.0 - la.abs_diff(lb) as f32 / m as f32
+    }
+}
+
+/// The least key similarity that, discounted, can reach MIN_TOKEN_SIM (0.95 × 0.84 < 0.8:
+/// a little below, so rounding never loses a pair).
+const KEY_MIN: f32 = 0.84;
+
+/// `1 - distance / longer length` when that is at least `min`, else 0.
+fn ratio_at_least(a: &str, b: &str, min: f32) -> f32 {
+    let (la, lb) = (char_len(a), char_len(b));
+    let m = la.max(lb);
+    if m == 0 {
+        return 0.0;
+    }
+    let ratio = |d: usize| 1.0 - d as f32 / m as f32;
+    // The most edits that still give `min`, by the same arithmetic as the result.
+    let mut k = ((1.0 - min).max(0.0) * m as f32) as usize;
+    while k < m && ratio(k + 1) >= min {
+        k += 1;
+    }
+    while k > 0 && ratio(k) < min {
+        k -= 1;
+    }
+    if ratio(k) < min {
+        return 0.0;
+    }
+    osa_within(a, b, k).map_or(0.0, ratio)
+}
+
+/// Optimal-string-alignment distance (edits and adjacent transpositions) when it is at most `k`.
+/// `rapidfuzz` computes it bit-parallel (Hyyrö 2003) after stripping the common prefix and
+/// suffix: this is the innermost loop of screening, and a cell-by-cell table was a fifth of the
+/// time of a screening.
+fn osa_within(a: &str, b: &str, k: usize) -> Option<usize> {
+    use rapidfuzz::distance::osa;
+    let d = if a.is_ascii() && b.is_ascii() {
+        if a.len().abs_diff(b.len()) > k {
+            return None;
+        }
+        osa::distance(a.bytes(), b.bytes())
+    } else {
+        osa::distance(a.chars(), b.chars())
+    };
+    (d <= k).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_distance_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "lukashenko",
+            "lukashenka",
+            "loukachenko",
+            "lukaschenko",
+            "lkshnk",
+            "aleksandr",
+            "alyaksandr",
+            "aliaksandr",
+            "alexander",
+            "ca",
+            "abc",
+            "acb",
+            "bca",
+            "belaruskali",
+            "belaruskaliy",
+        ];
+        for a in words {
+            for b in words {
+                let d = strsim::osa_distance(a, b);
+                for k in 0..14 {
+                    assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
+                }
+            }
+        }
+    }
+
+    /// Short strings over a four-letter alphabet: dense in repeats and transpositions, where a
+    /// cut-off distance is easiest to get wrong.
+    #[test]
+    fn the_distance_agrees_with_strsim_on_random_strings() {
+        let mut x: u32 = 12345;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        let words: Vec<String> = (0..150)
+            .map(|_| {
+                let n = next() % 11;
+                (0..n).map(|_| char::from(b'a' + (next() % 4) as u8)).collect()
+            })
+            .collect();
+        for a in &words {
+            for b in &words {
+                let d = strsim::osa_distance(a, b);
+                for k in 0..8 {
+                    assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
+                }
+            }
+        }
+    }
+}
