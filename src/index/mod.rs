@@ -220,6 +220,10 @@ pub struct Snapshot {
     posting_ids: Vec<u32>,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
+    /// Hashes of the spellings of the words of listed persons' names, and of organisations' (see
+    /// `is_listed_word`): asked dozens of times per query word that may be words run together,
+    /// where scanning postings cost more than the screening.
+    listed_words: [rustc_hash::FxHashSet<u64>; 2],
     /// Shared, not copied: `Compare` builds a one-entity snapshot with the live one's statistics.
     stats: Arc<ListStats>,
     /// Accepted false positives, loaded and swapped with the lists.
@@ -369,6 +373,16 @@ impl Snapshot {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
             }
         }
+        let mut listed_words: [rustc_hash::FxHashSet<u64>; 2] = Default::default();
+        for t in tokens.iter().filter(|t| !t.occurrences.is_empty()) {
+            let h = fnv(t.tok.text.bytes());
+            if t.persons > 0 {
+                listed_words[0].insert(h);
+            }
+            if t.occurrences.len() > t.persons as usize {
+                listed_words[1].insert(h);
+            }
+        }
         let (postings, posting_ids) = flatten(pairs);
         Snapshot {
             regime,
@@ -383,6 +397,7 @@ impl Snapshot {
             postings,
             posting_ids,
             identifiers,
+            listed_words,
             stats,
             good_guys: Default::default(),
         }
@@ -434,11 +449,7 @@ impl Snapshot {
     /// Whether `word` (folded) is a word of a listed name: of a person's name when `person`, else
     /// of an organisation's. Legal-form-only words do not count.
     pub fn is_listed_word(&self, word: &str, person: bool) -> bool {
-        let Some(&(start, end)) = self.postings.get(&fnv(word.bytes())) else { return false };
-        self.posting_ids[start as usize..end as usize].iter().any(|&id| {
-            let t = &self.tokens[id as usize];
-            *t.tok.text == *word && if person { t.persons > 0 } else { t.occurrences.len() > t.persons as usize }
-        })
+        self.listed_words[usize::from(!person)].contains(&fnv(word.bytes()))
     }
 
     /// Keys of the given names equivalent to this one in other languages.

@@ -1,8 +1,6 @@
 //! A name prepared for comparison: folded tokens with phonetic keys, roles and weights. Built once
 //! per listed name at index build, and once per query.
 
-use std::collections::HashMap;
-
 use crate::model::{EntityType, Name};
 use crate::normalize::{fold, is_legal_form_word, phonetic_key};
 
@@ -588,8 +586,10 @@ impl QueryText {
 /// Shortest word looked at for a split: shorter ones are rarely two names run together, and each
 /// word looked at costs a few dozen lookups.
 const MIN_SPLIT_WORD: usize = 6;
-/// Shortest piece of a split word (`Yu`, `Li`), and most pieces.
-const MIN_SPLIT_PIECE: usize = 2;
+/// Shortest piece of a split word, and most pieces. Two-letter pieces (`Yu`, `Li`, and `Al`,
+/// `Bin` of Arabic names) made ordinary words (`Albina`) into common words that reach tens of
+/// thousands of names: a split must be worth its cost.
+const MIN_SPLIT_PIECE: usize = 3;
 const MAX_SPLIT_PIECES: usize = 4;
 
 /// `words` with each long word that is not listed, but is listed words run together, split into
@@ -628,31 +628,29 @@ fn split_words(words: &[String], joins: u32, is_listed: &dyn Fn(&str) -> bool) -
 /// `MAX_SPLIT_PIECES`) that `word` is made of, or `None`. A breadth-first walk over the positions
 /// where a listed word ends, so the first complete reading has the fewest pieces.
 fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool) -> Option<Vec<&'w str>> {
+    // Character boundaries after the first character, and where the piece ending at each starts
+    // (`usize::MAX`: not reached yet). Words are short: vectors, not maps.
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(word.len())).collect();
-    // prev[b] = where the piece ending at byte b starts, for the positions reached so far.
-    let mut prev: HashMap<usize, usize> = HashMap::new();
+    let mut prev = vec![usize::MAX; word.len() + 1];
+    let chars_between = |a: usize, b: usize| word[a..b].chars().count();
     let mut frontier = vec![0usize];
     for _ in 0..MAX_SPLIT_PIECES {
         let mut next = Vec::new();
         for &start in &frontier {
-            let from = word[start..].chars().count();
-            if from < MIN_SPLIT_PIECE {
-                continue;
-            }
             for &end in bounds.iter().filter(|&&e| e > start) {
-                if word[start..end].chars().count() < MIN_SPLIT_PIECE || prev.contains_key(&end) {
-                    continue;
-                }
-                if end == word.len() && start == 0 {
+                if prev[end] != usize::MAX
+                    || (start == 0 && end == word.len())
+                    || chars_between(start, end) < MIN_SPLIT_PIECE
+                {
                     continue;
                 }
                 if is_listed(&word[start..end]) {
-                    prev.insert(end, start);
+                    prev[end] = start;
                     if end == word.len() {
                         let mut pieces = Vec::new();
                         let mut e = end;
                         while e > 0 {
-                            let s = prev[&e];
+                            let s = prev[e];
                             pieces.push(&word[s..e]);
                             e = s;
                         }

@@ -69,6 +69,7 @@ fn short_slips(
     snapshot: &Snapshot,
     v: &crate::index::Variant,
     units: &[score::Unit],
+    slip_units: &[u8],
     pairs: &mut Vec<score::Pair>,
 ) -> f32 {
     let mut added = 0.0;
@@ -79,23 +80,42 @@ fn short_slips(
             continue;
         }
         let listed = &snapshot.tokens[part.token as usize].tok;
-        for (ui, u) in units.iter().enumerate() {
-            if u.initial
-                || u.glued
-                || u.token.role == name_form::Role::Title
-                || pairs.iter().any(|p| units.get(usize::from(p.unit)).is_some_and(|o| o.mask & u.mask != 0))
-            {
+        if listed.text.len() > MAX_SLIP_BYTES {
+            continue;
+        }
+        for &ui in slip_units {
+            let u = &units[usize::from(ui)];
+            if pairs.iter().any(|p| units.get(usize::from(p.unit)).is_some_and(|o| o.mask & u.mask != 0)) {
                 continue;
             }
-            let sim = similarity::short_typo(&u.token, listed);
+            let sim = similarity::short_typo_any_spelling(&u.token, listed);
             if sim >= similarity::MIN_PAIR_SIM {
-                pairs.push(score::Pair { unit: ui as u8, pos: pos as u8, sim });
+                pairs.push(score::Pair { unit: ui, pos: pos as u8, sim });
                 added += sim * part.weight;
             }
         }
     }
     added
 }
+
+/// The most [`short_slips`] can add to a name: every given name and patronymic that retrieval did
+/// not pair, at the credit of a slip. Most names a query reaches cannot get to the floor even so,
+/// and are not compared word by word.
+fn short_slips_bound(v: &crate::index::Variant, pairs: &[score::Pair]) -> f32 {
+    v.parts
+        .iter()
+        .enumerate()
+        .filter(|(pos, part)| {
+            matches!(part.role, name_form::Role::Given | name_form::Role::Patronymic)
+                && !pairs.iter().any(|p| usize::from(p.pos) == *pos)
+        })
+        .map(|(_, part)| similarity::SHORT_TYPO_SIM * part.weight)
+        .sum()
+}
+
+/// Words longer than this (in bytes of the folded spelling) are not short words, however their
+/// letters were romanised (five Cyrillic letters are at most a dozen Latin ones, `shch` and all).
+const MAX_SLIP_BYTES: usize = 12;
 
 fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
     match (query, listed) {
@@ -130,6 +150,15 @@ pub(super) fn best_names(
         }
     }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
+    // The person units that may be a slip in a short given name (see `short_slips`).
+    let slip_units: Vec<u8> = person_units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| {
+            !u.initial && !u.glued && u.token.role != name_form::Role::Title && u.token.text.len() <= MAX_SLIP_BYTES
+        })
+        .map(|(i, _)| i as u8)
+        .collect();
 
     // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
     // deletion), each compared once; then the names holding them, with an upper bound on what
@@ -294,8 +323,13 @@ pub(super) fn best_names(
                     }
                 }
             }
-            if person {
-                bound += short_slips(snapshot, v, &person_units, &mut pairs) / required_weight;
+            if person
+                && !slip_units.is_empty()
+                && (!prune
+                    || bound + short_slips_bound(v, &pairs) / required_weight + extra + slack + BOUND_MARGIN
+                        >= name_floor)
+            {
+                bound += short_slips(snapshot, v, &person_units, &slip_units, &mut pairs) / required_weight;
             }
             if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
                 continue;
