@@ -6,7 +6,7 @@
 //! the weighted share of the listed name that the query covers, with the query's own uncovered
 //! tokens counted against it, so neither a partial name nor extra names pass as the full one.
 
-use crate::index::name_form::{self, NameForm, Role, Token, GIVEN_WEIGHT};
+use crate::index::name_form::{self, NameForm, Role, Token, GIVEN_WEIGHT, MIN_PREFIX_CHARS, MIN_SKELETON};
 use crate::index::ListedName;
 
 /// Below this a token pair is not considered the same name part at all: a near miss counts as
@@ -258,9 +258,6 @@ pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
     }
 }
 
-/// The shortest cut token compared as a prefix: `Luk` may begin `Lukashenko`; `Co` begins too
-/// many words to say anything.
-pub const MIN_PREFIX_CHARS: usize = 3;
 /// The shortest last word of a cut query that is not a fragment: shorter ones (`Rep`, `Co`) neither
 /// count against a name nor stop the excuse of what the cut removed.
 pub const MIN_CUT_WORD_CHARS: usize = 4;
@@ -291,11 +288,6 @@ pub const LOOSE_SIM: f32 = 0.85;
 /// The same with one class more, less or different, in names of [`LOOSE_NEAR_MIN`] classes or more.
 pub const LOOSE_NEAR_SIM: f32 = 0.8;
 const LOOSE_NEAR_MIN: usize = 5;
-/// Shortest consonant skeleton compared for a word typed without vowels: two consonants (`Yln`
-/// for Yelena, `Lp` for Lapo) mean little alone, but beside a matched surname they are the given
-/// name the list has.
-pub const MIN_SKELETON: usize = 2;
-
 /// A truncated last token that begins the listed token.
 pub const PREFIX_SIM: f32 = 0.9;
 
