@@ -6,10 +6,10 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 
 use crate::error::ApiError;
+use crate::lists::reload::{Outcome, Reloader};
+use crate::lists::store::ListStore;
 use crate::pb;
 use crate::pb::admin_service_server::AdminService;
-use crate::reload::{Outcome, Reloader};
-use crate::store::ListStore;
 
 pub struct Admin {
     reloader: Arc<Reloader>,

@@ -2,22 +2,15 @@
 //! matching logic of its own.
 
 mod admin;
-mod attached_body;
 mod convert;
-mod load_shed;
 mod message;
 mod record;
-mod status_fix;
 
 pub use admin::Admin;
-pub use attached_body::{Attached, Attachment};
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
-pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
 pub use message::{screen as screen_message, Answer as MessageAnswer};
-pub(crate) use record::decision_span;
 pub use record::Recorder;
-pub use status_fix::StatusFixLayer;
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -29,10 +22,10 @@ use tracing::Span;
 
 use crate::error::ApiError;
 use crate::index::Snapshot;
+use crate::lists::store::ListStore;
 use crate::matcher::{self, Decision, Thresholds};
 use crate::pb;
 use crate::pb::screening_service_server::ScreeningService;
-use crate::store::ListStore;
 use crate::telemetry::RpcTrace;
 use record::{Call, Screened};
 
@@ -111,7 +104,7 @@ impl Screener {
                     ApiError::UnknownVersion(format!(
                         "since_list_version {since} is not one of the last {} list versions this server published \
                          (current: {}); screen without it",
-                        crate::changes::HISTORY,
+                        crate::lists::changes::HISTORY,
                         snapshot.list_version
                     ))
                 })?;
@@ -358,13 +351,13 @@ impl ScreeningService for Screener {
             }
         });
         let out = incoming.map(move |item| {
-            let req = item.map_err(status_fix::undecodable)?;
+            let req = item.map_err(crate::layers::status_fix::undecodable)?;
             if deadline.is_some_and(|d| Instant::now() > d) {
                 return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
             }
             let snapshot = this.snapshot()?;
             // A span per party, under the stream's span: each decision is traceable on its own.
-            let span = record::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
+            let span = crate::telemetry::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
             let _entered = span.enter();
             Ok(match this.screen_one(&snapshot, &req) {
                 Ok(resp) => {
