@@ -15,7 +15,7 @@ use crate::lists::reload::{Reloader, Settings};
 use crate::lists::store::{self, ListStore};
 use crate::pb::admin_service_server::AdminServiceServer;
 use crate::pb::screening_service_server::ScreeningServiceServer;
-use crate::service::{Admin, Recorder, Screener};
+use crate::service::{AdminApi, Recorder, ScreeningApi};
 use crate::telemetry::{AuditLog, Privacy};
 
 #[derive(Debug, thiserror::Error)]
@@ -98,8 +98,8 @@ pub async fn serve(
     }
     let audit = config.audit_log.as_deref().map(AuditLog::open).transpose()?;
     let recorder = Recorder { audit: audit.clone(), privacy };
-    let screener =
-        Screener::new(store.clone(), config.thresholds, recorder).with_stream_idle_timeout(config.stream_idle_timeout);
+    let screener = ScreeningApi::new(store.clone(), config.thresholds, recorder)
+        .with_stream_idle_timeout(config.stream_idle_timeout);
     let screening = ScreeningServiceServer::new(screener)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(16 * 1024 * 1024);
@@ -107,7 +107,7 @@ pub async fn serve(
         tracing::info!("AdminService is closed (no --admin-token-file or --admin-identity)");
     }
     let admin = AdminServiceServer::with_interceptor(
-        Admin::new(reloader.clone(), store.clone()),
+        AdminApi::new(reloader.clone(), store.clone()),
         AdminAuth::new(config.admin.clone(), audit.clone()),
     );
     let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;

@@ -6,7 +6,7 @@ mod convert;
 mod message;
 mod record;
 
-pub use admin::Admin;
+pub use admin::AdminApi;
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
 pub use message::{screen as screen_message, Answer as MessageAnswer};
@@ -33,26 +33,32 @@ use record::{Call, Screened};
 /// rarely exceed a handful).
 pub const MAX_INTERMEDIARY_AGENTS: usize = 16;
 
-/// Default for [`Screener::with_stream_idle_timeout`].
+/// Default for [`ScreeningApi::with_stream_idle_timeout`].
 pub const DEFAULT_STREAM_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// The handler of the `screening.v1.ScreeningService` RPCs.
 #[derive(Debug, Clone)]
-pub struct Screener {
+pub struct ScreeningApi {
     store: Arc<ListStore>,
     thresholds: Thresholds,
     recorder: Arc<Recorder>,
     stream_idle_timeout: std::time::Duration,
 }
 
-impl Screener {
-    pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> Screener {
-        Screener { store, thresholds, recorder: Arc::new(recorder), stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT }
+impl ScreeningApi {
+    pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> ScreeningApi {
+        ScreeningApi {
+            store,
+            thresholds,
+            recorder: Arc::new(recorder),
+            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
+        }
     }
 
     /// How long a `ScreenStream` may wait for its client's next party before it is closed: an
     /// open stream holds a slot of the stream budget, and one that is never written to must
     /// give it back.
-    pub fn with_stream_idle_timeout(mut self, idle: std::time::Duration) -> Screener {
+    pub fn with_stream_idle_timeout(mut self, idle: std::time::Duration) -> ScreeningApi {
         self.stream_idle_timeout = idle;
         self
     }
@@ -194,7 +200,7 @@ impl Screener {
     }
 }
 
-impl Screener {
+impl ScreeningApi {
     fn message(&self, req: &pb::ScreenMessageRequest) -> Result<MessageAnswer, ApiError> {
         let snapshot = self.snapshot()?;
         convert::check_request_id(&req.request_id)?;
@@ -224,7 +230,7 @@ fn error_label(e: &ApiError) -> &'static str {
 type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::ScreenPartyResponse, Status>> + Send>>;
 
 #[tonic::async_trait]
-impl ScreeningService for Screener {
+impl ScreeningService for ScreeningApi {
     async fn screen_party(
         &self,
         request: Request<pb::ScreenPartyRequest>,
