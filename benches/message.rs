@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
     .iter()
     .map(|s| SourceSpec::parse(s).expect("spec"))
     .collect();
-    let snapshot = screener::store::load(&specs, Regime::Belarus).expect("lists load");
+    let snapshot = screener::lists::store::load(&specs, Regime::Belarus).expect("lists load");
     let t = Thresholds::default();
     let mut g = c.benchmark_group("per_message");
     for (label, name) in [

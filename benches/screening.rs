@@ -12,10 +12,10 @@ use std::time::Instant;
 
 use criterion::{criterion_group, Criterion};
 use screener::index::Snapshot;
+use screener::lists::store;
 use screener::matcher::{self, Query, Thresholds};
 use screener::model::{EntityType, Regime};
 use screener::source::SourceSpec;
-use screener::store;
 
 fn data() -> PathBuf {
     std::env::var_os("SCREENER_DATA")

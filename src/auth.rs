@@ -109,7 +109,7 @@ impl tonic::service::Interceptor for AdminAuth {
         }
         if let Some(audit) = &self.audit {
             audit.record(&AdminAttempt {
-                time: crate::store::now_rfc3339(),
+                time: crate::lists::changes::now_rfc3339(),
                 rpc: "AdminService",
                 principal,
                 allowed,

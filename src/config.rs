@@ -12,6 +12,7 @@ use crate::auth::AdminPolicy;
 use crate::matcher::Thresholds;
 use crate::model::Regime;
 use crate::source::SourceSpec;
+use crate::telemetry::LogFormat;
 use crate::tls::TlsFiles;
 
 #[derive(Debug, Parser)]
@@ -139,14 +140,6 @@ impl CompareArgs {
 pub enum RegimeArg {
     Belarus,
     All,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum LogFormat {
-    #[default]
-    Text,
-    Json,
 }
 
 #[derive(Debug, Clone, Args, Default)]
@@ -369,7 +362,7 @@ pub struct ServeConfig {
     pub max_concurrent_streams: u32,
     pub request_timeout: std::time::Duration,
     /// Unary and stream budgets, stream timeout.
-    pub admission: crate::service::Admission,
+    pub admission: crate::layers::Admission,
     pub stream_idle_timeout: std::time::Duration,
 }
 
@@ -394,7 +387,7 @@ impl ServeConfig {
             .collect::<Result<Vec<_>, _>>()?;
         let official_defaults = sources.is_empty() && require_sources;
         if official_defaults {
-            sources = crate::fetch::OFFICIAL
+            sources = crate::lists::fetch::OFFICIAL
                 .iter()
                 .map(|(kind, url)| SourceSpec::new(*kind, PathBuf::new(), Some(url.to_string())))
                 .collect();
@@ -490,13 +483,13 @@ impl ServeConfig {
         )?;
         let max_shrink = within(
             "max_shrink",
-            args.max_shrink.or(file.max_shrink).unwrap_or(crate::reload::DEFAULT_MAX_SHRINK),
+            args.max_shrink.or(file.max_shrink).unwrap_or(crate::lists::reload::DEFAULT_MAX_SHRINK),
             0.0..=1.0,
             "",
         )?;
         let max_scope_shrink = within(
             "max_scope_shrink",
-            args.max_scope_shrink.or(file.max_scope_shrink).unwrap_or(crate::reload::DEFAULT_MAX_SCOPE_SHRINK),
+            args.max_scope_shrink.or(file.max_scope_shrink).unwrap_or(crate::lists::reload::DEFAULT_MAX_SCOPE_SHRINK),
             0.0..=1.0,
             "",
         )?;
@@ -577,12 +570,12 @@ impl ServeConfig {
             0.001..=86_400.0,
             " seconds",
         )?;
-        let admission = crate::service::Admission {
-            unary: crate::service::Budget {
+        let admission = crate::layers::Admission {
+            unary: crate::layers::Budget {
                 total: max_concurrent_requests,
                 per_connection: max_requests_per_connection,
             },
-            streams: crate::service::Budget { total: max_streams, per_connection: max_streams_per_connection },
+            streams: crate::layers::Budget { total: max_streams, per_connection: max_streams_per_connection },
             stream_timeout: std::time::Duration::from_secs_f64(stream_timeout),
         };
         let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {

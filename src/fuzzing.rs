@@ -8,11 +8,11 @@
 use std::sync::OnceLock;
 
 use crate::index::Snapshot;
+use crate::lists::store;
 use crate::matcher::{self, Query, Thresholds};
 use crate::model::{Regime, SourceKind};
 use crate::normalize;
 use crate::source::{RawFile, RawPublication, SourceSpec};
-use crate::store;
 
 /// Marks the boundary between the files of an OFAC bundle inside one fuzz input: SDN.CSV, then
 /// ALT.CSV, ADD.CSV and SDN_COMMENTS.CSV. Chosen so that it cannot occur in a real OFAC file

@@ -12,8 +12,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::matcher::Query;
-use crate::model::EntityType;
+use crate::model::{EntityType, Query};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {

@@ -345,6 +345,17 @@ pub fn clean_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A party to screen, in domain terms (the service layer translates from protobuf).
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub name: String,
+    /// `None` compares against every kind of listed entity.
+    pub party_type: Option<EntityType>,
+    pub date_of_birth: Option<PartialDate>,
+    pub country: Option<String>,
+    pub identifiers: Vec<Identifier>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

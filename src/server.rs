@@ -10,12 +10,13 @@ use tonic_health::ServingStatus;
 
 use crate::auth::AdminAuth;
 use crate::config::ServeConfig;
+use crate::layers::{LoadShedLayer, RpcSpanLayer, StatusFixLayer};
+use crate::lists::reload::{Reloader, Settings};
+use crate::lists::store::{self, ListStore};
 use crate::pb::admin_service_server::AdminServiceServer;
 use crate::pb::screening_service_server::ScreeningServiceServer;
-use crate::reload::{Reloader, Settings};
-use crate::service::{Admin, LoadShedLayer, Recorder, Screener, StatusFixLayer};
-use crate::store::{self, ListStore};
-use crate::telemetry::{AuditLog, Privacy, RpcSpanLayer};
+use crate::service::{AdminApi, Recorder, ScreeningApi};
+use crate::telemetry::{AuditLog, Privacy};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -97,8 +98,8 @@ pub async fn serve(
     }
     let audit = config.audit_log.as_deref().map(AuditLog::open).transpose()?;
     let recorder = Recorder { audit: audit.clone(), privacy };
-    let screener =
-        Screener::new(store.clone(), config.thresholds, recorder).with_stream_idle_timeout(config.stream_idle_timeout);
+    let screener = ScreeningApi::new(store.clone(), config.thresholds, recorder)
+        .with_stream_idle_timeout(config.stream_idle_timeout);
     let screening = ScreeningServiceServer::new(screener)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(16 * 1024 * 1024);
@@ -106,7 +107,7 @@ pub async fn serve(
         tracing::info!("AdminService is closed (no --admin-token-file or --admin-identity)");
     }
     let admin = AdminServiceServer::with_interceptor(
-        Admin::new(reloader.clone(), store.clone()),
+        AdminApi::new(reloader.clone(), store.clone()),
         AdminAuth::new(config.admin.clone(), audit.clone()),
     );
     let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
@@ -156,9 +157,9 @@ pub async fn serve(
     }
     // A URL source without a cached copy must be fetched once before the first load (health
     // stays NOT_SERVING meanwhile); with a cached copy the service serves at once and polls.
-    let client = crate::fetch::client();
+    let client = crate::lists::fetch::client();
     for spec in config.sources.iter().filter(|s| s.url.is_some()) {
-        crate::fetch::first_copy(&client, spec, config.poll_interval).await;
+        crate::lists::fetch::first_copy(&client, spec, config.poll_interval).await;
     }
 
     // Lists are read and indexed off the async workers; health flips to SERVING only after.
@@ -188,8 +189,8 @@ pub async fn serve(
         }
     }
     #[cfg(unix)]
-    crate::reload::reload_on_sighup(reloader.clone());
-    crate::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
+    crate::lists::reload::reload_on_sighup(reloader.clone());
+    crate::lists::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
     let ages_store = store.clone();
     tokio::spawn(async move {
         let mut stale = std::collections::HashSet::new();

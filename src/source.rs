@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::model::SourceKind;
-use crate::parser::ParseError;
 
 /// A source as configured: `KIND=LOCATION`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,14 +149,6 @@ impl RawPublication {
 
     pub fn describe(&self) -> String {
         self.location.clone()
-    }
-
-    /// The one file of a single-file publication.
-    pub fn single(&self) -> Result<&[u8], ParseError> {
-        match self.files.as_slice() {
-            [f] => Ok(&f.bytes),
-            _ => Err(ParseError::file(&self.location, "expected exactly one file")),
-        }
     }
 
     /// A file of the publication by role, case-insensitively.

@@ -6,10 +6,10 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use screener::lists::store;
 use screener::matcher::{self, Decision, Query, Thresholds};
 use screener::model::{EntityType, Regime};
 use screener::source::SourceSpec;
-use screener::store;
 
 /// Sorted word skeleton of a name, as the evaluation tool compares them.
 fn skel(s: &str) -> String {

@@ -6,10 +6,10 @@
 
 mod common;
 
+use screener::lists::store;
 use screener::matcher::{self, Decision, Query, Thresholds};
 use screener::model::{EntityType, Regime};
 use screener::source::SourceSpec;
-use screener::store;
 
 fn snapshot(regime: Regime) -> screener::index::Snapshot {
     snapshot_of(&common::real_sources(), regime)

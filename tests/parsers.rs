@@ -3,9 +3,10 @@
 
 mod common;
 
+use screener::lists::store;
 use screener::model::{EntityType, IdKind, Regime, SourceKind};
+use screener::parser;
 use screener::source::{self, SourceSpec};
-use screener::{parser, store};
 
 fn spec(kind: SourceKind, path: impl Into<std::path::PathBuf>) -> SourceSpec {
     SourceSpec::new(kind, path.into(), None)

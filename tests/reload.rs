@@ -10,11 +10,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::Server;
+use screener::lists::store;
 use screener::model::{Regime, SourceKind};
 use screener::pb;
 use screener::pb::admin_service_client::AdminServiceClient;
 use screener::source::SourceSpec;
-use screener::store;
 
 /// Replaces `to` with `from`'s bytes the way publishers' sync jobs do: write aside, then rename.
 fn publish(bytes: &[u8], to: &Path) {

@@ -7,10 +7,10 @@
 mod common;
 
 use screener::index::Snapshot;
+use screener::lists::store;
 use screener::matcher::{self, Decision, Query, Thresholds};
 use screener::model::{EntityType, Regime, Script};
 use screener::source::SourceSpec;
-use screener::store;
 
 fn snapshot() -> Snapshot {
     let specs: Vec<SourceSpec> = common::real_sources().iter().map(|s| SourceSpec::parse(s).expect("spec")).collect();

@@ -371,14 +371,14 @@ async fn an_idle_stream_flood_locks_nobody_out() {
 fn pinned_and_oversized_publications_are_refused_with_the_reason() {
     use screener::source::SourceSpec;
     let mut spec = SourceSpec::parse(&format!("ca-sema={}", common::canada().display())).expect("spec");
-    let real = screener::store::load_one(&spec).expect("loads").info.sha256;
+    let real = screener::lists::store::load_one(&spec).expect("loads").info.sha256;
     spec.pin = Some(real.clone());
-    screener::store::load_one(&spec).expect("the pinned digest loads");
+    screener::lists::store::load_one(&spec).expect("the pinned digest loads");
     spec.pin = Some("0".repeat(64));
-    let e = screener::store::load_one(&spec).expect_err("another digest").to_string();
+    let e = screener::lists::store::load_one(&spec).expect_err("another digest").to_string();
     assert!(e.contains("not the pinned") && e.contains(&real), "{e}");
     spec.pin = None;
     spec.max_bytes = std::fs::metadata(common::canada()).expect("size").len() - 1;
-    let e = screener::store::load_one(&spec).expect_err("too large").to_string();
+    let e = screener::lists::store::load_one(&spec).expect_err("too large").to_string();
     assert!(e.contains(&format!("more than the {} allowed", spec.max_bytes)), "{e}");
 }

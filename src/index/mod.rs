@@ -239,7 +239,7 @@ const SEED_CONSONANTS: u8 = b'c';
 /// Entities whose names are prepared together (in parallel) during a build.
 const BUILD_CHUNK: usize = 4096;
 /// Shortest prefix indexed for truncated queries.
-const MIN_PREFIX: usize = crate::matcher::similarity::MIN_PREFIX_CHARS;
+const MIN_PREFIX: usize = name_form::MIN_PREFIX_CHARS;
 
 /// Set apart the hashes of consonant classes (`normalize::loose_key`), which would otherwise meet
 /// spellings (`ksn` is both).
@@ -358,11 +358,11 @@ impl Snapshot {
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
-            if t.skeleton.len() >= crate::matcher::similarity::MIN_SKELETON {
+            if t.skeleton.len() >= name_form::MIN_SKELETON {
                 add(fnv(std::iter::once(SEED_SKELETON).chain(t.skeleton.bytes())));
             }
             let consonants = name_form::consonants(&t.text);
-            if consonants.len() >= crate::matcher::similarity::MIN_SKELETON {
+            if consonants.len() >= name_form::MIN_SKELETON {
                 add(fnv(std::iter::once(SEED_CONSONANTS).chain(consonants.bytes())));
             }
             let loose = crate::normalize::loose_key(&t.text);

@@ -4,6 +4,15 @@
 use crate::model::{EntityType, Name};
 use crate::normalize::{fold, is_legal_form_word, phonetic_key};
 
+// Shared with the matcher (`matcher::similarity`), which compares what the index keeps by them.
+/// The shortest cut token compared as a prefix: `Luk` may begin `Lukashenko`; `Co` begins too
+/// many words to say anything.
+pub const MIN_PREFIX_CHARS: usize = 3;
+/// Shortest consonant skeleton compared for a word typed without vowels: two consonants (`Yln`
+/// for Yelena, `Lp` for Lapo) mean little alone, but beside a matched surname they are the given
+/// name the list has.
+pub const MIN_SKELETON: usize = 2;
+
 /// What a token is within its name; decides its weight and whether it may be missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Role {

@@ -14,19 +14,11 @@ use std::sync::Arc;
 
 use crate::index::name_form;
 use crate::index::{ListStats, Snapshot};
-use crate::model::{Entity, EntityType, Identifier, Name, NameQuality, PartialDate};
+use crate::model::{Entity, EntityType, Name, NameQuality};
 use features::Feature;
 
-/// A party to screen, in domain terms (the service layer translates from protobuf).
-#[derive(Debug, Clone, Default)]
-pub struct Query {
-    pub name: String,
-    /// `None` compares against every kind of listed entity.
-    pub party_type: Option<EntityType>,
-    pub date_of_birth: Option<PartialDate>,
-    pub country: Option<String>,
-    pub identifiers: Vec<Identifier>,
-}
+// Declared in `model`, below both the matcher and the good-guy list that fingerprints it.
+pub use crate::model::Query;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Decision {

@@ -2,7 +2,7 @@
 //! (`score`): spelling and phonetic key, equivalent given names and nicknames, vowel-less and
 //! other-script readings, slips in short words, prefixes of cut words.
 
-use crate::index::name_form::{self, Role, Token};
+use crate::index::name_form::{self, Role, Token, MIN_PREFIX_CHARS, MIN_SKELETON};
 
 use super::score::MIN_TOKEN_SIM;
 
@@ -152,9 +152,6 @@ pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
     }
 }
 
-/// The shortest cut token compared as a prefix: `Luk` may begin `Lukashenko`; `Co` begins too
-/// many words to say anything.
-pub const MIN_PREFIX_CHARS: usize = 3;
 /// Lowest similarity a pair of tokens may align with: below `MIN_TOKEN_SIM`, only for the partial
 /// credit of a slip in a short given name or a nickname (REVIEW at most).
 pub const MIN_PAIR_SIM: f32 = 0.75;
@@ -175,10 +172,6 @@ pub const LOOSE_SIM: f32 = 0.85;
 /// The same with one class more, less or different, in names of [`LOOSE_NEAR_MIN`] classes or more.
 pub const LOOSE_NEAR_SIM: f32 = 0.8;
 const LOOSE_NEAR_MIN: usize = 5;
-/// Shortest consonant skeleton compared for a word typed without vowels: two consonants (`Yln`
-/// for Yelena, `Lp` for Lapo) mean little alone, but beside a matched surname they are the given
-/// name the list has.
-pub const MIN_SKELETON: usize = 2;
 
 /// A truncated last token that begins the listed token.
 pub const PREFIX_SIM: f32 = 0.9;

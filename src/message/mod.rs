@@ -332,7 +332,7 @@ pub(crate) mod test_lists {
                 .iter()
                 .map(|s| crate::source::SourceSpec::parse(s).expect("spec"))
                 .collect();
-                Arc::new(crate::store::load(&specs, crate::model::Regime::Belarus).expect("the excerpts load"))
+                Arc::new(crate::lists::store::load(&specs, crate::model::Regime::Belarus).expect("the excerpts load"))
             })
             .clone()
     }

@@ -55,6 +55,17 @@ impl ParsedList {
     }
 }
 
+// The reader (`source`) knows nothing of formats; what a parser expects of the files is here.
+impl RawPublication {
+    /// The one file of a single-file publication.
+    pub fn single(&self) -> Result<&[u8], ParseError> {
+        match self.files.as_slice() {
+            [f] => Ok(&f.bytes),
+            _ => Err(ParseError::file(&self.location, "expected exactly one file")),
+        }
+    }
+}
+
 /// Parses a publication with the parser of its kind.
 pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedList, ParseError> {
     if let Some(f) = publication.files.iter().find(|f| f.bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0x1A)) {

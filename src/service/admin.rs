@@ -6,24 +6,25 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 
 use crate::error::ApiError;
+use crate::lists::reload::{Outcome, Reloader};
+use crate::lists::store::ListStore;
 use crate::pb;
 use crate::pb::admin_service_server::AdminService;
-use crate::reload::{Outcome, Reloader};
-use crate::store::ListStore;
 
-pub struct Admin {
+/// The handler of the `screening.v1.AdminService` RPCs.
+pub struct AdminApi {
     reloader: Arc<Reloader>,
     store: Arc<ListStore>,
 }
 
-impl Admin {
-    pub fn new(reloader: Arc<Reloader>, store: Arc<ListStore>) -> Admin {
-        Admin { reloader, store }
+impl AdminApi {
+    pub fn new(reloader: Arc<Reloader>, store: Arc<ListStore>) -> AdminApi {
+        AdminApi { reloader, store }
     }
 }
 
 #[tonic::async_trait]
-impl AdminService for Admin {
+impl AdminService for AdminApi {
     async fn reload_lists(
         &self,
         request: Request<pb::ReloadListsRequest>,

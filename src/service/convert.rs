@@ -240,7 +240,7 @@ fn one_match(snapshot: &Snapshot, m: &MatchResult) -> pb::Match {
     }
 }
 
-pub fn list_status(snapshot: &Snapshot, store: &crate::store::ListStore) -> pb::ListStatus {
+pub fn list_status(snapshot: &Snapshot, store: &crate::lists::store::ListStore) -> pb::ListStatus {
     pb::ListStatus {
         list_version: snapshot.list_version.clone(),
         regime: snapshot.regime.as_str().to_string(),
@@ -269,7 +269,7 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::store::ListStore) -> pb::
     }
 }
 
-pub fn list_change(c: &crate::changes::ListChange) -> pb::ListChange {
+pub fn list_change(c: &crate::lists::changes::ListChange) -> pb::ListChange {
     pb::ListChange {
         list_version: c.list_version.clone(),
         previous_list_version: c.previous_list_version.clone(),

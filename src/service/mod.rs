@@ -2,22 +2,15 @@
 //! matching logic of its own.
 
 mod admin;
-mod attached_body;
 mod convert;
-mod load_shed;
 mod message;
 mod record;
-mod status_fix;
 
-pub use admin::Admin;
-pub use attached_body::{Attached, Attachment};
+pub use admin::AdminApi;
 
 pub use convert::{compare_response, query as party_query, MAX_NAME_CHARS};
-pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
 pub use message::{screen as screen_message, Answer as MessageAnswer};
-pub(crate) use record::decision_span;
 pub use record::Recorder;
-pub use status_fix::StatusFixLayer;
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -29,10 +22,10 @@ use tracing::Span;
 
 use crate::error::ApiError;
 use crate::index::Snapshot;
+use crate::lists::store::ListStore;
 use crate::matcher::{self, Decision, Thresholds};
 use crate::pb;
 use crate::pb::screening_service_server::ScreeningService;
-use crate::store::ListStore;
 use crate::telemetry::RpcTrace;
 use record::{Call, Screened};
 
@@ -40,26 +33,32 @@ use record::{Call, Screened};
 /// rarely exceed a handful).
 pub const MAX_INTERMEDIARY_AGENTS: usize = 16;
 
-/// Default for [`Screener::with_stream_idle_timeout`].
+/// Default for [`ScreeningApi::with_stream_idle_timeout`].
 pub const DEFAULT_STREAM_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// The handler of the `screening.v1.ScreeningService` RPCs.
 #[derive(Debug, Clone)]
-pub struct Screener {
+pub struct ScreeningApi {
     store: Arc<ListStore>,
     thresholds: Thresholds,
     recorder: Arc<Recorder>,
     stream_idle_timeout: std::time::Duration,
 }
 
-impl Screener {
-    pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> Screener {
-        Screener { store, thresholds, recorder: Arc::new(recorder), stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT }
+impl ScreeningApi {
+    pub fn new(store: Arc<ListStore>, thresholds: Thresholds, recorder: Recorder) -> ScreeningApi {
+        ScreeningApi {
+            store,
+            thresholds,
+            recorder: Arc::new(recorder),
+            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
+        }
     }
 
     /// How long a `ScreenStream` may wait for its client's next party before it is closed: an
     /// open stream holds a slot of the stream budget, and one that is never written to must
     /// give it back.
-    pub fn with_stream_idle_timeout(mut self, idle: std::time::Duration) -> Screener {
+    pub fn with_stream_idle_timeout(mut self, idle: std::time::Duration) -> ScreeningApi {
         self.stream_idle_timeout = idle;
         self
     }
@@ -111,7 +110,7 @@ impl Screener {
                     ApiError::UnknownVersion(format!(
                         "since_list_version {since} is not one of the last {} list versions this server published \
                          (current: {}); screen without it",
-                        crate::changes::HISTORY,
+                        crate::lists::changes::HISTORY,
                         snapshot.list_version
                     ))
                 })?;
@@ -201,7 +200,7 @@ impl Screener {
     }
 }
 
-impl Screener {
+impl ScreeningApi {
     fn message(&self, req: &pb::ScreenMessageRequest) -> Result<MessageAnswer, ApiError> {
         let snapshot = self.snapshot()?;
         convert::check_request_id(&req.request_id)?;
@@ -231,7 +230,7 @@ fn error_label(e: &ApiError) -> &'static str {
 type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::ScreenPartyResponse, Status>> + Send>>;
 
 #[tonic::async_trait]
-impl ScreeningService for Screener {
+impl ScreeningService for ScreeningApi {
     async fn screen_party(
         &self,
         request: Request<pb::ScreenPartyRequest>,
@@ -358,13 +357,13 @@ impl ScreeningService for Screener {
             }
         });
         let out = incoming.map(move |item| {
-            let req = item.map_err(status_fix::undecodable)?;
+            let req = item.map_err(crate::layers::status_fix::undecodable)?;
             if deadline.is_some_and(|d| Instant::now() > d) {
                 return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
             }
             let snapshot = this.snapshot()?;
             // A span per party, under the stream's span: each decision is traceable on its own.
-            let span = record::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
+            let span = crate::telemetry::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
             let _entered = span.enter();
             Ok(match this.screen_one(&snapshot, &req) {
                 Ok(resp) => {

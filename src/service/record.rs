@@ -5,27 +5,6 @@
 
 use tracing::Span;
 
-/// A span with the fields [`Recorder::decided`] fills (empty until then), after any fields of
-/// its own: the call's span and each streamed party's span declare them in this one place.
-macro_rules! decision_span {
-    ($level:expr, $name:expr $(, $($field:tt)+)?) => {
-        tracing::span!(
-            $level,
-            $name,
-            $($($field)+,)?
-            request_id = tracing::field::Empty,
-            decision = tracing::field::Empty,
-            match_count = tracing::field::Empty,
-            top_score = tracing::field::Empty,
-            list_version = tracing::field::Empty,
-            party_count = tracing::field::Empty,
-            party.hash = tracing::field::Empty,
-            party.name = tracing::field::Empty,
-        )
-    };
-}
-pub(crate) use decision_span;
-
 use crate::pb;
 use crate::telemetry::{AuditLog, Decided, DecidedMatch, DecidedParty, Privacy, RpcTrace};
 
@@ -108,7 +87,7 @@ impl Recorder {
             })
             .collect();
         audit.record(&Decided {
-            time: crate::store::now_rfc3339(),
+            time: crate::lists::changes::now_rfc3339(),
             rpc: call.rpc,
             request_id: call.request_id,
             payment_id: call.payment_id,

@@ -15,7 +15,6 @@
 
 mod audit;
 mod export;
-mod rpc_span;
 
 use std::path::Path;
 
@@ -29,9 +28,47 @@ use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer, Registry};
 
 pub use audit::{AuditLog, Decided, DecidedMatch, DecidedParty};
-pub use rpc_span::{RpcSpanLayer, RpcTrace};
 
-use crate::config::LogFormat;
+/// How logs are written to stderr (`--log-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+// The span fields and the call's trace are shared by the call-span layer (`layers`), which opens
+// the span and finds the trace, and the service, which fills them: declared here, below both.
+
+/// A span with the fields [`Recorder::decided`](crate::service::Recorder::decided) fills (empty
+/// until then), after any fields of its own: the call's span and each streamed party's span
+/// declare them in this one place.
+macro_rules! decision_span {
+    ($level:expr, $name:expr $(, $($field:tt)+)?) => {
+        tracing::span!(
+            $level,
+            $name,
+            $($($field)+,)?
+            request_id = tracing::field::Empty,
+            decision = tracing::field::Empty,
+            match_count = tracing::field::Empty,
+            top_score = tracing::field::Empty,
+            list_version = tracing::field::Empty,
+            party_count = tracing::field::Empty,
+            party.hash = tracing::field::Empty,
+            party.name = tracing::field::Empty,
+        )
+    };
+}
+pub(crate) use decision_span;
+
+/// The trace a call belongs to, for the audit log: the server span's trace when spans are
+/// exported, else the caller's trace from `traceparent`, else none.
+#[derive(Debug, Clone, Default)]
+pub struct RpcTrace {
+    pub trace_id: Option<String>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TelemetryError {

@@ -12,6 +12,7 @@ use arc_swap::ArcSwapOption;
 use dashmap::DashMap;
 
 use crate::index::{LoadedSource, Snapshot, SourceInfo};
+use crate::lists::changes::now_rfc3339;
 use crate::model::{Regime, SourceKind};
 use crate::parser::{self, ParseError};
 use crate::source::{self, RawPublication, SourceError, SourceSpec};
@@ -55,7 +56,7 @@ pub struct ListStore {
     /// would make status calls wait for a reload.
     refusals: DashMap<SourceKind, Refusal>,
     /// What each new version changed; the feed and delta screening read it.
-    pub changes: crate::changes::ChangeLog,
+    pub changes: crate::lists::changes::ChangeLog,
 }
 
 impl ListStore {
@@ -146,8 +147,4 @@ fn date_field(kind: SourceKind) -> &'static str {
         SourceKind::UkOfsi => "Last Updated",
         SourceKind::CaSema | SourceKind::UsOfacSdn | SourceKind::JpMof => "list date",
     }
-}
-
-pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }

@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lists::reload::Reloader;
 use crate::model::SourceKind;
-use crate::reload::Reloader;
 use crate::source::SourceSpec;
 
 /// The official publications, used when no source is configured at all: the lists a bank in

@@ -14,6 +14,9 @@ use serde::Deserialize;
 
 use std::sync::Arc;
 
+use anyhow::Context;
+
+use crate::config::CompareArgs;
 use crate::index::ListStats;
 use crate::matcher::{self, Thresholds};
 use crate::pb;
@@ -119,4 +122,27 @@ fn compare_line(line: &str, thresholds: &Thresholds, stats: &Arc<ListStats>) -> 
     let candidate = party_query(&pair.candidate.into_pb()?, "candidate").map_err(|e| e.to_string())?;
     let result = matcher::compare(&query, &candidate, thresholds, stats.clone());
     Ok(compare_response(&candidate, &result))
+}
+
+/// `screener compare`: the handler of the subcommand.
+pub fn command(args: &CompareArgs) -> anyhow::Result<()> {
+    let (sources, thresholds) = args.resolve()?;
+    let weights = if sources.is_empty() {
+        eprintln!("screener compare: no --source given, so organisation words all weigh the same; pass the server's sources to get its scores exactly");
+        std::sync::Arc::new(crate::index::ListStats::from_sources(&[]))
+    } else {
+        crate::lists::store::load(&sources, crate::model::Regime::All)?.stats().clone()
+    };
+    let stdout = std::io::stdout().lock();
+    let failures = match &args.input {
+        Some(p) => {
+            let f = std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            run(std::io::BufReader::new(f), stdout, &thresholds, &weights)?
+        }
+        None => run(std::io::stdin().lock(), stdout, &thresholds, &weights)?,
+    };
+    if failures > 0 {
+        anyhow::bail!("{failures} line(s) could not be compared (see their \"error\")");
+    }
+    Ok(())
 }

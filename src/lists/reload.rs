@@ -18,9 +18,9 @@ use tokio::sync::{mpsc, Mutex};
 
 use crate::good_guys::GoodGuys;
 use crate::index::{LoadedSource, Snapshot};
+use crate::lists::store::{self, ListStore, LoadError};
 use crate::model::{Regime, SourceKind};
 use crate::source::{RawPublication, SourceSpec};
-use crate::store::{self, ListStore, LoadError};
 
 /// Default largest share of a source's entities (all of them, in scope or not) a new
 /// publication may lose before it is refused.
@@ -197,7 +197,7 @@ impl Reloader {
             if let Some(old) = old {
                 // Diffed off the request path, after the swap: requests never wait for it.
                 let (old, new, store) = (old, s.clone(), self.store.clone());
-                if let Ok(change) = tokio::task::spawn_blocking(move || crate::changes::diff(&old, &new)).await {
+                if let Ok(change) = tokio::task::spawn_blocking(move || crate::lists::changes::diff(&old, &new)).await {
                     let counts: Vec<String> = change
                         .sources
                         .iter()

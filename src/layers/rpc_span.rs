@@ -17,14 +17,8 @@ use tracing::field::Empty;
 use tracing::{Instrument, Span};
 use tracing_opentelemetry::OpenTelemetrySpanExt;
 
-use crate::service::{decision_span, Attached, Attachment};
-
-/// The trace a call belongs to, for the audit log: the server span's trace when spans are
-/// exported, else the caller's trace from `traceparent`, else none.
-#[derive(Debug, Clone, Default)]
-pub struct RpcTrace {
-    pub trace_id: Option<String>,
-}
+use super::attached_body::{Attached, Attachment};
+use crate::telemetry::{decision_span, RpcTrace};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RpcSpanLayer;

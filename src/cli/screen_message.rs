@@ -10,6 +10,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::config::{MessageFormatArg, ScreenMessageArgs};
 use crate::index::Snapshot;
 use crate::matcher::Thresholds;
 use crate::message::Format;
@@ -88,4 +89,20 @@ fn response_json(path: &Path, r: &pb::ScreenMessageResponse) -> serde_json::Valu
         })).collect::<Vec<_>>(),
         "listVersion": r.list_version,
     })
+}
+
+/// `screener screen-message`: the handler of the subcommand.
+pub fn command(args: &ScreenMessageArgs) -> anyhow::Result<()> {
+    let (sources, thresholds, regime) = args.resolve()?;
+    let snapshot = crate::lists::store::load(&sources, regime)?;
+    let format = match args.format {
+        MessageFormatArg::Detect => crate::message::Format::Detect,
+        MessageFormatArg::Iso20022 => crate::message::Format::Iso20022,
+        MessageFormatArg::SwiftMt => crate::message::Format::SwiftMt,
+    };
+    let failures = run(&args.files, std::io::stdout().lock(), &snapshot, &thresholds, format)?;
+    if failures > 0 {
+        anyhow::bail!("{failures} file(s) could not be screened (see their \"error\")");
+    }
+    Ok(())
 }

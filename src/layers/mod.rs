@@ -1,0 +1,17 @@
+//! The tower layers around the gRPC services, outermost first as `server` stacks them: the call
+//! span ([`RpcSpanLayer`]), load shedding ([`LoadShedLayer`], the admission budgets) and status
+//! fixes ([`StatusFixLayer`], statuses tonic reports differently from the gRPC spec). What must
+//! outlive the handler's future (a call's span, a load-shedding slot) rides on the response body
+//! ([`Attached`]).
+//!
+//! They know nothing of screening: they see HTTP requests and gRPC statuses only.
+
+mod attached_body;
+mod load_shed;
+mod rpc_span;
+pub(crate) mod status_fix;
+
+pub use attached_body::{Attached, Attachment};
+pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
+pub use rpc_span::RpcSpanLayer;
+pub use status_fix::StatusFixLayer;
