@@ -181,13 +181,15 @@ pub async fn serve(
         entities = snapshot.entity_count(), names = snapshot.variants.len(), good_guys = snapshot.good_guys.len(),
         elapsed_ms = started.elapsed().as_millis() as u64, "serving"
     );
-    health_reporter.set_service_status("", ServingStatus::Serving).await;
-    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
+    // Watched before SERVING is announced: a publication written the moment after (a deploy
+    // script, a test) must not fall between the two and go unread until the next one.
     if config.watch {
         if let Err(e) = reloader.watch() {
             tracing::warn!(error = %e, "cannot watch the list files; reload with SIGHUP or AdminService.ReloadLists");
         }
     }
+    health_reporter.set_service_status("", ServingStatus::Serving).await;
+    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
     #[cfg(unix)]
     crate::lists::reload::reload_on_sighup(reloader.clone());
     crate::lists::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
