@@ -6,14 +6,10 @@
 //! the weighted share of the listed name that the query covers, with the query's own uncovered
 //! tokens counted against it, so neither a partial name nor extra names pass as the full one.
 
-use super::similarity::{prefix_sim, token_sim, MIN_PAIR_SIM, PREFIX_SIM};
+use super::similarity::{prefix_sim, token_sim, MIN_PAIR_SIM, MIN_TOKEN_SIM, PREFIX_SIM};
 use crate::index::name_form::{NameForm, Role, Token, GIVEN_WEIGHT};
 use crate::index::ListedName;
 
-/// Below this a token pair is not considered the same name part at all: a near miss counts as
-/// nothing rather than as a partial match, so a different given name with the same surname does
-/// not ride on the surname.
-pub const MIN_TOKEN_SIM: f32 = 0.8;
 /// Similarity credited to an initial that agrees with a given name or patronymic: enough for
 /// REVIEW with the surname, never for BLOCK.
 pub const INITIAL_SIM: f32 = 0.8;

@@ -4,7 +4,10 @@
 
 use crate::index::name_form::{self, Role, Token, MIN_PREFIX_CHARS, MIN_SKELETON};
 
-use super::score::MIN_TOKEN_SIM;
+/// Below this a token pair is not considered the same name part at all: a near miss counts as
+/// nothing rather than as a partial match, so a different given name with the same surname does
+/// not ride on the surname.
+pub const MIN_TOKEN_SIM: f32 = 0.8;
 
 /// Similarity of two name parts in [0, 1]: the better of the spelling (edit distance on the folded
 /// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser);

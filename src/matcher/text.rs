@@ -9,7 +9,7 @@
 use crate::index::name_form::{Role, Token};
 use crate::index::Snapshot;
 
-use super::{score, similarity};
+use super::similarity;
 
 /// Whether `word` (one word of free text, as written) resembles a word of some listed name
 /// closely enough for scoring to pair them. Legal-form words never do: they are not retrieved
@@ -21,6 +21,7 @@ pub fn resembles_listed_word(snapshot: &Snapshot, word: &str, near: &mut Vec<u32
         token.set_equivalents(equivalents);
         near.clear();
         snapshot.tokens_near(&token, false, near);
-        near.iter().any(|&ti| similarity::token_sim(&token, &snapshot.tokens[ti as usize].tok) >= score::MIN_TOKEN_SIM)
+        near.iter()
+            .any(|&ti| similarity::token_sim(&token, &snapshot.tokens[ti as usize].tok) >= similarity::MIN_TOKEN_SIM)
     })
 }
