@@ -68,7 +68,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             // already joined (`name_form::org_words`).
             initial: q.person && letters(t) == 1 && t.text.chars().all(char::is_alphabetic),
             glued: false,
-            cut: i + 1 == n && t.role != Role::Title,
+            cut: i + 1 == n && t.role != Role::Title && !crate::normalize::is_country_name(&t.text),
         });
     }
     // Joined pairs: an organisation's words written apart (`Sber Bank`), and a person's word split
@@ -422,6 +422,14 @@ mod tests {
         );
         let q = name_form::query(q, true, &|_| 1.0);
         score(&units(&q), &q, &l).score
+    }
+
+    #[test]
+    fn a_country_name_is_not_a_listed_name_cut_short() {
+        let q = name_form::query("BELARUS", false, &|_| 1.0);
+        assert!(!units(&q)[0].cut);
+        let q = name_form::query("BELARUSK", false, &|_| 1.0);
+        assert!(units(&q)[0].cut);
     }
 
     #[test]

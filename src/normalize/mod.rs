@@ -104,6 +104,23 @@ pub fn country_key(s: &str) -> String {
     }
 }
 
+/// Whether a folded word is the name of a country (`belarus`, `russia`, `germany`). A country is no
+/// cut-short listed name: a party field reading `BELARUS` is not `Belaruskali` cut at 7 letters.
+pub fn is_country_name(folded: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut names: std::collections::HashSet<String> = celes::Country::get_countries()
+                .iter()
+                .map(|c| fold(c.long_name))
+                .filter(|n| !n.contains(' '))
+                .collect();
+            names.extend(["russia", "belarus", "byelorussia", "belorussia"].map(String::from));
+            names
+        })
+        .contains(folded)
+}
+
 /// `Russian : Геннадий` → `Геннадий`, `Beneficiary: X` → `X`. A label is one or two known words
 /// before a colon (a language, as the lists put them before aliases, or a payment field's name,
 /// as payment systems copy them into name fields). Other words before a colon are part of the
