@@ -16,7 +16,7 @@ use tonic::{Request, Status};
 
 use crate::telemetry::AuditLog;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct AdminPolicy {
     pub token_file: Option<PathBuf>,
     pub identities: Vec<String>,

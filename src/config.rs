@@ -1,12 +1,21 @@
-//! Configuration: command line, environment variables (`SCREENER_*`) and an optional TOML file,
-//! merged and validated once at start. Precedence: command line, then environment, then file,
-//! then defaults. Anything wrong stops the start with a message naming the setting.
+//! Settings of `serve` (and the list settings `compare` and `screen-message` share), declared
+//! once in [`Settings`]: clap reads each from its flag and `SCREENER_*` environment variable,
+//! serde from the TOML file (`--config`) under the same name. Precedence: command line, then
+//! environment, then file, then the defaults in [`defaults`]. [`ServeConfig::resolve`] validates
+//! the merged settings into the typed form the server runs with; anything wrong stops the start
+//! with a message naming the setting.
+//!
+//! Why one struct for three sources: a setting added in one place and forgotten in another (a
+//! flag with no file key, a file key the flag does not override) is silently ignored, the worst
+//! kind of configuration bug in a compliance service.
 
+use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use serde::Deserialize;
+use clap::{Args, ValueEnum};
+use serde::{Deserialize, Serialize};
 
 use crate::auth::AdminPolicy;
 use crate::matcher::Thresholds;
@@ -15,156 +24,80 @@ use crate::source::SourceSpec;
 use crate::telemetry::LogFormat;
 use crate::tls::TlsFiles;
 
-#[derive(Debug, Parser)]
-#[command(
-    name = "screener",
-    version,
-    about = "Sanctions screening over gRPC against the Belarus lists (Canada SEMA, US OFAC SDN, UK FCDO, EU, Japan MOF)"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Command,
+/// The default of every setting that has one, by name; the flag help and the README quote them.
+pub mod defaults {
+    pub const LISTEN: &str = "0.0.0.0:50051";
+    pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
+    pub const CACHE_DIR: &str = ".screener-cache";
+    pub const POLL_INTERVAL_S: u64 = 3600;
+    pub const SHUTDOWN_GRACE_S: f64 = 5.0;
+    pub const MAX_CONCURRENT_REQUESTS: usize = 1024;
+    pub const MAX_REQUESTS_PER_CONNECTION: usize = 256;
+    pub const MAX_STREAMS: usize = 256;
+    pub const MAX_STREAMS_PER_CONNECTION: usize = 16;
+    pub const STREAM_TIMEOUT_S: f64 = 3600.0;
+    pub const STREAM_IDLE_TIMEOUT_S: f64 = 30.0;
+    pub const MAX_CONCURRENT_STREAMS: u32 = 256;
+    pub const REQUEST_TIMEOUT_S: f64 = 30.0;
+    pub use crate::lists::reload::{DEFAULT_MAX_SCOPE_SHRINK as MAX_SCOPE_SHRINK, DEFAULT_MAX_SHRINK as MAX_SHRINK};
+    pub use crate::source::DEFAULT_MAX_PUBLICATION_BYTES as MAX_PUBLICATION_BYTES;
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Serve the gRPC API (screening, health, reflection).
-    Serve(ServeArgs),
-    /// Validate the settings `serve` would run with (flags, environment, file) and print them,
-    /// without loading lists or listening: for CI of deployment manifests.
-    CheckConfig(ServeArgs),
-    /// Score pairs of parties read as JSON lines ({"query": PARTY, "candidate": PARTY}, PARTY in
-    /// proto JSON) and print one JSON line of score, decision and features per pair. Give the
-    /// server's --source/--config to weigh organisation words exactly as it does.
-    Compare(CompareArgs),
-    /// Screen payment messages (ISO 20022 pacs.008, pacs.009, pain.001; SWIFT MT103, MT202,
-    /// MT202COV) from files, as ScreenMessage does, printing one JSON line per file: its
-    /// decision and every field that hit, with path, role, span and matches.
-    ScreenMessage(ScreenMessageArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum MessageFormatArg {
-    /// Decide from the content.
-    #[default]
-    Detect,
-    Iso20022,
-    SwiftMt,
-}
-
-#[derive(Debug, Clone, Args, Default)]
-pub struct ScreenMessageArgs {
-    /// Message files, one message each.
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
-    /// Format of the files [default: detect].
-    #[arg(long, value_enum, default_value_t = MessageFormatArg::Detect)]
-    pub format: MessageFormatArg,
-    /// List sources, as for `serve` (files or directories; required here, from the flag, the
-    /// environment or the configuration file).
-    #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
-    pub sources: Vec<String>,
-    /// TOML configuration file, as for `serve`.
-    #[arg(long, env = "SCREENER_CONFIG")]
-    pub config: Option<PathBuf>,
-    /// As for `serve` [default: belarus].
-    #[arg(long, env = "SCREENER_REGIME", value_enum)]
-    pub regime: Option<RegimeArg>,
-    /// As for `serve` [default: 0.80].
-    #[arg(long, env = "SCREENER_REVIEW_THRESHOLD")]
-    pub review_threshold: Option<f64>,
-    /// As for `serve` [default: 0.92].
-    #[arg(long, env = "SCREENER_BLOCK_THRESHOLD")]
-    pub block_threshold: Option<f64>,
-}
-
-impl ScreenMessageArgs {
-    /// The settings shared with `serve`, validated the same way; the lists are required, since
-    /// a message screened against none would read as clear.
-    pub fn resolve(&self) -> Result<(Vec<SourceSpec>, Thresholds, Regime), ConfigError> {
-        let args = ServeArgs {
-            sources: self.sources.clone(),
-            config: self.config.clone(),
-            regime: self.regime,
-            review_threshold: self.review_threshold,
-            block_threshold: self.block_threshold,
-            ..Default::default()
-        };
-        let c = ServeConfig::resolve(&args, false)?;
-        if c.sources.is_empty() {
-            return Err(ConfigError::Invalid(
-                "screen-message needs the lists to screen against: give --source KIND=PATH for each (as for serve)"
-                    .into(),
-            ));
-        }
-        Ok((c.sources, c.thresholds, c.regime))
-    }
-}
-
-#[derive(Debug, Clone, Args, Default)]
-pub struct CompareArgs {
-    /// JSON-lines file to read [default: standard input].
-    #[arg(long)]
-    pub input: Option<PathBuf>,
-    /// List sources, as for `serve` (optional here: they only provide word statistics).
-    #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
-    pub sources: Vec<String>,
-    /// TOML configuration file, as for `serve`.
-    #[arg(long, env = "SCREENER_CONFIG")]
-    pub config: Option<PathBuf>,
-    /// As for `serve` [default: 0.80].
-    #[arg(long, env = "SCREENER_REVIEW_THRESHOLD")]
-    pub review_threshold: Option<f64>,
-    /// As for `serve` [default: 0.92].
-    #[arg(long, env = "SCREENER_BLOCK_THRESHOLD")]
-    pub block_threshold: Option<f64>,
-}
-
-impl CompareArgs {
-    /// The settings `compare` shares with `serve`, validated the same way. Sources are optional.
-    pub fn resolve(&self) -> Result<(Vec<SourceSpec>, Thresholds), ConfigError> {
-        let args = ServeArgs {
-            sources: self.sources.clone(),
-            config: self.config.clone(),
-            review_threshold: self.review_threshold,
-            block_threshold: self.block_threshold,
-            ..Default::default()
-        };
-        let c = ServeConfig::resolve(&args, false)?;
-        Ok((c.sources, c.thresholds))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RegimeArg {
     Belarus,
     All,
 }
 
-#[derive(Debug, Clone, Args, Default)]
-pub struct ServeArgs {
-    /// Address to listen on for gRPC [default: 0.0.0.0:50051]. Port 0 picks a free port (logged).
-    #[arg(long, env = "SCREENER_LISTEN")]
-    pub listen: Option<SocketAddr>,
+impl From<RegimeArg> for Regime {
+    fn from(r: RegimeArg) -> Regime {
+        match r {
+            RegimeArg::Belarus => Regime::Belarus,
+            RegimeArg::All => Regime::All,
+        }
+    }
+}
+
+/// The lists and how they are screened: shared by `serve`, `compare` and `screen-message`
+/// (`#[command(flatten)]`), so an analyst replays a decision with exactly the server's flags.
+#[derive(Debug, Clone, Default, Args, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListSettings {
     /// A list source, KIND=PATH or KIND=URL; repeat for each list. Kinds: ca-sema (sema-lmes.xml),
     /// us-ofac-sdn (directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file), uk-fcdo
     /// (UK-Sanctions-List.xml), eu-fsf (EU XML 1.1), jp-mof (the MOF workbook, .xlsx), uk-ofsi
-    /// (ConList.csv, retired on 28 January 2026). In the environment: comma-separated.
+    /// (ConList.csv, retired on 28 January 2026). In the environment: comma-separated. `serve`
+    /// with none uses the official URLs; `compare` uses them for word statistics only.
     #[arg(long = "source", env = "SCREENER_SOURCES", value_delimiter = ',')]
     pub sources: Vec<String>,
+    /// TOML configuration file with any of these settings under their long names with `_`
+    /// (see deploy/screener.example.toml).
+    #[arg(long, env = "SCREENER_CONFIG")]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
     /// Which entities are screened against [default: belarus].
     #[arg(long, env = "SCREENER_REGIME", value_enum)]
     pub regime: Option<RegimeArg>,
-    /// TOML configuration file (see deploy/screener.example.toml).
-    #[arg(long, env = "SCREENER_CONFIG")]
-    pub config: Option<PathBuf>,
     /// Score at or above which a match is REVIEW [default: 0.80].
     #[arg(long, env = "SCREENER_REVIEW_THRESHOLD")]
     pub review_threshold: Option<f64>,
     /// Score at or above which a match is BLOCK [default: 0.92].
     #[arg(long, env = "SCREENER_BLOCK_THRESHOLD")]
     pub block_threshold: Option<f64>,
+}
+
+/// Every setting of `serve`. Flags that switch something on are `bool` (false: not given);
+/// everything else is optional here and takes its default in [`ServeConfig::resolve`].
+#[derive(Debug, Clone, Default, Args, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub lists: ListSettings,
+    /// Address to listen on for gRPC [default: 0.0.0.0:50051]. Port 0 picks a free port (logged).
+    #[arg(long, env = "SCREENER_LISTEN")]
+    pub listen: Option<SocketAddr>,
     /// Largest request message accepted, in bytes [default: 262144]. Larger ones get RESOURCE_EXHAUSTED.
     #[arg(long, env = "SCREENER_MAX_MESSAGE_BYTES")]
     pub max_message_bytes: Option<usize>,
@@ -275,53 +208,7 @@ pub struct ServeArgs {
     /// comma-separated [defaults: uk-fcdo, eu-fsf, uk-ofsi 3d; us-ofac-sdn 14d; ca-sema 60d;
     /// jp-mof 90d].
     #[arg(long = "max-list-age", env = "SCREENER_MAX_LIST_AGE", value_delimiter = ',')]
-    pub max_list_ages: Vec<String>,
-}
-
-/// The configuration file's shape. Unknown keys are errors, so a typo is not silently ignored.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    listen: Option<SocketAddr>,
-    #[serde(default)]
-    sources: Vec<String>,
-    regime: Option<RegimeArg>,
-    review_threshold: Option<f64>,
-    block_threshold: Option<f64>,
-    max_message_bytes: Option<usize>,
-    log_format: Option<LogFormat>,
-    good_guys: Option<PathBuf>,
-    max_shrink: Option<f64>,
-    max_scope_shrink: Option<f64>,
-    allow_missing_companions: Option<bool>,
-    watch: Option<bool>,
-    cache_dir: Option<PathBuf>,
-    poll_interval: Option<u64>,
-    allow_http: Option<bool>,
-    shutdown_grace: Option<f64>,
-    metrics_listen: Option<SocketAddr>,
-    audit_log: Option<PathBuf>,
-    telemetry_hash_key_file: Option<PathBuf>,
-    telemetry_raw_values: Option<bool>,
-    tls_cert: Option<PathBuf>,
-    tls_key: Option<PathBuf>,
-    tls_client_ca: Option<PathBuf>,
-    admin_token_file: Option<PathBuf>,
-    #[serde(default)]
-    admin_identities: Vec<String>,
-    max_concurrent_requests: Option<usize>,
-    max_requests_per_connection: Option<usize>,
-    max_streams: Option<usize>,
-    max_streams_per_connection: Option<usize>,
-    stream_timeout: Option<f64>,
-    stream_idle_timeout: Option<f64>,
-    max_concurrent_streams: Option<u32>,
-    request_timeout: Option<f64>,
-    max_publication_bytes: Option<u64>,
-    #[serde(default)]
-    pins: Vec<String>,
-    #[serde(default)]
-    max_list_age: Vec<String>,
+    pub max_list_age: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -334,12 +221,75 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-/// Validated settings for `serve`.
-#[derive(Debug, Clone)]
+impl Settings {
+    /// These settings over the file's (`--config`): what the command line or the environment
+    /// gave wins, the file fills the rest. Unknown keys in the file are errors, so a typo is not
+    /// silently ignored.
+    pub fn merged_with_file(&self) -> Result<Settings, ConfigError> {
+        let Some(path) = &self.lists.config else { return Ok(self.clone()) };
+        let file = read_file(path)?;
+        let given = to_json(self)?;
+        let mut merged = to_json(&file)?;
+        if let (Some(merged), serde_json::Value::Object(given)) = (merged.as_object_mut(), given) {
+            for (key, value) in given {
+                if is_given(&value) {
+                    merged.insert(key, value);
+                }
+            }
+        }
+        let mut settings: Settings = serde_json::from_value(merged)
+            .map_err(|e| ConfigError::File { path: path.display().to_string(), error: e.to_string() })?;
+        settings.lists.config = Some(path.clone());
+        Ok(settings)
+    }
+
+    /// The keys a configuration file may hold: every setting but `config` itself.
+    fn keys() -> BTreeSet<String> {
+        match serde_json::to_value(Settings::default()) {
+            Ok(serde_json::Value::Object(m)) => m.into_iter().map(|(k, _)| k).collect(),
+            _ => BTreeSet::new(),
+        }
+    }
+}
+
+/// A value the command line or environment set: a `false` switch, an empty list or an absent
+/// option leaves the file's value in place.
+fn is_given(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null | serde_json::Value::Bool(false) => false,
+        serde_json::Value::Array(a) => !a.is_empty(),
+        _ => true,
+    }
+}
+
+fn to_json(s: &Settings) -> Result<serde_json::Value, ConfigError> {
+    serde_json::to_value(s).map_err(|e| ConfigError::Invalid(format!("a setting cannot be represented: {e}")))
+}
+
+fn read_file(path: &Path) -> Result<Settings, ConfigError> {
+    let bad = |error: String| ConfigError::File { path: path.display().to_string(), error };
+    let text =
+        std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.display().to_string(), error })?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| bad(e.to_string()))?;
+    let known = Settings::keys();
+    if let Some(unknown) = table.keys().find(|k| !known.contains(k.as_str())) {
+        return Err(bad(format!(
+            "unknown setting `{unknown}` (settings are the long flag names with `_`: {})",
+            known.iter().cloned().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    table.try_into().map_err(|e: toml::de::Error| bad(e.to_string()))
+}
+
+/// Validated settings for `serve`, in the types the server runs with. `check-config` prints it.
+#[derive(Debug, Clone, Serialize)]
 pub struct ServeConfig {
     pub listen: SocketAddr,
+    #[serde(serialize_with = "display_all")]
     pub sources: Vec<SourceSpec>,
+    #[serde(serialize_with = "regime_name")]
     pub regime: Regime,
+    #[serde(serialize_with = "threshold_pair")]
     pub thresholds: Thresholds,
     pub max_message_bytes: usize,
     pub log_format: LogFormat,
@@ -348,39 +298,74 @@ pub struct ServeConfig {
     pub max_scope_shrink: f64,
     pub allow_missing_companions: bool,
     pub watch: bool,
-    pub poll_interval: std::time::Duration,
+    #[serde(serialize_with = "seconds")]
+    pub poll_interval: Duration,
     /// No source was configured, so the official publication URLs are used.
     pub official_defaults: bool,
-    pub shutdown_grace: std::time::Duration,
+    #[serde(serialize_with = "seconds")]
+    pub shutdown_grace: Duration,
     pub metrics_listen: Option<SocketAddr>,
     pub audit_log: Option<PathBuf>,
     pub telemetry_hash_key_file: Option<PathBuf>,
     pub telemetry_raw_values: bool,
     pub tls: Option<TlsFiles>,
     pub admin: AdminPolicy,
-    pub max_concurrent_requests: usize,
     pub max_concurrent_streams: u32,
-    pub request_timeout: std::time::Duration,
+    #[serde(serialize_with = "seconds")]
+    pub request_timeout: Duration,
     /// Unary and stream budgets, stream timeout.
+    #[serde(serialize_with = "admission_limits")]
     pub admission: crate::layers::Admission,
-    pub stream_idle_timeout: std::time::Duration,
+    #[serde(serialize_with = "seconds")]
+    pub stream_idle_timeout: Duration,
 }
 
-pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
-pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 256 * 1024;
+fn seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
+}
+
+fn display_all<S: serde::Serializer>(v: &[SourceSpec], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|x| x.to_string()))
+}
+
+fn regime_name<S: serde::Serializer>(r: &Regime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(r.as_str())
+}
+
+fn threshold_pair<S: serde::Serializer>(t: &Thresholds, s: S) -> Result<S::Ok, S::Error> {
+    serde_json::json!({"review": t.review, "block": t.block}).serialize(s)
+}
+
+fn admission_limits<S: serde::Serializer>(a: &crate::layers::Admission, s: S) -> Result<S::Ok, S::Error> {
+    serde_json::json!({
+        "max_concurrent_requests": a.unary.total,
+        "max_requests_per_connection": a.unary.per_connection,
+        "max_streams": a.streams.total,
+        "max_streams_per_connection": a.streams.per_connection,
+        "stream_timeout": a.stream_timeout.as_secs_f64(),
+    })
+    .serialize(s)
+}
 
 impl ServeConfig {
-    pub fn from_args(args: &ServeArgs) -> Result<ServeConfig, ConfigError> {
-        ServeConfig::resolve(args, true)
+    /// The settings `serve` runs with: `settings` over its file, validated. With no source the
+    /// official publication URLs are used.
+    pub fn from_settings(settings: &Settings) -> Result<ServeConfig, ConfigError> {
+        ServeConfig::resolve(settings, true)
     }
 
-    fn resolve(args: &ServeArgs, require_sources: bool) -> Result<ServeConfig, ConfigError> {
-        let file = match &args.config {
-            Some(p) => read_file(p)?,
-            None => FileConfig::default(),
-        };
-        let raw_sources = if args.sources.is_empty() { file.sources.clone() } else { args.sources.clone() };
-        let mut sources = raw_sources
+    /// The list settings as `serve` would resolve them, for the offline commands; the sources
+    /// may be empty (no official defaults: those commands do not fetch).
+    pub fn for_lists(lists: &ListSettings) -> Result<ServeConfig, ConfigError> {
+        ServeConfig::resolve(&Settings { lists: lists.clone(), ..Default::default() }, false)
+    }
+
+    fn resolve(given: &Settings, require_sources: bool) -> Result<ServeConfig, ConfigError> {
+        use defaults as d;
+        let s = &given.merged_with_file()?;
+        let mut sources = s
+            .lists
+            .sources
             .iter()
             .filter(|s| !s.trim().is_empty())
             .map(|s| SourceSpec::parse(s).map_err(ConfigError::Invalid))
@@ -392,7 +377,7 @@ impl ServeConfig {
                 .map(|(kind, url)| SourceSpec::new(*kind, PathBuf::new(), Some(url.to_string())))
                 .collect();
         }
-        let allow_http = args.allow_http || file.allow_http.unwrap_or(false);
+        let allow_http = s.allow_http;
         if let Some(s) =
             sources.iter().find(|s| s.url.as_deref().is_some_and(|u| u.starts_with("http://")) && !allow_http)
         {
@@ -400,20 +385,16 @@ impl ServeConfig {
                 "source {s} uses plain http, which anyone on the path can alter; use https, or --allow-http for a trusted mirror"
             )));
         }
-        let cache_dir = args.cache_dir.clone().or(file.cache_dir).unwrap_or_else(|| PathBuf::from(".screener-cache"));
-        let max_bytes = args
-            .max_publication_bytes
-            .or(file.max_publication_bytes)
-            .unwrap_or(crate::source::DEFAULT_MAX_PUBLICATION_BYTES);
+        let cache_dir = s.cache_dir.clone().unwrap_or_else(|| PathBuf::from(d::CACHE_DIR));
+        let max_bytes = s.max_publication_bytes.unwrap_or(d::MAX_PUBLICATION_BYTES);
         if max_bytes < 1024 {
             return Err(ConfigError::Invalid(format!("max_publication_bytes must be at least 1024 (got {max_bytes})")));
         }
-        let pins = if args.pins.is_empty() { &file.pins } else { &args.pins };
         let mut sources: Vec<SourceSpec> = sources.into_iter().map(|s| s.cached_in(&cache_dir)).collect();
         for s in &mut sources {
             s.max_bytes = max_bytes;
         }
-        for pin in pins.iter().filter(|p| !p.trim().is_empty()) {
+        for pin in s.pins.iter().filter(|p| !p.trim().is_empty()) {
             let (kind, digest) =
                 pin.split_once('=').ok_or_else(|| ConfigError::Invalid(format!("pin `{pin}` must be KIND=SHA256")))?;
             let digest = digest.trim().to_ascii_lowercase();
@@ -428,8 +409,7 @@ impl ServeConfig {
             })?;
             source.pin = Some(digest);
         }
-        let ages = if args.max_list_ages.is_empty() { &file.max_list_age } else { &args.max_list_ages };
-        for setting in ages.iter().filter(|p| !p.trim().is_empty()) {
+        for setting in s.max_list_age.iter().filter(|p| !p.trim().is_empty()) {
             let (kind, age) = setting.split_once('=').ok_or_else(|| {
                 ConfigError::Invalid(format!("max_list_age `{setting}` must be KIND=AGE, e.g. uk-fcdo=3d"))
             })?;
@@ -449,14 +429,9 @@ impl ServeConfig {
                 s.max_age = age;
             }
         }
-        let grace = within(
-            "shutdown_grace",
-            args.shutdown_grace.or(file.shutdown_grace).unwrap_or(5.0),
-            0.0..=600.0,
-            " seconds",
-        )?;
-        let shutdown_grace = std::time::Duration::from_secs_f64(grace);
-        let poll_interval = args.poll_interval.or(file.poll_interval).unwrap_or(3600);
+        let grace = within("shutdown_grace", s.shutdown_grace.unwrap_or(d::SHUTDOWN_GRACE_S), 0.0..=600.0, " seconds")?;
+        let shutdown_grace = Duration::from_secs_f64(grace);
+        let poll_interval = s.poll_interval.unwrap_or(d::POLL_INTERVAL_S);
         if poll_interval == 0 {
             return Err(ConfigError::Invalid("poll_interval must be at least 1 second".into()));
         }
@@ -466,8 +441,8 @@ impl ServeConfig {
             return Err(ConfigError::Invalid("each source kind may be configured once".into()));
         }
         let thresholds = Thresholds {
-            review: args.review_threshold.or(file.review_threshold).unwrap_or(Thresholds::default().review),
-            block: args.block_threshold.or(file.block_threshold).unwrap_or(Thresholds::default().block),
+            review: s.lists.review_threshold.unwrap_or(Thresholds::default().review),
+            block: s.lists.block_threshold.unwrap_or(Thresholds::default().block),
         };
         if !(thresholds.review > 0.0 && thresholds.review <= thresholds.block && thresholds.block <= 1.0) {
             return Err(ConfigError::Invalid(format!(
@@ -477,31 +452,18 @@ impl ServeConfig {
         }
         let max_message_bytes = within(
             "max_message_bytes",
-            args.max_message_bytes.or(file.max_message_bytes).unwrap_or(DEFAULT_MAX_MESSAGE_BYTES),
+            s.max_message_bytes.unwrap_or(d::MAX_MESSAGE_BYTES),
             1024..=64 * 1024 * 1024,
             "",
         )?;
-        let max_shrink = within(
-            "max_shrink",
-            args.max_shrink.or(file.max_shrink).unwrap_or(crate::lists::reload::DEFAULT_MAX_SHRINK),
-            0.0..=1.0,
-            "",
-        )?;
-        let max_scope_shrink = within(
-            "max_scope_shrink",
-            args.max_scope_shrink.or(file.max_scope_shrink).unwrap_or(crate::lists::reload::DEFAULT_MAX_SCOPE_SHRINK),
-            0.0..=1.0,
-            "",
-        )?;
-        let listen = match args.listen.or(file.listen) {
+        let max_shrink = within("max_shrink", s.max_shrink.unwrap_or(d::MAX_SHRINK), 0.0..=1.0, "")?;
+        let max_scope_shrink =
+            within("max_scope_shrink", s.max_scope_shrink.unwrap_or(d::MAX_SCOPE_SHRINK), 0.0..=1.0, "")?;
+        let listen = match s.listen {
             Some(l) => l,
-            None => DEFAULT_LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
+            None => d::LISTEN.parse().map_err(|_| ConfigError::Invalid("bad default listen address".into()))?,
         };
-        let tls = match (
-            args.tls_cert.clone().or(file.tls_cert),
-            args.tls_key.clone().or(file.tls_key),
-            args.tls_client_ca.clone().or(file.tls_client_ca),
-        ) {
+        let tls = match (s.tls_cert.clone(), s.tls_key.clone(), s.tls_client_ca.clone()) {
             (Some(cert), Some(key), client_ca) => Some(TlsFiles { cert, key, client_ca }),
             (None, None, None) => None,
             (None, None, Some(_)) => {
@@ -510,16 +472,8 @@ impl ServeConfig {
             _ => return Err(ConfigError::Invalid("tls_cert and tls_key go together: give both or neither".into())),
         };
         let admin = AdminPolicy {
-            token_file: args.admin_token_file.clone().or(file.admin_token_file),
-            identities: if args.admin_identities.is_empty() {
-                file.admin_identities
-            } else {
-                args.admin_identities.clone()
-            }
-            .into_iter()
-            .map(|i| i.trim().to_string())
-            .filter(|i| !i.is_empty())
-            .collect(),
+            token_file: s.admin_token_file.clone(),
+            identities: s.admin_identities.iter().map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).collect(),
         };
         if !admin.identities.is_empty() && tls.as_ref().is_none_or(|t| t.client_ca.is_none()) {
             return Err(ConfigError::Invalid(
@@ -528,45 +482,36 @@ impl ServeConfig {
         }
         let max_concurrent_requests = within(
             "max_concurrent_requests",
-            args.max_concurrent_requests.or(file.max_concurrent_requests).unwrap_or(1024),
+            s.max_concurrent_requests.unwrap_or(d::MAX_CONCURRENT_REQUESTS),
             1..=1_000_000,
             "",
         )?;
         let max_concurrent_streams = within(
             "max_concurrent_streams",
-            args.max_concurrent_streams.or(file.max_concurrent_streams).unwrap_or(256),
+            s.max_concurrent_streams.unwrap_or(d::MAX_CONCURRENT_STREAMS),
             1..=65_536,
             "",
         )?;
-        let request_timeout = within(
-            "request_timeout",
-            args.request_timeout.or(file.request_timeout).unwrap_or(30.0),
-            0.001..=3600.0,
-            " seconds",
-        )?;
+        let request_timeout =
+            within("request_timeout", s.request_timeout.unwrap_or(d::REQUEST_TIMEOUT_S), 0.001..=3600.0, " seconds")?;
         let max_requests_per_connection = within(
             "max_requests_per_connection",
-            args.max_requests_per_connection.or(file.max_requests_per_connection).unwrap_or(256),
+            s.max_requests_per_connection.unwrap_or(d::MAX_REQUESTS_PER_CONNECTION),
             1..=1_000_000,
             "",
         )?;
-        let max_streams =
-            within("max_streams", args.max_streams.or(file.max_streams).unwrap_or(256), 1..=1_000_000, "")?;
+        let max_streams = within("max_streams", s.max_streams.unwrap_or(d::MAX_STREAMS), 1..=1_000_000, "")?;
         let max_streams_per_connection = within(
             "max_streams_per_connection",
-            args.max_streams_per_connection.or(file.max_streams_per_connection).unwrap_or(16),
+            s.max_streams_per_connection.unwrap_or(d::MAX_STREAMS_PER_CONNECTION),
             1..=65_536,
             "",
         )?;
-        let stream_timeout = within(
-            "stream_timeout",
-            args.stream_timeout.or(file.stream_timeout).unwrap_or(3600.0),
-            0.001..=86_400.0,
-            " seconds",
-        )?;
+        let stream_timeout =
+            within("stream_timeout", s.stream_timeout.unwrap_or(d::STREAM_TIMEOUT_S), 0.001..=86_400.0, " seconds")?;
         let stream_idle_timeout = within(
             "stream_idle_timeout",
-            args.stream_idle_timeout.or(file.stream_idle_timeout).unwrap_or(30.0),
+            s.stream_idle_timeout.unwrap_or(d::STREAM_IDLE_TIMEOUT_S),
             0.001..=86_400.0,
             " seconds",
         )?;
@@ -576,38 +521,34 @@ impl ServeConfig {
                 per_connection: max_requests_per_connection,
             },
             streams: crate::layers::Budget { total: max_streams, per_connection: max_streams_per_connection },
-            stream_timeout: std::time::Duration::from_secs_f64(stream_timeout),
+            stream_timeout: Duration::from_secs_f64(stream_timeout),
         };
-        let regime = match args.regime.or(file.regime).unwrap_or(RegimeArg::Belarus) {
-            RegimeArg::Belarus => Regime::Belarus,
-            RegimeArg::All => Regime::All,
-        };
+        let regime = Regime::from(s.lists.regime.unwrap_or(RegimeArg::Belarus));
         Ok(ServeConfig {
             listen,
             sources,
             regime,
             thresholds,
             max_message_bytes,
-            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
-            good_guys: args.good_guys.clone().or(file.good_guys),
+            log_format: s.log_format.unwrap_or_default(),
+            good_guys: s.good_guys.clone(),
             max_shrink,
             max_scope_shrink,
-            allow_missing_companions: args.allow_missing_companions || file.allow_missing_companions.unwrap_or(false),
-            watch: !args.no_watch && file.watch.unwrap_or(true),
-            poll_interval: std::time::Duration::from_secs(poll_interval),
+            allow_missing_companions: s.allow_missing_companions,
+            watch: !s.no_watch,
+            poll_interval: Duration::from_secs(poll_interval),
             official_defaults,
             shutdown_grace,
-            metrics_listen: args.metrics_listen.or(file.metrics_listen),
-            audit_log: args.audit_log.clone().or(file.audit_log),
-            telemetry_hash_key_file: args.telemetry_hash_key_file.clone().or(file.telemetry_hash_key_file),
-            telemetry_raw_values: args.telemetry_raw_values || file.telemetry_raw_values.unwrap_or(false),
+            metrics_listen: s.metrics_listen,
+            audit_log: s.audit_log.clone(),
+            telemetry_hash_key_file: s.telemetry_hash_key_file.clone(),
+            telemetry_raw_values: s.telemetry_raw_values,
             tls,
             admin,
-            max_concurrent_requests,
             max_concurrent_streams,
-            request_timeout: std::time::Duration::from_secs_f64(request_timeout),
+            request_timeout: Duration::from_secs_f64(request_timeout),
             admission,
-            stream_idle_timeout: std::time::Duration::from_secs_f64(stream_idle_timeout),
+            stream_idle_timeout: Duration::from_secs_f64(stream_idle_timeout),
         })
     }
 }
@@ -646,66 +587,61 @@ fn within<T: PartialOrd + std::fmt::Display>(
     Ok(value)
 }
 
-fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.display().to_string(), error })?;
-    toml::from_str(&text).map_err(|e| ConfigError::File { path: path.display().to_string(), error: e.to_string() })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn args(sources: &[&str]) -> ServeArgs {
-        ServeArgs { sources: sources.iter().map(|s| s.to_string()).collect(), ..Default::default() }
+    fn args(sources: &[&str]) -> Settings {
+        let lists = ListSettings { sources: sources.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+        Settings { lists, ..Default::default() }
     }
 
     #[test]
     fn no_source_means_the_official_urls_and_http_needs_consent() {
-        let c = ServeConfig::from_args(&args(&[])).expect("valid");
+        let c = ServeConfig::from_settings(&args(&[])).expect("valid");
         assert!(c.official_defaults);
         let kinds: Vec<&str> = c.sources.iter().map(|s| s.kind.as_str()).collect();
         assert_eq!(kinds, ["ca-sema", "us-ofac-sdn", "uk-fcdo", "eu-fsf"], "the current publications, not OFSI's");
         assert!(c.sources.iter().all(|s| s.url.as_deref().is_some_and(|u| u.starts_with("https://"))));
         assert_eq!(c.sources[1].location, PathBuf::from(".screener-cache/us-ofac-sdn"));
-        let e = ServeConfig::from_args(&args(&["uk-ofsi=http://mirror/ConList.csv"])).unwrap_err().to_string();
+        let e = ServeConfig::from_settings(&args(&["uk-ofsi=http://mirror/ConList.csv"])).unwrap_err().to_string();
         assert!(e.contains("plain http"), "{e}");
         let mut a = args(&["uk-ofsi=http://mirror/ConList.csv"]);
         a.allow_http = true;
-        let c = ServeConfig::from_args(&a).expect("valid");
+        let c = ServeConfig::from_settings(&a).expect("valid");
         assert_eq!(c.sources[0].location, PathBuf::from(".screener-cache/uk-ofsi/ConList.csv"));
     }
 
     #[test]
     fn list_ages_are_set_per_kind_with_units_and_off() {
         let mut a = args(&["uk-fcdo=x.xml", "jp-mof=y.xlsx", "ca-sema=z.xml"]);
-        a.max_list_ages = vec!["uk-fcdo=36h".into(), "jp-mof=off".into()];
-        let c = ServeConfig::from_args(&a).expect("valid");
+        a.max_list_age = vec!["uk-fcdo=36h".into(), "jp-mof=off".into()];
+        let c = ServeConfig::from_settings(&a).expect("valid");
         assert_eq!(c.sources[0].max_age, Some(std::time::Duration::from_secs(36 * 3600)));
         assert_eq!(c.sources[1].max_age, None);
         assert_eq!(c.sources[2].max_age, crate::source::default_max_age(crate::model::SourceKind::CaSema));
-        a.max_list_ages = vec!["uk-fcdo=3 weeks".into()];
-        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("number of days"));
-        a.max_list_ages = vec!["eu=3d".into()];
-        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("unknown source kind"));
+        a.max_list_age = vec!["uk-fcdo=3 weeks".into()];
+        assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("number of days"));
+        a.max_list_age = vec!["eu=3d".into()];
+        assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("unknown source kind"));
     }
 
     #[test]
     fn thresholds_are_checked() {
         let mut a = args(&["ca-sema=x.xml"]);
-        a.review_threshold = Some(0.95);
-        a.block_threshold = Some(0.9);
-        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("review <= block"));
+        a.lists.review_threshold = Some(0.95);
+        a.lists.block_threshold = Some(0.9);
+        assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("review <= block"));
     }
 
     #[test]
     fn example_file_is_valid() {
         let mut a = args(&[]);
-        a.config = Some(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/screener.example.toml")));
-        let c = ServeConfig::from_args(&a).expect("the shipped example parses");
+        a.lists.config = Some(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/screener.example.toml")));
+        let c = ServeConfig::from_settings(&a).expect("the shipped example parses");
         assert_eq!(c.sources.len(), 4);
         assert_eq!(c.thresholds, Thresholds::default());
-        assert_eq!(c.max_message_bytes, DEFAULT_MAX_MESSAGE_BYTES);
+        assert_eq!(c.max_message_bytes, defaults::MAX_MESSAGE_BYTES);
     }
 
     #[test]
@@ -715,12 +651,45 @@ mod tests {
         std::fs::write(&p, "sources = [\"uk-ofsi=ConList.csv\"]\nregime = \"all\"\nreview_threshold = 0.7\n")
             .expect("write");
         let mut a = args(&[]);
-        a.config = Some(p.clone());
-        let c = ServeConfig::from_args(&a).expect("valid");
+        a.lists.config = Some(p.clone());
+        let c = ServeConfig::from_settings(&a).expect("valid");
         assert_eq!(c.regime, Regime::All);
         assert_eq!(c.sources.len(), 1);
         assert!((c.thresholds.review - 0.7).abs() < 1e-9);
         std::fs::write(&p, "sorces = []\n").expect("write");
-        assert!(ServeConfig::from_args(&a).unwrap_err().to_string().contains("sorces"));
+        assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("sorces"));
+    }
+
+    #[test]
+    fn every_file_key_is_a_flag_with_an_environment_variable() {
+        use clap::Args as _;
+        let cmd = Settings::augment_args(clap::Command::new("serve"));
+        for key in Settings::keys() {
+            let arg = cmd.get_arguments().find(|a| a.get_id().as_str() == key);
+            let arg = arg.unwrap_or_else(|| panic!("file key `{key}` has no flag"));
+            let env = arg.get_env().and_then(|e| e.to_str()).unwrap_or_default();
+            assert_eq!(env, format!("SCREENER_{}", key.to_ascii_uppercase()), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_command_line_wins_over_the_file_and_the_file_over_the_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("c.toml");
+        std::fs::write(
+            &p,
+            "sources = [\"uk-ofsi=ConList.csv\"]\nshutdown_grace = 2.5\nno_watch = true\nmax_streams = 9\n",
+        )
+        .expect("write");
+        let mut a = args(&["ca-sema=x.xml"]);
+        a.lists.config = Some(p);
+        a.max_streams = Some(12);
+        let c = ServeConfig::from_settings(&a).expect("valid");
+        assert_eq!(c.sources.len(), 1);
+        assert_eq!(c.sources[0].kind.as_str(), "ca-sema", "the flag's sources replace the file's");
+        assert_eq!(c.shutdown_grace, Duration::from_secs_f64(2.5), "the file fills what the flags leave");
+        assert!(!c.watch, "a switch set in the file holds when the flag is not given");
+        assert_eq!(c.admission.streams.total, 12);
+        assert_eq!(c.request_timeout, Duration::from_secs_f64(defaults::REQUEST_TIMEOUT_S));
     }
 }

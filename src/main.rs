@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use clap::Parser;
-use screener::config::Cli;
+use screener::cli::Cli;
 
 fn main() -> anyhow::Result<()> {
     screener::cli::run(Cli::parse())

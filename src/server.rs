@@ -2,6 +2,7 @@
 //! the initial list load. Health reports NOT_SERVING until the first snapshot is published.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tonic::transport::server::TcpIncoming;
@@ -41,200 +42,265 @@ pub enum ServeError {
 const SERVICE_NAME: &str = "screening.v1.ScreeningService";
 
 /// Least time calls in flight get to finish once the listener closes.
-const DRAIN_MIN: std::time::Duration = std::time::Duration::from_secs(5);
+const DRAIN_MIN: Duration = Duration::from_secs(5);
 
-/// Runs the server until `shutdown` resolves.
+/// Runs the server until `shutdown` resolves, in four phases: build the services, listen,
+/// load the lists (health NOT_SERVING until then), serve with the background tasks running,
+/// then drain.
 pub async fn serve(
     config: ServeConfig,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
-    let listener = TcpListener::bind(config.listen)
-        .await
-        .map_err(|error| ServeError::Bind { addr: config.listen.to_string(), error })?;
-    let local = listener.local_addr().map_err(|error| ServeError::Bind { addr: config.listen.to_string(), error })?;
-
-    // TCP_NODELAY: small gRPC responses must not wait for Nagle's algorithm (40 ms stalls with
-    // delayed ACKs). Keepalive finds dead peers behind NAT and load balancers.
-    let incoming =
-        TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(std::time::Duration::from_secs(60)));
-
-    if let Some(addr) = config.metrics_listen {
-        crate::metrics::install(addr)?;
-        tracing::info!(%addr, "metrics at http://{addr}/metrics");
-    }
-
-    let (health_reporter, health_service) = tonic_health::server::health_reporter();
-    health_reporter.set_service_status("", ServingStatus::NotServing).await;
-    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::NotServing).await;
-
-    let reflection_v1 = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .build_v1()?;
-    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .build_v1alpha()?;
-
-    // Graceful shutdown, in the order Kubernetes needs: on SIGTERM health turns NOT_SERVING (the
-    // readiness probe fails and endpoints drop the pod) while calls are still served for the
-    // grace period; then the listener closes and in-flight calls finish.
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let store = Arc::new(ListStore::new());
-    let reloader = Arc::new(Reloader::new(
-        Settings {
-            sources: config.sources.clone(),
-            regime: config.regime,
-            good_guys: config.good_guys.clone(),
-            max_shrink: config.max_shrink,
-            max_scope_shrink: config.max_scope_shrink,
-            allow_missing_companions: config.allow_missing_companions,
-        },
-        store.clone(),
-    ));
-    let privacy = Privacy::new(config.telemetry_hash_key_file.as_deref(), config.telemetry_raw_values)?;
-    if privacy.raw_values() {
-        tracing::warn!("--telemetry-raw-values is on: screened names go into spans and the audit log (personal data; debugging only)");
-    }
-    let audit = config.audit_log.as_deref().map(AuditLog::open).transpose()?;
-    let recorder = Recorder { audit: audit.clone(), privacy };
-    let screener = ScreeningApi::new(store.clone(), config.thresholds, recorder)
-        .with_stream_idle_timeout(config.stream_idle_timeout);
-    let screening = ScreeningServiceServer::new(screener)
-        .max_decoding_message_size(config.max_message_bytes)
-        .max_encoding_message_size(16 * 1024 * 1024);
-    if config.admin.closed() {
-        tracing::info!("AdminService is closed (no --admin-token-file or --admin-identity)");
-    }
-    let admin = AdminServiceServer::with_interceptor(
-        AdminApi::new(reloader.clone(), store.clone()),
-        AdminAuth::new(config.admin.clone(), audit.clone()),
-    );
-    let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
-
-    // Told when the listener closes: watch streams (list changes, health watch) would otherwise
-    // never end, and the server waits for every call to end before it stops.
-    let (streams_stop_tx, streams_stop) = tokio::sync::watch::channel(false);
-
-    // Limits, outermost first: the call's span (so shed calls are traced too), admission (unary
-    // and stream budgets, stream timeout), then tonic's own per-call deadline (`grpc-timeout`,
-    // capped by --request-timeout), HTTP/2 stream limit and message size limits (set on the
-    // services).
-    let router = Server::builder()
-        .max_concurrent_streams(config.max_concurrent_streams)
-        .timeout(config.request_timeout)
-        .layer(RpcSpanLayer)
-        .layer(LoadShedLayer::new(config.admission, streams_stop))
-        .layer(StatusFixLayer)
-        .add_service(health_service)
-        .add_service(reflection_v1)
-        .add_service(reflection_v1alpha)
-        .add_service(screening)
-        .add_service(admin);
-    let stopped = async {
-        let _ = stop_rx.await;
-    };
-    let server = match &tls {
-        None => tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped)),
-        Some(tls) => {
-            tls.watch();
-            let incoming = crate::tls::incoming(incoming, tls.clone());
-            tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped))
-        }
-    };
-    let scheme = match &tls {
-        None => "plaintext",
-        Some(t) if t.mutual() => "mutual TLS",
-        Some(_) => "TLS",
-    };
-    tracing::info!(addr = %local, scheme, "listening on {local}");
-
-    if config.official_defaults {
-        tracing::warn!(
-            sources = %config.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" "),
-            "no list source configured: using the official publication URLs"
-        );
-    }
-    // A URL source without a cached copy must be fetched once before the first load (health
-    // stays NOT_SERVING meanwhile); with a cached copy the service serves at once and polls.
-    let client = crate::lists::fetch::client();
-    for spec in config.sources.iter().filter(|s| s.url.is_some()) {
-        crate::lists::fetch::first_copy(&client, spec, config.poll_interval).await;
-    }
-
-    // Lists are read and indexed off the async workers; health flips to SERVING only after.
-    let started = std::time::Instant::now();
+    let app = App::build(&config).await?;
+    let running = app.listen(&config).await?;
     tokio::pin!(shutdown);
-    let snapshot = tokio::select! {
-        s = reloader.initial() => s?,
-        _ = &mut shutdown => {
-            tracing::info!("shutdown requested before the lists loaded");
-            // A health watch may be open already (probes during a long first fetch).
-            let _ = streams_stop_tx.send(true);
-            let _ = stop_tx.send(());
-            server.await??;
-            return Ok(());
-        }
+    let Some(()) = running.load_lists(&config, &mut shutdown).await? else {
+        return running.stop(Duration::ZERO, "shutdown requested before the lists loaded").await;
     };
-    tracing::info!(
-        list_version = %snapshot.list_version, regime = snapshot.regime.as_str(),
-        entities = snapshot.entity_count(), names = snapshot.variants.len(), good_guys = snapshot.good_guys.len(),
-        elapsed_ms = started.elapsed().as_millis() as u64, "serving"
-    );
-    // Watched before SERVING is announced: a publication written the moment after (a deploy
-    // script, a test) must not fall between the two and go unread until the next one.
-    if config.watch {
-        if let Err(e) = reloader.watch() {
-            tracing::warn!(error = %e, "cannot watch the list files; reload with SIGHUP or AdminService.ReloadLists");
-        }
-    }
-    health_reporter.set_service_status("", ServingStatus::Serving).await;
-    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
-    #[cfg(unix)]
-    crate::lists::reload::reload_on_sighup(reloader.clone());
-    crate::lists::fetch::poll(reloader.clone(), config.sources.clone(), config.poll_interval);
-    let ages_store = store.clone();
-    tokio::spawn(async move {
-        let mut stale = std::collections::HashSet::new();
-        loop {
-            if let Some(s) = ages_store.current() {
-                crate::metrics::ages(&s);
-                log_staleness(&s, &mut stale);
-            }
-            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
-        }
-    });
-
+    running.spawn_background(&config);
     shutdown.await;
-    tracing::info!(
-        grace_s = config.shutdown_grace.as_secs_f64(),
-        "shutdown requested: NOT_SERVING, still answering during the grace period"
-    );
-    health_reporter.set_service_status("", ServingStatus::NotServing).await;
-    health_reporter.set_service_status(SERVICE_NAME, ServingStatus::NotServing).await;
-    tokio::time::sleep(config.shutdown_grace).await;
-    tracing::info!("closing the listener; ending watch streams, finishing in-flight calls");
-    let _ = streams_stop_tx.send(true);
-    let _ = stop_tx.send(());
-    // Calls in flight get as long again as the grace period (at least DRAIN_MIN) to finish; a
-    // client that holds a stream open beyond that does not hold the process.
-    let drain = config.shutdown_grace.max(DRAIN_MIN);
-    tokio::pin!(server);
-    match tokio::time::timeout(drain, &mut server).await {
-        Ok(served) => served??,
-        Err(_) => {
-            tracing::warn!(
-                drain_s = drain.as_secs_f64(),
-                "calls still in flight after the drain period; stopping anyway"
-            );
-            server.abort();
+    running
+        .stop(config.shutdown_grace, "shutdown requested: NOT_SERVING, still answering during the grace period")
+        .await
+}
+
+/// Everything the server is made of, before it listens.
+struct App {
+    router: tonic::transport::server::Router<AppLayers>,
+    health: tonic_health::server::HealthReporter,
+    store: Arc<ListStore>,
+    reloader: Arc<Reloader>,
+    audit: Option<AuditLog>,
+    tls: Option<Arc<crate::tls::TlsConfig>>,
+    /// Told when the listener closes: watch streams (list changes, health watch) would
+    /// otherwise never end, and the server waits for every call to end before it stops.
+    streams_stop: tokio::sync::watch::Sender<bool>,
+}
+
+type AppLayers = tower::layer::util::Stack<
+    StatusFixLayer,
+    tower::layer::util::Stack<LoadShedLayer, tower::layer::util::Stack<RpcSpanLayer, tower::layer::util::Identity>>,
+>;
+
+/// The server once it listens: what the later phases act on.
+struct Running {
+    app_health: tonic_health::server::HealthReporter,
+    store: Arc<ListStore>,
+    reloader: Arc<Reloader>,
+    audit: Option<AuditLog>,
+    streams_stop: tokio::sync::watch::Sender<bool>,
+    stop: tokio::sync::oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<Result<(), tonic::transport::Error>>,
+}
+
+impl App {
+    /// The services and their layers, the list store and reloader, telemetry sinks and TLS; no
+    /// socket yet, no list loaded.
+    async fn build(config: &ServeConfig) -> Result<App, ServeError> {
+        if let Some(addr) = config.metrics_listen {
+            crate::metrics::install(addr)?;
+            tracing::info!(%addr, "metrics at http://{addr}/metrics");
         }
+
+        let (health, health_service) = tonic_health::server::health_reporter();
+        set_health(&health, ServingStatus::NotServing).await;
+
+        let reflection_v1 = tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+            .build_v1()?;
+        let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+            .build_v1alpha()?;
+
+        let store = Arc::new(ListStore::new());
+        let reloader = Arc::new(Reloader::new(
+            Settings {
+                sources: config.sources.clone(),
+                regime: config.regime,
+                good_guys: config.good_guys.clone(),
+                max_shrink: config.max_shrink,
+                max_scope_shrink: config.max_scope_shrink,
+                allow_missing_companions: config.allow_missing_companions,
+            },
+            store.clone(),
+        ));
+        let privacy = Privacy::new(config.telemetry_hash_key_file.as_deref(), config.telemetry_raw_values)?;
+        if privacy.raw_values() {
+            tracing::warn!("--telemetry-raw-values is on: screened names go into spans and the audit log (personal data; debugging only)");
+        }
+        let audit = config.audit_log.as_deref().map(AuditLog::open).transpose()?;
+        let recorder = Recorder { audit: audit.clone(), privacy };
+        let screener = ScreeningApi::new(store.clone(), config.thresholds, recorder)
+            .with_stream_idle_timeout(config.stream_idle_timeout);
+        let screening = ScreeningServiceServer::new(screener)
+            .max_decoding_message_size(config.max_message_bytes)
+            .max_encoding_message_size(16 * 1024 * 1024);
+        if config.admin.closed() {
+            tracing::info!("AdminService is closed (no --admin-token-file or --admin-identity)");
+        }
+        let admin = AdminServiceServer::with_interceptor(
+            AdminApi::new(reloader.clone(), store.clone()),
+            AdminAuth::new(config.admin.clone(), audit.clone()),
+        );
+        let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
+
+        let (streams_stop, streams_stopped) = tokio::sync::watch::channel(false);
+        // Limits, outermost first: the call's span (so shed calls are traced too), admission
+        // (unary and stream budgets, stream timeout), then tonic's own per-call deadline
+        // (`grpc-timeout`, capped by --request-timeout), HTTP/2 stream limit and message size
+        // limits (set on the services).
+        let router = Server::builder()
+            .max_concurrent_streams(config.max_concurrent_streams)
+            .timeout(config.request_timeout)
+            .layer(RpcSpanLayer)
+            .layer(LoadShedLayer::new(config.admission, streams_stopped))
+            .layer(StatusFixLayer)
+            .add_service(health_service)
+            .add_service(reflection_v1)
+            .add_service(reflection_v1alpha)
+            .add_service(screening)
+            .add_service(admin);
+        Ok(App { router, health, store, reloader, audit, tls, streams_stop })
     }
-    if let Some(audit) = &audit {
-        audit.flush(std::time::Duration::from_secs(5));
+
+    /// Binds the listener and starts answering (health says NOT_SERVING until the lists load).
+    async fn listen(self, config: &ServeConfig) -> Result<Running, ServeError> {
+        let bind_error = |error| ServeError::Bind { addr: config.listen.to_string(), error };
+        let listener = TcpListener::bind(config.listen).await.map_err(bind_error)?;
+        let local = listener.local_addr().map_err(bind_error)?;
+        // TCP_NODELAY: small gRPC responses must not wait for Nagle's algorithm (40 ms stalls
+        // with delayed ACKs). Keepalive finds dead peers behind NAT and load balancers.
+        let incoming =
+            TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(Duration::from_secs(60)));
+        let (stop, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let stopped = async {
+            let _ = stop_rx.await;
+        };
+        let server = match &self.tls {
+            None => tokio::spawn(self.router.serve_with_incoming_shutdown(incoming, stopped)),
+            Some(tls) => {
+                tls.watch();
+                let incoming = crate::tls::incoming(incoming, tls.clone());
+                tokio::spawn(self.router.serve_with_incoming_shutdown(incoming, stopped))
+            }
+        };
+        let scheme = match &self.tls {
+            None => "plaintext",
+            Some(t) if t.mutual() => "mutual TLS",
+            Some(_) => "TLS",
+        };
+        tracing::info!(addr = %local, scheme, "listening on {local}");
+        Ok(Running {
+            app_health: self.health,
+            store: self.store,
+            reloader: self.reloader,
+            audit: self.audit,
+            streams_stop: self.streams_stop,
+            stop,
+            server,
+        })
     }
-    tracing::info!("stopped");
-    Ok(())
+}
+
+impl Running {
+    /// Fetches what URL sources have no copy of yet, loads the lists off the async workers and
+    /// turns health SERVING. `None` when `shutdown` came first.
+    async fn load_lists(
+        &self,
+        config: &ServeConfig,
+        shutdown: &mut (impl std::future::Future<Output = ()> + Unpin),
+    ) -> Result<Option<()>, ServeError> {
+        if config.official_defaults {
+            tracing::warn!(
+                sources = %config.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" "),
+                "no list source configured: using the official publication URLs"
+            );
+        }
+        let started = std::time::Instant::now();
+        let load = async {
+            // A URL source without a cached copy must be fetched once before the first load
+            // (health stays NOT_SERVING meanwhile); with a cached copy it serves at once.
+            let client = crate::lists::fetch::client();
+            for spec in config.sources.iter().filter(|s| s.url.is_some()) {
+                crate::lists::fetch::first_copy(&client, spec, config.poll_interval).await;
+            }
+            self.reloader.initial().await
+        };
+        let snapshot = tokio::select! {
+            s = load => s?,
+            _ = shutdown => return Ok(None),
+        };
+        tracing::info!(
+            list_version = %snapshot.list_version, regime = snapshot.regime.as_str(),
+            entities = snapshot.entity_count(), names = snapshot.variants.len(), good_guys = snapshot.good_guys.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64, "serving"
+        );
+        // Watched before SERVING is announced: a publication written the moment after (a
+        // deploy script, a test) must not fall between the two and go unread until the next.
+        if config.watch {
+            if let Err(e) = self.reloader.watch() {
+                tracing::warn!(error = %e, "cannot watch the list files; reload with SIGHUP or AdminService.ReloadLists");
+            }
+        }
+        set_health(&self.app_health, ServingStatus::Serving).await;
+        Ok(Some(()))
+    }
+
+    /// Reload on SIGHUP, poll URL sources, and publish list ages and staleness.
+    fn spawn_background(&self, config: &ServeConfig) {
+        #[cfg(unix)]
+        crate::lists::reload::reload_on_sighup(self.reloader.clone());
+        crate::lists::fetch::poll(self.reloader.clone(), config.sources.clone(), config.poll_interval);
+        let store = self.store.clone();
+        tokio::spawn(async move {
+            let mut stale = std::collections::HashSet::new();
+            loop {
+                if let Some(s) = store.current() {
+                    crate::metrics::ages(&s);
+                    log_staleness(&s, &mut stale);
+                }
+                tokio::time::sleep(Duration::from_secs(5)).await;
+            }
+        });
+    }
+
+    /// Graceful shutdown, in the order Kubernetes needs: health turns NOT_SERVING (the
+    /// readiness probe fails and endpoints drop the pod) while calls are still served for
+    /// `grace`; then the listener closes, watch streams end and in-flight calls get as long
+    /// again (at least [`DRAIN_MIN`]) to finish. A client that holds a stream open beyond that
+    /// does not hold the process.
+    async fn stop(self, grace: Duration, why: &str) -> Result<(), ServeError> {
+        tracing::info!(grace_s = grace.as_secs_f64(), "{why}");
+        set_health(&self.app_health, ServingStatus::NotServing).await;
+        tokio::time::sleep(grace).await;
+        tracing::info!("closing the listener; ending watch streams, finishing in-flight calls");
+        let _ = self.streams_stop.send(true);
+        let _ = self.stop.send(());
+        let drain = grace.max(DRAIN_MIN);
+        let mut server = self.server;
+        match tokio::time::timeout(drain, &mut server).await {
+            Ok(served) => served??,
+            Err(_) => {
+                tracing::warn!(
+                    drain_s = drain.as_secs_f64(),
+                    "calls still in flight after the drain period; stopping anyway"
+                );
+                server.abort();
+            }
+        }
+        if let Some(audit) = &self.audit {
+            audit.flush(Duration::from_secs(5));
+        }
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+async fn set_health(health: &tonic_health::server::HealthReporter, status: ServingStatus) {
+    health.set_service_status("", status).await;
+    health.set_service_status(SERVICE_NAME, status).await;
 }
 
 /// The staleness alarm's log line: a warning when a source's publication passes its

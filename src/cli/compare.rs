@@ -9,6 +9,7 @@
 //! `{"line": N, "error": "..."}` for a line that cannot be read.
 
 use std::io::{BufRead, Write};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 
@@ -16,11 +17,21 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use crate::config::CompareArgs;
+use crate::config::{ListSettings, ServeConfig};
 use crate::index::ListStats;
 use crate::matcher::{self, Thresholds};
 use crate::pb;
 use crate::service::{compare_response, party_query};
+
+/// `screener compare`'s arguments: its input, and the server's list settings.
+#[derive(Debug, Clone, clap::Args, Default)]
+pub struct CompareArgs {
+    /// JSON-lines file to read [default: standard input].
+    #[arg(long)]
+    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub lists: ListSettings,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,12 +137,14 @@ fn compare_line(line: &str, thresholds: &Thresholds, stats: &Arc<ListStats>) -> 
 
 /// `screener compare`: the handler of the subcommand.
 pub fn command(args: &CompareArgs) -> anyhow::Result<()> {
-    let (sources, thresholds) = args.resolve()?;
+    let config = ServeConfig::for_lists(&args.lists)?;
+    let (sources, thresholds, regime) = (config.sources, config.thresholds, config.regime);
     let weights = if sources.is_empty() {
         eprintln!("screener compare: no --source given, so organisation words all weigh the same; pass the server's sources to get its scores exactly");
         std::sync::Arc::new(crate::index::ListStats::from_sources(&[]))
     } else {
-        crate::lists::store::load(&sources, crate::model::Regime::All)?.stats().clone()
+        // Word statistics cover every entity whatever the regime (as the server's do).
+        crate::lists::store::load(&sources, regime)?.stats().clone()
     };
     let stdout = std::io::stdout().lock();
     let failures = match &args.input {

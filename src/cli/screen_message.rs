@@ -10,11 +10,34 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::config::{MessageFormatArg, ScreenMessageArgs};
+use crate::config::{ListSettings, ServeConfig};
 use crate::index::Snapshot;
 use crate::matcher::Thresholds;
 use crate::message::Format;
 use crate::pb;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum MessageFormatArg {
+    /// Decide from the content.
+    #[default]
+    Detect,
+    Iso20022,
+    SwiftMt,
+}
+
+/// `screener screen-message`'s arguments: the files, and the server's list settings (the lists
+/// are required here, since a message screened against none would read as clear).
+#[derive(Debug, Clone, clap::Args, Default)]
+pub struct ScreenMessageArgs {
+    /// Message files, one message each.
+    #[arg(required = true)]
+    pub files: Vec<std::path::PathBuf>,
+    /// Format of the files [default: detect].
+    #[arg(long, value_enum, default_value_t = MessageFormatArg::Detect)]
+    pub format: MessageFormatArg,
+    #[command(flatten)]
+    pub lists: ListSettings,
+}
 
 /// Files larger than this are refused unread: a payment message is kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -93,7 +116,13 @@ fn response_json(path: &Path, r: &pb::ScreenMessageResponse) -> serde_json::Valu
 
 /// `screener screen-message`: the handler of the subcommand.
 pub fn command(args: &ScreenMessageArgs) -> anyhow::Result<()> {
-    let (sources, thresholds, regime) = args.resolve()?;
+    let config = ServeConfig::for_lists(&args.lists)?;
+    if config.sources.is_empty() {
+        anyhow::bail!(
+            "screen-message needs the lists to screen against: give --source KIND=PATH for each (as for serve)"
+        );
+    }
+    let (sources, thresholds, regime) = (config.sources, config.thresholds, config.regime);
     let snapshot = crate::lists::store::load(&sources, regime)?;
     let format = match args.format {
         MessageFormatArg::Detect => crate::message::Format::Detect,

@@ -3,12 +3,12 @@
 
 use anyhow::Context;
 
-use crate::config::{ServeArgs, ServeConfig};
+use crate::config::{ServeConfig, Settings};
 use crate::telemetry::Telemetry;
 
 /// `screener serve`: the handler of the subcommand.
-pub fn command(args: &ServeArgs) -> anyhow::Result<()> {
-    let config = ServeConfig::from_args(args)?;
+pub fn command(settings: &Settings) -> anyhow::Result<()> {
+    let config = ServeConfig::from_settings(settings)?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async {
         let telemetry = Telemetry::init(config.log_format)?;

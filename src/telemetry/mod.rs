@@ -30,7 +30,7 @@ use tracing_subscriber::{EnvFilter, Layer, Registry};
 pub use audit::{AuditLog, Decided, DecidedMatch, DecidedParty};
 
 /// How logs are written to stderr (`--log-format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, serde::Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     #[default]

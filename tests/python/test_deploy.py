@@ -84,7 +84,7 @@ def test_ports_probes_and_config_match_the_binary(objects, tmp_path):
     assert resolved["metrics_listen"].endswith(f":{ports['metrics']}")
     cache = next(m for m in c["volumeMounts"] if m["name"] == "list-cache")["mountPath"]
     assert tomllib.loads(cfg.read_text())["cache_dir"] == cache, "URL sources cache into the writable volume"
-    assert resolved["shutdown_grace_s"] < d["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
+    assert resolved["shutdown_grace"] < d["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
 
     # Every flag the manifest passes exists.
     help_text = subprocess.run([BIN, "serve", "--help"], check=True, capture_output=True, text=True).stdout
