@@ -15,8 +15,10 @@
 # when the download completed, so a server watching lists/ never reads half a file (and screener
 # refuses a cut publication anyway). A failed download leaves the previous file where it was.
 #
-# These URLs are the ones screener polls when it runs with no --source (src/lists/fetch.rs,
-# OFFICIAL); serving them by URL instead of from files is the other way to stay current.
+# These URLs are the ones screener polls when it runs with no --source; serving them by URL
+# instead of from files is the other way to stay current. The URLs and OFAC's file names are a
+# copy of the table in src/source/layout.rs (`of`, `OFFICIAL`): change them there too. Its test
+# `the_fetch_script_names_what_the_table_names` fails when the two differ.
 set -euo pipefail
 
 dest="${1:-lists}"

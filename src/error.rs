@@ -1,6 +1,6 @@
 //! Errors a caller can cause or meet, and their one mapping to gRPC status codes.
 
-use tonic::Status;
+use tonic::{Code, Status};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -18,14 +18,47 @@ pub enum ApiError {
     UnknownVersion(String),
 }
 
+impl ApiError {
+    /// The status code the caller receives. The `From` impl below and the metrics label both
+    /// read it, so what a call returned and what it was counted as cannot drift apart.
+    pub fn code(&self) -> Code {
+        match self {
+            ApiError::InvalidArgument(_) => Code::InvalidArgument,
+            ApiError::TooLarge(_) => Code::ResourceExhausted,
+            ApiError::NotReady => Code::Unavailable,
+            ApiError::UnknownVersion(_) => Code::FailedPrecondition,
+        }
+    }
+}
+
 impl From<ApiError> for Status {
     fn from(e: ApiError) -> Status {
-        match e {
-            ApiError::InvalidArgument(m) => Status::invalid_argument(m),
-            ApiError::TooLarge(m) => Status::resource_exhausted(m),
-            e @ ApiError::NotReady => Status::unavailable(e.to_string()),
-            ApiError::UnknownVersion(m) => Status::failed_precondition(m),
-        }
+        Status::new(e.code(), e.to_string())
+    }
+}
+
+/// A status code as a metrics label: the gRPC spec's name in lower case (`invalid_argument`), as
+/// dashboards already query it. Exhaustive, so a code tonic adds is a compile error here rather
+/// than an unlabelled series.
+pub fn code_label(code: Code) -> &'static str {
+    match code {
+        Code::Ok => "ok",
+        Code::Cancelled => "cancelled",
+        Code::Unknown => "unknown",
+        Code::InvalidArgument => "invalid_argument",
+        Code::DeadlineExceeded => "deadline_exceeded",
+        Code::NotFound => "not_found",
+        Code::AlreadyExists => "already_exists",
+        Code::PermissionDenied => "permission_denied",
+        Code::ResourceExhausted => "resource_exhausted",
+        Code::FailedPrecondition => "failed_precondition",
+        Code::Aborted => "aborted",
+        Code::OutOfRange => "out_of_range",
+        Code::Unimplemented => "unimplemented",
+        Code::Internal => "internal",
+        Code::Unavailable => "unavailable",
+        Code::DataLoss => "data_loss",
+        Code::Unauthenticated => "unauthenticated",
     }
 }
 
@@ -36,5 +69,27 @@ impl From<crate::message::MessageError> for ApiError {
             crate::message::MessageError::TooLarge(m) => ApiError::TooLarge(m),
             e => ApiError::InvalidArgument(format!("message: {e}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_carries_the_code_and_the_message() {
+        let errors = [
+            ApiError::InvalidArgument("name: empty".into()),
+            ApiError::TooLarge("message: too large".into()),
+            ApiError::NotReady,
+            ApiError::UnknownVersion("no version v1".into()),
+        ];
+        for e in errors {
+            let (code, message) = (e.code(), e.to_string());
+            let status = Status::from(e);
+            assert_eq!((status.code(), status.message()), (code, message.as_str()));
+        }
+        assert_eq!(code_label(ApiError::TooLarge(String::new()).code()), "resource_exhausted");
+        assert_eq!(code_label(ApiError::NotReady.code()), "unavailable");
     }
 }

@@ -12,6 +12,7 @@ use crate::lists::store;
 use crate::matcher::{self, Query, Thresholds};
 use crate::model::{Regime, SourceKind};
 use crate::normalize;
+use crate::source::layout::{self, FileRole, Need};
 use crate::source::{RawFile, RawPublication, SourceSpec};
 
 /// Marks the boundary between the files of an OFAC bundle inside one fuzz input: SDN.CSV, then
@@ -56,17 +57,17 @@ pub fn parse_single(kind: SourceKind, data: &[u8]) {
 
 /// An OFAC bundle: the input split on [`OFAC_FILE_SEPARATOR`] into SDN, ALT, ADD and comments.
 pub fn parse_ofac_bundle(data: &[u8]) {
-    let roles = ["SDN.CSV", "ALT.CSV", "ADD.CSV", "SDN_COMMENTS.CSV"];
+    let roles = layout::of(SourceKind::UsOfacSdn).roles();
     let mut files = Vec::new();
     let mut rest = data;
-    for role in roles {
+    for &FileRole { name: role, need } in roles {
         let (part, next) = match find(rest, OFAC_FILE_SEPARATOR) {
             Some(at) => (&rest[..at], &rest[at + OFAC_FILE_SEPARATOR.len()..]),
             None => (rest, &[][..]),
         };
         // Companions are optional in a publication (an empty one is refused as cut short), so
         // an empty part means "not there": slices of the real files often have no comments.
-        if role == "SDN.CSV" || !part.is_empty() {
+        if need == Need::Required || !part.is_empty() {
             files.push(RawFile { role: role.to_string(), path: format!("fuzz/{role}"), bytes: part.to_vec() });
         }
         rest = next;

@@ -13,26 +13,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::lists::reload::Reloader;
-use crate::model::SourceKind;
-use crate::source::SourceSpec;
+use crate::source::{layout, SourceSpec};
 
-/// The official publications, used when no source is configured at all: the lists a bank in
-/// Canada, the US, the UK and the EU must screen today. OFSI's Consolidated List (`uk-ofsi`) is
-/// not among them: OFSI retired it on 28 January 2026. Japan's workbook changes its file name with
-/// each publication, so `jp-mof` has no fixed URL to poll: the operator configures it.
-pub const OFFICIAL: [(SourceKind, &str); 4] = [
-    (
-        SourceKind::CaSema,
-        "https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml",
-    ),
-    (SourceKind::UsOfacSdn, "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV"),
-    (SourceKind::UkFcdo, "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"),
-    // The token is a fixed public string the Commission gives every downloader, not a credential.
-    (
-        SourceKind::EuFsf,
-        "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw",
-    ),
-];
+/// The official publications, used when no source is configured (see [`layout::OFFICIAL`]).
+pub use crate::source::layout::OFFICIAL;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
@@ -53,21 +37,18 @@ struct Meta {
     last_modified: Option<String>,
 }
 
-/// The files of a URL source: (URL, cached path, required). OFAC's SDN.CSV brings its companions
-/// from the same place (ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV), which may be missing.
+/// The files of a URL source: (URL, cached path, required), as [`layout`] lays them out.
 fn files(spec: &SourceSpec) -> Vec<(String, PathBuf, bool)> {
     let Some(url) = &spec.url else { return Vec::new() };
-    if spec.kind != SourceKind::UsOfacSdn {
+    let layout = layout::of(spec.kind);
+    if !layout.is_set() {
         return vec![(url.clone(), spec.location.clone(), true)];
     }
-    let (base, name) = url.rsplit_once('/').unwrap_or(("", url));
-    let upper = name.chars().next().is_some_and(char::is_uppercase);
-    let mut out = vec![(url.clone(), spec.location.join("SDN.CSV"), true)];
-    for companion in ["ALT.CSV", "ADD.CSV", "SDN_COMMENTS.CSV"] {
-        let remote = if upper { companion.to_string() } else { companion.to_lowercase() };
-        out.push((format!("{base}/{remote}"), spec.location.join(companion), false));
-    }
-    out
+    layout
+        .remote_files(url)
+        .into_iter()
+        .map(|(remote, name, required)| (remote, spec.location.join(name), required))
+        .collect()
 }
 
 /// Whether every required file of a URL source is in the cache already.

@@ -20,7 +20,7 @@ use crate::good_guys::GoodGuys;
 use crate::index::{LoadedSource, Snapshot};
 use crate::lists::store::{self, ListStore, LoadError};
 use crate::model::{Regime, SourceKind};
-use crate::source::{RawPublication, SourceSpec};
+use crate::source::{layout, RawPublication, SourceSpec};
 
 /// Default largest share of a source's entities (all of them, in scope or not) a new
 /// publication may lose before it is refused.
@@ -275,7 +275,7 @@ impl Reloader {
             tracing::warn!(source = %spec.kind, missing = %missing.join(", "),
                 "OFAC source without companions (--allow-missing-companions): their aliases and addresses are not screened");
         }
-        let companions = companion_rows(&raw);
+        let companions = companion_rows(spec, &raw);
         Ok(Accepted { loaded: store::parse_raw(spec, raw)?, companions })
     }
 
@@ -293,7 +293,7 @@ impl Reloader {
             return Ok(None);
         }
         let missing = missing_companions(spec, &raw);
-        let companions = companion_rows(&raw);
+        let companions = companion_rows(spec, &raw);
         let new = Accepted { loaded: store::parse_raw(spec, raw).map_err(|e| e.to_string())?, companions };
         let Some(prev) = previous else {
             if !missing.is_empty() && !self.settings.allow_missing_companions {
@@ -503,23 +503,19 @@ fn lost_percent(old: usize, new: usize) -> f64 {
     100.0 * (1.0 - new as f64 / old.max(1) as f64)
 }
 
-/// The OFAC companions that carry names and addresses, which a publication must have: without
-/// `ALT.CSV` the aliases of every entity go unscreened (a third of the names), and without
-/// `ADD.CSV` their countries.
-const REQUIRED_COMPANIONS: [&str; 2] = ["ALT.CSV", "ADD.CSV"];
-
+/// The companions that carry names and addresses, which a publication must have (see
+/// [`Need::Companion`](crate::source::layout::Need::Companion)): without OFAC's `ALT.CSV` the
+/// aliases of every entity go unscreened (a third of the names), and without `ADD.CSV` their
+/// countries.
 fn missing_companions(spec: &SourceSpec, raw: &RawPublication) -> Vec<&'static str> {
-    if spec.kind != SourceKind::UsOfacSdn {
-        return Vec::new();
-    }
-    REQUIRED_COMPANIONS.into_iter().filter(|role| raw.file(role).is_none()).collect()
+    layout::of(spec.kind).companions().filter(|role| raw.file(role).is_none()).collect()
 }
 
 /// Rows (lines) of each companion file; a companion that loses most of them is a shrink even
 /// though the entity count is the same.
-fn companion_rows(raw: &RawPublication) -> Vec<(String, usize)> {
-    REQUIRED_COMPANIONS
-        .iter()
+fn companion_rows(spec: &SourceSpec, raw: &RawPublication) -> Vec<(String, usize)> {
+    layout::of(spec.kind)
+        .companions()
         .filter_map(|role| raw.file(role))
         .map(|f| (f.role.to_ascii_uppercase(), f.bytes.iter().filter(|b| **b == b'\n').count()))
         .collect()
@@ -539,8 +535,8 @@ fn watched_files(specs: &[SourceSpec]) -> Vec<(PathBuf, Option<String>)> {
         if p.is_dir() {
             out.push((p, None));
         } else if let (Some(dir), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) {
-            if s.kind == SourceKind::UsOfacSdn {
-                // The SDN file's companions live beside it (see `source::read`).
+            if layout::of(s.kind).is_set() {
+                // The main file's companions live beside it (see `source::read`).
                 out.push((dir.to_path_buf(), None));
             } else {
                 out.push((dir.to_path_buf(), Some(name.to_string())));

@@ -11,17 +11,18 @@ use super::{month_number, Lines, ParseError, ParsedList};
 use crate::model::{
     clean_spaces, Entity, EntityType, IdKind, Identifier, Name, NameParts, NameQuality, PartialDate, SourceKind,
 };
+use crate::source::layout::ofac::{ADD, ALT, SDN, SDN_COMMENTS};
 use crate::source::RawPublication;
 
 const BELARUS_PROGRAMS: [&str; 2] = ["BELARUS", "BELARUS-EO14038"];
 
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
     let sdn = publication
-        .file("SDN.CSV")
-        .ok_or_else(|| ParseError::file(&publication.describe(), "no SDN.CSV in the OFAC publication"))?;
+        .file(SDN)
+        .ok_or_else(|| ParseError::file(&publication.describe(), format!("no {SDN} in the OFAC publication")))?;
     let sdn_name = sdn.path.as_str();
     let mut comments: HashMap<String, String> = HashMap::new();
-    if let Some(f) = publication.file("SDN_COMMENTS.CSV") {
+    if let Some(f) = publication.file(SDN_COMMENTS) {
         for (line, row) in rows(&f.bytes, &f.path)? {
             if row.len() < 2 {
                 return Err(ParseError::line(&f.path, line, "expected 2 columns (ent_num, remarks)"));
@@ -76,7 +77,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         by_num.insert(num, entities.len());
         entities.push(entity);
     }
-    if let Some(f) = publication.file("ALT.CSV") {
+    if let Some(f) = publication.file(ALT) {
         for (line, row) in rows(&f.bytes, &f.path)? {
             if row.len() < 5 {
                 return Err(ParseError::line(
@@ -99,7 +100,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             entities[i].push_name(sdn_name_to_name(&row[3], t, quality));
         }
     }
-    if let Some(f) = publication.file("ADD.CSV") {
+    if let Some(f) = publication.file(ADD) {
         for (line, row) in rows(&f.bytes, &f.path)? {
             if row.len() < 6 {
                 return Err(ParseError::line(

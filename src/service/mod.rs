@@ -218,13 +218,9 @@ pub(crate) fn decision_label(d: i32) -> &'static str {
     }
 }
 
+/// The metrics outcome of a failed call: the label of the code the caller receives.
 fn error_label(e: &ApiError) -> &'static str {
-    match e {
-        ApiError::InvalidArgument(_) => "invalid_argument",
-        ApiError::TooLarge(_) => "resource_exhausted",
-        ApiError::NotReady => "unavailable",
-        ApiError::UnknownVersion(_) => "failed_precondition",
-    }
+    crate::error::code_label(e.code())
 }
 
 type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::ScreenPartyResponse, Status>> + Send>>;

@@ -1,5 +1,7 @@
 //! Where lists come from: reads a configured source location into raw bytes and fingerprints
-//! them. Knows nothing of formats beyond which files make up one publication.
+//! them. Knows nothing of formats beyond which files make up one publication ([`layout`]).
+
+pub mod layout;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -7,6 +9,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::model::SourceKind;
+use layout::{FileRole, Files, Need};
 
 /// A source as configured: `KIND=LOCATION`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,14 +88,7 @@ impl SourceSpec {
     /// (the SDN file and its companions), a file otherwise.
     pub fn cached_in(mut self, cache_dir: &Path) -> SourceSpec {
         if let Some(url) = &self.url {
-            let dir = cache_dir.join(self.kind.as_str());
-            self.location = if self.kind == SourceKind::UsOfacSdn {
-                dir
-            } else {
-                // The last path segment, without a query (the EU's `…/content?token=…`).
-                let path = url.split(['?', '#']).next().unwrap_or(url);
-                dir.join(path.rsplit('/').next().filter(|n| !n.is_empty() && n.contains('.')).unwrap_or("publication"))
-            };
+            self.location = layout::of(self.kind).cache_location(self.kind, url, cache_dir);
         }
         self
     }
@@ -175,11 +171,6 @@ impl RawPublication {
     }
 }
 
-/// The OFAC legacy CSV set. `SDN.CSV` is required; the others are optional because OFAC
-/// publishes them separately and older archives may lack them.
-const OFAC_FILES: [(&str, bool); 4] =
-    [("SDN.CSV", true), ("ALT.CSV", false), ("ADD.CSV", false), ("SDN_COMMENTS.CSV", false)];
-
 /// Reads a source location.
 ///
 /// An OFAC source may name a directory holding `SDN.CSV`, `ALT.CSV`, `ADD.CSV` and optionally
@@ -191,7 +182,7 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
     let path = &spec.location;
     let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
     let location = path.display().to_string();
-    if spec.kind != SourceKind::UsOfacSdn {
+    let Files::Set(roles) = layout::of(spec.kind).files else {
         if meta.is_dir() {
             return Err(SourceError::Missing(format!(
                 "{location} is a directory; a {} source is a single file",
@@ -204,8 +195,8 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
         let mut publication = RawPublication::from_bytes(&location, bytes);
         publication.modified = meta.modified().ok();
         return Ok(publication);
-    }
-    let files = if meta.is_dir() { ofac_in_dir(path)? } else { ofac_beside(path)? };
+    };
+    let files = if meta.is_dir() { set_in_dir(path, roles)? } else { set_beside(path, roles)? };
     let mut out = Vec::new();
     let mut total = 0u64;
     let mut modified = None;
@@ -227,17 +218,19 @@ fn check_size(path: &Path, size: u64, limit: u64) -> Result<(), SourceError> {
     Ok(())
 }
 
-fn ofac_in_dir(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
+/// Only the required file must be there; whether a publication may lack a companion is the
+/// reload gate's to decide (it knows `--allow-missing-companions`).
+fn set_in_dir(dir: &Path, roles: &'static [FileRole]) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
     let entries: Vec<PathBuf> =
         std::fs::read_dir(dir).map_err(|e| io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     let mut out = Vec::new();
-    for (role, required) in OFAC_FILES {
+    for &FileRole { name: role, need } in roles {
         let found = entries
             .iter()
             .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.eq_ignore_ascii_case(role)));
         match found {
             Some(p) => out.push((role, p.clone())),
-            None if required => {
+            None if need == Need::Required => {
                 return Err(SourceError::Missing(format!("{} holds no {role} (OFAC legacy CSV set)", dir.display())))
             }
             None => {}
@@ -246,24 +239,32 @@ fn ofac_in_dir(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> 
     Ok(out)
 }
 
-fn ofac_beside(sdn: &Path) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
-    let name = sdn.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+/// The set's main file named directly (a dated archive's `sdn_2023-12-28.csv`); see [`read`].
+/// The set is OFAC's, the only one there is, which the message names.
+fn set_beside(main: &Path, roles: &'static [FileRole]) -> Result<Vec<(&'static str, PathBuf)>, SourceError> {
+    let Some((first, others)) = roles.split_first() else { return Ok(Vec::new()) };
+    let name = main.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let lower = name.to_ascii_lowercase();
-    let Some(rest) = lower.strip_prefix("sdn") else {
+    let main_prefix = first.archive_prefix();
+    let Some(rest) = lower.strip_prefix(main_prefix.as_str()) else {
+        let needed: Vec<&str> = roles.iter().filter(|r| r.need != Need::Optional).map(|r| r.name).collect();
+        let ext = first.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         return Err(SourceError::Missing(format!(
-            "{}: an OFAC source is a directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file",
-            sdn.display()
+            "{}: an OFAC source is a directory with {}, or an {main_prefix}*.{ext} file",
+            main.display(),
+            needed.join(", ")
         )));
     };
     // Keep the original spelling of the suffix so `SDN.CSV` finds `ALT.CSV`.
     let suffix = &name[name.len() - rest.len()..];
-    let dir = sdn.parent().unwrap_or(Path::new("."));
-    let mut out = vec![("SDN.CSV", sdn.to_path_buf())];
-    for (role, prefix) in [("ALT.CSV", "alt"), ("ADD.CSV", "add"), ("SDN_COMMENTS.CSV", "sdn_comments")] {
+    let dir = main.parent().unwrap_or(Path::new("."));
+    let mut out = vec![(first.name, main.to_path_buf())];
+    for role in others {
+        let prefix = role.archive_prefix();
         for candidate in [format!("{prefix}{suffix}"), format!("{}{suffix}", prefix.to_ascii_uppercase())] {
             let p = dir.join(&candidate);
             if p.is_file() {
-                out.push((role, p));
+                out.push((role.name, p));
                 break;
             }
         }
@@ -284,5 +285,25 @@ mod tests {
         assert!(SourceSpec::parse("ca-sema=x.xml").is_ok());
         assert!(SourceSpec::parse("x.xml").unwrap_err().contains("KIND=PATH"));
         assert!(SourceSpec::parse("eu=x.xml").unwrap_err().contains("unknown source kind"));
+    }
+
+    #[test]
+    fn an_ofac_file_not_named_sdn_is_explained() {
+        let spec = SourceSpec::new(SourceKind::UsOfacSdn, PathBuf::from(file!()), None);
+        let e = read(&spec).expect_err("not an SDN file").to_string();
+        assert!(
+            e.ends_with(": an OFAC source is a directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_dated_sdn_file_brings_the_companions_beside_it() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/lists/ofac");
+        let spec = SourceSpec::new(SourceKind::UsOfacSdn, Path::new(dir).join("sdn_2023-12-28.csv"), None);
+        let p = read(&spec).expect("reads");
+        let roles: Vec<&str> = p.files.iter().map(|f| f.role.as_str()).collect();
+        assert_eq!(roles, ["SDN.CSV", "ALT.CSV", "ADD.CSV", "SDN_COMMENTS.CSV"]);
+        assert!(p.files[1].path.ends_with("alt_2023-12-28.csv"), "{}", p.files[1].path);
     }
 }
