@@ -77,10 +77,16 @@ fn bench(c: &mut Criterion) {
 fn percentiles() {
     let qs = queries();
     let t = Thresholds::default();
+    // For profiling one regime at length: SCREENER_BENCH_REGIME=belarus|all, SCREENER_BENCH_ROUNDS=N.
+    let only = std::env::var("SCREENER_BENCH_REGIME").ok();
+    let rounds: usize = std::env::var("SCREENER_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
     for regime in [Regime::Belarus, Regime::All] {
+        if only.as_deref().is_some_and(|o| o != regime.as_str()) {
+            continue;
+        }
         let s = snapshot(regime);
-        let mut lat = Vec::with_capacity(qs.len() * 3);
-        for _ in 0..3 {
+        let mut lat = Vec::with_capacity(qs.len() * rounds);
+        for _ in 0..rounds {
             for q in &qs {
                 let t0 = Instant::now();
                 black_box(matcher::screen(&s, q, &t));

@@ -562,20 +562,24 @@ impl QueryText {
             None => (self.words.as_slice(), 0),
         };
         let before = joins;
+        let mut joined = String::new();
         for i in 0..words.len().saturating_sub(1).min(31) {
             let (a, b) = (&words[i], &words[i + 1]);
-            if joins & (1 << i) == 0
-                && !(is_listed(a, true) && is_listed(b, true))
-                && is_listed(&format!("{a}{b}"), true)
-            {
-                joins |= 1 << i;
+            if joins & (1 << i) == 0 && !(is_listed(a, true) && is_listed(b, true)) {
+                joined.clear();
+                joined.push_str(a);
+                joined.push_str(b);
+                if is_listed(&joined, true) {
+                    joins |= 1 << i;
+                }
             }
         }
         if joins != before {
             self.person_words = Some((words.to_vec(), joins));
         }
-        // Legal forms are words of an organisation's name too (`PelengJSC`).
-        let org_listed = |w: &str| is_listed(w, false) || is_legal_form_word(w, &phonetic_key(w));
+        // Legal forms are words of an organisation's name too (`PelengJSC`), by spelling: a word
+        // is tried at every cut, and a phonetic key per cut was a tenth of a screening's time.
+        let org_listed = |w: &str| is_listed(w, false) || crate::normalize::is_legal_form_spelling(w);
         if let Some((split, _)) = split_words(&self.words, 0, &org_listed) {
             self.org_words = Some(split);
         }

@@ -134,7 +134,13 @@ fn slip(a: &str, b: &str) -> bool {
 fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
     const DIGRAPHS: [(&str, &str); 8] =
         [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я")];
-    if s.len() > 10 || !DIGRAPHS.iter().any(|(d, _)| s.contains(d)) {
+    // One pass over the bytes decides whether any digraph occurs (most words have none); this is
+    // asked of every short word of every retrieved name.
+    let has_digraph = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b'z' | b'k' | b'c' | b's', b'h'] | [b't', b's'] | [b'y', b'u' | b'a']));
+    if s.len() > 10 || !has_digraph {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = s.to_string();
@@ -188,7 +194,8 @@ const PHONETIC_LIFT: f32 = 0.35;
 /// `Sakalouski` / `Sakalouskaya`) name different people: a wife or daughter is not the listed man.
 fn gendered_pair(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    if short.len() < 4 {
+    // Every ending pair below differs in length by one or two bytes.
+    if short.len() < 4 || !(1..=2).contains(&(long.len() - short.len())) {
         return false;
     }
     // Karpenkov / Karpenkova, and given names: Aleksandr / Aleksandra, Valentin / Valentina.

@@ -172,6 +172,12 @@ fn sets() -> &'static Sets {
     })
 }
 
+/// Whether a folded token is a legal-form word as spelt (no phonetic key: for callers that ask of
+/// many substrings).
+pub fn is_legal_form_spelling(token: &str) -> bool {
+    sets().words.contains(token)
+}
+
 /// Whether a folded token is a legal-form word (compared by phonetic key, so spelling variants of
 /// the transliterations count too).
 pub fn is_legal_form_word(token: &str, key: &str) -> bool {

@@ -11,7 +11,7 @@ mod legal_forms;
 mod phonetic;
 mod translit;
 
-pub use legal_forms::is_legal_form_word;
+pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
 pub use phonetic::{alternative_keys, key as phonetic_key, loose_key, skeleton};
 pub use translit::is_other_script;
 
