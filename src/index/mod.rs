@@ -438,7 +438,7 @@ impl Snapshot {
         for k in q.equivalents() {
             get(fnv(k.bytes()));
         }
-        if let Some(loose) = q.loose() {
+        for loose in q.loose().iter().filter(|l| l.len() >= name_form::MIN_LOOSE_CLASSES) {
             lookup_hashes(loose, MIN_LOOSE_FOR_DELETES, &mut |h| get(h ^ SEED_LOOSE));
         }
         for k in q.nicknames() {

@@ -63,9 +63,10 @@ struct Readings {
     /// Keys of its nicknames or full names (`index::nicknames_of`), looked up once per query
     /// token rather than once per comparison.
     nicknames: Vec<&'static str>,
-    /// Consonant classes (`normalize::loose_key`) of a word romanised from another script, compared
-    /// when its spelling and keys meet nothing.
-    loose: Option<Box<str>>,
+    /// Consonant classes of a word romanised from another script, one per way its script's
+    /// spelling reads (`normalize::loose_readings`), compared when its spelling and keys meet
+    /// nothing.
+    loose: Box<[Box<str>]>,
 }
 
 impl Token {
@@ -118,19 +119,21 @@ impl Token {
         t
     }
 
-    /// Also compares the token by its consonant classes: it was romanised from a script other
-    /// than Latin or Cyrillic (see `normalize::loose_key`).
-    pub fn with_loose_reading(mut self) -> Token {
-        let loose = crate::normalize::loose_key(&self.text);
-        if loose.chars().count() >= MIN_LOOSE_CLASSES {
-            self.readings.get_or_insert_with(Default::default).loose = Some(loose.into());
+    /// Also compares the token by its consonant classes: it was romanised from `script`, a script
+    /// other than Latin or Cyrillic (see `normalize::loose_readings`). Readings of one class are
+    /// kept for short given names (`matcher::similarity::short_loose`), not retrieved by.
+    pub fn with_loose_reading(mut self, script: crate::normalize::Script) -> Token {
+        let loose = crate::normalize::loose_readings(&self.text, script);
+        if !loose.is_empty() {
+            self.readings.get_or_insert_with(Default::default).loose = loose.into_iter().map(Into::into).collect();
         }
         self
     }
 
-    /// The consonant classes of a token romanised from another script (none otherwise).
-    pub fn loose(&self) -> Option<&str> {
-        self.readings.as_ref().and_then(|r| r.loose.as_deref())
+    /// The consonant classes of a token romanised from another script, each way it reads (none
+    /// otherwise).
+    pub fn loose(&self) -> &[Box<str>] {
+        self.readings.as_ref().map(|r| &*r.loose).unwrap_or_default()
     }
 
     /// Keys of the query token's nicknames or full names (none for listed tokens).
@@ -514,9 +517,9 @@ pub struct QueryText {
     truncated: bool,
     /// Nothing (label, notes) was stripped: the words are the folded name as given.
     whole: bool,
-    /// Written mostly in a script other than Latin and Cyrillic: its words are also compared by
-    /// their consonant classes (`Token::with_loose_reading`).
-    foreign: bool,
+    /// Written mostly in a script other than Latin and Cyrillic (this one): its words are also
+    /// compared by their consonant classes (`Token::with_loose_reading`).
+    foreign: Option<crate::normalize::Script>,
 }
 
 impl QueryText {
@@ -524,20 +527,14 @@ impl QueryText {
         let unlabelled = crate::normalize::strip_label(name);
         let stripped = strip_notes(unlabelled);
         let person_words = camel_words(&stripped);
-        let (mut letters, mut other) = (0usize, 0usize);
-        if !stripped.is_ascii() {
-            for c in stripped.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                other += usize::from(crate::normalize::is_other_script(c));
-            }
-        }
+        let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
         QueryText {
             whole: stripped == name,
             words: fold(&stripped).split_whitespace().map(str::to_string).collect(),
             person_words,
             org_words: None,
             truncated: looks_truncated(unlabelled),
-            foreign: other > 0 && 2 * other >= letters,
+            foreign,
         }
     }
 
@@ -748,8 +745,8 @@ pub fn query_forms(
     let truncated = text.truncated;
     let new_token = |t: &str| {
         let tok = Token::query(t, Role::Word, 0.0);
-        if text.foreign {
-            tok.with_loose_reading()
+        if let Some(script) = text.foreign {
+            tok.with_loose_reading(script)
         } else {
             tok
         }

@@ -65,6 +65,8 @@ fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], ini
 /// slip through one-letter deletions, but a slip in a Cyrillic letter romanised with two
 /// (`Оюег`, `oyueg` for Oleg) or a two-letter spelling against a one-letter one changes the length
 /// by two; such words are only worth comparing within names already retrieved by other words.
+/// So is a short given name written in another script whose consonants are one class
+/// (`similarity::short_loose`).
 fn short_slips(
     snapshot: &Snapshot,
     v: &crate::index::Variant,
@@ -88,7 +90,8 @@ fn short_slips(
             if pairs.iter().any(|p| units.get(usize::from(p.unit)).is_some_and(|o| o.mask & u.mask != 0)) {
                 continue;
             }
-            let sim = similarity::short_typo_any_spelling(&u.token, listed);
+            let sim =
+                similarity::short_typo_any_spelling(&u.token, listed).max(similarity::short_loose(&u.token, listed));
             if sim >= similarity::MIN_PAIR_SIM {
                 pairs.push(score::Pair { unit: ui, pos: pos as u8, sim });
                 added += sim * part.weight;
@@ -101,15 +104,14 @@ fn short_slips(
 /// The most [`short_slips`] can add to a name: every given name and patronymic that retrieval did
 /// not pair, at the credit of a slip. Most names a query reaches cannot get to the floor even so,
 /// and are not compared word by word.
-fn short_slips_bound(v: &crate::index::Variant, pairs: &[score::Pair]) -> f32 {
+fn short_slips_bound(v: &crate::index::Variant, paired: impl Fn(usize) -> bool) -> f32 {
     v.parts
         .iter()
         .enumerate()
         .filter(|(pos, part)| {
-            matches!(part.role, name_form::Role::Given | name_form::Role::Patronymic)
-                && !pairs.iter().any(|p| usize::from(p.pos) == *pos)
+            matches!(part.role, name_form::Role::Given | name_form::Role::Patronymic) && !paired(*pos)
         })
-        .map(|(_, part)| similarity::SHORT_TYPO_SIM * part.weight)
+        .map(|(_, part)| similarity::SHORT_TYPO_SIM.max(similarity::SHORT_LOOSE_SIM) * part.weight)
         .sum()
 }
 
@@ -159,6 +161,8 @@ pub(super) fn best_names(
         })
         .map(|(i, _)| i as u8)
         .collect();
+    let loose_slips =
+        slip_units.iter().any(|&ui| person_units[usize::from(ui)].token.loose().iter().any(|l| l.len() == 1));
 
     // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
     // deletion), each compared once; then the names holding them, with an upper bound on what
@@ -309,10 +313,24 @@ pub(super) fn best_names(
             let mut bound: f32 = group.iter().map(|h| h.share).sum();
             // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
             // out here, before their tokens are read.
-            if prune && bound + spent[usize::from(person)] + extra + slack + BOUND_MARGIN < name_floor {
+            // A query in another script may meet short given names by one consonant class, which
+            // only `short_slips` compares: its bound counts what they may add.
+            let v = &snapshot.variants[vi as usize];
+            if prune
+                && bound + spent[usize::from(person)] + extra + slack + BOUND_MARGIN < name_floor
+                && !(person
+                    && loose_slips
+                    && bound
+                        + short_slips_bound(v, |pos| group.iter().any(|h| usize::from(h.pair.pos) == pos))
+                            / required_weight
+                        + spent[usize::from(person)]
+                        + extra
+                        + slack
+                        + BOUND_MARGIN
+                        >= name_floor)
+            {
                 continue;
             }
-            let v = &snapshot.variants[vi as usize];
             pairs.clear();
             pairs.extend(group.iter().map(|h| h.pair));
             if !deferred.is_empty() {
@@ -326,7 +344,11 @@ pub(super) fn best_names(
             if person
                 && !slip_units.is_empty()
                 && (!prune
-                    || bound + short_slips_bound(v, &pairs) / required_weight + extra + slack + BOUND_MARGIN
+                    || bound
+                        + short_slips_bound(v, |pos| pairs.iter().any(|p| usize::from(p.pos) == pos)) / required_weight
+                        + extra
+                        + slack
+                        + BOUND_MARGIN
                         >= name_floor)
             {
                 bound += short_slips(snapshot, v, &person_units, &slip_units, &mut pairs) / required_weight;

@@ -28,7 +28,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
     // edit distances (most retrieved candidates end here).
     let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
-    let loose = q.loose().map_or(0.0, |ql| loose_sim(ql, &c.text));
+    let loose = if q.loose().is_empty() { 0.0 } else { loose_sim(q.loose(), &c.text) };
     let any_reachable = reachable(&q.text, &c.text)
         || reachable(&q.key, &c.key)
         || q.alt_keys().iter().any(|k| reachable(k, &c.key))
@@ -78,17 +78,38 @@ fn same_consonants(q: &Token, c: &Token) -> bool {
 /// A word romanised from another script against a listed word, by consonant classes
 /// (`normalize::loose_key`): the same classes are [`LOOSE_SIM`]; one class more or less in a long
 /// name (kana `bafu` for `bakh`) is [`LOOSE_NEAR_SIM`].
-fn loose_sim(q_loose: &str, listed_text: &str) -> f32 {
+fn loose_sim(q_loose: &[Box<str>], listed_text: &str) -> f32 {
     let c = crate::normalize::loose_key(listed_text);
     if c.len() < name_form::MIN_LOOSE_CLASSES {
         0.0
-    } else if *q_loose == c {
+    } else if q_loose.iter().any(|q| **q == c) {
         LOOSE_SIM
-    } else if q_loose.len().min(c.len()) >= LOOSE_NEAR_MIN && osa_within(q_loose, &c, 1).is_some() {
+    } else if q_loose.iter().any(|q| q.len().min(c.len()) >= LOOSE_NEAR_MIN && osa_within(q, &c, 1).is_some()) {
         LOOSE_NEAR_SIM
     } else {
         0.0
     }
+}
+
+/// A short given name romanised from another script whose consonants are a single class, the
+/// listed given name's (`ywry`, `youli`, `ioyri` / Yuri; `n`, `nh` / Anna): one class says little,
+/// since many given names have the same (Yuri, Ilya and Lera are all `R`), so it is partial
+/// credit ([`SHORT_LOOSE_SIM`]), which scoring gives only to given names and patronymics, and
+/// only as REVIEW evidence. Asked only within names other words retrieved
+/// (`retrieve::short_slips`): one class is no retrieval key.
+///
+/// The vowels must also agree in having a back one (`o`, `u`, or the `w` of Arabic و and
+/// Hebrew ו) or not: every script here writes the vowels of a foreign name, abjads too with
+/// their vowel letters, and the back vowel is what tells Yuri (`ywry`) from Ilya (`yly`).
+pub fn short_loose(q: &Token, c: &Token) -> f32 {
+    if q.loose().iter().any(|l| l.len() == 1) {
+        let listed = crate::normalize::loose_key(&c.text);
+        let back = |t: &str| t.bytes().any(|b| matches!(b, b'o' | b'u' | b'w'));
+        if listed.len() == 1 && q.loose().iter().any(|l| **l == listed) && back(&q.text) == back(&c.text) {
+            return SHORT_LOOSE_SIM;
+        }
+    }
+    0.0
 }
 
 /// One slip (a letter replaced, added, dropped or two swapped) in a word of four or five letters
@@ -178,6 +199,8 @@ pub const VOWELLESS_SIM: f32 = 0.85;
 /// A word written in another script whose consonant classes are the listed word's
 /// (`arekusandoru` / Aleksandr): enough to review, never to block on its own.
 pub const LOOSE_SIM: f32 = 0.85;
+/// A short given name of one consonant class written in another script (see `short_loose`).
+pub const SHORT_LOOSE_SIM: f32 = MIN_PAIR_SIM;
 /// The same with one class more, less or different, in names of [`LOOSE_NEAR_MIN`] classes or more.
 pub const LOOSE_NEAR_SIM: f32 = 0.8;
 const LOOSE_NEAR_MIN: usize = 5;

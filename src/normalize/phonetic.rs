@@ -229,18 +229,110 @@ pub fn skeleton(key: &str) -> String {
 /// Cyrillic to another script and back to Latin (`アレクサンドル` → `arekusandoru`, `알렉산드르` →
 /// `allegsandeureu`, `اليكساندر` → `lyksndr`, all `RKSNTR` like Aleksandr). Those scripts lack
 /// sounds (Japanese has no `l`, Arabic no `p` or `v`, Korean merges `b`/`p`), add vowels between
-/// consonants (kana) or leave vowels out (Arabic, Hebrew), so only classes survive: labials
+/// consonants (kana, Chinese) or leave vowels out (Arabic, Hebrew), so only classes survive: labials
 /// `b p f v` → `P`; `k g q c h` and `kh gh` → `K`; `d t th dh` → `T`; sibilants `s z j` and `sh ch
 /// zh ts tsh shch` → `S`; `l r` → `R`; `m`, `n` themselves. `y`, and `w` but before a vowel, are
-/// vowels here (Arabic and Hebrew write `o`/`u`/`i` with them); Greek `μπ` (b) reads `mp` and `ντ` (d) `nt`, so `mp` and
-/// `mb` are `P` and `nt` is `T`; a final `h` after a vowel is dropped. Runs of one class collapse.
+/// vowels here (Arabic and Hebrew write `o`/`u`/`i` with them); a final `h` after a vowel is
+/// dropped. Runs of one class collapse, vowels or not between them.
+///
+/// This is the reading of a Latin (listed) word; a word romanised from another script is read by
+/// [`loose_readings`], which adds what that script's spelling leaves open.
 ///
 /// Hand-written rather than taken from a crate: it must agree with `any_ascii`'s output for each
 /// script and with the lists' romanisations at once, which no phonetic algorithm we found targets.
 /// It is coarse on purpose and used only for names written in those scripts (REVIEW strength; see
-/// `matcher::score::LOOSE_SIM`).
+/// `matcher::similarity::LOOSE_SIM`).
 pub fn loose_key(word: &str) -> String {
-    const RULES: [(&str, char); 20] = [
+    let mut out = String::with_capacity(word.len());
+    for slot in loose_slots(word, None) {
+        if let Slot::One(c) = slot {
+            push_class(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Most readings kept for one word: each open letter doubles them, and a word with more than four
+/// is long enough to meet its listed name by the others.
+const MAX_LOOSE_READINGS: usize = 16;
+
+/// The consonant classes of a word romanised from a script other than Latin and Cyrillic, one
+/// string per way its letters can be read (see [`loose_key`] for the classes). What each script's
+/// spelling of a foreign name leaves open, by how that script writes Russian and Belarusian names:
+///
+/// - Chinese (pinyin): transcription gives every consonant its own syllable (`克` ke for k, `斯`
+///   si for s, `夫` fu for v) and writes `р`/`л` alike with `l` syllables and a final `r` as `尔`
+///   er; those extra vowels are dropped as any vowel is. Pinyin letters have their pinyin sounds:
+///   `c`, `z` are `ts`, `dz` (sibilants); an initial `r` (`日` ri, `热` re, `茹` ru) is `ж`; `er` is
+///   `r`; `ng` is a nasal; `j q x` are palatals that stand both for velars before `i`/`e` (`基`
+///   ji for ки, `吉` ji for ги, `希` xi for хи, `加` jia for га) and for sibilants (`西` xi for си,
+///   `奇` qi for чи), and `j`, `q` also for soft d and t (`杰` jie for дe, `捷` jie for те), so each
+///   is read every way; `w` before `u` (`乌` wu) is the vowel `у` or `в`; a final r may be left
+///   unwritten (`维克托` Viktor).
+/// - Greek: `ντ`, `μπ` are how Greek writes d and b, and also nd, mb (`Αλεξάντρ`), so their nasal
+///   may or may not be the name's; `γ` before a front vowel is the glide `y` (`Γιούρι`).
+/// - Arabic: `ج` is g as well as dzh (the Egyptian reading, common in names).
+/// - Arabic and Hebrew: `و`/`ו` before `ي`/`י` is the vowel; at the start of a word it is the
+///   consonant v (`ולדימיר` Vladimir) or, after an alef that `any_ascii` leaves out, the vowel
+///   (`אולג` Oleg, `wlg`); Hebrew `וו` is v.
+/// - Thai: `ว` after a vowel (`-อว` for -ov, `เชว` for -shev) is either the `в` of the name or
+///   the second half of a diphthong.
+/// - Katakana: `フ` is `hu` as well as `fu`, and Japanese writes х and Belarusian г with it
+///   before a consonant or at the end (`アレフ` Aleh, `フレニン` Khrenin); `チ` chi and `ジ` ji are
+///   also how Japanese has long written ti and di (`プーチン` Putin, `ウラジーミル` Vladimir).
+pub fn loose_readings(word: &str, script: crate::normalize::Script) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for slot in loose_slots(word, Some(script)) {
+        let choices = match slot {
+            Slot::One(c) => {
+                out.iter_mut().for_each(|o| push_class(o, c));
+                continue;
+            }
+            Slot::Either(a, b) => [Some(a), Some(b), None],
+            Slot::AnyOf(a, b, c) => [Some(a), Some(b), Some(c)],
+            Slot::Maybe(a) => [Some(a), None, None],
+        };
+        let choices: &[Option<char>] = match slot {
+            Slot::AnyOf(..) => &choices,
+            _ => &choices[..2],
+        };
+        let mut next = Vec::with_capacity(choices.len() * out.len());
+        for o in &out {
+            for &choice in choices {
+                let mut n = o.clone();
+                if let Some(c) = choice {
+                    push_class(&mut n, c);
+                }
+                if !next.contains(&n) {
+                    next.push(n);
+                }
+            }
+        }
+        next.truncate(MAX_LOOSE_READINGS);
+        out = next;
+    }
+    out.retain(|o| !o.is_empty());
+    out
+}
+
+/// One consonant of a word read by classes: a class, one of two, or a class that may not be there.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    One(char),
+    Either(char, char),
+    AnyOf(char, char, char),
+    Maybe(char),
+}
+
+fn push_class(out: &mut String, c: char) {
+    if !out.ends_with(c) {
+        out.push(c);
+    }
+}
+
+fn loose_slots(word: &str, script: Option<crate::normalize::Script>) -> Vec<Slot> {
+    use crate::normalize::Script;
+    const RULES: [(&str, char); 16] = [
         ("shch", 'S'),
         ("dzh", 'S'),
         ("tsh", 'S'),
@@ -257,20 +349,13 @@ pub fn loose_key(word: &str) -> String {
         ("th", 'T'),
         ("dh", 'T'),
         ("ph", 'P'),
-        ("mp", 'P'),
-        ("mb", 'P'),
-        ("nt", 'T'),
-        ("x", 'K'),
     ];
     let b = word.as_bytes();
-    let mut out = String::with_capacity(b.len());
-    fn push(out: &mut String, c: char) {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    // A final `h` is the vowel sign of Arabic and Hebrew (`ة`, `ה`): `blvh` for Balaba.
-    let end = if b.len() > 2
+    let mut out = Vec::with_capacity(b.len());
+    // A final `h` is the vowel sign of Arabic and Hebrew (`ة`, `ה`): `blvh` for Balaba, and in
+    // those scripts also after one letter (`nh`, Anna).
+    let abjad = matches!(script, Some(Script::Arabic | Script::Hebrew));
+    let end = if b.len() > if abjad { 1 } else { 2 }
         && b.ends_with(b"h")
         && !matches!(b[b.len() - 2], b'k' | b'g' | b's' | b'c' | b'z' | b't' | b'd' | b'p')
     {
@@ -279,14 +364,58 @@ pub fn loose_key(word: &str) -> String {
         b.len()
     };
     let b = &b[..end];
+    let vowel = |j: usize| b.get(j).is_some_and(|n| matches!(n, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
     let mut i = 0;
     while i < b.len() {
         let rest = &b[i..];
-        if let Some((pat, class)) = RULES.iter().find(|(p, _)| begins_with(rest, p.as_bytes())) {
-            push(&mut out, *class);
-            if *pat == "x" {
-                push(&mut out, 'S');
+        // What a script's spelling leaves open (see `loose_readings`), before the Latin rules.
+        let special = match (script, rest[0]) {
+            (Some(Script::Han), b'j' | b'q') => Some((Slot::AnyOf('K', 'S', 'T'), 1)),
+            (Some(Script::Han), b'x') => Some((Slot::Either('K', 'S'), 1)),
+            (Some(Script::Han), b'c') => Some((Slot::One('S'), if rest.get(1) == Some(&b'h') { 2 } else { 1 })),
+            (Some(Script::Han), b'r') if vowel(i + 1) && i > 0 && b[i - 1] == b'e' => Some((Slot::Either('R', 'S'), 1)),
+            (Some(Script::Han), b'r') if vowel(i + 1) => Some((Slot::One('S'), 1)),
+            (Some(Script::Han), b'w') if rest.get(1) == Some(&b'u') => Some((Slot::Maybe('P'), 1)),
+            (Some(Script::Han), b'n') if rest.get(1) == Some(&b'g') && !vowel(i + 2) => Some((Slot::One('N'), 2)),
+            (Some(Script::Greek), b'n') if rest.get(1) == Some(&b't') => {
+                out.push(Slot::Maybe('N'));
+                Some((Slot::One('T'), 2))
             }
+            (Some(Script::Greek), b'm') if rest.get(1) == Some(&b'p') => {
+                out.push(Slot::Maybe('M'));
+                Some((Slot::One('P'), 2))
+            }
+            (Some(Script::Greek), b'g')
+                if matches!(rest.get(1), Some(b'i' | b'e' | b'y')) && (i == 0 || !matches!(b[i - 1], b'g' | b'n')) =>
+            {
+                Some((Slot::Maybe('K'), 1))
+            }
+            (Some(Script::Arabic), b'j') => Some((Slot::Either('S', 'K'), 1)),
+            (Some(Script::Arabic | Script::Hebrew), b'w') if i == 0 => {
+                if rest.get(1) == Some(&b'w') {
+                    Some((Slot::One('P'), 2))
+                } else {
+                    Some((Slot::Maybe('P'), 1))
+                }
+            }
+            (Some(Script::Hebrew), b'w') if rest.get(1) == Some(&b'w') => Some((Slot::One('P'), 2)),
+            (Some(Script::Arabic | Script::Hebrew), b'w') if rest.get(1) == Some(&b'y') => {
+                i += 1;
+                continue;
+            }
+            (Some(Script::Thai), b'w') if !vowel(i + 1) => Some((Slot::Maybe('P'), 1)),
+            (Some(Script::Kana), b'f') => Some((Slot::Either('P', 'K'), 1)),
+            (Some(Script::Kana), b'c') if rest.get(1) == Some(&b'h') => Some((Slot::Either('S', 'T'), 2)),
+            (Some(Script::Kana), b'j') => Some((Slot::Either('S', 'T'), 1)),
+            _ => None,
+        };
+        if let Some((slot, len)) = special {
+            out.push(slot);
+            i += len;
+            continue;
+        }
+        if let Some((pat, class)) = RULES.iter().find(|(p, _)| begins_with(rest, p.as_bytes())) {
+            out.push(Slot::One(*class));
             i += pat.len();
             continue;
         }
@@ -295,8 +424,12 @@ pub fn loose_key(word: &str) -> String {
         let class = match ch {
             // `w` before a vowel is a consonant (Thai ว, `wikotr` for Viktor), elsewhere a vowel
             // letter (Arabic و, `brswkwf` for Barsukov).
-            'w' if b.get(i).is_some_and(|n| matches!(n, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) => 'P',
+            'w' if vowel(i) => 'P',
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => continue,
+            'x' => {
+                out.push(Slot::One('K'));
+                'S'
+            }
             'b' | 'p' | 'f' | 'v' => 'P',
             'k' | 'g' | 'q' | 'c' | 'h' => 'K',
             'd' | 't' => 'T',
@@ -306,7 +439,12 @@ pub fn loose_key(word: &str) -> String {
             'n' => 'N',
             c => c,
         };
-        push(&mut out, class);
+        out.push(Slot::One(class));
+    }
+    // Chinese syllables end in a vowel or a nasal: a final r is written `尔` er, or, in the
+    // names long in use, left out (`维克托` Viktor, `亚历山大` Aleksandr, `彼得` Pyotr).
+    if script == Some(Script::Han) && out.len() >= 3 {
+        out.push(Slot::Maybe('R'));
     }
     out
 }

@@ -70,6 +70,9 @@ pub(super) fn to_latin(c: char, out: &mut String) {
         // Hebrew ו is mostly a vowel letter (o, u) in names from other languages; any_ascii reads
         // it `v`. As `w` it is read as Arabic و is (see `phonetic::loose_key`).
         'ו' => "w",
+        // `什` is `shen` in any_ascii (as in 什么), but `shi` in names, where it writes ш before a
+        // consonant (什韦德 Shved, 什切青 Szczecin).
+        '什' => "shi",
         _ => {
             // Apostrophes mark ejectives (Georgian `k'`) or glottal stops (Arabic, Hebrew): no
             // letter of the Latin listed name, and a separator if kept.
@@ -90,6 +93,82 @@ pub fn is_other_script(c: char) -> bool {
     c.is_alphabetic()
         && !c.is_ascii()
         && !matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F)
+}
+
+/// The script a name other than Latin and Cyrillic was written in, where its romanisation by
+/// `any_ascii` needs its own reading rules to meet the Latin listed name (see
+/// `phonetic::loose_readings`); scripts whose romanisation the general rules read well are
+/// [`Script::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Chinese characters, romanised as pinyin.
+    Han,
+    Greek,
+    Arabic,
+    Hebrew,
+    Thai,
+    /// Katakana (and hiragana), romanised by `kana`.
+    Kana,
+    /// Hangul, Armenian, Georgian and the rest.
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Option<Script> {
+        Some(match c as u32 {
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+            0x0E00..=0x0E7F => Script::Thai,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => Script::Han,
+            _ if is_other_script(c) => Script::Other,
+            _ => return None,
+        })
+    }
+
+    /// The script of most of the letters of a name, when most of its letters are in scripts
+    /// other than Latin and Cyrillic (`None` otherwise: the name is read as Latin).
+    pub fn of_name(s: &str) -> Option<Script> {
+        const ALL: [Script; 7] =
+            [Script::Han, Script::Greek, Script::Arabic, Script::Hebrew, Script::Thai, Script::Kana, Script::Other];
+        let (mut letters, mut counts) = (0usize, [0usize; 7]);
+        for c in s.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if let Some(sc) = Script::of(c) {
+                counts[ALL.iter().position(|a| *a == sc).unwrap_or(6)] += 1;
+            }
+        }
+        let other: usize = counts.iter().sum();
+        if other == 0 || 2 * other < letters {
+            return None;
+        }
+        // Ties go to the first in `ALL` (any fixed order would do).
+        let best = (0..ALL.len()).rev().max_by_key(|&i| counts[i]).unwrap_or(6);
+        Some(ALL[best])
+    }
+}
+
+/// Thai writes the vowels `เ แ โ ใ ไ` before the consonant they are sounded after (`เล` is `le`),
+/// and Unicode keeps them in that written order, which `any_ascii` follows letter by letter
+/// (`el`). Put after their consonant, they romanise in the order they are sounded, so a
+/// consonant followed by a vowel (`ว` before `เ` in `เวซ`, vets) reads as such.
+pub(super) fn thai_in_spoken_order(word: &str) -> std::borrow::Cow<'_, str> {
+    let preposed = |c: char| matches!(c, '\u{0E40}'..='\u{0E44}');
+    if !word.chars().any(preposed) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut chars: Vec<char> = word.chars().collect();
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        if preposed(chars[i]) && matches!(chars[i + 1], '\u{0E01}'..='\u{0E2E}') {
+            chars.swap(i, i + 1);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(chars.into_iter().collect())
 }
 
 /// Latin and Greek letters that look like Cyrillic ones, both cases. Only exact look-alikes:
