@@ -87,8 +87,11 @@ pub struct ListSettings {
     pub block_threshold: Option<f64>,
 }
 
-/// Every setting of `serve`. Flags that switch something on are `bool` (false: not given);
-/// everything else is optional here and takes its default in [`ServeConfig::resolve`].
+/// Every setting of `serve`, optional here: `None` is "not given", so the next source down (the
+/// environment, the file, the default in [`ServeConfig::resolve`]) decides. Switches are
+/// `Option<bool>` for that reason: `--no-watch` alone is true, `--no-watch=false` or
+/// `SCREENER_NO_WATCH=false` turns off a `no_watch = true` from the file (`1`/`0`, `yes`/`no`,
+/// `on`/`off` work too).
 #[derive(Debug, Clone, Default, Args, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -117,11 +120,11 @@ pub struct Settings {
     pub max_scope_shrink: Option<f64>,
     /// Serve an OFAC source without its ALT.CSV and ADD.CSV (their aliases and addresses are then
     /// not screened); otherwise the start fails naming the missing files.
-    #[arg(long, env = "SCREENER_ALLOW_MISSING_COMPANIONS")]
-    pub allow_missing_companions: bool,
+    #[arg(long, env = "SCREENER_ALLOW_MISSING_COMPANIONS", num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub allow_missing_companions: Option<bool>,
     /// Do not watch the list files (reload only on SIGHUP or AdminService.ReloadLists).
-    #[arg(long, env = "SCREENER_NO_WATCH")]
-    pub no_watch: bool,
+    #[arg(long, env = "SCREENER_NO_WATCH", num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_watch: Option<bool>,
     /// Where URL sources keep their last fetched copy [default: .screener-cache].
     #[arg(long, env = "SCREENER_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -129,8 +132,8 @@ pub struct Settings {
     #[arg(long, env = "SCREENER_POLL_INTERVAL")]
     pub poll_interval: Option<u64>,
     /// Accept plain `http://` source URLs (tests, internal mirrors); otherwise only `https://`.
-    #[arg(long, env = "SCREENER_ALLOW_HTTP")]
-    pub allow_http: bool,
+    #[arg(long, env = "SCREENER_ALLOW_HTTP", num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub allow_http: Option<bool>,
     /// Seconds between SIGTERM and closing the listener, while health reports NOT_SERVING and
     /// calls are still answered [default: 5]. Keep it below the pod's termination grace period.
     #[arg(long, env = "SCREENER_SHUTDOWN_GRACE")]
@@ -147,8 +150,8 @@ pub struct Settings {
     pub telemetry_hash_key_file: Option<PathBuf>,
     /// Put screened names into spans and the audit log. Personal data: for a debugging session
     /// only, never in production.
-    #[arg(long, env = "SCREENER_TELEMETRY_RAW_VALUES")]
-    pub telemetry_raw_values: bool,
+    #[arg(long, env = "SCREENER_TELEMETRY_RAW_VALUES", num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub telemetry_raw_values: Option<bool>,
     /// Serve gRPC over TLS with this certificate chain (PEM); reloaded when the file changes.
     #[arg(long, env = "SCREENER_TLS_CERT")]
     pub tls_cert: Option<PathBuf>,
@@ -227,18 +230,15 @@ impl Settings {
     /// silently ignored.
     pub fn merged_with_file(&self) -> Result<Settings, ConfigError> {
         let Some(path) = &self.lists.config else { return Ok(self.clone()) };
-        let file = read_file(path)?;
-        let given = to_json(self)?;
-        let mut merged = to_json(&file)?;
-        if let (Some(merged), serde_json::Value::Object(given)) = (merged.as_object_mut(), given) {
-            for (key, value) in given {
-                if is_given(&value) {
-                    merged.insert(key, value);
-                }
+        let mut merged = to_table(&read_file(path)?)?;
+        for (key, value) in to_table(self)? {
+            if is_given(&value) {
+                merged.insert(key, value);
             }
         }
-        let mut settings: Settings = serde_json::from_value(merged)
-            .map_err(|e| ConfigError::File { path: path.display().to_string(), error: e.to_string() })?;
+        let mut settings: Settings = toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| {
+            ConfigError::File { path: path.display().to_string(), error: e.to_string() }
+        })?;
         settings.lists.config = Some(path.clone());
         Ok(settings)
     }
@@ -252,18 +252,26 @@ impl Settings {
     }
 }
 
-/// A value the command line or environment set: a `false` switch, an empty list or an absent
-/// option leaves the file's value in place.
-fn is_given(v: &serde_json::Value) -> bool {
+/// A value the command line or environment set. Absent options are absent from the table; a
+/// list of nothing but blanks (`SCREENER_PINS=` from a template whose variable was unset) is not
+/// given either, so it cannot silently empty the file's list (and drop its pins).
+fn is_given(v: &toml::Value) -> bool {
     match v {
-        serde_json::Value::Null | serde_json::Value::Bool(false) => false,
-        serde_json::Value::Array(a) => !a.is_empty(),
+        toml::Value::Array(a) => a.iter().any(|x| x.as_str().is_none_or(|s| !s.trim().is_empty())),
         _ => true,
     }
 }
 
-fn to_json(s: &Settings) -> Result<serde_json::Value, ConfigError> {
-    serde_json::to_value(s).map_err(|e| ConfigError::Invalid(format!("a setting cannot be represented: {e}")))
+/// The settings as a TOML table: options not given are left out, floats keep NaN and infinity
+/// (so validation still refuses them).
+fn to_table(s: &Settings) -> Result<toml::Table, ConfigError> {
+    match toml::Value::try_from(s) {
+        Ok(toml::Value::Table(t)) => Ok(t),
+        Ok(_) => Err(ConfigError::Invalid("settings are not a table".into())),
+        Err(e) => Err(ConfigError::Invalid(format!(
+            "a setting cannot be represented ({e}); with --config, paths must be UTF-8"
+        ))),
+    }
 }
 
 fn read_file(path: &Path) -> Result<Settings, ConfigError> {
@@ -272,6 +280,9 @@ fn read_file(path: &Path) -> Result<Settings, ConfigError> {
         std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.display().to_string(), error })?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| bad(e.to_string()))?;
     let known = Settings::keys();
+    if table.contains_key("config") {
+        return Err(bad("`config` names this file: it cannot be set inside it (give --config once)".into()));
+    }
     if let Some(unknown) = table.keys().find(|k| !known.contains(k.as_str())) {
         return Err(bad(format!(
             "unknown setting `{unknown}` (settings are the long flag names with `_`: {})",
@@ -324,8 +335,20 @@ fn seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> 
     s.serialize_f64(d.as_secs_f64())
 }
 
+/// Each source with what `serve` applies to it: where it is read (a URL source's cache copy),
+/// its pin, staleness alarm and size limit.
 fn display_all<S: serde::Serializer>(v: &[SourceSpec], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(v.iter().map(|x| x.to_string()))
+    s.collect_seq(v.iter().map(|x| {
+        serde_json::json!({
+            "source": x.to_string(),
+            "kind": x.kind.as_str(),
+            "location": x.location.display().to_string(),
+            "url": x.url,
+            "pin": x.pin,
+            "max_list_age": x.max_age.map(|a| a.as_secs()),
+            "max_publication_bytes": x.max_bytes,
+        })
+    }))
 }
 
 fn regime_name<S: serde::Serializer>(r: &Regime, s: S) -> Result<S::Ok, S::Error> {
@@ -356,13 +379,31 @@ impl ServeConfig {
 
     /// The list settings as `serve` would resolve them, for the offline commands; the sources
     /// may be empty (no official defaults: those commands do not fetch).
+    ///
+    /// A file shared with `serve` may hold its other settings too: they are read (a typo is
+    /// still an error) but not validated, since these commands do not use them and cannot be
+    /// given the flags or environment that would override them. What reading a source needs
+    /// (its cache, pins, size limit, plain http) is kept.
     pub fn for_lists(lists: &ListSettings) -> Result<ServeConfig, ConfigError> {
-        ServeConfig::resolve(&Settings { lists: lists.clone(), ..Default::default() }, false)
+        let s = Settings { lists: lists.clone(), ..Default::default() }.merged_with_file()?;
+        let kept = Settings {
+            lists: s.lists,
+            allow_http: s.allow_http,
+            cache_dir: s.cache_dir,
+            max_publication_bytes: s.max_publication_bytes,
+            pins: s.pins,
+            max_list_age: s.max_list_age,
+            ..Default::default()
+        };
+        ServeConfig::validate(&kept, false)
     }
 
     fn resolve(given: &Settings, require_sources: bool) -> Result<ServeConfig, ConfigError> {
+        ServeConfig::validate(&given.merged_with_file()?, require_sources)
+    }
+
+    fn validate(s: &Settings, require_sources: bool) -> Result<ServeConfig, ConfigError> {
         use defaults as d;
-        let s = &given.merged_with_file()?;
         let mut sources = s
             .lists
             .sources
@@ -377,7 +418,7 @@ impl ServeConfig {
                 .map(|(kind, url)| SourceSpec::new(*kind, PathBuf::new(), Some(url.to_string())))
                 .collect();
         }
-        let allow_http = s.allow_http;
+        let allow_http = s.allow_http.unwrap_or(false);
         if let Some(s) =
             sources.iter().find(|s| s.url.as_deref().is_some_and(|u| u.starts_with("http://")) && !allow_http)
         {
@@ -407,8 +448,12 @@ impl ServeConfig {
                     crate::model::SourceKind::names()
                 ))
             })?;
+            if source.pin.is_some() {
+                return Err(ConfigError::Invalid(format!("pin `{pin}`: {} is pinned twice", source.kind)));
+            }
             source.pin = Some(digest);
         }
+        let configured_kinds = sources.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>().join(", ");
         for setting in s.max_list_age.iter().filter(|p| !p.trim().is_empty()) {
             let (kind, age) = setting.split_once('=').ok_or_else(|| {
                 ConfigError::Invalid(format!("max_list_age `{setting}` must be KIND=AGE, e.g. uk-fcdo=3d"))
@@ -425,7 +470,14 @@ impl ServeConfig {
                      `36h`, `90m`, `600s`) or `off`"
                 ))
             })?;
-            for s in sources.iter_mut().filter(|s| s.kind == kind) {
+            let mut configured = sources.iter_mut().filter(|s| s.kind == kind).peekable();
+            if configured.peek().is_none() {
+                return Err(ConfigError::Invalid(format!(
+                    "max_list_age `{setting}` names no configured source (configured: {})",
+                    configured_kinds
+                )));
+            }
+            for s in configured {
                 s.max_age = age;
             }
         }
@@ -534,15 +586,15 @@ impl ServeConfig {
             good_guys: s.good_guys.clone(),
             max_shrink,
             max_scope_shrink,
-            allow_missing_companions: s.allow_missing_companions,
-            watch: !s.no_watch,
+            allow_missing_companions: s.allow_missing_companions.unwrap_or(false),
+            watch: !s.no_watch.unwrap_or(false),
             poll_interval: Duration::from_secs(poll_interval),
             official_defaults,
             shutdown_grace,
             metrics_listen: s.metrics_listen,
             audit_log: s.audit_log.clone(),
             telemetry_hash_key_file: s.telemetry_hash_key_file.clone(),
-            telemetry_raw_values: s.telemetry_raw_values,
+            telemetry_raw_values: s.telemetry_raw_values.unwrap_or(false),
             tls,
             admin,
             max_concurrent_streams,
@@ -607,7 +659,7 @@ mod tests {
         let e = ServeConfig::from_settings(&args(&["uk-ofsi=http://mirror/ConList.csv"])).unwrap_err().to_string();
         assert!(e.contains("plain http"), "{e}");
         let mut a = args(&["uk-ofsi=http://mirror/ConList.csv"]);
-        a.allow_http = true;
+        a.allow_http = Some(true);
         let c = ServeConfig::from_settings(&a).expect("valid");
         assert_eq!(c.sources[0].location, PathBuf::from(".screener-cache/uk-ofsi/ConList.csv"));
     }
@@ -691,5 +743,27 @@ mod tests {
         assert!(!c.watch, "a switch set in the file holds when the flag is not given");
         assert_eq!(c.admission.streams.total, 12);
         assert_eq!(c.request_timeout, Duration::from_secs_f64(defaults::REQUEST_TIMEOUT_S));
+    }
+
+    #[test]
+    fn a_blank_list_or_a_false_switch_from_the_environment_is_read_as_such() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("c.toml");
+        let pin = "a".repeat(64);
+        std::fs::write(
+            &p,
+            format!("sources = [\"uk-ofsi=ConList.csv\"]\npins = [\"uk-ofsi={pin}\"]\ntelemetry_raw_values = true\n"),
+        )
+        .expect("write");
+        let mut a = args(&[""]);
+        a.lists.config = Some(p);
+        a.pins = vec![" ".into()];
+        a.telemetry_raw_values = Some(false);
+        let c = ServeConfig::from_settings(&a).expect("valid");
+        assert!(!c.official_defaults, "a blank SCREENER_SOURCES does not replace the file's sources");
+        assert_eq!(c.sources[0].pin.as_deref(), Some(pin.as_str()), "nor does a blank SCREENER_PINS drop its pin");
+        assert!(!c.telemetry_raw_values, "false from the environment turns off the file's true");
+        a.shutdown_grace = Some(f64::INFINITY);
+        assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("shutdown_grace"));
     }
 }
