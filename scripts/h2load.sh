@@ -53,13 +53,10 @@ open(f"{work}/clear.bin", "wb").write(frame(field(2, party("Maria Fernanda Gonza
 open(f"{work}/hit.bin", "wb").write(frame(field(2, party("Aleksandr Grigoryevich Lukashenko"))))
 EOF
 
-counter() { # total of screener_rpc_requests_total for rpc $1 and outcome $2
+calls() { # screener_rpc_requests_total for rpc $1 (and outcome $2, if given), from the server
   curl -s "http://127.0.0.1:$mport/metrics" |
-    awk -v r="rpc=\"$1\"" -v o="outcome=\"$2\"" 'index($0,"screener_rpc_requests_total{") && index($0,r) && index($0,o) {s+=$2} END {print s+0}'
-}
-all_calls() {
-  curl -s "http://127.0.0.1:$mport/metrics" |
-    awk -v r="rpc=\"$1\"" 'index($0,"screener_rpc_requests_total{") && index($0,r) {s+=$2} END {print s+0}'
+    awk -v r="rpc=\"$1\"" -v o="${2:+outcome=\"$2\"}" \
+      'index($0,"screener_rpc_requests_total{") && index($0,r) && index($0,o) {s+=$2} END {print s+0}'
 }
 run() { # path body -> req/s
   h2load -n "$N" -c "$C" -m "$M" -H 'content-type: application/grpc' -H 'te: trailers' \
@@ -69,9 +66,9 @@ run() { # path body -> req/s
 }
 screen() { # body expected-outcome -> req/s, after checking every call's outcome
   local before ok_before after ok_after
-  before=$(all_calls ScreenParty); ok_before=$(counter ScreenParty "$2")
+  before=$(calls ScreenParty); ok_before=$(calls ScreenParty "$2")
   local rps; rps=$(run /screening.v1.ScreeningService/ScreenParty "$1")
-  after=$(all_calls ScreenParty); ok_after=$(counter ScreenParty "$2")
+  after=$(calls ScreenParty); ok_after=$(calls ScreenParty "$2")
   if [ $((after - before)) -ne "$N" ] || [ $((ok_after - ok_before)) -ne "$N" ]; then
     echo "ScreenParty: $((ok_after - ok_before)) of $N calls answered $2 ($((after - before)) counted)" >&2
     exit 1

@@ -156,11 +156,9 @@ fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
     const DIGRAPHS: [(&str, &str); 8] =
         [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я")];
     // One pass over the bytes decides whether any digraph occurs (most words have none); this is
-    // asked of every short word of every retrieved name.
-    let has_digraph = s
-        .as_bytes()
-        .windows(2)
-        .any(|w| matches!(w, [b'z' | b'k' | b'c' | b's', b'h'] | [b't', b's'] | [b'y', b'u' | b'a']));
+    // asked of every short word of every retrieved name. `shch` begins with `sh`, so the first two
+    // letters of each spelling are enough.
+    let has_digraph = s.as_bytes().windows(2).any(|w| DIGRAPHS.iter().any(|(d, _)| w == &d.as_bytes()[..2]));
     if s.len() > 10 || !has_digraph {
         return std::borrow::Cow::Borrowed(s);
     }
