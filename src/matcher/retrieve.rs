@@ -67,12 +67,16 @@ fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], ini
 /// by two; such words are only worth comparing within names already retrieved by other words.
 /// So is a short given name written in another script whose consonants are one class
 /// (`similarity::short_loose`).
-fn short_slips(
-    snapshot: &Snapshot,
+///
+/// A common given name is a part of thousands of retrieved names, so each (unit, listed token)
+/// comparison is made once per query and kept in `memo`, and each word respelt once.
+fn short_slips<'s>(
+    snapshot: &'s Snapshot,
     v: &crate::index::Variant,
     units: &[score::Unit],
-    slip_units: &[u8],
+    slip_units: &[SlipUnit<'_>],
     pairs: &mut Vec<score::Pair>,
+    memo: &mut SlipMemo<'s>,
 ) -> f32 {
     let mut added = 0.0;
     for (pos, part) in v.parts.iter().enumerate() {
@@ -85,13 +89,23 @@ fn short_slips(
         if listed.text.len() > MAX_SLIP_BYTES {
             continue;
         }
-        for &ui in slip_units {
+        for su in slip_units {
+            let ui = su.unit;
             let u = &units[usize::from(ui)];
             if pairs.iter().any(|p| units.get(usize::from(p.unit)).is_some_and(|o| o.mask & u.mask != 0)) {
                 continue;
             }
-            let sim =
-                similarity::short_typo_any_spelling(&u.token, listed).max(similarity::short_loose(&u.token, listed));
+            let sim = match memo.pairs.get(&(ui, part.token)) {
+                Some(&sim) => sim,
+                None => {
+                    let listed_respelt =
+                        memo.listed.entry(part.token).or_insert_with(|| similarity::respelt(&listed.text));
+                    let sim = similarity::short_typo_respelt(&u.token, &su.respelt, listed, listed_respelt)
+                        .max(similarity::short_loose(&u.token, listed));
+                    memo.pairs.insert((ui, part.token), sim);
+                    sim
+                }
+            };
             if sim >= similarity::MIN_PAIR_SIM {
                 pairs.push(score::Pair { unit: ui, pos: pos as u8, sim });
                 added += sim * part.weight;
@@ -99,6 +113,21 @@ fn short_slips(
         }
     }
     added
+}
+
+/// A query unit that may be a slip in a short given name, and its respelling
+/// (`similarity::respelt`).
+struct SlipUnit<'q> {
+    unit: u8,
+    respelt: std::borrow::Cow<'q, str>,
+}
+
+/// What [`short_slips`] has compared in this query: each (unit, listed token) pair's similarity,
+/// and each listed token's respelling.
+#[derive(Default)]
+struct SlipMemo<'s> {
+    pairs: FxHashMap<(u8, u32), f32>,
+    listed: FxHashMap<u32, std::borrow::Cow<'s, str>>,
 }
 
 /// The most [`short_slips`] can add to a name: every given name and patronymic that retrieval did
@@ -118,6 +147,46 @@ fn short_slips_bound(v: &crate::index::Variant, paired: impl Fn(usize) -> bool) 
 /// Words longer than this (in bytes of the folded spelling) are not short words, however their
 /// letters were romanised (five Cyrillic letters are at most a dozen Latin ones, `shch` and all).
 const MAX_SLIP_BYTES: usize = 12;
+
+/// Sorts hits by variant, keeping the order of each variant's hits (so that its pairs are scored
+/// in the order retrieval found them, whatever the sort). A least-significant-digit radix sort,
+/// eight bits a pass, as many passes as the snapshot's variant count needs: a query over every
+/// list drags in hundreds of hits (p50 142, p90 905 over the dev set), and a comparison sort of
+/// them was a tenth of a screening's instructions (callgrind); the radix passes cost a few per
+/// hit. Written here since it is a dozen lines over our own `Hit`.
+fn group_by_variant(hits: &mut Vec<Hit>, variants: usize) {
+    if hits.len() <= 32 {
+        hits.sort_by_key(|h| h.variant);
+        return;
+    }
+    let bits = usize::BITS - variants.leading_zeros();
+    let mut sorted = hits.clone();
+    let mut shift = 0;
+    while shift < bits {
+        let digit = |h: &Hit| ((h.variant >> shift) & 0xff) as usize;
+        let mut starts = [0usize; 256];
+        for h in hits.iter() {
+            starts[digit(h)] += 1;
+        }
+        if starts.iter().all(|&n| n == 0 || n == hits.len()) {
+            shift += 8;
+            continue;
+        }
+        let mut at = 0;
+        for s in &mut starts {
+            let n = *s;
+            *s = at;
+            at += n;
+        }
+        for h in hits.iter() {
+            let d = digit(h);
+            sorted[starts[d]] = *h;
+            starts[d] += 1;
+        }
+        std::mem::swap(hits, &mut sorted);
+        shift += 8;
+    }
+}
 
 fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
     match (query, listed) {
@@ -153,16 +222,16 @@ pub(super) fn best_names(
     }
     let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
     // The person units that may be a slip in a short given name (see `short_slips`).
-    let slip_units: Vec<u8> = person_units
+    let slip_units: Vec<SlipUnit<'_>> = person_units
         .iter()
         .enumerate()
         .filter(|(_, u)| {
             !u.initial && !u.glued && u.token.role != name_form::Role::Title && u.token.text.len() <= MAX_SLIP_BYTES
         })
-        .map(|(i, _)| i as u8)
+        .map(|(i, u)| SlipUnit { unit: i as u8, respelt: similarity::respelt(&u.token.text) })
         .collect();
     let loose_slips =
-        slip_units.iter().any(|&ui| person_units[usize::from(ui)].token.loose().iter().any(|l| l.len() == 1));
+        slip_units.iter().any(|su| person_units[usize::from(su.unit)].token.loose().iter().any(|l| l.len() == 1));
 
     // Retrieval, token by token: listed tokens near each query unit (by key, spelling or one
     // deletion), each compared once; then the names holding them, with an upper bound on what
@@ -253,7 +322,7 @@ pub(super) fn best_names(
             });
         }
     }
-    hits.sort_unstable_by_key(|h| h.variant);
+    group_by_variant(&mut hits, snapshot.variants.len());
     retrieval.record("candidates", hits.chunk_by(|a, b| a.variant == b.variant).count() as i64);
     drop(retrieval);
     let _scoring = tracing::debug_span!("score").entered();
@@ -304,6 +373,7 @@ pub(super) fn best_names(
         }
     } else {
         let mut pairs = Vec::new();
+        let mut slip_memo = SlipMemo::default();
         for group in hits.chunk_by(|a, b| a.variant == b.variant) {
             let vi = group[0].variant;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
@@ -351,7 +421,8 @@ pub(super) fn best_names(
                         + BOUND_MARGIN
                         >= name_floor)
             {
-                bound += short_slips(snapshot, v, &person_units, &slip_units, &mut pairs) / required_weight;
+                bound +=
+                    short_slips(snapshot, v, &person_units, &slip_units, &mut pairs, &mut slip_memo) / required_weight;
             }
             if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
                 continue;
@@ -368,4 +439,36 @@ pub(super) fn best_names(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The radix passes give what a stable sort gives, for every size of list and of id.
+    #[test]
+    fn hits_are_grouped_as_a_stable_sort_groups_them() {
+        let mut x: u32 = 7;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        for (n, variants) in [(0, 10), (5, 10), (33, 3), (500, 200), (2000, 70_000), (3000, 20_000_000)] {
+            let hits: Vec<Hit> = (0..n)
+                .map(|i| Hit {
+                    variant: next() % variants,
+                    share: i as f32,
+                    pair: score::Pair { unit: (i % 7) as u8, pos: 0, sim: 1.0 },
+                })
+                .collect();
+            let mut expected = hits.clone();
+            expected.sort_by_key(|h| h.variant);
+            let mut got = hits;
+            group_by_variant(&mut got, variants as usize);
+            let key = |v: &[Hit]| v.iter().map(|h| (h.variant, h.share.to_bits())).collect::<Vec<_>>();
+            assert_eq!(key(&got), key(&expected), "{n} hits over {variants} variants");
+        }
+    }
 }

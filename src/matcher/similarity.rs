@@ -129,12 +129,23 @@ pub fn short_typo(q: &Token, c: &Token) -> f32 {
 /// slip (it changes the length by two), so this is asked only of the words of names already
 /// retrieved (`retrieve::short_slips`), not of every candidate pair.
 pub fn short_typo_any_spelling(q: &Token, c: &Token) -> f32 {
+    short_typo_respelt(q, &respelt(&q.text), c, &respelt(&c.text))
+}
+
+/// A word as [`short_typo_any_spelling`] reads it: each two- or four-letter spelling of one
+/// Cyrillic letter written as that letter (`Owned` when there was one). Computed once per word
+/// by callers that compare one word with many.
+pub fn respelt(text: &str) -> std::borrow::Cow<'_, str> {
+    one_per_letter(text)
+}
+
+/// [`short_typo_any_spelling`] with both words' [`respelt`] forms given.
+pub fn short_typo_respelt(q: &Token, qt: &std::borrow::Cow<'_, str>, c: &Token, ct: &std::borrow::Cow<'_, str>) -> f32 {
     if short_typo(q, c) > 0.0 {
         return SHORT_TYPO_SIM;
     }
-    let (qt, ct) = (one_per_letter(&q.text), one_per_letter(&c.text));
     let respelt = matches!(qt, std::borrow::Cow::Owned(_)) || matches!(ct, std::borrow::Cow::Owned(_));
-    if respelt && !gendered_pair(&q.text, &c.text) && slip(&qt, &ct) {
+    if respelt && !gendered_pair(&q.text, &c.text) && slip(qt, ct) {
         SHORT_TYPO_SIM
     } else {
         0.0
@@ -152,19 +163,40 @@ fn slip(a: &str, b: &str) -> bool {
 /// A short word with the two- and four-letter spellings of single Cyrillic letters (`zh`, `kh`,
 /// `ts`, `ch`, `sh`, `shch`, `yu`, `ya`) written as those letters again, so that a slip counts
 /// as one edit however the letter was romanised.
+/// The spellings `one_per_letter` writes as one letter, longest first; the byte `match` there
+/// finds them, bit `k` for `DIGRAPHS[k]` (a test holds the two together).
+const DIGRAPHS: [(&str, &str); 8] =
+    [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я")];
+
 fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
-    const DIGRAPHS: [(&str, &str); 8] =
-        [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я")];
-    // One pass over the bytes decides whether any digraph occurs (most words have none); this is
-    // asked of every short word of every retrieved name. `shch` begins with `sh`, so the first two
-    // letters of each spelling are enough.
-    let has_digraph = s.as_bytes().windows(2).any(|w| DIGRAPHS.iter().any(|(d, _)| w == &d.as_bytes()[..2]));
-    if s.len() > 10 || !has_digraph {
+    if s.len() > 10 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    // One pass over the bytes finds which spellings occur (most words have none): this is asked
+    // of every short word of every retrieved name, and comparing byte pairs by `match` is a
+    // tenth of the cost of comparing them as slices. Replacing one spelling can only remove
+    // others (the replacements are not ASCII), so those found are the most there are to replace.
+    let b = s.as_bytes();
+    let mut found = 0u8;
+    for (i, w) in b.windows(2).enumerate() {
+        found |= match (w[0], w[1]) {
+            (b's', b'h') if b[i + 2..].starts_with(b"ch") => 1 | 1 << 5,
+            (b'z', b'h') => 1 << 1,
+            (b'k', b'h') => 1 << 2,
+            (b't', b's') => 1 << 3,
+            (b'c', b'h') => 1 << 4,
+            (b's', b'h') => 1 << 5,
+            (b'y', b'u') => 1 << 6,
+            (b'y', b'a') => 1 << 7,
+            _ => 0,
+        };
+    }
+    if found == 0 {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = s.to_string();
-    for (d, l) in DIGRAPHS {
-        if out.contains(d) {
+    for (k, (d, l)) in DIGRAPHS.iter().enumerate() {
+        if found & (1 << k) != 0 && out.contains(d) {
             out = out.replace(d, l);
         }
     }
@@ -290,16 +322,77 @@ fn osa_within(a: &str, b: &str, k: usize) -> Option<usize> {
         if a.len().abs_diff(b.len()) > k {
             return None;
         }
-        osa::distance(a.bytes(), b.bytes())
+        if a.len().max(b.len()) <= 64 {
+            osa_ascii(a.as_bytes(), b.as_bytes())
+        } else {
+            osa::distance(a.bytes(), b.bytes())
+        }
     } else {
         osa::distance(a.chars(), b.chars())
     };
     (d <= k).then_some(d)
 }
 
+/// The OSA distance of two ASCII words of at most 64 bytes: the bit-parallel algorithm of
+/// Hyyrö (2003) as `rapidfuzz` computes it (common prefix and suffix stripped, the longer word as
+/// the pattern), but with a table of the pattern's letters half the size, for ASCII.
+/// `rapidfuzz` fills a 2 KiB table per call: measured with callgrind over the dev set,
+/// the table was most of the 520 instructions of a comparison of two names' words, and the
+/// comparison is made about a hundred times per screening. Held to `strsim` by the tests below.
+fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
+    let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.is_empty() {
+        return b.len();
+    }
+    let mut vp = !0_u64;
+    let mut vn = 0_u64;
+    let mut d0 = 0_u64;
+    let mut pm_old = 0_u64;
+    let mut dist = a.len();
+    let last = 1_u64 << (a.len() - 1);
+    // Each letter's positions in the pattern; ASCII only, so 128 entries (1 KiB, not 2).
+    let mut masks = [0_u64; 128];
+    for (i, &x) in a.iter().enumerate() {
+        masks[usize::from(x & 0x7f)] |= 1 << i;
+    }
+    for &c in b {
+        let pm = masks[usize::from(c & 0x7f)];
+        let tr = ((!d0 & pm) << 1) & pm_old;
+        d0 = ((pm & vp).wrapping_add(vp) ^ vp) | pm | vn | tr;
+        let mut hp = vn | !(d0 | vp);
+        let mut hn = d0 & vp;
+        dist += usize::from(hp & last != 0);
+        dist -= usize::from(hn & last != 0);
+        hp = (hp << 1) | 1;
+        hn <<= 1;
+        vp = hn | !(d0 | hp);
+        vn = hp & d0;
+        pm_old = pm;
+    }
+    dist
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte match in `one_per_letter` finds every spelling of its table, alone and inside a
+    /// word, and replaces it as the table says; a word with none is left as it is.
+    #[test]
+    fn one_per_letter_finds_every_spelling_of_its_table() {
+        for (d, l) in DIGRAPHS {
+            assert_eq!(one_per_letter(d), l, "{d}");
+            let word = format!("o{d}a");
+            assert!(matches!(one_per_letter(&word), std::borrow::Cow::Owned(_)), "{word}");
+            assert_eq!(one_per_letter(&word), format!("o{l}a"), "{word}");
+        }
+        assert_eq!(one_per_letter("vashchenko"), "vaщenko");
+        assert!(matches!(one_per_letter("petrov"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn the_ascii_distance_agrees_with_strsim() {
@@ -323,6 +416,10 @@ mod tests {
             "bca",
             "belaruskali",
             "belaruskaliy",
+            "minskyzavodkolesnykhtyagachei",
+            "minskiyzavodkolesnyhtyagachey",
+            "otkrytoeaktsionernoeobshchestvobelaruskaliminskayaoblastsoligorsk",
+            "otkrytoeaktsionernoeobshchestvobelaruskaliminskayaoblast",
         ];
         for a in words {
             for b in words {
@@ -345,15 +442,19 @@ mod tests {
             x ^= x << 5;
             x
         };
-        let words: Vec<String> = (0..150)
-            .map(|_| {
-                let n = next() % 11;
+        // Most of them short; some about 64 letters long, where the bit-parallel pattern ends.
+        let words: Vec<String> = (0..190)
+            .map(|i| {
+                let n = if i < 150 { next() % 11 } else { 56 + next() % 14 };
                 (0..n).map(|_| char::from(b'a' + (next() % 4) as u8)).collect()
             })
             .collect();
         for a in &words {
             for b in &words {
                 let d = strsim::osa_distance(a, b);
+                if a.len().max(b.len()) <= 64 {
+                    assert_eq!(osa_ascii(a.as_bytes(), b.as_bytes()), d, "{a} / {b}");
+                }
                 for k in 0..8 {
                     assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
                 }
