@@ -119,7 +119,7 @@ fn short_slips<'s>(
 /// (`similarity::respelt`).
 struct SlipUnit<'q> {
     unit: u8,
-    respelt: std::borrow::Cow<'q, str>,
+    respelt: similarity::Respelt<'q>,
 }
 
 /// What [`short_slips`] has compared in this query: each (unit, listed token) pair's similarity,
@@ -127,7 +127,7 @@ struct SlipUnit<'q> {
 #[derive(Default)]
 struct SlipMemo<'s> {
     pairs: FxHashMap<(u8, u32), f32>,
-    listed: FxHashMap<u32, std::borrow::Cow<'s, str>>,
+    listed: FxHashMap<u32, similarity::Respelt<'s>>,
 }
 
 /// The most [`short_slips`] can add to a name: every given name and patronymic that retrieval did

@@ -133,19 +133,27 @@ pub fn short_typo_any_spelling(q: &Token, c: &Token) -> f32 {
 }
 
 /// A word as [`short_typo_any_spelling`] reads it: each two- or four-letter spelling of one
-/// Cyrillic letter written as that letter (`Owned` when there was one). Computed once per word
-/// by callers that compare one word with many.
-pub fn respelt(text: &str) -> std::borrow::Cow<'_, str> {
-    one_per_letter(text)
+/// Cyrillic letter written as that letter. Computed once per word by callers that compare one
+/// word with many.
+pub struct Respelt<'a>(std::borrow::Cow<'a, str>);
+
+impl Respelt<'_> {
+    /// Whether the word had such a spelling.
+    fn changed(&self) -> bool {
+        matches!(self.0, std::borrow::Cow::Owned(_))
+    }
+}
+
+pub fn respelt(text: &str) -> Respelt<'_> {
+    Respelt(one_per_letter(text))
 }
 
 /// [`short_typo_any_spelling`] with both words' [`respelt`] forms given.
-pub fn short_typo_respelt(q: &Token, qt: &std::borrow::Cow<'_, str>, c: &Token, ct: &std::borrow::Cow<'_, str>) -> f32 {
+pub fn short_typo_respelt(q: &Token, qt: &Respelt<'_>, c: &Token, ct: &Respelt<'_>) -> f32 {
     if short_typo(q, c) > 0.0 {
         return SHORT_TYPO_SIM;
     }
-    let respelt = matches!(qt, std::borrow::Cow::Owned(_)) || matches!(ct, std::borrow::Cow::Owned(_));
-    if respelt && !gendered_pair(&q.text, &c.text) && slip(qt, ct) {
+    if (qt.changed() || ct.changed()) && !gendered_pair(&q.text, &c.text) && slip(&qt.0, &ct.0) {
         SHORT_TYPO_SIM
     } else {
         0.0
