@@ -698,7 +698,7 @@ fn camel_split(s: &str) -> Option<String> {
             o.push(c);
         }
         prev_lower = c.is_lowercase();
-        at_start = !c.is_alphabetic();
+        at_start = !crate::normalize::is_letter(c);
     }
     out
 }

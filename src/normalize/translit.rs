@@ -90,8 +90,8 @@ pub(super) fn to_latin(c: char, out: &mut String) {
 /// are far from the lists' (`arekusandoru` for Aleksandr), so the matcher also compares it by its
 /// consonant classes (`phonetic::loose_key`).
 pub fn is_other_script(c: char) -> bool {
-    c.is_alphabetic()
-        && !c.is_ascii()
+    !c.is_ascii()
+        && super::is_letter(c)
         && !matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F)
 }
 
@@ -133,7 +133,7 @@ impl Script {
         const ALL: [Script; 7] =
             [Script::Han, Script::Greek, Script::Arabic, Script::Hebrew, Script::Thai, Script::Kana, Script::Other];
         let (mut letters, mut counts) = (0usize, [0usize; 7]);
-        for c in s.chars().filter(|c| c.is_alphabetic()) {
+        for c in s.chars().filter(|&c| super::is_letter(c)) {
             letters += 1;
             if let Some(sc) = Script::of(c) {
                 counts[ALL.iter().position(|a| *a == sc).unwrap_or(6)] += 1;
@@ -284,7 +284,7 @@ pub(super) struct ScriptEvidence {
 impl ScriptEvidence {
     pub(super) fn of(word: &str) -> ScriptEvidence {
         let mut e = ScriptEvidence::default();
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
+        for c in word.chars().filter(|&c| super::is_letter(c)) {
             if is_cyrillic(c) {
                 e.cyrillic += 1;
                 if latin_lookalike(c).is_none() {
