@@ -544,7 +544,24 @@ impl QueryText {
     /// organisation's). Camel case says where a person's words meet only when the writer kept the
     /// capitals; the lists know the words whatever the case. The pieces of a split word are
     /// marked as joined (`NameForm::joins`), so they are also compared as the one word they were.
-    pub fn split_joined(&mut self, is_listed: &dyn Fn(&str, bool) -> bool) {
+    /// Only the readings asked for (`person`, `organisation`) are split: a split costs a few dozen
+    /// lookups per long word, a tenth of screening a person.
+    pub fn split_joined(&mut self, person: bool, organisation: bool, is_listed: &dyn Fn(&str, bool) -> bool) {
+        if person {
+            self.split_person(is_listed);
+        }
+        if organisation {
+            // Legal forms are words of an organisation's name too (`PelengJSC`), by spelling: a
+            // word is tried at every cut, and a phonetic key per cut was a tenth of a screening's
+            // time.
+            let org_listed = |w: &str| is_listed(w, false) || crate::normalize::is_legal_form_spelling(w);
+            if let Some((split, _)) = split_words(&self.words, 0, &org_listed) {
+                self.org_words = Some(split);
+            }
+        }
+    }
+
+    fn split_person(&mut self, is_listed: &dyn Fn(&str, bool) -> bool) {
         let (words, joins) = match &self.person_words {
             Some((w, j)) => (w.as_slice(), *j),
             None => (self.words.as_slice(), 0),
@@ -573,12 +590,6 @@ impl QueryText {
         }
         if joins != before {
             self.person_words = Some((words.to_vec(), joins));
-        }
-        // Legal forms are words of an organisation's name too (`PelengJSC`), by spelling: a word
-        // is tried at every cut, and a phonetic key per cut was a tenth of a screening's time.
-        let org_listed = |w: &str| is_listed(w, false) || crate::normalize::is_legal_form_spelling(w);
-        if let Some((split, _)) = split_words(&self.words, 0, &org_listed) {
-            self.org_words = Some(split);
         }
     }
 
@@ -751,7 +762,9 @@ pub fn query_forms(
             tok
         }
     };
-    let base: Vec<Token> = text.words.iter().map(|t| new_token(t)).collect();
+    // The words as folded, when a reading asked for uses them rather than its own split.
+    let needs_base = (person && text.person_words.is_none()) || (organisation && text.org_words.is_none());
+    let base: Vec<Token> = if needs_base { text.words.iter().map(|t| new_token(t)).collect() } else { Vec::new() };
     let org = organisation.then(|| {
         if let Some(words) = &text.org_words {
             let tokens = words.iter().map(|t| org_word(new_token(t), weight_of)).collect();
@@ -827,19 +840,19 @@ mod tests {
         let listed = ["vladimir", "putin", "lukashenka", "alyaksandr", "sports", "club"];
         let is_listed = |w: &str, _person: bool| listed.contains(&w);
         let mut t = QueryText::new("vladimirputin");
-        t.split_joined(&is_listed);
+        t.split_joined(true, true, &is_listed);
         let (words, joins) = t.person_words.clone().expect("split");
         assert_eq!(words, ["vladimir", "putin"]);
         assert_eq!(joins, 1);
         let mut t = QueryText::new("LUKASHENKAAlyaksandr Putin");
-        t.split_joined(&is_listed);
+        t.split_joined(true, true, &is_listed);
         assert_eq!(t.person_words.expect("split").0, ["lukashenka", "alyaksandr", "putin"]);
         let mut t = QueryText::new("Presidential SportsClub");
-        t.split_joined(&is_listed);
+        t.split_joined(true, true, &is_listed);
         assert_eq!(t.org_words.expect("split"), ["presidential", "sports", "club"]);
         // A word that is not listed words run together stays whole.
         let mut t = QueryText::new("Vladimirova Putina");
-        t.split_joined(&is_listed);
+        t.split_joined(true, true, &is_listed);
         assert!(t.person_words.is_none() && t.org_words.is_none());
     }
 
@@ -847,7 +860,7 @@ mod tests {
     fn a_listed_word_split_in_two_long_parts_is_also_read_joined() {
         let is_listed = |w: &str, _person: bool| w == "uladzimiravich";
         let mut t = QueryText::new("Siarhei Uladzi miravich");
-        t.split_joined(&is_listed);
+        t.split_joined(true, true, &is_listed);
         assert_eq!(t.person_words.expect("joined").1, 0b10);
     }
 

@@ -155,7 +155,8 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     // Words run together are split by what the lists hold, so the text is prepared here, against
     // this snapshot, and its words give the party's fingerprint.
     let mut text = name_form::QueryText::new(&query.name);
-    text.split_joined(&|w, person| snapshot.is_listed_word(w, person));
+    let (person, organisation) = retrieve::readings(query);
+    text.split_joined(person, organisation, &|w, person| snapshot.is_listed_word(w, person));
     let best = retrieve::best_names(snapshot, query, &text, thresholds, opts);
     let fingerprint = match text.whole_words() {
         Some(words) => crate::good_guys::fingerprint_of_words(query, words.to_vec()),

@@ -188,6 +188,12 @@ fn group_by_variant(hits: &mut Vec<Hit>, variants: usize) {
     }
 }
 
+/// Which readings of the query's name are screened: as a person's, as an organisation's, or
+/// both when the party type is not given.
+pub(super) fn readings(query: &Query) -> (bool, bool) {
+    (query.party_type.is_none_or(|t| t == EntityType::Person), query.party_type != Some(EntityType::Person))
+}
+
 fn type_compatible(query: Option<EntityType>, listed: EntityType) -> bool {
     match (query, listed) {
         (None, _) | (_, EntityType::Unknown) => true,
@@ -210,8 +216,7 @@ pub(super) fn best_names(
     // Stage spans: debug level, so they cost nothing unless traces are exported.
     let retrieval = tracing::debug_span!("retrieve", candidates = tracing::field::Empty).entered();
     let weight_of = |k: &str| snapshot.word_weight(k);
-    let want_person = query.party_type.is_none_or(|t| t == EntityType::Person);
-    let want_org = query.party_type != Some(EntityType::Person);
+    let (want_person, want_org) = readings(query);
     let (person_form, org_form) = name_form::query_forms(text, want_person, want_org, &weight_of);
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
