@@ -334,6 +334,7 @@ pub(super) fn best_names(
 
     // Best name score per entity.
     let mut best: FxHashMap<u32, BestName> = FxHashMap::default();
+    let mut legal_memo = score::LegalMemo::default();
     let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>| {
         let v = &snapshot.variants[vi as usize];
         let entity = &snapshot.entities[v.entity as usize];
@@ -347,7 +348,7 @@ pub(super) fn best_names(
                 _ => return,
             };
         let mut s = match pairs {
-            Some(p) => score::score_pairs(units, form, &snapshot.listed_name(vi), p),
+            Some(p) => score::score_pairs_with(units, form, &snapshot.listed_name(vi), p, &mut legal_memo),
             None => score::score(units, form, &snapshot.listed_name(vi)),
         };
         if s.score >= 1.0 {

@@ -159,7 +159,18 @@ pub trait Listed {
     fn token(&self, pos: usize) -> &Token;
     fn role(&self, pos: usize) -> Role;
     fn weight(&self, pos: usize) -> f32;
+    /// The snapshot's id of the token at `pos`, when it has one (a [`LegalMemo`] key).
+    fn token_id(&self, _pos: usize) -> Option<u32> {
+        None
+    }
 }
+
+/// The similarities of query units with listed legal-form words (`LLC`, `Limited`, `Company`),
+/// which retrieval does not reach and scoring compares in every organisation name it scores: the
+/// same few words in thousands of names, so each (reading, unit, listed token) is compared once per
+/// query.
+#[derive(Debug, Default)]
+pub struct LegalMemo(rustc_hash::FxHashMap<(bool, u8, u32), f32>);
 
 impl Listed for NameForm {
     fn count(&self) -> usize {
@@ -189,6 +200,9 @@ impl Listed for ListedName<'_> {
     fn weight(&self, pos: usize) -> f32 {
         self.parts[pos].weight
     }
+    fn token_id(&self, pos: usize) -> Option<u32> {
+        Some(self.parts[pos].token)
+    }
 }
 
 /// Scores query units against one listed name by comparing every unit with every token.
@@ -208,6 +222,17 @@ pub fn score(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed) -> Name
 /// Scores from the aligned pairs found by retrieval (initials are added here). The alignment is
 /// greedy on weighted similarity: one unit per listed token, one listed token per query token.
 pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, pairs: &mut Vec<Pair>) -> NameScore {
+    score_pairs_with(units, query, listed, pairs, &mut LegalMemo::default())
+}
+
+/// [`score_pairs`], keeping the legal-form comparisons in `legal` for the next name of the query.
+pub fn score_pairs_with(
+    units: &[Unit<'_>],
+    query: &NameForm,
+    listed: &impl Listed,
+    pairs: &mut Vec<Pair>,
+    legal: &mut LegalMemo,
+) -> NameScore {
     // Listed parts met in full by a word of the query: an initial may stand for the surname only
     // when two of them back it (`Aleksandr Grigoryevich L.`), never beside one common given name.
     let strong_parts = pairs.iter().filter(|p| p.sim >= MIN_TOKEN_SIM).fold(0u64, |m, p| m | 1 << (p.pos & 63));
@@ -227,7 +252,10 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
                 }
             } else if role == Role::Legal {
                 // Not retrieved through the index (see `Snapshot::build`): compared here.
-                let sim = u.sim(listed.token(ci));
+                let sim = match listed.token_id(ci) {
+                    Some(id) => *legal.0.entry((query.person, ui as u8, id)).or_insert_with(|| u.sim(listed.token(ci))),
+                    None => u.sim(listed.token(ci)),
+                };
                 if sim >= MIN_TOKEN_SIM {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
                 }

@@ -356,19 +356,31 @@ fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
     if a.is_empty() {
         return b.len();
     }
-    let mut vp = !0_u64;
-    let mut vn = 0_u64;
-    let mut d0 = 0_u64;
-    let mut pm_old = 0_u64;
-    let mut dist = a.len();
-    let last = 1_u64 << (a.len() - 1);
-    // Each letter's positions in the pattern; ASCII only, so 128 entries (1 KiB, not 2).
+    // Each text letter's positions in the pattern. What is left once the common ends are
+    // stripped is mostly a letter or two (`lukashenko` / `lukashenka`), where scanning the
+    // pattern per letter costs less than clearing a table; longer, a table of the 128 ASCII
+    // letters (1 KiB, not 2).
+    if a.len() <= 4 {
+        return hyyro_osa(a.len(), b, |c| a.iter().enumerate().fold(0_u64, |m, (i, &x)| m | u64::from(x == c) << i));
+    }
     let mut masks = [0_u64; 128];
     for (i, &x) in a.iter().enumerate() {
         masks[usize::from(x & 0x7f)] |= 1 << i;
     }
+    hyyro_osa(a.len(), b, |c| masks[usize::from(c & 0x7f)])
+}
+
+/// Hyyrö's bit-parallel OSA distance between a pattern of `m` letters (1 to 64) and the text `b`,
+/// given each text letter's positions in the pattern.
+fn hyyro_osa(m: usize, b: &[u8], positions: impl Fn(u8) -> u64) -> usize {
+    let mut vp = !0_u64;
+    let mut vn = 0_u64;
+    let mut d0 = 0_u64;
+    let mut pm_old = 0_u64;
+    let mut dist = m;
+    let last = 1_u64 << (m - 1);
     for &c in b {
-        let pm = masks[usize::from(c & 0x7f)];
+        let pm = positions(c);
         let tr = ((!d0 & pm) << 1) & pm_old;
         d0 = ((pm & vp).wrapping_add(vp) ^ vp) | pm | vn | tr;
         let mut hp = vn | !(d0 | vp);
