@@ -4,7 +4,8 @@
 #
 #   bash scripts/h2load.sh [ROUNDS] [REQUESTS]      (defaults: 3 rounds of 100000 requests)
 #
-# Starts the release server (target/release/screener, build it first) on the real lists in
+# Starts the release server (target/release/screener, build it first; SCREENER_BIN=PATH for
+# another build, to compare two in one session) on the real lists in
 # ../shared/data when they are there, else on the excerpts in tests/data/lists, with metrics on.
 # For each round it runs, one after the other on the same server: the gRPC health Check (no
 # work: the stack's limit here), ScreenParty for an unlisted person (CLEAR), and ScreenParty for
@@ -21,7 +22,7 @@ N=${2:-100000}
 C=${H2LOAD_CONNECTIONS:-16}
 M=${H2LOAD_STREAMS:-32}
 command -v h2load >/dev/null || { echo "h2load is not installed (Debian: apt-get install nghttp2-client)" >&2; exit 1; }
-BIN=target/release/screener
+BIN=${SCREENER_BIN:-target/release/screener}
 [ -x "$BIN" ] || { echo "build first: cargo build --release" >&2; exit 1; }
 
 if [ -d ../shared/data ]; then D=../shared/data; else D=tests/data/lists; fi
