@@ -17,6 +17,11 @@ use screener::matcher::{self, Query, Thresholds};
 use screener::model::{EntityType, Regime};
 use screener::source::SourceSpec;
 
+/// The allocator the server binary uses (`src/main.rs`), so that what is measured here is what
+/// runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn data() -> PathBuf {
     std::env::var_os("SCREENER_DATA")
         .map(PathBuf::from)
