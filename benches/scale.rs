@@ -12,6 +12,11 @@ use screener::index::{LoadedSource, SourceInfo};
 use screener::matcher::{self, Query, Thresholds};
 use screener::model::{Entity, EntityType, Name, NameQuality, Regime, SourceKind};
 
+/// The allocator the server binary uses (`src/main.rs`), so that what is measured here is what
+/// runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small xorshift generator: reproducible lists without a dependency; quality is irrelevant.
 struct Rng(u64);
 
