@@ -167,3 +167,15 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     Screening { decision, matches, fingerprint }
 }
+
+/// A small deterministic generator for the tests' random inputs (xorshift32).
+#[cfg(test)]
+fn xorshift(seed: u32) -> impl FnMut() -> u32 {
+    let mut x = seed;
+    move || {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x
+    }
+}

@@ -454,13 +454,7 @@ mod tests {
     /// The radix passes give what a stable sort gives, for every size of list and of id.
     #[test]
     fn hits_are_grouped_as_a_stable_sort_groups_them() {
-        let mut x: u32 = 7;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x
-        };
+        let mut next = super::super::xorshift(7);
         for (n, variants) in [(0, 10), (5, 10), (33, 3), (500, 200), (2000, 70_000), (3000, 20_000_000)] {
             let hits: Vec<Hit> = (0..n)
                 .map(|i| Hit {

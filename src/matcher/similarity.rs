@@ -455,13 +455,7 @@ mod tests {
     /// cut-off distance is easiest to get wrong.
     #[test]
     fn the_distance_agrees_with_strsim_on_random_strings() {
-        let mut x: u32 = 12345;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x
-        };
+        let mut next = super::super::xorshift(12345);
         // Most of them short; some about 64 letters long, where the bit-parallel pattern ends.
         let words: Vec<String> = (0..190)
             .map(|i| {
