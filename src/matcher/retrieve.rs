@@ -17,6 +17,8 @@ struct Near {
     /// Index into `Snapshot::tokens`.
     token: u32,
     sim: f32,
+    /// The unit meets the token only as its prefix (`score::Pair::prefix`).
+    prefix: bool,
     /// Whether the unit belongs to the person reading of the query (else the organisation one).
     person: bool,
 }
@@ -107,7 +109,7 @@ fn short_slips<'s>(
                 }
             };
             if sim >= similarity::MIN_PAIR_SIM {
-                pairs.push(score::Pair { unit: ui, pos: pos as u8, sim });
+                pairs.push(score::Pair { unit: ui, pos: pos as u8, sim, prefix: u.cut && u.only_as_prefix(listed) });
                 added += sim * part.weight;
             }
         }
@@ -262,9 +264,9 @@ pub(super) fn best_names(
                 near.sort_unstable();
                 near.dedup();
                 for &ti in &near {
-                    let sim = u.sim(&snapshot.tokens[ti as usize].tok);
+                    let (sim, prefix) = u.compare(&snapshot.tokens[ti as usize].tok);
                     if sim >= similarity::MIN_PAIR_SIM {
-                        matched.push(Near { unit: ui as u8, token: ti, sim, person: form.person });
+                        matched.push(Near { unit: ui as u8, token: ti, sim, prefix, person: form.person });
                     }
                 }
             }
@@ -295,7 +297,7 @@ pub(super) fn best_names(
     let mut spent = [0.0f32; 2];
     let mut is_deferred = vec![false; matched.len()];
     for &(_, i) in &by_cost {
-        let Near { unit, token: ti, sim, person } = matched[i];
+        let Near { unit, token: ti, sim, person, .. } = matched[i];
         let add = sim * snapshot.tokens[ti as usize].max_share(person);
         let slot = match unit_spent.iter().position(|u| u.0 == unit && u.1 == person) {
             Some(k) => k,
@@ -311,19 +313,22 @@ pub(super) fn best_names(
             is_deferred[i] = true;
         }
     }
-    let mut deferred: FxHashMap<(u32, bool), Vec<(u8, f32)>> = FxHashMap::default();
+    // (listed token, person?) → the near units deferred on it.
+    let mut deferred: FxHashMap<(u32, bool), Vec<Near>> = FxHashMap::default();
     for (m, _) in matched.iter().zip(&is_deferred).filter(|(_, d)| **d) {
-        deferred.entry((m.token, m.person)).or_default().push((m.unit, m.sim));
+        deferred.entry((m.token, m.person)).or_default().push(*m);
     }
     // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
     // flat vector and a sort are cheaper than a map of vectors on this path.
     let mut hits: Vec<Hit> = Vec::new();
-    for (&Near { unit: ui, token: ti, sim, person }, _) in matched.iter().zip(&is_deferred).filter(|(_, d)| !**d) {
+    for (&Near { unit: ui, token: ti, sim, prefix, person }, _) in
+        matched.iter().zip(&is_deferred).filter(|(_, d)| !**d)
+    {
         for o in snapshot.tokens[ti as usize].occurrences(person) {
             hits.push(Hit {
                 variant: o.variant,
                 share: sim * o.share,
-                pair: score::Pair { unit: ui, pos: o.pos, sim },
+                pair: score::Pair { unit: ui, pos: o.pos, sim, prefix },
             });
         }
     }
@@ -411,9 +416,9 @@ pub(super) fn best_names(
             pairs.extend(group.iter().map(|h| h.pair));
             if !deferred.is_empty() {
                 for (pos, part) in v.parts.iter().enumerate() {
-                    for &(unit, sim) in deferred.get(&(part.token, person)).into_iter().flatten() {
+                    for &Near { unit, sim, prefix, .. } in deferred.get(&(part.token, person)).into_iter().flatten() {
                         bound += sim * part.weight / required_weight;
-                        pairs.push(score::Pair { unit, pos: pos as u8, sim });
+                        pairs.push(score::Pair { unit, pos: pos as u8, sim, prefix });
                     }
                 }
             }
@@ -460,7 +465,7 @@ mod tests {
                 .map(|i| Hit {
                     variant: next() % variants,
                     share: i as f32,
-                    pair: score::Pair { unit: (i % 7) as u8, pos: 0, sim: 1.0 },
+                    pair: score::Pair { unit: (i % 7) as u8, pos: 0, sim: 1.0, prefix: false },
                 })
                 .collect();
             let mut expected = hits.clone();

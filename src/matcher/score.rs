@@ -31,13 +31,18 @@ pub struct Unit<'a> {
 }
 
 impl Unit<'_> {
-    /// Similarity of this unit with a listed token, prefixes included for the last token.
-    pub fn sim(&self, c: &Token) -> f32 {
+    /// Similarity of this unit with a listed token, prefixes included for the last token, and
+    /// whether the unit meets the token only as its prefix ([`Unit::only_as_prefix`]): both from
+    /// one `token_sim`, which scoring would otherwise compute again for every pair of every name
+    /// it scores (a tenth of the instructions of screening a listed person).
+    pub fn compare(&self, c: &Token) -> (f32, bool) {
         let s = token_sim(&self.token, c);
         if self.cut && s < PREFIX_SIM {
-            s.max(prefix_sim(&self.token, c))
+            let p = prefix_sim(&self.token, c);
+            (s.max(p), s < p)
         } else {
-            s
+            // At or above `PREFIX_SIM` no prefix can beat the token's own similarity.
+            (s, false)
         }
     }
 
@@ -150,6 +155,8 @@ pub struct Pair {
     pub unit: u8,
     pub pos: u8,
     pub sim: f32,
+    /// The unit meets the token only as its prefix (`Unit::only_as_prefix`).
+    pub prefix: bool,
 }
 
 /// A listed name as scoring reads it: its tokens in order, each with its role and weight in this
@@ -170,7 +177,7 @@ pub trait Listed {
 /// same few words in thousands of names, so each (reading, unit, listed token) is compared once per
 /// query.
 #[derive(Debug, Default)]
-pub struct LegalMemo(rustc_hash::FxHashMap<(bool, u8, u32), f32>);
+pub struct LegalMemo(rustc_hash::FxHashMap<(bool, u8, u32), (f32, bool)>);
 
 impl Listed for NameForm {
     fn count(&self) -> usize {
@@ -210,9 +217,9 @@ pub fn score(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed) -> Name
     let mut pairs = Vec::new();
     for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
         for ci in (0..listed.count()).filter(|&ci| listed.role(ci) != Role::Legal) {
-            let sim = u.sim(listed.token(ci));
+            let (sim, prefix) = u.compare(listed.token(ci));
             if sim >= MIN_PAIR_SIM {
-                pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
+                pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim, prefix });
             }
         }
     }
@@ -243,21 +250,33 @@ pub fn score_pairs_with(
                 let text = &listed.token(ci).text;
                 if **text == *u.token.text {
                     // A one-letter word listed as such (`YU CHOL U`).
-                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: 1.0 });
+                    pairs.push(Pair {
+                        unit: ui as u8,
+                        pos: ci as u8,
+                        sim: 1.0,
+                        prefix: u.cut && u.only_as_prefix(listed.token(ci)),
+                    });
                 } else if text.starts_with(&*u.token.text)
                     && (matches!(role, Role::Given | Role::Patronymic)
                         || (role == Role::Surname && (strong_parts & !(1u64 << (ci & 63))).count_ones() >= 2))
                 {
-                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim: INITIAL_SIM });
+                    pairs.push(Pair {
+                        unit: ui as u8,
+                        pos: ci as u8,
+                        sim: INITIAL_SIM,
+                        prefix: u.cut && u.only_as_prefix(listed.token(ci)),
+                    });
                 }
             } else if role == Role::Legal {
                 // Not retrieved through the index (see `Snapshot::build`): compared here.
-                let sim = match listed.token_id(ci) {
-                    Some(id) => *legal.0.entry((query.person, ui as u8, id)).or_insert_with(|| u.sim(listed.token(ci))),
-                    None => u.sim(listed.token(ci)),
+                let (sim, prefix) = match listed.token_id(ci) {
+                    Some(id) => {
+                        *legal.0.entry((query.person, ui as u8, id)).or_insert_with(|| u.compare(listed.token(ci)))
+                    }
+                    None => u.compare(listed.token(ci)),
                 };
                 if sim >= MIN_TOKEN_SIM {
-                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
+                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim, prefix });
                 }
             }
         }
@@ -325,7 +344,7 @@ pub fn score_pairs_with(
             full_given = true;
         }
         weak |= partial;
-        let only_prefix = u.cut && u.only_as_prefix(listed.token(p.pos as usize));
+        let only_prefix = p.prefix;
         prefix |= only_prefix;
         if only_prefix && role == Role::Patronymic {
             prefix_patronymic = Some((p.sim * listed.weight(p.pos as usize), c_bit, u.mask));
@@ -489,9 +508,9 @@ mod tests {
         let mut pairs = Vec::new();
         for (ui, u) in us.iter().enumerate() {
             for (ci, c) in l.tokens.iter().enumerate() {
-                let sim = u.sim(c);
+                let (sim, prefix) = u.compare(c);
                 if sim >= MIN_TOKEN_SIM {
-                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim });
+                    pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim, prefix });
                 }
             }
         }
