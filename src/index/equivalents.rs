@@ -156,10 +156,12 @@ const NICKNAMES: &[&[&str]] = &[
 /// are shared by unrelated names (`Ira`, `Yura` and `Yuri` are all `ara`), and a key lookup once
 /// made every Yuri a nickname of Irina.
 pub fn nicknames_of(text: &str, key: &str) -> Vec<&'static str> {
-    type Map = HashMap<String, Vec<(&'static str, Vec<String>)>>;
+    // Asked of every query word: Fx-hashed (a fixed table needs no protection from flooding),
+    // and looked up without building the id when it is the key itself.
+    type Map = rustc_hash::FxHashMap<String, Vec<(&'static str, Vec<String>)>>;
     static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m: Map = HashMap::new();
+        let mut m: Map = Map::default();
         let mut add = |from: &'static str, to: &str| {
             let (a, b) = (nickname_id(from, &phonetic_key(from)), nickname_id(to, &phonetic_key(to)));
             if a == b {
@@ -186,7 +188,8 @@ pub fn nicknames_of(text: &str, key: &str) -> Vec<&'static str> {
         m
     });
     let mut out: Vec<&'static str> = Vec::new();
-    for (spelling, targets) in map.get(&nickname_id(text, key)).into_iter().flatten() {
+    let entries = if key.len() >= MIN_NICKNAME_KEY { map.get(key) } else { map.get(&nickname_id(text, key)) };
+    for (spelling, targets) in entries.into_iter().flatten() {
         if rapidfuzz::distance::osa::distance(spelling.chars(), text.chars()) <= MAX_NICKNAME_EDITS {
             for t in targets {
                 if !out.contains(&t.as_str()) {

@@ -7,7 +7,7 @@
 //! so "LAKOKRASKA OAO" and "LAKOKRASKA Open Joint Stock Company" meet, and "Open Joint Stock
 //! Company X" does not match "Open Joint Stock Company Y".
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 const WORDS: &[&str] = &[
@@ -159,9 +159,11 @@ const WORDS: &[&str] = &[
     "dzyarzhaunae",
 ];
 
+/// Asked of every word of every organisation query and listed name: Fx-hashed (the default
+/// SipHash was most of a lookup), as fixed tables need no protection from flooding.
 struct Sets {
-    words: HashSet<&'static str>,
-    keys: HashSet<String>,
+    words: FxHashSet<&'static str>,
+    keys: FxHashSet<String>,
 }
 
 fn sets() -> &'static Sets {

@@ -123,10 +123,11 @@ pub fn country_key(s: &str) -> String {
 /// Whether a folded word is the name of a country (`belarus`, `russia`, `germany`). A country is no
 /// cut-short listed name: a party field reading `BELARUS` is not `Belaruskali` cut at 7 letters.
 pub fn is_country_name(folded: &str) -> bool {
-    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    // Fx-hashed, as the fixed tables asked of every query word are (`legal_forms`).
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {
-            let mut names: std::collections::HashSet<String> = celes::Country::get_countries()
+            let mut names: rustc_hash::FxHashSet<String> = celes::Country::get_countries()
                 .iter()
                 .map(|c| fold(c.long_name))
                 .filter(|n| !n.contains(' '))
