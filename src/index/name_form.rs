@@ -49,6 +49,10 @@ pub struct Token {
     pub skeleton: Box<str>,
     pub role: Role,
     pub weight: f32,
+    /// Letters (chars) of `text` and `key`, counted once: every comparison of two words starts
+    /// from their lengths.
+    text_chars: u32,
+    key_chars: u32,
     readings: Option<Box<Readings>>,
 }
 
@@ -73,7 +77,27 @@ impl Token {
     pub fn new(text: &str, role: Role, weight: f32) -> Token {
         let key = phonetic_key(text);
         let skeleton = crate::normalize::skeleton(&key);
-        Token { text: text.into(), key: key.into(), skeleton: skeleton.into(), role, weight, readings: None }
+        let chars = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
+        Token {
+            text_chars: chars(text),
+            key_chars: chars(&key),
+            text: text.into(),
+            key: key.into(),
+            skeleton: skeleton.into(),
+            role,
+            weight,
+            readings: None,
+        }
+    }
+
+    /// The number of chars of [`Token::text`].
+    pub fn text_chars(&self) -> usize {
+        self.text_chars as usize
+    }
+
+    /// The number of chars of [`Token::key`].
+    pub fn key_chars(&self) -> usize {
+        self.key_chars as usize
     }
 
     /// Keys of the query token read as German or French romanisation or with OCR confusions
@@ -311,7 +335,8 @@ const TITLES: &[&str] = &[
 
 /// Whether a folded word is a title or honorific (`mr`, `gen`), which names nothing.
 pub fn is_title(t: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    // Fx-hashed, as the fixed tables asked of every query word are (`normalize::legal_forms`).
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| TITLES.iter().copied().collect()).contains(t)
 }
 

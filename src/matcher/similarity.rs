@@ -27,11 +27,12 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     // Neither spelling nor any key can reach the threshold when lengths differ too much: skip the
     // edit distances (most retrieved candidates end here).
-    let reachable = |a: &str, b: &str| length_bound(a, b) >= MIN_TOKEN_SIM;
+    let reachable = |a: Word<'_>, b: Word<'_>| length_bound(a, b) >= MIN_TOKEN_SIM;
     let loose = if q.loose().is_empty() { 0.0 } else { loose_sim(q.loose(), &c.text) };
-    let any_reachable = reachable(&q.text, &c.text)
-        || reachable(&q.key, &c.key)
-        || q.alt_keys().iter().any(|k| reachable(k, &c.key))
+    let (q_text, c_text, q_key, c_key) = (Word::text(q), Word::text(c), Word::key(q), Word::key(c));
+    let any_reachable = reachable(q_text, c_text)
+        || reachable(q_key, c_key)
+        || q.alt_keys().iter().any(|k| reachable(Word::of(k), c_key))
         || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
         return loose;
@@ -44,13 +45,13 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     // Sound may lift a spelling only so far: keys are coarse, and two short, different names can
     // share one (`Aumann` / `OMON`). Only keys whose lengths allow beating the best are compared.
     let mut best_key = if q.key == c.key { 1.0 } else { 0.0 };
-    for k in std::iter::once(&*q.key).chain(q.alt_keys().iter().map(String::as_str)) {
-        if best_key < 1.0 && length_bound(k, &c.key) > best_key {
-            best_key = best_key.max(if *k == *c.key { 1.0 } else { ratio_at_least(k, &c.key, KEY_MIN) });
+    for k in std::iter::once(q_key).chain(q.alt_keys().iter().map(|k| Word::of(k))) {
+        if best_key < 1.0 && length_bound(k, c_key) > best_key {
+            best_key = best_key.max(if k.s == c_key.s { 1.0 } else { ratio_at_least(k, c_key, KEY_MIN) });
         }
     }
     let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
-    let fine = ratio_at_least(&q.text, &c.text, least);
+    let fine = ratio_at_least(q_text, c_text, least);
     if fine >= 0.95 {
         return fine;
     }
@@ -283,9 +284,33 @@ fn char_len(s: &str) -> usize {
     }
 }
 
+/// A word and its length in chars: a token's are counted once (`Token::text_chars`), not at
+/// each of the comparisons that start from them.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    s: &'a str,
+    chars: usize,
+}
+
+impl<'a> Word<'a> {
+    fn of(s: &'a str) -> Word<'a> {
+        Word { s, chars: char_len(s) }
+    }
+    fn text(t: &'a Token) -> Word<'a> {
+        Word { s: &t.text, chars: t.text_chars() }
+    }
+    fn key(t: &'a Token) -> Word<'a> {
+        Word { s: &t.key, chars: t.key_chars() }
+    }
+    /// As many chars as bytes: every one is ASCII.
+    fn ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+}
+
 /// The highest similarity (`1 - distance / longer length`) two strings of these lengths can have.
-fn length_bound(a: &str, b: &str) -> f32 {
-    let (la, lb) = (char_len(a), char_len(b));
+fn length_bound(a: Word<'_>, b: Word<'_>) -> f32 {
+    let (la, lb) = (a.chars, b.chars);
     let m = la.max(lb);
     if m == 0 {
         0.0
@@ -299,8 +324,8 @@ fn length_bound(a: &str, b: &str) -> f32 {
 const KEY_MIN: f32 = 0.84;
 
 /// `1 - distance / longer length` when that is at least `min`, else 0.
-fn ratio_at_least(a: &str, b: &str, min: f32) -> f32 {
-    let (la, lb) = (char_len(a), char_len(b));
+fn ratio_at_least(a: Word<'_>, b: Word<'_>, min: f32) -> f32 {
+    let (la, lb) = (a.chars, b.chars);
     let m = la.max(lb);
     if m == 0 {
         return 0.0;
@@ -317,7 +342,7 @@ fn ratio_at_least(a: &str, b: &str, min: f32) -> f32 {
     if ratio(k) < min {
         return 0.0;
     }
-    osa_within(a, b, k).map_or(0.0, ratio)
+    osa_within_words(a, b, k).map_or(0.0, ratio)
 }
 
 /// Optimal-string-alignment distance (edits and adjacent transpositions) when it is at most `k`.
@@ -325,10 +350,19 @@ fn ratio_at_least(a: &str, b: &str, min: f32) -> f32 {
 /// suffix: this is the innermost loop of screening, and a cell-by-cell table was a fifth of the
 /// time of a screening.
 fn osa_within(a: &str, b: &str, k: usize) -> Option<usize> {
+    osa_within_words(Word::of(a), Word::of(b), k)
+}
+
+/// [`osa_within`] of words whose lengths are known.
+fn osa_within_words(a: Word<'_>, b: Word<'_>, k: usize) -> Option<usize> {
     use rapidfuzz::distance::osa;
-    let d = if a.is_ascii() && b.is_ascii() {
+    let d = if a.ascii() && b.ascii() {
+        let (a, b) = (a.s, b.s);
         if a.len().abs_diff(b.len()) > k {
             return None;
+        }
+        if k <= 1 {
+            return within_one_edit(a.as_bytes(), b.as_bytes()).filter(|&d| d <= k);
         }
         if a.len().max(b.len()) <= 64 {
             osa_ascii(a.as_bytes(), b.as_bytes())
@@ -336,9 +370,26 @@ fn osa_within(a: &str, b: &str, k: usize) -> Option<usize> {
             osa::distance(a.bytes(), b.bytes())
         }
     } else {
-        osa::distance(a.chars(), b.chars())
+        osa::distance(a.s.chars(), b.s.chars())
     };
     (d <= k).then_some(d)
+}
+
+/// The OSA distance of two words when it is 0 or 1, by one pass over them: equal, or alike but
+/// for one letter replaced, added, dropped, or two neighbours swapped. Most comparisons allow
+/// one edit at most (a ratio of 0.8 in a word of up to nine letters, one slip in a short word),
+/// and the bit-parallel distance cost ten times more for them.
+fn within_one_edit(a: &[u8], b: &[u8]) -> Option<usize> {
+    let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[p..], &b[p..]);
+    match a.len() - b.len() {
+        0 if a.is_empty() => Some(0),
+        0 if a[1..] == b[1..] => Some(1),
+        0 if a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..] => Some(1),
+        1 if a[1..] == *b => Some(1),
+        _ => None,
+    }
 }
 
 /// The OSA distance of two ASCII words of at most 64 bytes: the bit-parallel algorithm of
@@ -444,6 +495,7 @@ mod tests {
         for a in words {
             for b in words {
                 let d = strsim::osa_distance(a, b);
+                assert_eq!(within_one_edit(a.as_bytes(), b.as_bytes()), (d <= 1).then_some(d), "{a} / {b}");
                 for k in 0..14 {
                     assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
                 }
@@ -469,6 +521,7 @@ mod tests {
                 if a.len().max(b.len()) <= 64 {
                     assert_eq!(osa_ascii(a.as_bytes(), b.as_bytes()), d, "{a} / {b}");
                 }
+                assert_eq!(within_one_edit(a.as_bytes(), b.as_bytes()), (d <= 1).then_some(d), "{a} / {b}");
                 for k in 0..8 {
                     assert_eq!(osa_within(a, b, k), (d <= k).then_some(d), "{a} / {b} within {k}");
                 }
