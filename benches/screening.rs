@@ -80,7 +80,16 @@ fn bench(c: &mut Criterion) {
 }
 
 fn percentiles() {
-    let qs = queries();
+    // For profiling one payload, as `scripts/h2load.sh` sends it: SCREENER_BENCH_NAMES='A|B'
+    // screens each of these names (typed PERSON) 2,000 times a round instead of the dev set.
+    let qs = match std::env::var("SCREENER_BENCH_NAMES") {
+        Ok(names) => names
+            .split('|')
+            .map(|n| Query { name: n.to_string(), party_type: Some(EntityType::Person), ..Default::default() })
+            .flat_map(|q| std::iter::repeat_n(q, 2000))
+            .collect(),
+        Err(_) => queries(),
+    };
     let t = Thresholds::default();
     // For profiling one regime at length: SCREENER_BENCH_REGIME=belarus|all, SCREENER_BENCH_ROUNDS=N.
     let only = std::env::var("SCREENER_BENCH_REGIME").ok();
