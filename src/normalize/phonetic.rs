@@ -153,30 +153,6 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
     out
 }
 
-/// A word with the confusions of [`OCR`] undone, in one pass: what replacing each pair in the
-/// table's order gives (no replacement writes a letter another pattern starts with, so the order
-/// does not matter; a test holds the two together), without a string per pair.
-fn ocr_read(token: &str) -> String {
-    let b = token.as_bytes();
-    let mut out = String::with_capacity(token.len());
-    let mut i = 0;
-    while i < b.len() {
-        let rest = &token[i..];
-        match OCR.iter().find(|(from, _)| begins_with(rest.as_bytes(), from.as_bytes())) {
-            Some((from, to)) => {
-                out.push_str(to);
-                i += from.len();
-            }
-            None => {
-                let ch = rest.chars().next().unwrap_or(' ');
-                out.push(ch);
-                i += ch.len_utf8();
-            }
-        }
-    }
-    out
-}
-
 /// Characters an OCR pass or a careless typist confuses with letters (`rn` read for `m`, `0` for
 /// `O`, `1` for `l`).
 const OCR: [(&str, &str); 10] = [
@@ -234,7 +210,9 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
         push(read_as(token, &FRENCH));
     }
     if ocr {
-        push(ocr_read(token));
+        // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
+        // replacement writes a letter another pattern starts with (a test holds the two together).
+        push(read_as(token, &OCR));
     }
     out
 }
@@ -512,8 +490,8 @@ mod tests {
         assert!(alternative_keys("drnitry", &key("drnitry")).contains(&key("dmitry")));
     }
 
-    /// The one pass of `ocr_read` gives what replacing each pair of the table in turn gives, on
-    /// words dense in the table's letters and the letters around them.
+    /// The one pass of `read_as` over the OCR table gives what replacing each pair of the table in
+    /// turn gives, on words dense in the table's letters and the letters around them.
     #[test]
     fn ocr_reading_in_one_pass_is_the_table_applied_in_order() {
         let letters: Vec<char> = "rnvwm0158346 7aeé".chars().collect();
@@ -528,7 +506,7 @@ mod tests {
             let n = next() % 9;
             let word: String = (0..n).map(|_| letters[next() % letters.len()]).collect();
             let expected = OCR.iter().fold(word.clone(), |t, (from, to)| t.replace(from, to));
-            assert_eq!(ocr_read(&word), expected, "{word}");
+            assert_eq!(read_as(&word, &OCR), expected, "{word}");
         }
     }
 }
