@@ -274,10 +274,27 @@ fn to_table(s: &Settings) -> Result<toml::Table, ConfigError> {
     }
 }
 
+/// Largest configuration file read. A real one is a few kilobytes; a mistyped `--config` naming a
+/// list publication, a log or `/dev/zero` is refused at once instead of read into memory.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 fn read_file(path: &Path) -> Result<Settings, ConfigError> {
+    use std::io::Read as _;
     let bad = |error: String| ConfigError::File { path: path.display().to_string(), error };
-    let text =
-        std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.display().to_string(), error })?;
+    let read_error = |error| ConfigError::Read { path: path.display().to_string(), error };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(read_error)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(bad(format!(
+            "larger than {} KiB: not a configuration file (is --config the right path?)",
+            MAX_CONFIG_BYTES / 1024
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text".into()))?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| bad(e.to_string()))?;
     let known = Settings::keys();
     if table.contains_key("config") {
@@ -404,6 +421,22 @@ impl ServeConfig {
 
     fn validate(s: &Settings, require_sources: bool) -> Result<ServeConfig, ConfigError> {
         use defaults as d;
+        // An empty path is a template whose variable was left blank, not a choice: the cache would
+        // land in the working directory, and the others fail later with a less helpful message.
+        for (name, path) in [
+            ("cache_dir", &s.cache_dir),
+            ("good_guys", &s.good_guys),
+            ("audit_log", &s.audit_log),
+            ("telemetry_hash_key_file", &s.telemetry_hash_key_file),
+            ("tls_cert", &s.tls_cert),
+            ("tls_key", &s.tls_key),
+            ("tls_client_ca", &s.tls_client_ca),
+            ("admin_token_file", &s.admin_token_file),
+        ] {
+            if path.as_ref().is_some_and(|p| p.as_os_str().is_empty()) {
+                return Err(ConfigError::Invalid(format!("{name} is empty: give a path, or leave the setting out")));
+            }
+        }
         let mut sources = s
             .lists
             .sources
@@ -710,6 +743,24 @@ mod tests {
         assert!((c.thresholds.review - 0.7).abs() < 1e-9);
         std::fs::write(&p, "sorces = []\n").expect("write");
         assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("sorces"));
+    }
+
+    #[test]
+    fn empty_paths_and_oversized_files_are_refused() {
+        let mut a = args(&["ca-sema=x.xml"]);
+        a.cache_dir = Some(PathBuf::new());
+        assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("cache_dir is empty"));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("big.toml");
+        let line = "# a comment line that makes the file large\n";
+        std::fs::write(&p, line.repeat((MAX_CONFIG_BYTES as usize) / line.len() + 2)).expect("write");
+        let mut a = args(&[]);
+        a.lists.config = Some(p.clone());
+        let e = ServeConfig::from_settings(&a).unwrap_err().to_string();
+        assert!(e.contains("not a configuration file") && e.contains("big.toml"), "{e}");
+        std::fs::write(&p, "tls_cert = \"\"\n").expect("write");
+        let e = ServeConfig::from_settings(&a).unwrap_err().to_string();
+        assert!(e.contains("tls_cert is empty"), "{e}");
     }
 
     #[test]
