@@ -306,7 +306,21 @@ fn read_file(path: &Path) -> Result<Settings, ConfigError> {
             known.iter().cloned().collect::<Vec<_>>().join(", ")
         )));
     }
-    table.try_into().map_err(|e: toml::de::Error| bad(e.to_string()))
+    table.clone().try_into().map_err(|e: toml::de::Error| bad(name_the_key(&table, e)))
+}
+
+/// The error, with the key it is about. serde names the key of a plain field but not of one in
+/// the flattened list settings (`review_threshold = "x"` said only "expected f64"), so each key
+/// is tried alone to find it.
+fn name_the_key(table: &toml::Table, e: toml::de::Error) -> String {
+    let culprit = table.iter().find(|(k, v)| {
+        let alone = toml::Table::from_iter([((*k).clone(), (*v).clone())]);
+        alone.try_into::<Settings>().is_err()
+    });
+    match culprit {
+        Some((key, _)) if !e.to_string().contains(&format!("`{key}`")) => format!("{}\nin `{key}`", e.message()),
+        _ => e.to_string(),
+    }
 }
 
 /// Validated settings for `serve`, in the types the server runs with. `check-config` prints it.
@@ -741,6 +755,9 @@ mod tests {
         assert_eq!(c.regime, Regime::All);
         assert_eq!(c.sources.len(), 1);
         assert!((c.thresholds.review - 0.7).abs() < 1e-9);
+        std::fs::write(&p, "review_threshold = \"high\"\n").expect("write");
+        let e = ServeConfig::from_settings(&a).unwrap_err().to_string();
+        assert!(e.contains("`review_threshold`"), "a flattened list setting is named too: {e}");
         std::fs::write(&p, "sorces = []\n").expect("write");
         assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("sorces"));
     }
