@@ -61,7 +61,8 @@ const TABLE: &[&[&str]] = &[
     &["kirill", "kiryl", "cyril"],
     &["ivan", "ivan", "iwan"],
     &["andrei", "andrey", "andrej", "andriy", "andre"],
-    &["yelena", "elena", "alena", "alyona", "olena", "helene"],
+    // Not `helene`: its key is Galina's (`h`/`g` meet), which made Alena and Galina one name.
+    &["yelena", "elena", "alena", "alyona", "olena"],
     &["natalia", "natallia", "natalya", "nataliya"],
     &["olga", "volha", "olha"],
     &["tatiana", "tatsiana", "tatyana", "tetiana"],
@@ -229,6 +230,56 @@ pub fn nickname_lookup(entry: &str) -> &str {
     entry.strip_prefix('=').unwrap_or(entry)
 }
 
+/// Whether two keys are equivalents by the hand-written table (not only by the lists' pairing):
+/// the lists pair names a person was also listed under, which says less (`Ahmed` / `Mohammad`,
+/// `Alena` / `Galina` were paired so).
+pub fn equivalent_in_table(a: &str, b: &str) -> bool {
+    static ROWS: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<usize>>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, row) in TABLE.iter().enumerate() {
+            for n in *row {
+                let rows = m.entry(phonetic_key(n)).or_default();
+                if !rows.contains(&i) {
+                    rows.push(i);
+                }
+            }
+        }
+        m
+    });
+    match (rows.get(a), rows.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
+        _ => false,
+    }
+}
+
+/// Whether two folded spellings are names of one row of the table (`ihar` and `igor`): sharing
+/// a key is not enough, since a key is shared by names of other rows and none (`Ulyana` has
+/// Yelena's).
+pub fn spellings_in_table_row(a: &str, b: &str) -> bool {
+    static ROWS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> = std::sync::OnceLock::new();
+    let rows =
+        ROWS.get_or_init(|| TABLE.iter().enumerate().flat_map(|(i, row)| row.iter().map(move |n| (*n, i))).collect());
+    matches!((rows.get(a), rows.get(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Whether a folded word is a patronymic made from a given name of the table (`yevgenevich`,
+/// `aleksandrovich`), not a surname with a patronymic's ending (`shandarovich`, `miklashevich`,
+/// common in Belarus). UK rows put such a patronymic where the surname goes (`Sergei
+/// YEVGENEVICH`); the name then has no surname.
+pub fn is_patronymic_of_given_name(word: &str) -> bool {
+    const ENDINGS: [&str; 12] =
+        ["ievich", "ovich", "evich", "avich", "ievna", "ovna", "evna", "auna", "ichna", "ich", "vna", "una"];
+    let Some(stem) = ENDINGS.iter().find_map(|e| word.strip_suffix(e)) else { return false };
+    stem.len() >= 3
+        && TABLE.iter().flat_map(|row| row.iter()).any(|n| {
+            // `petr`+`ovich`, `nikola(i)`+`evich` (the name's last vowel dropped); not
+            // `ivan`+`k`+`ovich` (Ivankovich) or `mikh(as)`+`ovich` (Mikhovich), surnames.
+            *n == stem
+                || (n.len() == stem.len() + 1 && n.starts_with(stem) && n.ends_with(['a', 'e', 'i', 'o', 'u', 'y']))
+        })
+}
+
 /// Phonetic key → the keys of its equivalents. Pairs, not classes: two names are equivalent only
 /// when a table row or one entity pairs them directly, never through a chain of pairs (a chain
 /// of near pairs from data errors once joined `Aleksandr` to `Vadim`).
@@ -320,6 +371,41 @@ const MIN_SUPPORT: usize = 2;
 mod tests {
     use super::*;
     use crate::model::{Name, NameQuality, SourceKind};
+
+    #[test]
+    fn no_key_belongs_to_two_rows() {
+        // Rows are compared by key: a key in two rows would make their names one.
+        let mut row_of: HashMap<String, usize> = HashMap::new();
+        for (i, row) in TABLE.iter().enumerate() {
+            for n in *row {
+                if let Some(j) = row_of.insert(phonetic_key(n), i) {
+                    assert_eq!(i, j, "{n} has the key of a name in row {j}");
+                }
+            }
+        }
+        assert!(equivalent_in_table(&phonetic_key("ihar"), &phonetic_key("igor")));
+        assert!(spellings_in_table_row("ihar", "igor"));
+        for p in
+            ["yevgenevich", "aleksandrovich", "uladzimiravich", "sergeevna", "petrovich", "nikolaevich", "yurievich"]
+        {
+            assert!(is_patronymic_of_given_name(p), "{p}");
+        }
+        for s in [
+            "shandarovich",
+            "miklashevich",
+            "piatkevich",
+            "rusakevich",
+            "kazakevich",
+            "ivankovich",
+            "mikhovich",
+            "lukashenka",
+        ] {
+            assert!(!is_patronymic_of_given_name(s), "{s}");
+        }
+        assert!(!spellings_in_table_row("ulyana", "yelena"));
+        assert!(!equivalent_in_table(&phonetic_key("alena"), &phonetic_key("galina")));
+        assert!(!equivalent_in_table(&phonetic_key("ahmed"), &phonetic_key("mohammad")));
+    }
 
     #[test]
     fn lists_pair_names() {

@@ -326,6 +326,7 @@ const TITLES: &[&str] = &[
     "sig",
     "panna",
     "tovarishch",
+    "comrade",
     "tov",
     "grazhdanin",
     "grazhdanka",
@@ -724,25 +725,44 @@ fn camel_split(s: &str) -> Option<String> {
     // the shift key, not two names.
     let (mut piece_capitalised, mut at_start) = (false, true);
     let mut out: Option<String> = None;
+    // Letters in the current piece, and the shortest piece of a word that was split.
+    let (mut piece_letters, mut shortest) = (0usize, usize::MAX);
     for (i, c) in s.char_indices() {
         if at_start {
             piece_capitalised = c.is_uppercase();
+            piece_letters = 0;
         } else if prev_lower && c.is_uppercase() && piece_capitalised {
             out.get_or_insert_with(|| s[..i].to_string()).push(' ');
+            shortest = shortest.min(piece_letters);
+            piece_letters = 0;
         }
         if let Some(o) = out.as_mut() {
             o.push(c);
         }
         prev_lower = c.is_lowercase();
         at_start = !crate::normalize::is_letter(c);
+        if !at_start {
+            piece_letters += 1;
+        } else if out.is_some() {
+            shortest = shortest.min(piece_letters);
+        }
     }
-    out
+    shortest = shortest.min(piece_letters);
+    // Names run together keep pieces of a few letters (`DeLaCruz` is not split, and meets
+    // `de la Cruz` as one word); a piece of one or two letters is case typed at random
+    // (`PoDoBeD`, `MiKAlaYEvIcH`), which hides the word if it is split.
+    out.filter(|_| shortest >= MIN_CAMEL_PIECE)
 }
+
+/// Fewest letters in each piece of a camel-case split.
+const MIN_CAMEL_PIECE: usize = 3;
 
 /// The folded words of a name with its camel-case words split, and which adjacent words were one
 /// (see `NameForm::joins`). `None` when no word is in camel case.
 fn camel_words(name: &str) -> Option<(Vec<String>, u32)> {
-    camel_split(name)?;
+    if !name.split_whitespace().any(|w| camel_split(w).is_some()) {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     let mut joins = 0u32;
     for w in name.split_whitespace() {
@@ -810,11 +830,36 @@ pub fn query_forms(
         Some((w, joins)) => (w, w.iter().map(|t| new_token(t)).collect(), *joins),
         None => (&text.words, base, 0),
     };
-    let all_titles = words.iter().all(|w| is_title(w));
+    // A title its dots or hyphen split in two (`H.E.` for His or Her Excellency, Russian `Г-н`
+    // and `Д-р`, Mr and Dr) before a name of two words or more: the letters are a title, not the
+    // initials of given names (`H. E. Smith`, `D. R. Smith` keep them).
+    let excellency = words.len() >= 4
+        && words[0].chars().count() == 1
+        && words[1].chars().count() <= 3
+        && (words[0] == "h" && words[1] == "e" || is_title(&format!("{}{}", words[0], words[1])));
+    // A word that joined with a neighbour is a listed word (`Alyaksan-dr`, `Pan tus`) is part of
+    // the name, whatever the title table says.
+    let joined = |i: usize| (i < 31 && joins & (1 << i) != 0) || (i > 0 && i <= 31 && joins & (1 << (i - 1)) != 0);
+    let title_at = |i: usize| {
+        if excellency && i < 2 {
+            return true;
+        }
+        // `His Excellency`, `Her Honour`: the pronoun belongs to the title after it.
+        if matches!(words[i].as_str(), "his" | "her") && words.get(i + 1).is_some_and(|w| is_title(w)) {
+            return true;
+        }
+        let named_before = words[..i].iter().enumerate().any(|(j, w)| !(is_title(w) || excellency && j < 2));
+        // After a name word a single letter is a middle initial (`John M. Smith`), not `M.`
+        // for Monsieur.
+        is_title(&words[i]) && !joined(i) && !(named_before && words[i].len() == 1)
+    };
+    let all_titles = (0..words.len()).all(title_at);
     // A title after the name starts a description (`Aleksandr Lukashenko, President of Belarus`):
-    // from there on nothing is a name.
+    // from there on nothing is a name. Only a rank or office spelt out does (five letters or
+    // more): an abbreviation after a name word (`Dr`, `Gen`, `Pan`) is more often a piece of a
+    // word split by a hyphen or a space, and ending the name there would let one hyphen hide it.
     let description = (1..words.len())
-        .find(|&i| is_title(&words[i]) && words[..i].iter().any(|w| !is_title(w)))
+        .find(|&i| title_at(i) && words[i].len() >= 5 && (0..i).any(|j| !title_at(j)))
         .unwrap_or(words.len());
     // `Halina Knizonak or Knizonok or Knizonok-Maksimova`, as the Canadian list writes aliases and
     // payments copy them: the `or` and the spellings after it of a word already given are
@@ -830,7 +875,7 @@ pub fn query_forms(
         .into_iter()
         .enumerate()
         .map(|(i, mut tok)| {
-            if !all_titles && (is_title(&tok.text) || i >= description || alternative(i, &tok, &keys)) {
+            if !all_titles && (title_at(i) || i >= description || alternative(i, &tok, &keys)) {
                 tok.role = Role::Title;
                 tok.readings = None;
                 return tok;
@@ -858,6 +903,30 @@ mod tests {
         assert_eq!(roles, [Role::Title, Role::Given, Role::Given, Role::Title, Role::Title, Role::Title]);
         assert!(looks_truncated("ALIAKSANDR RYHORAVICH LUKASHENK SUP"));
         assert!(!looks_truncated("Aleksandr Lukashenko"));
+        let roles = |name: &str| query(name, true, &|_| 1.0).tokens.iter().map(|t| t.role).collect::<Vec<_>>();
+        // `H.E.` before a full name is a title; before a surname alone, initials.
+        assert_eq!(roles("H.E. Alyaksandr Lukashenka"), [Role::Title, Role::Title, Role::Given, Role::Given]);
+        assert_eq!(roles("H. E. Smith"), [Role::Given, Role::Given, Role::Given]);
+        assert_eq!(roles("Д-р Анна Борисовна Леусик")[..2], [Role::Title, Role::Title]);
+        assert_eq!(roles("Г-н Олег Каразей"), [Role::Title, Role::Title, Role::Given, Role::Given]);
+        assert_eq!(roles("His Excellency Ivan Ivankovich"), [Role::Title, Role::Title, Role::Given, Role::Patronymic]);
+        // A middle initial is not `M.` for Monsieur, and an abbreviation after a name word does
+        // not end the name (`Alyaksan-dr`): only an office spelt out starts a description.
+        assert_eq!(roles("John M. Smith"), [Role::Given, Role::Given, Role::Given]);
+        assert_eq!(roles("Alyaksan-dr Lukashenka"), [Role::Given, Role::Title, Role::Given]);
+        assert_eq!(roles("Lukashenka, Minister Aleksandr"), [Role::Given, Role::Title, Role::Title]);
+    }
+
+    #[test]
+    fn case_typed_at_random_is_not_camel_case() {
+        assert_eq!(camel_split("VladimirPutin").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(camel_split("BurhanEddine").as_deref(), Some("Burhan Eddine"));
+        assert_eq!(camel_split("PoDoBeD"), None);
+        assert_eq!(camel_split("MiKAlaYEvIcH"), None);
+        assert_eq!(camel_split("DeLaCruz"), None);
+        assert!(camel_words("Yury PoDoBeD").is_none());
+        let (words, joins) = camel_words("Yu VladimirPutin").expect("split");
+        assert_eq!((words.as_slice(), joins), (["yu", "vladimir", "putin"].map(String::from).as_slice(), 0b10));
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub(super) fn decide(
                 how.initials.then_some("given names met only as initials"),
                 how.cut.then_some("the name looks cut short: its last word begins a listed one, or listed words after the cut were not compared"),
                 how.weak.then_some("a given name met only as a nickname or with a slip in a short word"),
+                how.approximate.then_some("a word met only approximately (a letter or a sound off, no vowels, an equivalent the lists suggest), a one-word name, or a word the listed name lacks"),
             ]
             .into_iter()
             .flatten()
@@ -63,6 +64,10 @@ pub(super) fn decide(
         // What the query does not say (given names as initials, words after a cut) can make a
         // REVIEW, never a BLOCK on its own.
         if (how.initials || how.cut || how.weak) && decision == Decision::Block {
+            decision = Decision::Review;
+        }
+        // An approximate name with the listed date of birth is the listed person.
+        if how.approximate && decision == Decision::Block && dob.adjustment < features::EXACT_DOB {
             decision = Decision::Review;
         }
         if id_hit {

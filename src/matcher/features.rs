@@ -43,6 +43,9 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Feat
     Feature { feature: "date_of_birth", score, outcome, detail: format!("query {q}, listed {l}"), adjustment }
 }
 
+/// What a date of birth equal to the listed one, day, month and year, adds to a match.
+pub const EXACT_DOB: f64 = 0.05;
+
 /// (score, outcome, adjustment) for two dates of possibly different precision.
 fn compare_dates(q: PartialDate, l: PartialDate) -> (f64, Outcome, f64) {
     if q.year != l.year {
@@ -53,7 +56,7 @@ fn compare_dates(q: PartialDate, l: PartialDate) -> (f64, Outcome, f64) {
     match (q.month, l.month, q.day, l.day) {
         (Some(qm), Some(lm), Some(qd), Some(ld)) => {
             if qm == lm && qd == ld {
-                (1.0, Outcome::Match, 0.05)
+                (1.0, Outcome::Match, EXACT_DOB)
             } else if qm == ld && qd == lm {
                 // Day and month swapped (US vs European order).
                 (0.8, Outcome::Partial, 0.03)

@@ -371,7 +371,11 @@ pub(super) fn best_names(
         // a cut query's excused end) beats a higher one that cannot, and a name listed word for
         // word as asked beats one that scores as high in another order.
         let rank = |s: &score::NameScore| {
-            (!(s.initials || s.cut || s.weak) && f64::from(s.score) >= thresholds.block, s.score, s.exact)
+            (
+                !(s.initials || s.cut || s.weak || s.approximate) && f64::from(s.score) >= thresholds.block,
+                s.score,
+                s.exact,
+            )
         };
         let e = best.entry(v.entity).or_insert(BestName { score: 0.0, name: v.name, how: Default::default() });
         if e.score == 0.0 || rank(&s) > rank(&e.how) {

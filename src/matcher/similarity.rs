@@ -20,7 +20,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         return 0.0;
     }
     if q.equivalents().iter().any(|e| **e == *c.key) {
-        return EQUIVALENT_SIM;
+        return if crate::index::equivalent_in_table(&q.key, &c.key) { EQUIVALENT_SIM } else { LISTED_EQUIVALENT_SIM };
     }
     if q.nicknames().iter().any(|k| crate::index::nickname_matches(k, &c.text, &c.key)) {
         return NICKNAME_SIM;
@@ -56,6 +56,11 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         return fine;
     }
     let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
+    // Spellings of one name in two languages that share a key (`Ihar` / `Igor`) are as good as
+    // equivalents, however far apart the letters.
+    if s < EQUIVALENT_SIM && q.key == c.key && crate::index::spellings_in_table_row(&q.text, &c.text) {
+        s = EQUIVALENT_SIM;
+    }
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
     if q.text.len().min(c.text.len()) <= 3 && s < 0.95 {
         s = 0.0;
@@ -232,6 +237,9 @@ pub const NICKNAME_SIM: f32 = 0.75;
 
 /// Equivalent given names in other languages (Uladzimir / Vladimir): as good as a phonetic match.
 pub const EQUIVALENT_SIM: f32 = 0.93;
+/// Given names only the lists pair (two entities each listed under both): enough to review, not
+/// to block on its own (below `score::BLOCK_PAIR_SIM`).
+pub const LISTED_EQUIVALENT_SIM: f32 = 0.85;
 /// A name typed without vowels whose consonants are the listed name's: enough to review, not to
 /// block on its own.
 pub const VOWELLESS_SIM: f32 = 0.85;

@@ -155,8 +155,9 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
 
 /// Characters an OCR pass or a careless typist confuses with letters (`rn` read for `m`, `0` for
 /// `O`, `1` for `l`).
-const OCR: [(&str, &str); 10] = [
+const OCR: [(&str, &str); 11] = [
     ("rn", "m"),
+    ("cl", "d"),
     ("0", "o"),
     ("1", "l"),
     ("5", "s"),
@@ -178,8 +179,8 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
         || b.windows(3).any(|w| is_vowel(w[0]) && w[1] == b's' && is_vowel(w[2]));
     // What the word holds, in one pass over its bytes (`str::contains` with a two-letter pattern
     // sets up a substring searcher each time: seven of them were a sixth of preparing a query).
-    let (mut z, mut j, mut ch, mut ds, mut rn, mut vv, mut digit, mut letter) =
-        (false, false, false, false, false, false, false, false);
+    let (mut z, mut j, mut ch, mut ds, mut rn, mut vv, mut cl, mut digit, mut letter) =
+        (false, false, false, false, false, false, false, false, false);
     for (i, &x) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         z |= x == b'z';
@@ -188,6 +189,7 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
         ds |= x == b'd' && next == Some(b's');
         rn |= x == b'r' && next == Some(b'n');
         vv |= x == b'v' && next == Some(b'v');
+        cl |= x == b'c' && next == Some(b'l');
         digit |= x.is_ascii_digit();
         letter |= x.is_ascii_alphabetic();
     }
@@ -195,7 +197,7 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
     let french = ch || j || s_for_z;
     // Digits inside a word of letters are slips for the letters they look like (`HRY8`, `N1KOLAI`);
     // a word of digits alone is a number, not a name.
-    let ocr = rn || vv || (digit && letter);
+    let ocr = rn || vv || cl || (digit && letter);
     let mut out: Vec<String> = Vec::new();
     let mut push = |reading: String| {
         let k = key(&reading);
