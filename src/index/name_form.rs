@@ -266,6 +266,8 @@ const TITLES: &[&str] = &[
     "mp",
     "jr",
     "sr",
+    "junior",
+    "senior",
     "esq",
     "late",
     "deceased",
@@ -333,6 +335,10 @@ const TITLES: &[&str] = &[
     "spadar",
     "spadarynia",
 ];
+
+/// Words after a person's name that start a note about them (`Aleksandr Lukashenko born
+/// 30.08.1954`, `… DOB …`, `… c/o …`): the rest is not the name.
+const NOTE_WORDS: &[&str] = &["born", "dob", "geb", "birth", "nee", "resident", "passport", "address"];
 
 /// Whether a folded word is a title or honorific (`mr`, `gen`), which names nothing.
 pub fn is_title(t: &str) -> bool {
@@ -725,8 +731,9 @@ fn camel_split(s: &str) -> Option<String> {
     // the shift key, not two names.
     let (mut piece_capitalised, mut at_start) = (false, true);
     let mut out: Option<String> = None;
-    // Letters in the current piece, and the shortest piece of a word that was split.
-    let (mut piece_letters, mut shortest) = (0usize, usize::MAX);
+    // Letters in the current piece, the shortest piece of a word that was split, and how many
+    // pieces are shorter than `MIN_CAMEL_PIECE`.
+    let (mut piece_letters, mut shortest, mut short) = (0usize, usize::MAX, 0usize);
     for (i, c) in s.char_indices() {
         if at_start {
             piece_capitalised = c.is_uppercase();
@@ -734,6 +741,7 @@ fn camel_split(s: &str) -> Option<String> {
         } else if prev_lower && c.is_uppercase() && piece_capitalised {
             out.get_or_insert_with(|| s[..i].to_string()).push(' ');
             shortest = shortest.min(piece_letters);
+            short += usize::from(piece_letters < MIN_CAMEL_PIECE);
             piece_letters = 0;
         }
         if let Some(o) = out.as_mut() {
@@ -745,16 +753,19 @@ fn camel_split(s: &str) -> Option<String> {
             piece_letters += 1;
         } else if out.is_some() {
             shortest = shortest.min(piece_letters);
+            short += usize::from(piece_letters < MIN_CAMEL_PIECE);
         }
     }
     shortest = shortest.min(piece_letters);
-    // Names run together keep pieces of a few letters (`DeLaCruz` is not split, and meets
-    // `de la Cruz` as one word); a piece of one or two letters is case typed at random
-    // (`PoDoBeD`, `MiKAlaYEvIcH`), which hides the word if it is split.
-    out.filter(|_| shortest >= MIN_CAMEL_PIECE)
+    short += usize::from(piece_letters < MIN_CAMEL_PIECE);
+    // Names run together keep pieces of a few letters, one of them short at most (`SimonAL`;
+    // `DeLaCruz` is not split, and meets `de la Cruz` as one word); a piece of one letter, or
+    // several short ones, is case typed at random (`PoDoBeD`, `AlIAksANdR`), which hides the
+    // word if it is split.
+    out.filter(|_| shortest >= 2 && short <= 1)
 }
 
-/// Fewest letters in each piece of a camel-case split.
+/// Letters of a piece of a camel-case split below which it is short.
 const MIN_CAMEL_PIECE: usize = 3;
 
 /// The folded words of a name with its camel-case words split, and which adjacent words were one
@@ -844,6 +855,10 @@ pub fn query_forms(
         if excellency && i < 2 {
             return true;
         }
+        // A number beside a person's name is a date or a reference, not a name.
+        if words[i].bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
         // `His Excellency`, `Her Honour`: the pronoun belongs to the title after it.
         if matches!(words[i].as_str(), "his" | "her") && words.get(i + 1).is_some_and(|w| is_title(w)) {
             return true;
@@ -859,7 +874,11 @@ pub fn query_forms(
     // more): an abbreviation after a name word (`Dr`, `Gen`, `Pan`) is more often a piece of a
     // word split by a hyphen or a space, and ending the name there would let one hyphen hide it.
     let description = (1..words.len())
-        .find(|&i| title_at(i) && words[i].len() >= 5 && (0..i).any(|j| !title_at(j)))
+        .find(|&i| {
+            let care_of = words[i] == "c" && words.get(i + 1).is_some_and(|w| w == "o");
+            (title_at(i) && words[i].len() >= 5 || care_of || NOTE_WORDS.contains(&words[i].as_str()))
+                && (0..i).any(|j| !title_at(j))
+        })
         .unwrap_or(words.len());
     // `Halina Knizonak or Knizonok or Knizonok-Maksimova`, as the Canadian list writes aliases and
     // payments copy them: the `or` and the spellings after it of a word already given are
@@ -915,6 +934,8 @@ mod tests {
         assert_eq!(roles("John M. Smith"), [Role::Given, Role::Given, Role::Given]);
         assert_eq!(roles("Alyaksan-dr Lukashenka"), [Role::Given, Role::Title, Role::Given]);
         assert_eq!(roles("Lukashenka, Minister Aleksandr"), [Role::Given, Role::Title, Role::Title]);
+        assert_eq!(roles("Aleksandr Lukashenko 1954"), [Role::Given, Role::Given, Role::Title]);
+        assert_eq!(roles("Lukashenko Aleksandr born 30.08.1954")[2..], [Role::Title; 4]);
     }
 
     #[test]
@@ -922,7 +943,8 @@ mod tests {
         assert_eq!(camel_split("VladimirPutin").as_deref(), Some("Vladimir Putin"));
         assert_eq!(camel_split("BurhanEddine").as_deref(), Some("Burhan Eddine"));
         assert_eq!(camel_split("PoDoBeD"), None);
-        assert_eq!(camel_split("MiKAlaYEvIcH"), None);
+        assert_eq!(camel_split("AlIAksANdR"), None);
+        assert_eq!(camel_split("SimonAL").as_deref(), Some("Simon AL"));
         assert_eq!(camel_split("DeLaCruz"), None);
         assert!(camel_words("Yury PoDoBeD").is_none());
         let (words, joins) = camel_words("Yu VladimirPutin").expect("split");

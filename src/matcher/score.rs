@@ -92,12 +92,14 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             continue;
         }
         let token = Token::new(&format!("{}{}", a.text, b.text), a.role, a.weight + b.weight);
+        // A pair ending the query may be cut as its last word may (`Luka she` for Lukashenka).
+        let cut = out[i].cut;
         out.push(Unit {
             token: std::borrow::Cow::Owned(token),
             mask: (1 << (i - 1)) | (1 << i),
             initial: false,
             glued: false,
-            cut: false,
+            cut,
         });
     }
     // A word split into three pieces or more (`alyaisandr` read as listed words run together) is
@@ -114,12 +116,13 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             let run = &q.tokens[start..=end];
             let text: String = run.iter().map(|t| &*t.text).collect();
             let token = Token::new(&text, run[0].role, run.iter().map(|t| t.weight).sum());
+            let cut = out[end].cut;
             out.push(Unit {
                 token: std::borrow::Cow::Owned(token),
                 mask: (start..=end).fold(0, |m, i| m | 1 << i),
                 initial: false,
                 glued: false,
-                cut: false,
+                cut,
             });
         }
         start = end + 1;
@@ -580,6 +583,9 @@ mod tests {
             &|_| 1.0,
         );
         assert!(score(&u, &q, &l).score >= 0.92);
+        // Pieces that end the query may be its cut last word (`Luka She` for Lukashenka).
+        let q = name_form::query("Alyaksandr Luka She", true, &|_| 1.0);
+        assert!(units(&q).iter().any(|u| &*u.token.text == "lukashe" && u.cut));
     }
 
     #[test]

@@ -211,6 +211,10 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
     if french {
         push(read_as(token, &FRENCH));
     }
+    // `-off`, `-eff`: the French and older English spelling of `-ov`, `-ev` (`Ipatoff`).
+    if let Some(stem) = token.strip_suffix("ff").filter(|s| s.ends_with(['o', 'e']) && s.len() >= 3) {
+        push(format!("{stem}v"));
+    }
     if ocr {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
@@ -490,6 +494,8 @@ mod tests {
         assert_eq!(skeleton(&key("lkshnk")), skeleton(&key("lukashenko")));
         assert_eq!(skeleton(&key("ksnchk")), skeleton(&key("kasyanchyk")));
         assert!(alternative_keys("drnitry", &key("drnitry")).contains(&key("dmitry")));
+        assert!(alternative_keys("ipatoff", &key("ipatoff")).contains(&key("ipatov")));
+        assert!(alternative_keys("anclrei", &key("anclrei")).contains(&key("andrei")));
     }
 
     /// The one pass of `read_as` over the OCR table gives what replacing each pair of the table in
