@@ -58,7 +58,8 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
     // Spellings of one name in two languages that share a key (`Ihar` / `Igor`) are as good as
     // equivalents, however far apart the letters.
-    if s < EQUIVALENT_SIM && q.key == c.key && crate::index::spellings_in_table_row(&q.text, &c.text) {
+    let table = s < EQUIVALENT_SIM && q.key == c.key && crate::index::spellings_in_table_row(&q.text, &c.text);
+    if table {
         s = EQUIVALENT_SIM;
     }
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
@@ -67,6 +68,17 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     if q.vowelless() && c.skeleton.len() >= MIN_SKELETON && (q.skeleton == c.skeleton || same_consonants(q, c)) {
         s = s.max(VOWELLESS_SIM);
+    }
+    // Keys fold vowels together, so in a short name the key lifts a letter of difference that is
+    // another person's name (`Egor` / `Igor`, `Yegor` / `Igor`): review strength, below
+    // `score::BLOCK_PAIR_SIM`, unless the table pairs them (above).
+    if s > fine
+        && !table
+        && fine < MIN_TOKEN_SIM
+        && matches!(q.role, Role::Given | Role::Patronymic)
+        && q.text_chars().max(c.text_chars()) <= SHORT_NAME_CHARS
+    {
+        s = s.min(SHORT_KEY_SIM);
     }
     if s < MIN_TOKEN_SIM {
         s = short_typo(q, c);
@@ -237,6 +249,10 @@ pub const NICKNAME_SIM: f32 = 0.75;
 
 /// Equivalent given names in other languages (Uladzimir / Vladimir): as good as a phonetic match.
 pub const EQUIVALENT_SIM: f32 = 0.93;
+/// Names of this many letters or fewer are short for [`SHORT_KEY_SIM`].
+const SHORT_NAME_CHARS: usize = 5;
+/// A short name whose key, not its spelling, meets the listed one.
+pub const SHORT_KEY_SIM: f32 = 0.89;
 /// Given names only the lists pair (two entities each listed under both): enough to review, not
 /// to block on its own (below `score::BLOCK_PAIR_SIM`).
 pub const LISTED_EQUIVALENT_SIM: f32 = 0.85;
@@ -458,6 +474,18 @@ fn hyyro_osa(m: usize, b: &[u8], positions: impl Fn(u8) -> u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_name_met_by_its_key_alone_cannot_block() {
+        let t = |w: &str| Token::new(w, Role::Given, 1.0);
+        let s = token_sim(&t("egor"), &t("igor"));
+        // An organisation's words are not given names.
+        assert!(token_sim(&Token::new("egor", Role::Word, 1.0), &t("igor")) >= 0.9);
+        assert!((MIN_TOKEN_SIM..crate::matcher::score::BLOCK_PAIR_SIM).contains(&s), "{s}");
+        // The table's spellings of one name still block; long words are unchanged.
+        assert!(token_sim(&t("ihar"), &t("igor")) >= crate::matcher::score::BLOCK_PAIR_SIM);
+        assert!(token_sim(&t("lukashenka"), &t("lukashenko")) >= crate::matcher::score::BLOCK_PAIR_SIM);
+    }
 
     /// The byte match in `one_per_letter` finds every spelling of its table, alone and inside a
     /// word, and replaces it as the table says; a word with none is left as it is.
