@@ -58,8 +58,8 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
     // Spellings of one name in two languages that share a key (`Ihar` / `Igor`) are as good as
     // equivalents, however far apart the letters.
-    let table = s < EQUIVALENT_SIM && q.key == c.key && crate::index::spellings_in_table_row(&q.text, &c.text);
-    if table {
+    let in_table = || q.key == c.key && crate::index::spellings_in_table_row(&q.text, &c.text);
+    if s < EQUIVALENT_SIM && in_table() {
         s = EQUIVALENT_SIM;
     }
     // In names of three letters or fewer, one letter is a different name (Ira / Ina).
@@ -73,10 +73,10 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     // another person's name (`Egor` / `Igor`, `Yegor` / `Igor`): review strength, below
     // `score::BLOCK_PAIR_SIM`, unless the table pairs them (above).
     if s > fine
-        && !table
         && fine < MIN_TOKEN_SIM
         && matches!(q.role, Role::Given | Role::Patronymic)
         && q.text_chars().max(c.text_chars()) <= SHORT_NAME_CHARS
+        && !in_table()
     {
         s = s.min(SHORT_KEY_SIM);
     }
@@ -484,6 +484,7 @@ mod tests {
         assert!((MIN_TOKEN_SIM..crate::matcher::score::BLOCK_PAIR_SIM).contains(&s), "{s}");
         // The table's spellings of one name still block; long words are unchanged.
         assert!(token_sim(&t("ihar"), &t("igor")) >= crate::matcher::score::BLOCK_PAIR_SIM);
+        assert!(token_sim(&t("piotr"), &t("petr")) >= crate::matcher::score::BLOCK_PAIR_SIM);
         assert!(token_sim(&t("lukashenka"), &t("lukashenko")) >= crate::matcher::score::BLOCK_PAIR_SIM);
     }
 
