@@ -160,11 +160,8 @@ pub const EXTRA_WORD_FACTOR: f32 = 0.25;
 /// A listed person's further given names, when one of them is matched: `Aleksandr Ivanov` for
 /// `Aleksandr Viktor Ivanov` is the listed man with one given name left out.
 pub const SECOND_GIVEN_FACTOR: f32 = 0.5;
-/// The least similarity of every word met for a name to BLOCK. With the surname weighing two
-/// thirds of a person's name, an exact surname lifts any given name the matcher accepts (0.8)
-/// over the BLOCK threshold: `Nataliya Koval` met `Anatoly Koval`, `Yegor` met `Igor`. One letter
-/// off in a word of ten (`Lukashenla`) is 0.9 and still blocks; in a word of five it is 0.8.
-pub const BLOCK_PAIR_SIM: f32 = 0.9;
+/// Re-exported from the word comparison, which it bounds: see [`similarity::BLOCK_PAIR_SIM`].
+pub use super::similarity::BLOCK_PAIR_SIM;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NameScore {

@@ -71,7 +71,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     // Keys fold vowels together, so in a short name the key lifts a letter of difference that is
     // another person's name (`Egor` / `Igor`, `Yegor` / `Igor`): review strength, below
-    // `score::BLOCK_PAIR_SIM`, unless the table pairs them (above).
+    // [`BLOCK_PAIR_SIM`], unless the table pairs them (above).
     if s > fine
         && fine < MIN_TOKEN_SIM
         && matches!(q.role, Role::Given | Role::Patronymic)
@@ -249,12 +249,17 @@ pub const NICKNAME_SIM: f32 = 0.75;
 
 /// Equivalent given names in other languages (Uladzimir / Vladimir): as good as a phonetic match.
 pub const EQUIVALENT_SIM: f32 = 0.93;
+/// The least similarity of every word met for a name to BLOCK. With the surname weighing two
+/// thirds of a person's name, an exact surname lifts any given name the matcher accepts (0.8)
+/// over the BLOCK threshold: `Nataliya Koval` met `Anatoly Koval`, `Yegor` met `Igor`. One letter
+/// off in a word of ten (`Lukashenla`) is 0.9 and still blocks; in a word of five it is 0.8.
+pub const BLOCK_PAIR_SIM: f32 = 0.9;
 /// Names of this many letters or fewer are short for [`SHORT_KEY_SIM`].
 const SHORT_NAME_CHARS: usize = 5;
 /// A short name whose key, not its spelling, meets the listed one.
 pub const SHORT_KEY_SIM: f32 = 0.89;
 /// Given names only the lists pair (two entities each listed under both): enough to review, not
-/// to block on its own (below `score::BLOCK_PAIR_SIM`).
+/// to block on its own (below [`BLOCK_PAIR_SIM`]).
 pub const LISTED_EQUIVALENT_SIM: f32 = 0.85;
 /// A name typed without vowels whose consonants are the listed name's: enough to review, not to
 /// block on its own.
@@ -481,11 +486,11 @@ mod tests {
         let s = token_sim(&t("egor"), &t("igor"));
         // An organisation's words are not given names.
         assert!(token_sim(&Token::new("egor", Role::Word, 1.0), &t("igor")) >= 0.9);
-        assert!((MIN_TOKEN_SIM..crate::matcher::score::BLOCK_PAIR_SIM).contains(&s), "{s}");
+        assert!((MIN_TOKEN_SIM..BLOCK_PAIR_SIM).contains(&s), "{s}");
         // The table's spellings of one name still block; long words are unchanged.
-        assert!(token_sim(&t("ihar"), &t("igor")) >= crate::matcher::score::BLOCK_PAIR_SIM);
-        assert!(token_sim(&t("piotr"), &t("petr")) >= crate::matcher::score::BLOCK_PAIR_SIM);
-        assert!(token_sim(&t("lukashenka"), &t("lukashenko")) >= crate::matcher::score::BLOCK_PAIR_SIM);
+        assert!(token_sim(&t("ihar"), &t("igor")) >= BLOCK_PAIR_SIM);
+        assert!(token_sim(&t("piotr"), &t("petr")) >= BLOCK_PAIR_SIM);
+        assert!(token_sim(&t("lukashenka"), &t("lukashenko")) >= BLOCK_PAIR_SIM);
     }
 
     /// The byte match in `one_per_letter` finds every spelling of its table, alone and inside a
