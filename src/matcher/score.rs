@@ -524,13 +524,7 @@ mod tests {
     use crate::model::{EntityType, Name, NameQuality};
 
     fn s(q: &str, listed_surname: &str, listed_given: &str) -> f32 {
-        let l = name_form::listed(
-            &Name::from_parts(listed_surname, listed_given, NameQuality::Primary),
-            EntityType::Person,
-            &|_| 1.0,
-        );
-        let q = name_form::query(q, true, &|_| 1.0);
-        score(&units(&q), &q, &l).score
+        how(q, listed_surname, listed_given).score
     }
 
     fn how(q: &str, listed_surname: &str, listed_given: &str) -> NameScore {
