@@ -102,6 +102,28 @@ pub struct VariantBound {
     /// weight, matching them adds at most `L / (required_weight + L)`.
     pub legal_slack: f32,
     pub person: bool,
+    /// Sum of the weights of the name's required given names. When a person's given name or
+    /// patronymic is met, the others may be left out and weigh half
+    /// (`name_form::SECOND_GIVEN_FACTOR`), so the denominator can be less than
+    /// `required_weight` by half of this: bounds must allow for it.
+    pub given_weight: f32,
+}
+
+impl VariantBound {
+    /// By how much the score of this name can exceed its shares (which divide by
+    /// `required_weight`) when its further given names are left out: `required / least`, the least
+    /// denominator being `required_weight` less half of `given_weight`.
+    pub fn given_relax(&self) -> f32 {
+        if !self.person || self.given_weight <= 0.0 {
+            return 1.0;
+        }
+        let least = self.required_weight - name_form::SECOND_GIVEN_FACTOR * self.given_weight;
+        if least <= 0.0 {
+            f32::MAX
+        } else {
+            self.required_weight / least
+        }
+    }
 }
 
 /// One position of a listed name: which distinct token is there, and what it is in this name.
@@ -211,6 +233,9 @@ pub struct Snapshot {
     /// The largest `legal_slack` of any variant: what legal-form words may add to any name that
     /// retrieval never reached.
     pub max_legal_slack: f32,
+    /// The most a person's score can exceed its share bound by its given names left out
+    /// (`VariantBound::given_weight`): the largest `required / (required - given / 2)`.
+    pub max_given_relax: f32,
     /// Country keys (ISO alpha-2 where recognised) of each entity, for comparison.
     pub countries: Vec<Vec<String>>,
     /// Distinct listed tokens. Similarities are computed once per query token and distinct listed
@@ -292,6 +317,7 @@ impl Snapshot {
         let mut variants = Vec::new();
         let mut variant_bounds = Vec::new();
         let mut max_legal_slack = 0.0f32;
+        let mut max_given_relax = 1.0f32;
         let mut tokens: Vec<ListedToken> = Vec::new();
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
@@ -335,7 +361,11 @@ impl Snapshot {
                     parts.iter().filter(|p| p.role == name_form::Role::Legal).map(|p| p.weight).sum();
                 let legal_slack = legal_weight / (required_weight + legal_weight);
                 max_legal_slack = max_legal_slack.max(legal_slack);
-                variant_bounds.push(VariantBound { required_weight, legal_slack, person: form.person });
+                let given_weight: f32 =
+                    form.tokens.iter().filter(|t| t.role == name_form::Role::Given).map(|t| t.weight).sum();
+                let bound = VariantBound { required_weight, legal_slack, person: form.person, given_weight };
+                max_given_relax = max_given_relax.max(bound.given_relax());
+                variant_bounds.push(bound);
                 variants.push(Variant {
                     entity: ei as u32,
                     name: ni,
@@ -399,6 +429,7 @@ impl Snapshot {
             variants,
             variant_bounds,
             max_legal_slack,
+            max_given_relax,
             countries,
             tokens,
             postings,

@@ -187,6 +187,10 @@ pub const MIN_LOOSE_CLASSES: usize = 2;
 /// given name with the same surname must fall below REVIEW.
 pub const SURNAME_WEIGHT: f32 = 2.0;
 pub const GIVEN_WEIGHT: f32 = 1.0;
+/// What a listed person's further given names weigh when one of them (or the patronymic) is
+/// matched: `Aleksandr Ivanov` for `Aleksandr Viktor Ivanov` is the listed man with one given name
+/// left out.
+pub const SECOND_GIVEN_FACTOR: f32 = 0.5;
 pub const PATRONYMIC_WEIGHT: f32 = 0.6;
 pub const LEGAL_WEIGHT: f32 = 0.05;
 

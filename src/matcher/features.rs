@@ -43,8 +43,12 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Feat
     Feature { feature: "date_of_birth", score, outcome, detail: format!("query {q}, listed {l}"), adjustment }
 }
 
-/// What a date of birth equal to the listed one, day, month and year, adds to a match.
+/// What a date of birth equal to the listed one, day, month and year, adds to a match: the most a
+/// date of birth adds.
 pub const EXACT_DOB: f64 = 0.05;
+
+/// What a country the entity is listed with adds to a match: the most a country adds.
+pub const COUNTRY_MATCH: f64 = 0.02;
 
 /// (score, outcome, adjustment) for two dates of possibly different precision.
 fn compare_dates(q: PartialDate, l: PartialDate) -> (f64, Outcome, f64) {
@@ -93,7 +97,7 @@ pub fn country(query: Option<&str>, listed: &[String]) -> Feature {
             score: 1.0,
             outcome: Outcome::Match,
             detail: format!("{q} is listed"),
-            adjustment: 0.02,
+            adjustment: COUNTRY_MATCH,
         }
     } else {
         Feature {

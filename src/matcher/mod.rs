@@ -76,10 +76,11 @@ pub fn screen(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Sc
 }
 
 /// Screens as [`screen`] does, but scores every name retrieval finds instead of ruling most out
-/// by their bounds first. The reference that pruning must agree with, result for result (see
-/// `tests/dev_set.rs`); much slower on large lists.
+/// by their bounds first, and keeps every name from the fixed floor up whatever the query's
+/// secondary features (`Options::floor_for`). The reference that pruning must agree with, result
+/// for result (see `tests/dev_set.rs`); much slower on large lists.
 pub fn screen_unpruned(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds) -> Screening {
-    evaluate(snapshot, query, thresholds, &Options { prune: false, ..SCREENING })
+    evaluate(snapshot, query, thresholds, &Options { prune: false, lift_floor: false, ..SCREENING })
 }
 
 /// Screens against the listed entities whose ids are in `only` (delta screening: what was added
@@ -123,7 +124,7 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
         &snapshot,
         query,
         thresholds,
-        &Options { name_floor: 0.0, keep_clear: true, only: None, prune: false },
+        &Options { name_floor: 0.0, keep_clear: true, only: None, prune: false, lift_floor: false },
     );
     r.matches.pop().unwrap_or(MatchResult {
         accepted: None,
@@ -147,11 +148,37 @@ struct Options<'a> {
     only: Option<&'a HashSet<String>>,
     /// Rule names out by their bounds before scoring them.
     prune: bool,
+    /// Raise `name_floor` to what the query's secondary features leave a chance of REVIEW
+    /// ([`Options::floor_for`]).
+    lift_floor: bool,
 }
 
-const SCREENING: Options<'static> = Options { name_floor: NAME_FLOOR, keep_clear: false, only: None, prune: true };
+const SCREENING: Options<'static> =
+    Options { name_floor: NAME_FLOOR, keep_clear: false, only: None, prune: true, lift_floor: true };
+
+impl Options<'_> {
+    /// The floor a name must reach to matter for this query. A match is returned only from the
+    /// REVIEW threshold up, and the secondary features lift a name's score by at most an exact
+    /// date of birth and a listed country, each only when the query gives it; so a name below the
+    /// REVIEW threshold less what this query's features can add cannot be returned. The higher
+    /// floor lets the bounds rule out most names a listed surname reaches (a person's namesakes
+    /// on three lists). An identifier blocks whatever the name, and reports the name's score: a
+    /// query with identifiers keeps the fixed floor.
+    fn floor_for(&self, query: &Query, thresholds: &Thresholds) -> f32 {
+        if !self.lift_floor || self.keep_clear || !query.identifiers.is_empty() {
+            return self.name_floor;
+        }
+        let lift = if query.date_of_birth.is_some() { features::EXACT_DOB } else { 0.0 }
+            + if query.country.is_some() { features::COUNTRY_MATCH } else { 0.0 };
+        // Scores are f32 sums compared as f64: a hair of slack so a name exactly at the
+        // threshold is kept.
+        let floor = (thresholds.review - lift - 1e-4) as f32;
+        self.name_floor.max(floor)
+    }
+}
 
 fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &Options<'_>) -> Screening {
+    let opts = &Options { name_floor: opts.floor_for(query, thresholds), ..*opts };
     // Words run together are split by what the lists hold, so the text is prepared here, against
     // this snapshot, and its words give the party's fingerprint.
     let mut text = name_form::QueryText::new(&query.name);

@@ -62,6 +62,38 @@ fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], ini
     (num / v.cut_weight).min(1.0)
 }
 
+/// [`crate::index::VariantBound::given_relax`] once a name's pairs are known: only when one of them
+/// meets a given name or the patronymic (or an initial may) can the given names they leave out
+/// weigh half, and only those.
+fn paired_relax(
+    v: &crate::index::Variant,
+    vb: &crate::index::VariantBound,
+    pairs: &[score::Pair],
+    initials: bool,
+) -> f32 {
+    if !vb.person {
+        return 1.0;
+    }
+    let given_or_patronymic =
+        |pos: usize| matches!(v.parts[pos].role, name_form::Role::Given | name_form::Role::Patronymic);
+    if !initials && !pairs.iter().any(|p| given_or_patronymic(usize::from(p.pos))) {
+        return 1.0;
+    }
+    let left_out: f32 = v
+        .parts
+        .iter()
+        .enumerate()
+        .filter(|(pos, part)| part.role == name_form::Role::Given && !pairs.iter().any(|p| usize::from(p.pos) == *pos))
+        .map(|(_, part)| part.weight)
+        .sum();
+    let least = vb.required_weight - name_form::SECOND_GIVEN_FACTOR * left_out;
+    if least <= 0.0 {
+        f32::MAX
+    } else {
+        vb.required_weight / least
+    }
+}
+
 /// Pairs a listed given name or patronymic that retrieval did not reach with a short query word
 /// one slip away from it (`similarity::short_typo`), and returns the weight they add. Retrieval meets a
 /// slip through one-letter deletions, but a slip in a Cyrillic letter romanised with two
@@ -190,6 +222,41 @@ fn group_by_variant(hits: &mut Vec<Hit>, variants: usize) {
     }
 }
 
+std::thread_local! {
+    /// Per listed token, the round of [`distinct`] that last saw it.
+    static SEEN: std::cell::RefCell<(u32, Vec<u32>)> = const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// Sorts `ids` (listed token ids, below `tokens`) and drops repeats. A word's lookups (its key and
+/// spelling, each with every letter deleted) find the same listed token many times: a listed
+/// person's surname brings a few hundred ids, and sorting them all was a twentieth of screening
+/// that person. Repeats are dropped first, by a mark per token kept between calls on this thread.
+fn distinct(ids: &mut Vec<u32>, tokens: usize) {
+    if ids.len() > 16 {
+        SEEN.with_borrow_mut(|(round, seen)| {
+            if seen.len() < tokens {
+                seen.resize(tokens, 0);
+            }
+            *round = round.wrapping_add(1);
+            if *round == 0 {
+                seen.fill(0);
+                *round = 1;
+            }
+            let r = *round;
+            ids.retain(|&id| match seen.get_mut(id as usize) {
+                Some(s) if *s == r => false,
+                Some(s) => {
+                    *s = r;
+                    true
+                }
+                None => true,
+            });
+        });
+    }
+    ids.sort_unstable();
+    ids.dedup();
+}
+
 /// Which readings of the query's name are screened: as a person's, as an organisation's, or
 /// both when the party type is not given.
 pub(super) fn readings(query: &Query) -> (bool, bool) {
@@ -261,8 +328,7 @@ pub(super) fn best_names(
             for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
                 near.clear();
                 snapshot.tokens_near(&u.token, u.cut, &mut near);
-                near.sort_unstable();
-                near.dedup();
+                distinct(&mut near, snapshot.tokens.len());
                 for &ti in &near {
                     let (sim, prefix) = u.compare(&snapshot.tokens[ti as usize].tok);
                     if sim >= similarity::MIN_PAIR_SIM {
@@ -284,7 +350,11 @@ pub(super) fn best_names(
     // shares, and `spent` sums that over units, per kind of name (organisations also get the
     // legal-form slack; persons the initials).
     let budget =
-        |person: bool| if person { name_floor - initial_bonus } else { name_floor - snapshot.max_legal_slack } - BOUND_MARGIN;
+        |person: bool| if person {
+            name_floor / snapshot.max_given_relax - initial_bonus
+        } else {
+            name_floor - snapshot.max_legal_slack
+        } - BOUND_MARGIN;
     let mut by_cost: Vec<(usize, usize)> = matched
         .iter()
         .enumerate()
@@ -392,9 +462,12 @@ pub(super) fn best_names(
         for group in hits.chunk_by(|a, b| a.variant == b.variant) {
             let vi = group[0].variant;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
-            let crate::index::VariantBound { required_weight, legal_slack: slack, person } =
-                snapshot.variant_bounds[vi as usize];
+            let vb = snapshot.variant_bounds[vi as usize];
+            let crate::index::VariantBound { required_weight, legal_slack: slack, person, .. } = vb;
             let extra = if person { initial_bonus / required_weight } else { 0.0 };
+            // Shares divide by the name's required weight, but a person's score may divide by
+            // less (`VariantBound::given_relax`): the sums of shares are scaled up by as much.
+            let relax = vb.given_relax();
             let mut bound: f32 = group.iter().map(|h| h.share).sum();
             // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
             // out here, before their tokens are read.
@@ -402,14 +475,15 @@ pub(super) fn best_names(
             // only `short_slips` compares: its bound counts what they may add.
             let v = &snapshot.variants[vi as usize];
             if prune
-                && bound + spent[usize::from(person)] + extra + slack + BOUND_MARGIN < name_floor
+                && (bound + spent[usize::from(person)] + extra) * relax + slack + BOUND_MARGIN < name_floor
                 && !(person
                     && loose_slips
-                    && bound
+                    && (bound
                         + short_slips_bound(v, |pos| group.iter().any(|h| usize::from(h.pair.pos) == pos))
                             / required_weight
                         + spent[usize::from(person)]
-                        + extra
+                        + extra)
+                        * relax
                         + slack
                         + BOUND_MARGIN
                         >= name_floor)
@@ -429,9 +503,11 @@ pub(super) fn best_names(
             if person
                 && !slip_units.is_empty()
                 && (!prune
-                    || bound
-                        + short_slips_bound(v, |pos| pairs.iter().any(|p| usize::from(p.pos) == pos)) / required_weight
-                        + extra
+                    || (bound
+                        + short_slips_bound(v, |pos| pairs.iter().any(|p| usize::from(p.pos) == pos))
+                            / required_weight
+                        + extra)
+                        * relax
                         + slack
                         + BOUND_MARGIN
                         >= name_floor)
@@ -439,10 +515,13 @@ pub(super) fn best_names(
                 bound +=
                     short_slips(snapshot, v, &person_units, &slip_units, &mut pairs, &mut slip_memo) / required_weight;
             }
-            if prune && bound + extra + slack + BOUND_MARGIN < name_floor {
+            if prune
+                && (bound + extra) * paired_relax(v, &vb, &pairs, initial_bonus > 0.0) + slack + BOUND_MARGIN
+                    < name_floor
+            {
                 continue;
             }
-            if prune_cut && cut_bound(v, person, &pairs, initial_bonus) + BOUND_MARGIN < name_floor {
+            if prune_cut && cut_bound(v, person, &pairs, initial_bonus) * relax + BOUND_MARGIN < name_floor {
                 continue;
             }
             score_variant(vi, Some(&mut pairs));
@@ -461,6 +540,24 @@ mod tests {
     use super::*;
 
     /// The radix passes give what a stable sort gives, for every size of list and of id.
+    /// Marks dropping repeats give what sorting and `dedup` give, over rounds enough to reuse the
+    /// marks, and for ids past the marks' length.
+    #[test]
+    fn distinct_ids_are_those_of_a_sort_and_dedup() {
+        let mut next = super::super::xorshift(11);
+        for round in 0..300 {
+            let tokens = 1 + (next() % 500) as usize;
+            let n = (next() % 200) as usize;
+            let ids: Vec<u32> = (0..n).map(|_| next() % (tokens as u32 + u32::from(round % 7 == 0) * 50)).collect();
+            let mut expected = ids.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            let mut got = ids;
+            distinct(&mut got, tokens);
+            assert_eq!(got, expected, "round {round}");
+        }
+    }
+
     #[test]
     fn hits_are_grouped_as_a_stable_sort_groups_them() {
         let mut next = super::super::xorshift(7);

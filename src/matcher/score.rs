@@ -157,11 +157,11 @@ pub const MIN_CUT_WORD_CHARS: usize = 4;
 /// whole (every required part matched): a title, a middle name or a second surname the list lacks
 /// is weak evidence of another person; a word standing where a listed part is missing is not.
 pub const EXTRA_WORD_FACTOR: f32 = 0.25;
-/// A listed person's further given names, when one of them is matched: `Aleksandr Ivanov` for
-/// `Aleksandr Viktor Ivanov` is the listed man with one given name left out.
-pub const SECOND_GIVEN_FACTOR: f32 = 0.5;
 /// Re-exported from the word comparison, which it bounds: see [`similarity::BLOCK_PAIR_SIM`].
 pub use super::similarity::BLOCK_PAIR_SIM;
+/// A listed person's further given names, when one of them is matched (declared with the name
+/// weights, since the index bounds scores by it).
+pub use crate::index::name_form::SECOND_GIVEN_FACTOR;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NameScore {
