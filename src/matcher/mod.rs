@@ -92,7 +92,24 @@ pub fn screen_only(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, 
 /// Scores a query against one candidate party with the same code path as screening (the
 /// candidate becomes a one-entity snapshot), keeping the result even when it is CLEAR.
 /// `stats` should come from the loaded lists so words weigh and names pair as in screening.
+///
+/// Both ways: the query is also scored as the listed name and the candidate as the query, and
+/// the stronger answer (decision, then score) is returned. Screening reads the payment's side as
+/// a query (other scripts romanised and compared by consonant classes, initials, German and
+/// French spellings, vowels dropped) and the list's side as published; two parties compared by
+/// an analyst have no such sides, and a candidate in Arabic script, with initials or in a German
+/// spelling scored 0 one way and its true score the other.
 pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats: Arc<ListStats>) -> MatchResult {
+    let forward = compare_one(query, candidate, thresholds, stats.clone());
+    let backward = compare_one(candidate, query, thresholds, stats);
+    if (backward.decision, backward.score) > (forward.decision, forward.score) {
+        backward
+    } else {
+        forward
+    }
+}
+
+fn compare_one(query: &Query, candidate: &Query, thresholds: &Thresholds, stats: Arc<ListStats>) -> MatchResult {
     let mut entity = Entity::new(
         "candidate".into(),
         crate::model::SourceKind::CaSema,

@@ -462,6 +462,7 @@ pub fn score_pairs_with(
     let mut den = 0.0f32;
     let mut excused = false;
     let mut extra_word = false;
+    let listed_patronymic = (0..listed.count()).any(|ci| listed.role(ci) == Role::Patronymic);
     for ci in 0..listed.count() {
         let role = listed.role(ci);
         // A surname is never excused: given names alone do not say who a person is.
@@ -480,9 +481,12 @@ pub fn score_pairs_with(
                 GIVEN_WEIGHT
             } else if whole && t.text.chars().count() > 1 {
                 // An initial beside the name is a given name the list cannot confirm: it counts.
-                // Another word (not a patronymic, which lists often leave out) may be the
-                // surname of someone else with the listed name: REVIEW at most.
-                extra_word |= query.person && t.role != Role::Patronymic && t.weight > 0.0;
+                // Another word may be the surname of someone else with the listed name: REVIEW
+                // at most. So may a patronymic, which lists often leave out, when the listed
+                // name has none: nothing confirms it (`Aleksandr Ivanovich Lukashenko` against a
+                // list's `Aleksandr LUKASHENKO` may be his namesake); beside a listed patronymic
+                // it was compared (`other_patronymic`).
+                extra_word |= query.person && t.weight > 0.0 && (t.role != Role::Patronymic || !listed_patronymic);
                 t.weight * EXTRA_WORD_FACTOR
             } else {
                 t.weight

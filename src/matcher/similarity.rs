@@ -20,6 +20,14 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         return 0.0;
     }
     if q.equivalents().iter().any(|e| **e == *c.key) {
+        // Keys drop a final vowel, so `Aleksandra` has the key of `Aleksandr`, which the table
+        // pairs with `Alexander`: a woman's name meets a man's only where the table writes both.
+        if q.role == Role::Given
+            && genders_differ(&q.text, &c.text)
+            && !crate::index::spellings_in_table_row(&q.text, &c.text)
+        {
+            return GENDER_SIM.min(LISTED_EQUIVALENT_SIM);
+        }
         return if crate::index::equivalent_in_table(&q.key, &c.key) { EQUIVALENT_SIM } else { LISTED_EQUIVALENT_SIM };
     }
     if q.nicknames().iter().any(|k| crate::index::nickname_matches(k, &c.text, &c.key)) {
@@ -80,11 +88,72 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     {
         s = s.min(SHORT_KEY_SIM);
     }
+    if s >= MIN_TOKEN_SIM {
+        s = s.min(patronymic_stems(&q.text, &c.text));
+        // A woman's given name against a man's spelt another way (`Aleksandra` / `Alexander`):
+        // perhaps a misspelling, more likely his wife or daughter. Review strength (the table's
+        // equivalents, `Mykola` / `Nikolai`, returned above).
+        if q.role == Role::Given && s > GENDER_SIM && genders_differ(&q.text, &c.text) {
+            s = GENDER_SIM;
+        }
+    }
     if s < MIN_TOKEN_SIM {
         s = short_typo(q, c);
     }
     s.max(loose)
 }
+
+/// A given name against one of the other gender (`genders_differ`).
+pub const GENDER_SIM: f32 = 0.85;
+
+/// Whether one given name reads as a woman's and the other as a man's by their endings: East
+/// Slavic and most European women's names end in `a` (`Aleksandra`, `Viktoriya`), men's in a
+/// consonant or `y`/`i` (`Alexander`, `Vitaliy`). Names of four letters or more only.
+fn genders_differ(a: &str, b: &str) -> bool {
+    let feminine = |w: &str| w.ends_with('a');
+    let masculine = |w: &str| w.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeou".contains(c));
+    a.len() >= 4 && b.len() >= 4 && ((feminine(a) && masculine(b)) || (masculine(a) && feminine(b)))
+}
+
+/// Patronymic endings, longest first: a patronymic is its father's given name and one of these.
+const PATRONYMIC_ENDINGS: [&str; 16] = [
+    "ievich", "witsch", "vitsch", "ichna", "ovich", "evich", "vitch", "ovitj", "ovna", "evna", "vich", "vych", "vna",
+    "una", "ich", "vic",
+];
+
+/// Two patronymics say whose children they are: `Yevgenyevich` and `Ivanovich`, `Grigorevich` and
+/// `Igorevich` share most of their letters through the ending, and are different fathers. Their
+/// similarity is at most that of the fathers' names (spelling or sound, the better), so the pair
+/// counts against the match (`score`: another patronymic is another person); two spellings of
+/// one father's name (`Grigoryevich` / `Hryhoryevich`) keep theirs. 1.0 unless both are patronymics.
+fn patronymic_stems(a: &str, b: &str) -> f32 {
+    if !(name_form::is_patronymic(a) && name_form::is_patronymic(b)) {
+        return 1.0;
+    }
+    let stem = |w: &'_ str| -> String {
+        let s = PATRONYMIC_ENDINGS.iter().find_map(|e| w.strip_suffix(e)).unwrap_or(w);
+        // The link vowel of the ending belongs to neither name (`Grigor-y-evich`, `Grigor-i-evich`).
+        s.trim_end_matches(['y', 'i', 'j', 'e', 'o']).to_string()
+    };
+    let (sa, sb) = (stem(a), stem(b));
+    if sa == sb {
+        return 1.0;
+    }
+    // Romanisations of one name can be far apart in letters (`Grigor` / `Ryhor`, half its letters):
+    // only stems unlike in both spelling and sound are different fathers.
+    let spelling = ratio_at_least(Word::of(&sa), Word::of(&sb), 0.0);
+    let (ka, kb) = (crate::normalize::phonetic_key(&sa), crate::normalize::phonetic_key(&sb));
+    let sound = if ka == kb { 1.0 } else { ratio_at_least(Word::of(&ka), Word::of(&kb), 0.0) };
+    if spelling < DIFFERENT_STEMS_SPELLING && sound < DIFFERENT_STEMS_SOUND {
+        spelling.max(sound)
+    } else {
+        1.0
+    }
+}
+
+/// Below both of these, two patronymics' stems are different names (`Yevgen` / `Ivan`).
+const DIFFERENT_STEMS_SPELLING: f32 = 0.5;
+const DIFFERENT_STEMS_SOUND: f32 = 0.75;
 
 /// A query word typed without vowels and a listed word with the same letters once their vowels
 /// are gone (`name_form::consonants`).
@@ -231,7 +300,13 @@ fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// A query token cut short against a listed token it begins.
 pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
-    if q.text.chars().count() >= MIN_PREFIX_CHARS && c.text.len() > q.text.len() && c.text.starts_with(&*q.text) {
+    // `Karpenkov` begins `Karpenkova`, and is the listed woman's husband or father, not her name
+    // cut short.
+    if q.text.chars().count() >= MIN_PREFIX_CHARS
+        && c.text.len() > q.text.len()
+        && c.text.starts_with(&*q.text)
+        && !gendered_pair(&q.text, &c.text)
+    {
         PREFIX_SIM
     } else {
         0.0
@@ -293,9 +368,19 @@ fn gendered_pair(a: &str, b: &str) -> bool {
     if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
         return short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
     }
-    for (m, f) in
-        [("skiy", "skaya"), ("skii", "skaya"), ("ski", "skaya"), ("sky", "skaya"), ("skiy", "skaja"), ("ski", "skaja")]
-    {
+    for (m, f) in [
+        ("skiy", "skaya"),
+        ("skii", "skaya"),
+        ("skij", "skaja"),
+        ("ski", "skaya"),
+        ("sky", "skaya"),
+        ("skiy", "skaja"),
+        ("ski", "skaja"),
+        ("iy", "iya"),
+        ("ii", "iya"),
+        ("ij", "ija"),
+        ("y", "ya"),
+    ] {
         if let (Some(ms), Some(fs)) = (short.strip_suffix(m), long.strip_suffix(f)) {
             if ms == fs {
                 return true;
