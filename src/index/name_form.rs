@@ -560,12 +560,16 @@ pub struct QueryText {
 
 impl QueryText {
     pub fn new(name: &str) -> QueryText {
+        let whole_name = name;
+        let unwrapped = crate::normalize::unwrap_lines(name);
+        let structured = crate::normalize::structured_name(&unwrapped);
+        let name = structured.as_deref().unwrap_or(&unwrapped);
         let unlabelled = crate::normalize::strip_label(name);
         let stripped = strip_notes(unlabelled);
         let person_words = camel_words(&stripped);
         let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
         QueryText {
-            whole: stripped == name,
+            whole: stripped == whole_name,
             words: fold(&stripped).split_whitespace().map(str::to_string).collect(),
             person_words,
             org_words: None,

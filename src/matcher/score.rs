@@ -159,6 +159,16 @@ pub const MIN_CUT_WORD_CHARS: usize = 4;
 pub const EXTRA_WORD_FACTOR: f32 = 0.25;
 /// Re-exported from the word comparison, which it bounds: see [`similarity::BLOCK_PAIR_SIM`].
 pub use super::similarity::BLOCK_PAIR_SIM;
+/// What an organisation's name covered whole beside other words scores at least (REVIEW, not
+/// BLOCK), when the words met weigh this much or more (word weights run 0.2 for `company` to
+/// 1.5 for a word of one listed name), each is met this closely and has this many letters:
+/// short names and acronyms (`SPP`, `IRSA`) are met by chance inside longer names (`Sp. z o.o.`,
+/// `Orsha`), and a sound alike (`Belaya` / `BELLA`) is not enough to say the name is in there:
+/// the words met are spelt as listed.
+pub const ORG_COVERED_SCORE: f32 = 0.85;
+pub const ORG_DISTINCTIVE_WEIGHT: f32 = 1.0;
+pub const ORG_COVERED_SIM: f32 = 1.0;
+pub const ORG_COVERED_MIN_CHARS: usize = 5;
 /// A listed person's further given names, when one of them is matched (declared with the name
 /// weights, since the index bounds scores by it).
 pub use crate::index::name_form::SECOND_GIVEN_FACTOR;
@@ -346,6 +356,8 @@ pub fn score_pairs_with(
     let mut num = 0.0f32;
     let (mut initials, mut full_given, mut any_required, mut prefix, mut weak) = (false, false, false, false, false);
     let mut least_sim = 1.0f32;
+    // The fewest letters of a listed word met.
+    let mut shortest_met = usize::MAX;
     let mut initial_required = false;
     let (mut prefix_patronymic, mut given_met) = (None, false);
     for p in pairs.iter() {
@@ -383,6 +395,7 @@ pub fn score_pairs_with(
         if !u.initial {
             least_sim = least_sim.min(p.sim);
         }
+        shortest_met = shortest_met.min(listed.token(p.pos as usize).text_chars());
         let only_prefix = p.prefix;
         prefix |= only_prefix;
         if only_prefix && role == Role::Patronymic {
@@ -502,6 +515,24 @@ pub fn score_pairs_with(
     } else {
         num / den
     };
+    // An organisation's every listed word met closely, beside words the list lacks (a city, an
+    // address, a branch: `Belshina Bobruisk`, `Naftan Novopolotsk`): at least REVIEW when the
+    // words met say who it is (weigh as one rare word or more), as for a person's name covered
+    // whole. Extra words weigh a quarter, which a rare city (weighing as much as the company)
+    // turned into a CLEAR.
+    let score = if !query.person
+        && whole
+        && left_over
+        && !excused
+        && !prefix
+        && least_sim >= ORG_COVERED_SIM
+        && shortest_met >= ORG_COVERED_MIN_CHARS
+        && num >= ORG_DISTINCTIVE_WEIGHT
+    {
+        score.max(ORG_COVERED_SCORE)
+    } else {
+        score
+    };
     // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:
     // REVIEW at most, as for excused words.
     NameScore {
@@ -539,6 +570,35 @@ mod tests {
         );
         let q = name_form::query(q, true, &|_| 1.0);
         score(&units(&q), &q, &l)
+    }
+
+    #[test]
+    fn another_fathers_patronymic_or_one_the_list_lacks_does_not_block() {
+        // Patronymics of different fathers share their ending, not their father's name.
+        assert!(s("Vyacheslav Yevgenyevich Svetlov", "SVETLOV", "Vyacheslav Ivanovich") < 0.8);
+        // One father's name in two romanisations is one patronymic.
+        assert!(s("Aleksandr Hryhoryevich Lukashenka", "LUKASHENKA", "Aleksandr Grigoryevich") >= 0.92);
+        // A patronymic the listed name lacks: found, never a BLOCK on its own.
+        let h = how("Aleksandr Ivanovich Lukashenko", "LUKASHENKO", "Aleksandr");
+        assert!(h.score >= 0.8 && h.approximate, "{h:?}");
+    }
+
+    #[test]
+    fn an_organisation_covered_whole_beside_a_city_is_a_review() {
+        let org = |q: &str, listed: &str| {
+            let l = name_form::listed(
+                &Name::new(listed.to_string(), NameQuality::Primary),
+                EntityType::Organization,
+                &|_| 1.5,
+            );
+            let q = name_form::query(q, false, &|_| 1.5);
+            score(&units(&q), &q, &l).score
+        };
+        let covered = org("Belshina Bobruisk Mogilev Region", "BELSHINA OAO");
+        assert!((ORG_COVERED_SCORE..0.92).contains(&covered), "{covered}");
+        // Not for a short name, a listed word met by its sound, or a cut one.
+        assert!(org("Minsk Bakery SPP", "SPP") < ORG_COVERED_SCORE);
+        assert!(org("Belaya Rus Dairy Farm", "BELLA") < ORG_COVERED_SCORE);
     }
 
     #[test]

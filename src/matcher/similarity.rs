@@ -121,11 +121,11 @@ const PATRONYMIC_ENDINGS: [&str; 16] = [
     "una", "ich", "vic",
 ];
 
-/// Two patronymics say whose children they are: `Yevgenyevich` and `Ivanovich`, `Grigorevich` and
-/// `Igorevich` share most of their letters through the ending, and are different fathers. Their
-/// similarity is at most that of the fathers' names (spelling or sound, the better), so the pair
-/// counts against the match (`score`: another patronymic is another person); two spellings of
-/// one father's name (`Grigoryevich` / `Hryhoryevich`) keep theirs. 1.0 unless both are patronymics.
+/// Two patronymics say whose children they are: `Yevgenyevich` and `Ivanovich` share most of their
+/// letters through the ending, and are different fathers: 0, so the pair counts against the match
+/// (`score`: another patronymic is another person). Two spellings of one father's name
+/// (`Grigoryevich` / `Hryhoryevich`) keep their similarity (1.0 here), and so does any pair but two
+/// patronymics.
 fn patronymic_stems(a: &str, b: &str) -> f32 {
     if !(name_form::is_patronymic(a) && name_form::is_patronymic(b)) {
         return 1.0;
@@ -145,15 +145,16 @@ fn patronymic_stems(a: &str, b: &str) -> f32 {
     let (ka, kb) = (crate::normalize::phonetic_key(&sa), crate::normalize::phonetic_key(&sb));
     let sound = if ka == kb { 1.0 } else { ratio_at_least(Word::of(&ka), Word::of(&kb), 0.0) };
     if spelling < DIFFERENT_STEMS_SPELLING && sound < DIFFERENT_STEMS_SOUND {
-        spelling.max(sound)
+        0.0
     } else {
         1.0
     }
 }
 
-/// Below both of these, two patronymics' stems are different names (`Yevgen` / `Ivan`).
-const DIFFERENT_STEMS_SPELLING: f32 = 0.5;
-const DIFFERENT_STEMS_SOUND: f32 = 0.75;
+/// Below both of these, two patronymics' stems are different names: `Yevgen` / `Ivan` (spelling
+/// 0.33, keys 0.8) are, `Grigor` / `Ryhor` (0.5, 0.83) are not.
+const DIFFERENT_STEMS_SPELLING: f32 = 0.45;
+const DIFFERENT_STEMS_SOUND: f32 = 0.85;
 
 /// A query word typed without vowels and a listed word with the same letters once their vowels
 /// are gone (`name_form::consonants`).
@@ -365,8 +366,12 @@ fn gendered_pair(a: &str, b: &str) -> bool {
         return false;
     }
     // Karpenkov / Karpenkova, and given names: Aleksandr / Aleksandra, Valentin / Valentina.
-    if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
-        return short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
+    if long.len() == short.len() + 1
+        && long.ends_with('a')
+        && long.starts_with(short)
+        && short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c))
+    {
+        return true;
     }
     for (m, f) in [
         ("skiy", "skaya"),
@@ -564,6 +569,26 @@ fn hyyro_osa(m: usize, b: &[u8], positions: impl Fn(u8) -> u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_womans_given_name_meets_a_mans_at_review_strength_at_most() {
+        let given = |w: &str| Token::query(w, Role::Given, 1.0);
+        assert!(token_sim(&given("aleksandra"), &given("alexander")) <= GENDER_SIM);
+        assert!(token_sim(&given("viktoriya"), &given("viktor")) <= GENDER_SIM);
+        assert!(token_sim(&given("evgeniya"), &given("evgeniy")) < MIN_TOKEN_SIM);
+        // Karpenkov is no cut of Karpenkova.
+        assert_eq!(prefix_sim(&given("karpenkov"), &given("karpenkova")), 0.0);
+        // Two spellings of one name of the same gender keep their similarity.
+        assert!(token_sim(&given("aleksandra"), &given("alexandra")) >= 0.9);
+    }
+
+    #[test]
+    fn patronymics_of_different_fathers_do_not_meet() {
+        let p = |w: &str| Token::query(w, Role::Patronymic, 0.6);
+        assert!(token_sim(&p("yevgenyevich"), &p("ivanovich")) < MIN_TOKEN_SIM);
+        assert!(token_sim(&p("grigoryevich"), &p("grigorievich")) >= MIN_TOKEN_SIM);
+        assert!(token_sim(&p("hryhoryevich"), &p("grigoryevich")) >= MIN_TOKEN_SIM);
+    }
 
     #[test]
     fn a_short_name_met_by_its_key_alone_cannot_block() {

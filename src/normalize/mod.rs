@@ -138,6 +138,63 @@ pub fn is_country_name(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Payment formats wrap a name at 35 characters a line whatever the words (`NATIONAL OLYMPIC
+/// COMMITTEE OF THE R` / `EPUBLIC OF BELARUS`): a line of 35 characters (or a multiple) that ends
+/// in a letter, followed by a line that starts with one, is joined to it without a space. Where
+/// the wrap fell between two words they are run together, which screening splits again by the
+/// listed words (`QueryText::split_joined`). Other line breaks are spaces, as folding makes them.
+pub fn unwrap_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let lines: Vec<&str> = s.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let Some(next) = lines.get(i + 1) else { break };
+        let n = line.chars().count();
+        let wrapped = n > 0
+            && n % 35 == 0
+            && line.chars().last().is_some_and(char::is_alphabetic)
+            && next.chars().next().is_some_and(char::is_alphabetic);
+        if !wrapped {
+            out.push(' ');
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The name lines of a SWIFT party field in option F (`:50F:`, `:59F:`) copied into a name field:
+/// `1/LUKASHENKA ALYAKSANDR 2/UL. NEZAVISIMOSTI 10 3/BY/MINSK` is the name `LUKASHENKA ALYAKSANDR`,
+/// an address and a town. Each line starts with a digit and a slash saying what it holds (1 name,
+/// 2 address, 3 country and town, 4 date of birth, 5 place of birth, 6 to 8 identifiers and
+/// more), lines may be run together with spaces, and a long name continues on further `1/` lines.
+/// `None` unless the text starts with `1/`.
+pub fn structured_name(s: &str) -> Option<String> {
+    let t = s.trim_start();
+    if !t.starts_with("1/") {
+        return None;
+    }
+    let mut name = String::new();
+    let mut in_name = false;
+    for piece in t.split_whitespace() {
+        let b = piece.as_bytes();
+        let piece = if b.len() >= 2 && (b'1'..=b'8').contains(&b[0]) && b[1] == b'/' {
+            in_name = b[0] == b'1';
+            &piece[2..]
+        } else {
+            piece
+        };
+        if in_name && !piece.is_empty() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(piece);
+        }
+    }
+    (!name.trim().is_empty()).then_some(name)
+}
+
 /// `Russian : Геннадий` → `Геннадий`, `Beneficiary: X` → `X`. A label is one or two known words
 /// before a colon (a language, as the lists put them before aliases, or a payment field's name,
 /// as payment systems copy them into name fields). Other words before a colon are part of the
@@ -264,6 +321,40 @@ pub fn has_control_chars_in_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_wrapped_at_35_characters_are_joined_where_the_line_was_full() {
+        let u = |s: &str| super::unwrap_lines(s).into_owned();
+        assert_eq!(
+            u("NATIONAL OLYMPIC COMMITTEE OF THE R\nEPUBLIC OF BELARUS"),
+            "NATIONAL OLYMPIC COMMITTEE OF THE REPUBLIC OF BELARUS"
+        );
+        assert_eq!(
+            u("2566 Radioelectronic Armament Repai\r\nr Plant JSC"),
+            "2566 Radioelectronic Armament Repair Plant JSC"
+        );
+        assert_eq!(
+            u("Minsk Research Institute of Instrument\nEngineering JSC"),
+            "Minsk Research Institute of Instrument Engineering JSC"
+        );
+        assert_eq!(u("Short line\nnext"), "Short line next");
+        assert_eq!(u("no break"), "no break");
+    }
+
+    #[test]
+    fn structured_party_fields_keep_their_name_lines() {
+        let name = |s: &str| super::structured_name(s);
+        assert_eq!(
+            name("1/LUKASHENKA ALYAKSANDR 2/UL. NEZAVISIMOSTI 10 3/BY/MOGILEV").as_deref(),
+            Some("LUKASHENKA ALYAKSANDR")
+        );
+        assert_eq!(
+            name("1/MINSK WHEEL TRACTOR\n1/PLANT OAO\n2/ULITSA 150\n3/BY/MINSK").as_deref(),
+            Some("MINSK WHEEL TRACTOR PLANT OAO")
+        );
+        assert_eq!(name("Ivan 1/2 Petrov"), None);
+        assert_eq!(name("1/ 2/ADDRESS"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -215,13 +215,45 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
     if let Some(stem) = token.strip_suffix("ff").filter(|s| s.ends_with(['o', 'e']) && s.len() >= 3) {
         push(format!("{stem}v"));
     }
+    // Belarusian `-аў`, `-еў` romanised `-au`, `-eu` (also `-ou`, `-aw`, `-ew`) is Russian `-ов`,
+    // `-ев`: `Ivanau` is `Ivanov`, `Markau` is `Markov`, and the lists write either.
+    let len = token.len();
+    if len >= 5 && token.is_ascii() {
+        let (stem, end) = token.split_at(len - 2);
+        match end {
+            "au" | "ou" | "aw" | "ow" => push(format!("{stem}ov")),
+            "eu" | "ew" => push(format!("{stem}ev")),
+            "ov" => push(format!("{stem}au")),
+            "ev" => push(format!("{stem}eu")),
+            _ => {}
+        }
+    }
     if ocr {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
         push(read_as(token, &OCR));
+        // A `1` stands for an `i` as often as for an `l` (`8ELSH1NA`, `51VAKOV`).
+        if digit && b.contains(&b'1') {
+            push(read_as(token, &OCR_ONE_AS_I));
+        }
     }
     out
 }
+
+/// [`OCR`] with `1` read as `i`.
+const OCR_ONE_AS_I: [(&str, &str); 11] = [
+    ("rn", "m"),
+    ("cl", "d"),
+    ("0", "o"),
+    ("1", "i"),
+    ("5", "s"),
+    ("vv", "w"),
+    ("8", "b"),
+    ("3", "e"),
+    ("4", "a"),
+    ("6", "g"),
+    ("7", "t"),
+];
 
 /// The consonants of a key (`x` spelt out as `ks`): what survives when a name is typed without
 /// vowels.
@@ -495,6 +527,10 @@ mod tests {
         assert_eq!(skeleton(&key("ksnchk")), skeleton(&key("kasyanchyk")));
         assert!(alternative_keys("drnitry", &key("drnitry")).contains(&key("dmitry")));
         assert!(alternative_keys("ipatoff", &key("ipatoff")).contains(&key("ipatov")));
+        assert!(alternative_keys("ivanau", &key("ivanau")).contains(&key("ivanov")));
+        assert!(alternative_keys("markov", &key("markov")).contains(&key("markau")));
+        assert!(alternative_keys("8elsh1na", &key("8elsh1na")).contains(&key("belshina")));
+        assert!(alternative_keys("51vakov", &key("51vakov")).contains(&key("sivakov")));
         assert!(alternative_keys("anclrei", &key("anclrei")).contains(&key("andrei")));
     }
 
