@@ -10,15 +10,26 @@ use crate::telemetry::Telemetry;
 pub fn command(settings: &Settings) -> anyhow::Result<()> {
     let config = ServeConfig::from_settings(settings)?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    runtime.block_on(async {
+    let result = runtime.block_on(async {
         let telemetry = Telemetry::init(config.log_format)?;
         let served = crate::server::serve(config, shutdown_signal()).await;
-        // Flushing the last spans blocks on the exporter: off the async workers.
-        let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
+        // Flushing the last spans blocks on the exporter: off the async workers, and not for ever.
+        let _ = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            tokio::task::spawn_blocking(move || telemetry.shutdown()),
+        )
+        .await;
         served?;
         anyhow::Ok(())
-    })
+    });
+    // Dropping the runtime waits for its blocking threads, and a list read blocked on a FIFO or a
+    // hung file system never returns: shutdown gives them a moment, then exits without them.
+    runtime.shutdown_timeout(BLOCKING_GRACE);
+    result
 }
+
+/// How long shutdown waits for blocking work (a list being read) once serving has stopped.
+const BLOCKING_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 async fn shutdown_signal() {
     let ctrl_c = async {

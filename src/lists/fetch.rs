@@ -60,6 +60,10 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .user_agent(concat!("screener/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(Duration::from_secs(20))
+        // A publisher that accepts the connection and then sends nothing (or stops mid-body)
+        // must not hold the poller: 30 s without a byte fails the fetch, the cache keeps serving
+        // and the next poll tries again. The whole download may still take five minutes.
+        .read_timeout(Duration::from_secs(30))
         .timeout(Duration::from_secs(300))
         .build()
         .unwrap_or_default()

@@ -70,9 +70,43 @@ impl Columns {
     }
 }
 
+/// The most an XLSX may inflate to, all its parts together. The Ministry's workbook is a few
+/// megabytes inflated; a file's size limit bounds only its compressed bytes, and a few megabytes
+/// of deflated spaces inflate to gigabytes (a zip bomb took 8 GB before this check).
+const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+
+/// Refuses a workbook whose parts inflate to more than `limit` bytes, by what its directory says
+/// and by inflating each part (a directory may understate a part), before calamine reads any.
+fn inflated_within(bytes: &[u8], limit: u64) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not the MOF asset-freeze workbook (XLSX): {e}"))?;
+    let declared: u64 = (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size())).sum();
+    let too_big = |n: u64| {
+        format!(
+            "the workbook inflates to more than {} MiB ({n} bytes or more): refused as a zip bomb, not a list",
+            limit >> 20
+        )
+    };
+    if declared > limit {
+        return Err(too_big(declared));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|e| format!("not the MOF asset-freeze workbook (XLSX): {e}"))?;
+        let mut bounded = std::io::Read::take(part, limit - total + 1);
+        total += std::io::copy(&mut bounded, &mut std::io::sink())
+            .map_err(|e| format!("not the MOF asset-freeze workbook (XLSX): part {i}: {e}"))?;
+        if total > limit {
+            return Err(too_big(total));
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
     let file = publication.describe();
     let bytes = publication.single()?;
+    inflated_within(bytes, MAX_INFLATED).map_err(|m| ParseError::file(&file, m))?;
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ParseError::file(&file, format!("not the MOF asset-freeze workbook (XLSX): {e}")))?;
     let mut entities: Vec<Entity> = Vec::new();
@@ -356,6 +390,25 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 
 #[cfg(test)]
 mod tests {
+    /// A workbook whose parts inflate past the limit is refused before calamine reads it, both
+    /// when its directory says so and when it understates.
+    #[test]
+    fn a_workbook_inflating_past_the_limit_is_refused() {
+        use std::io::Write;
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            w.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default()).expect("start");
+            w.write_all(&vec![b' '; 4 << 20]).expect("write");
+            w.finish().expect("finish");
+        }
+        let bytes = buf.into_inner();
+        assert!(bytes.len() < 1 << 20, "deflated spaces are small: {}", bytes.len());
+        let err = inflated_within(&bytes, 1 << 20).expect_err("refused");
+        assert!(err.contains("zip bomb"), "{err}");
+        assert!(inflated_within(&bytes, 8 << 20).is_ok());
+    }
+
     use super::*;
 
     #[test]
