@@ -232,28 +232,15 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
         push(read_as(token, &OCR));
-        // A `1` stands for an `i` as often as for an `l` (`8ELSH1NA`, `51VAKOV`).
+        // A `1` stands for an `i` as often as for an `l` (`8ELSH1NA`, `51VAKOV`). No other
+        // pattern of the table reads or writes either letter, so reading the `1`s first is the
+        // table with `1` → `i`.
         if digit && b.contains(&b'1') {
-            push(read_as(token, &OCR_ONE_AS_I));
+            push(read_as(&token.replace('1', "i"), &OCR));
         }
     }
     out
 }
-
-/// [`OCR`] with `1` read as `i`.
-const OCR_ONE_AS_I: [(&str, &str); 11] = [
-    ("rn", "m"),
-    ("cl", "d"),
-    ("0", "o"),
-    ("1", "i"),
-    ("5", "s"),
-    ("vv", "w"),
-    ("8", "b"),
-    ("3", "e"),
-    ("4", "a"),
-    ("6", "g"),
-    ("7", "t"),
-];
 
 /// The consonants of a key (`x` spelt out as `ks`): what survives when a name is typed without
 /// vowels.
