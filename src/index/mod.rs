@@ -102,27 +102,23 @@ pub struct VariantBound {
     /// weight, matching them adds at most `L / (required_weight + L)`.
     pub legal_slack: f32,
     pub person: bool,
-    /// Sum of the weights of the name's required given names. When a person's given name or
-    /// patronymic is met, the others may be left out and weigh half
-    /// (`name_form::SECOND_GIVEN_FACTOR`), so the denominator can be less than
-    /// `required_weight` by half of this: bounds must allow for it.
-    pub given_weight: f32,
+    /// By how much this name's score can exceed its shares (which divide by `required_weight`):
+    /// when a person's given name or patronymic is met, the other given names may be left out and
+    /// weigh half (`name_form::SECOND_GIVEN_FACTOR`), so the denominator can be as little as
+    /// `required_weight` less half their weight. `required / least`; 1 for organisations.
+    pub given_relax: f32,
 }
 
-impl VariantBound {
-    /// By how much the score of this name can exceed its shares (which divide by
-    /// `required_weight`) when its further given names are left out: `required / least`, the least
-    /// denominator being `required_weight` less half of `given_weight`.
-    pub fn given_relax(&self) -> f32 {
-        if !self.person || self.given_weight <= 0.0 {
-            return 1.0;
-        }
-        let least = self.required_weight - name_form::SECOND_GIVEN_FACTOR * self.given_weight;
-        if least <= 0.0 {
-            f32::MAX
-        } else {
-            self.required_weight / least
-        }
+/// `required / least` of [`VariantBound::given_relax`], the least denominator being `required`
+/// less `SECOND_GIVEN_FACTOR` of `given` (the weights of the required given names).
+pub fn given_relax(required: f32, given: f32) -> f32 {
+    let least = required - name_form::SECOND_GIVEN_FACTOR * given;
+    if given <= 0.0 {
+        1.0
+    } else if least <= 0.0 {
+        f32::MAX
+    } else {
+        required / least
     }
 }
 
@@ -234,7 +230,7 @@ pub struct Snapshot {
     /// retrieval never reached.
     pub max_legal_slack: f32,
     /// The most a person's score can exceed its share bound by its given names left out
-    /// (`VariantBound::given_weight`): the largest `required / (required - given / 2)`.
+    /// (`VariantBound::given_relax`): the largest of them.
     pub max_given_relax: f32,
     /// Country keys (ISO alpha-2 where recognised) of each entity, for comparison.
     pub countries: Vec<Vec<String>>,
@@ -363,8 +359,9 @@ impl Snapshot {
                 max_legal_slack = max_legal_slack.max(legal_slack);
                 let given_weight: f32 =
                     form.tokens.iter().filter(|t| t.role == name_form::Role::Given).map(|t| t.weight).sum();
-                let bound = VariantBound { required_weight, legal_slack, person: form.person, given_weight };
-                max_given_relax = max_given_relax.max(bound.given_relax());
+                let given_relax = if form.person { given_relax(required_weight, given_weight) } else { 1.0 };
+                let bound = VariantBound { required_weight, legal_slack, person: form.person, given_relax };
+                max_given_relax = max_given_relax.max(given_relax);
                 variant_bounds.push(bound);
                 variants.push(Variant {
                     entity: ei as u32,

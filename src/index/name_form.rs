@@ -208,13 +208,25 @@ pub struct NameForm {
 
 /// East Slavic patronymics (and the Belarusian `-avich`/`-auna` forms), after folding.
 pub fn is_patronymic(t: &str) -> bool {
-    t.len() > 5
-        && [
-            "vich", "vych", "vic", "ich", "vna", "una", "ichna", "ovich", "evich", "ievich", "vitch", "witsch",
-            "vitsch", "ovitj",
-        ]
-        .iter()
-        .any(|s| t.ends_with(s))
+    t.len() > 5 && PATRONYMIC_ENDINGS.iter().any(|s| t.ends_with(s))
+}
+
+/// Endings of patronymics (Russian, Belarusian, Ukrainian; German and Scandinavian spellings of
+/// them), longest first so that the first that fits is the whole ending.
+const PATRONYMIC_ENDINGS: [&str; 16] = [
+    "ievich", "witsch", "vitsch", "ichna", "ovich", "evich", "vitch", "ovitj", "ovna", "evna", "vich", "vych", "vna",
+    "una", "ich", "vic",
+];
+
+/// A patronymic without its ending and the link vowel before it: the father's name as the
+/// patronymic spells it (`Grigor-y-evich`, `Grigor-i-evich` → `grigor`). `None` if `t` is no
+/// patronymic.
+pub fn patronymic_stem(t: &str) -> Option<&str> {
+    if !is_patronymic(t) {
+        return None;
+    }
+    let s = PATRONYMIC_ENDINGS.iter().find_map(|e| t.strip_suffix(e)).unwrap_or(t);
+    Some(s.trim_end_matches(['y', 'i', 'j', 'e', 'o']))
 }
 
 /// Titles, honorifics and ranks that surround names in payment fields; they say nothing about

@@ -86,12 +86,7 @@ fn paired_relax(
         .filter(|(pos, part)| part.role == name_form::Role::Given && !pairs.iter().any(|p| usize::from(p.pos) == *pos))
         .map(|(_, part)| part.weight)
         .sum();
-    let least = vb.required_weight - name_form::SECOND_GIVEN_FACTOR * left_out;
-    if least <= 0.0 {
-        f32::MAX
-    } else {
-        vb.required_weight / least
-    }
+    crate::index::given_relax(vb.required_weight, left_out)
 }
 
 /// Pairs a listed given name or patronymic that retrieval did not reach with a short query word
@@ -467,7 +462,7 @@ pub(super) fn best_names(
             let extra = if person { initial_bonus / required_weight } else { 0.0 };
             // Shares divide by the name's required weight, but a person's score may divide by
             // less (`VariantBound::given_relax`): the sums of shares are scaled up by as much.
-            let relax = vb.given_relax();
+            let relax = vb.given_relax;
             let mut bound: f32 = group.iter().map(|h| h.share).sum();
             // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
             // out here, before their tokens are read.

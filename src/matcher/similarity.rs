@@ -115,27 +115,15 @@ fn genders_differ(a: &str, b: &str) -> bool {
     a.len() >= 4 && b.len() >= 4 && ((feminine(a) && masculine(b)) || (masculine(a) && feminine(b)))
 }
 
-/// Patronymic endings, longest first: a patronymic is its father's given name and one of these.
-const PATRONYMIC_ENDINGS: [&str; 16] = [
-    "ievich", "witsch", "vitsch", "ichna", "ovich", "evich", "vitch", "ovitj", "ovna", "evna", "vich", "vych", "vna",
-    "una", "ich", "vic",
-];
-
 /// Two patronymics say whose children they are: `Yevgenyevich` and `Ivanovich` share most of their
 /// letters through the ending, and are different fathers: 0, so the pair counts against the match
 /// (`score`: another patronymic is another person). Two spellings of one father's name
 /// (`Grigoryevich` / `Hryhoryevich`) keep their similarity (1.0 here), and so does any pair but two
 /// patronymics.
-fn patronymic_stems<'a>(a: &'a str, b: &'a str) -> f32 {
-    if !(name_form::is_patronymic(a) && name_form::is_patronymic(b)) {
+fn patronymic_stems(a: &str, b: &str) -> f32 {
+    let (Some(sa), Some(sb)) = (name_form::patronymic_stem(a), name_form::patronymic_stem(b)) else {
         return 1.0;
-    }
-    let stem = |w: &'a str| -> &'a str {
-        let s = PATRONYMIC_ENDINGS.iter().find_map(|e| w.strip_suffix(e)).unwrap_or(w);
-        // The link vowel of the ending belongs to neither name (`Grigor-y-evich`, `Grigor-i-evich`).
-        s.trim_end_matches(['y', 'i', 'j', 'e', 'o'])
     };
-    let (sa, sb) = (stem(a), stem(b));
     if sa == sb {
         return 1.0;
     }
