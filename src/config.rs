@@ -128,6 +128,11 @@ pub struct Settings {
     /// Where URL sources keep their last fetched copy [default: .screener-cache].
     #[arg(long, env = "SCREENER_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
+    /// Where the last accepted copy of each source is kept, so that a restart judges the lists
+    /// by the publications accepted before it and falls back to them when the gate refuses
+    /// [default: CACHE_DIR/accepted with URL sources, none otherwise].
+    #[arg(long, env = "SCREENER_STATE_DIR")]
+    pub state_dir: Option<PathBuf>,
     /// Seconds between polls of URL sources [default: 3600].
     #[arg(long, env = "SCREENER_POLL_INTERVAL")]
     pub poll_interval: Option<u64>,
@@ -342,6 +347,8 @@ pub struct ServeConfig {
     pub watch: bool,
     #[serde(serialize_with = "seconds")]
     pub poll_interval: Duration,
+    /// See `Settings::state_dir`; resolved.
+    pub state_dir: Option<PathBuf>,
     /// No source was configured, so the official publication URLs are used.
     pub official_defaults: bool,
     #[serde(serialize_with = "seconds")]
@@ -439,6 +446,7 @@ impl ServeConfig {
         // land in the working directory, and the others fail later with a less helpful message.
         for (name, path) in [
             ("cache_dir", &s.cache_dir),
+            ("state_dir", &s.state_dir),
             ("good_guys", &s.good_guys),
             ("audit_log", &s.audit_log),
             ("telemetry_hash_key_file", &s.telemetry_hash_key_file),
@@ -478,6 +486,11 @@ impl ServeConfig {
         if max_bytes < 1024 {
             return Err(ConfigError::Invalid(format!("max_publication_bytes must be at least 1024 (got {max_bytes})")));
         }
+        // URL sources write a cache anyway, so their accepted copies are kept beside it by default;
+        // file sources keep none unless asked, since the service would otherwise write into
+        // whatever directory it was started from.
+        let state_dir =
+            s.state_dir.clone().or_else(|| sources.iter().any(|s| s.url.is_some()).then(|| cache_dir.join("accepted")));
         let mut sources: Vec<SourceSpec> = sources.into_iter().map(|s| s.cached_in(&cache_dir)).collect();
         for s in &mut sources {
             s.max_bytes = max_bytes;
@@ -636,6 +649,7 @@ impl ServeConfig {
             allow_missing_companions: s.allow_missing_companions.unwrap_or(false),
             watch: !s.no_watch.unwrap_or(false),
             poll_interval: Duration::from_secs(poll_interval),
+            state_dir,
             official_defaults,
             shutdown_grace,
             metrics_listen: s.metrics_listen,

@@ -123,6 +123,7 @@ impl App {
                 max_shrink: config.max_shrink,
                 max_scope_shrink: config.max_scope_shrink,
                 allow_missing_companions: config.allow_missing_companions,
+                state_dir: config.state_dir.clone(),
             },
             store.clone(),
         ));

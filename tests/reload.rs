@@ -746,3 +746,75 @@ async fn a_write_in_progress_is_not_a_publication() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// Publications the file watcher cannot see by name, found by the metadata poll: a Kubernetes
+/// ConfigMap volume swapping its `..data` symlink, and an OFAC directory replaced by `mv`.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn symlink_swaps_and_replaced_directories_are_seen() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mount = dir.path().join("mount");
+    std::fs::create_dir_all(mount.join("..2026_12_01")).expect("mkdir");
+    std::fs::write(mount.join("..2026_12_01/sema-lmes.xml"), canada_before_2022_11_17()).expect("write");
+    symlink("..2026_12_01", mount.join("..data")).expect("symlink");
+    symlink("..data/sema-lmes.xml", mount.join("sema-lmes.xml")).expect("symlink");
+    let ofac = dir.path().join("ofac");
+    std::fs::create_dir_all(&ofac).expect("mkdir");
+    for (from, to) in [("sdn", "SDN.CSV"), ("alt", "ALT.CSV"), ("add", "ADD.CSV")] {
+        let src = common::ofac("2023-12-28").with_file_name(format!("{from}_2023-12-28.csv"));
+        std::fs::copy(src, ofac.join(to)).expect("copy");
+    }
+    let args = vec![
+        "--source".to_string(),
+        format!("ca-sema={}", mount.join("sema-lmes.xml").display()),
+        "--source".to_string(),
+        format!("us-ofac-sdn={}", ofac.display()),
+    ];
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let status = |c: &mut pb::screening_service_client::ScreeningServiceClient<tonic::transport::Channel>| {
+        let mut c = c.clone();
+        async move { c.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner() }
+    };
+    let v0 = status(&mut client).await.list_version;
+
+    // The kubelet's swap: a new timestamped directory, a temporary link, renamed over `..data`.
+    std::fs::create_dir_all(mount.join("..2026_12_02")).expect("mkdir");
+    std::fs::write(mount.join("..2026_12_02/sema-lmes.xml"), std::fs::read(common::canada()).expect("read"))
+        .expect("write");
+    symlink("..2026_12_02", mount.join("..data_tmp")).expect("symlink");
+    std::fs::rename(mount.join("..data_tmp"), mount.join("..data")).expect("swap");
+    let t0 = Instant::now();
+    let v1 = loop {
+        let st = status(&mut client).await;
+        if st.list_version != v0 {
+            let ca = st.sources.iter().find(|s| s.id == "ca-sema").expect("ca");
+            assert_eq!(ca.entities_in_scope, 320, "{ca:?}");
+            break st.list_version;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(20), "the ..data swap was not seen");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+
+    // The OFAC directory replaced whole: the new one moved in under the old name.
+    let next = dir.path().join("ofac.next");
+    std::fs::create_dir_all(&next).expect("mkdir");
+    std::fs::copy(common::ofac("2024-05-03"), next.join("SDN.CSV")).expect("copy");
+    for f in ["ALT.CSV", "ADD.CSV"] {
+        std::fs::copy(ofac.join(f), next.join(f)).expect("copy");
+    }
+    std::fs::rename(&ofac, dir.path().join("ofac.old")).expect("mv away");
+    std::fs::rename(&next, &ofac).expect("mv in");
+    let t0 = Instant::now();
+    loop {
+        let st = status(&mut client).await;
+        let us = st.sources.iter().find(|s| s.id == "us-ofac-sdn").expect("us").clone();
+        assert_eq!(us.refused_publications, 0, "{us:?}");
+        if st.list_version != v1 {
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(20), "the replaced directory was not seen");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -159,6 +159,21 @@ async fn polled_url_source() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
 
+    // An error page with status 200 (a captive portal, a CDN's maintenance page): refused by the
+    // gate, and kept out of what a restart serves.
+    publisher.set(Mode::Serve(Arc::new(b"<html><body>Down for maintenance</body></html>\n".to_vec()), "\"v3\"".into()));
+    let t0 = Instant::now();
+    let refusal = loop {
+        let status = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        if let Some(s) = status.sources.iter().find(|s| !s.last_refusal.is_empty()) {
+            break s.last_refusal.clone();
+        }
+        assert!(t0.elapsed() < Duration::from_secs(15), "the error page was not refused");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(refusal.contains("Last Updated"), "{refusal}");
+    assert_eq!(version(&mut client).await, v2);
+
     // 500, then a refused connection: the cached version keeps serving.
     publisher.set(Mode::Fail500);
     wait_for(&publisher, "a 500", |s| s.contains(&500)).await;
@@ -179,8 +194,11 @@ async fn polled_url_source() {
     assert!(log.contains("cached copy keeps serving"), "failures are logged");
     drop(server);
 
-    // A restart while the publisher is down serves the cached copy at once.
+    // A restart while the publisher is down, with the error page in the cache, serves the last
+    // accepted copy at once and says why.
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
     assert_eq!(version(&mut client).await, v2);
+    let status = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    assert!(status.sources[0].last_refusal.starts_with("at start: "), "{:?}", status.sources[0]);
 }

@@ -4,6 +4,8 @@
 //! - [`store`]: holds the live snapshot and builds snapshots from the configured sources;
 //! - [`reload`]: reloads without a restart (file watch, `SIGHUP`, the admin RPC), each changed
 //!   publication through the validation gate, and swaps the new snapshot in whole;
+//! - [`gate`]: whether a new publication may replace the one serving (losses, dates);
+//! - [`last_good`]: the last accepted copy of each source, kept across restarts;
 //! - [`fetch`]: polls URL sources into the local cache the reloader reads;
 //! - [`changes`]: the list-change feed (what each new version added, removed and changed).
 //!
@@ -14,5 +16,7 @@
 
 pub mod changes;
 pub mod fetch;
+pub mod gate;
+pub mod last_good;
 pub mod reload;
 pub mod store;

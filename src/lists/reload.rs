@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,6 +19,8 @@ use tokio::sync::{mpsc, Mutex};
 
 use crate::good_guys::GoodGuys;
 use crate::index::{LoadedSource, Snapshot};
+use crate::lists::gate::{self, Counts, History, Limits};
+use crate::lists::last_good::LastGood;
 use crate::lists::store::{self, ListStore, LoadError};
 use crate::model::{Regime, SourceKind};
 use crate::source::{layout, RawPublication, SourceSpec};
@@ -42,6 +45,21 @@ pub enum Outcome {
     Unchanged,
     /// Refused, with the reason; the previous publication keeps serving.
     Refused(String),
+    /// The same publication as last time refused again (every poll and every reload reads it):
+    /// still refused, not reported again as news.
+    StillRefused(String),
+}
+
+/// Why the gate refused a publication, and which (when it could be read).
+struct Refusal {
+    reason: String,
+    sha256: Option<String>,
+}
+
+impl From<String> for Refusal {
+    fn from(reason: String) -> Refusal {
+        Refusal { reason, sha256: None }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -62,14 +80,27 @@ pub struct Settings {
     /// Start and reload an OFAC source without its ALT.CSV and ADD.CSV (dated archives that lack
     /// them). Off by default: without ALT.CSV a third of the OFAC names are not screened.
     pub allow_missing_companions: bool,
+    /// Where the last accepted copy of each source is kept across restarts (see `last_good`).
+    pub state_dir: Option<PathBuf>,
 }
 
 /// A publication the gate accepted, with what the gate compares the next one against.
 #[derive(Clone)]
 struct Accepted {
     loaded: LoadedSource,
-    /// Rows of each companion file (OFAC `ALT.CSV`, `ADD.CSV`), by role.
-    companions: Vec<(String, usize)>,
+    /// The publications accepted lately, this one last.
+    history: History,
+    /// The sha256 of the last publication refused since this one was accepted: the same file
+    /// refused again (every poll, every unrelated reload) is not reported again as news.
+    refused: Option<String>,
+}
+
+/// A publication read and parsed, not yet through the gate.
+struct Candidate {
+    loaded: LoadedSource,
+    counts: Counts,
+    /// The files as read, kept when a state directory is configured.
+    raw: Option<RawPublication>,
 }
 
 /// What one pass over the sources produced.
@@ -84,16 +115,29 @@ struct Reloaded {
 pub struct Reloader {
     settings: Settings,
     store: Arc<ListStore>,
+    last_good: Option<LastGood>,
     /// The last accepted publication of each source, in configuration order. Behind an async
     /// mutex because it also serialises reloads: two triggers at once run one after the other,
     /// never interleaved.
     accepted: Mutex<Vec<Option<Accepted>>>,
+    /// What the sources looked like when last read (see [`Reloader::poll_metadata`]).
+    seen: std::sync::Mutex<Fingerprint>,
+    /// Whether the watcher is waiting for a change to settle (a write in progress).
+    debouncing: AtomicBool,
 }
 
 impl Reloader {
     pub fn new(settings: Settings, store: Arc<ListStore>) -> Reloader {
         let n = settings.sources.len();
-        Reloader { settings, store, accepted: Mutex::new(vec![None; n]) }
+        let last_good = settings.state_dir.clone().map(LastGood::new);
+        Reloader {
+            settings,
+            store,
+            last_good,
+            accepted: Mutex::new(vec![None; n]),
+            seen: Default::default(),
+            debouncing: AtomicBool::new(false),
+        }
     }
 
     /// The first load: every source must load (there is nothing older to fall back on), or the
@@ -106,6 +150,7 @@ impl Reloader {
         let in_task = span.clone();
         let (loaded, good_guys) = tokio::task::spawn_blocking(move || -> Result<_, LoadError> {
             let _entered = in_task.enter();
+            this.note_seen();
             let good_guys = this.settings.good_guys.as_deref().map(GoodGuys::read).transpose()?.unwrap_or_default();
             let loaded = this
                 .settings
@@ -176,11 +221,14 @@ impl Reloader {
                     self.store.refuse(o.kind, reason.clone());
                     crate::metrics::refused(o.kind);
                 }
+                Outcome::StillRefused(reason) => {
+                    tracing::debug!(source = %o.kind, trigger, reason = %reason, "the refused publication is still there")
+                }
                 Outcome::Accepted => tracing::info!(source = %o.kind, trigger, "new publication accepted"),
                 Outcome::Unchanged => tracing::debug!(source = %o.kind, trigger, "unchanged"),
             }
         }
-        let summary = if outcomes.iter().any(|o| matches!(o.outcome, Outcome::Refused(_))) {
+        let summary = if outcomes.iter().any(|o| matches!(o.outcome, Outcome::Refused(_) | Outcome::StillRefused(_))) {
             "refused"
         } else if snapshot.is_some() {
             "changed"
@@ -221,6 +269,7 @@ impl Reloader {
     }
 
     fn reload_blocking(&self, mut accepted: Vec<Option<Accepted>>, force: bool) -> Reloaded {
+        self.note_seen();
         let mut outcomes = Vec::new();
         let mut changed = false;
         for (i, spec) in self.settings.sources.iter().enumerate() {
@@ -235,7 +284,14 @@ impl Reloader {
                     changed = true;
                     Outcome::Accepted
                 }
-                Err(reason) => Outcome::Refused(reason),
+                Err(Refusal { reason, sha256 }) => match accepted[i].as_mut() {
+                    Some(a) if sha256.is_some() && a.refused == sha256 => Outcome::StillRefused(reason),
+                    Some(a) => {
+                        a.refused = sha256;
+                        Outcome::Refused(reason)
+                    }
+                    None => Outcome::Refused(reason),
+                },
             };
             span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
             span.record(
@@ -243,7 +299,7 @@ impl Reloader {
                 match outcome {
                     Outcome::Accepted => "accepted",
                     Outcome::Unchanged => "unchanged",
-                    Outcome::Refused(_) => "refused",
+                    Outcome::Refused(_) | Outcome::StillRefused(_) => "refused",
                 },
             );
             outcomes.push(SourceOutcome { kind: spec.kind, outcome });
@@ -264,9 +320,16 @@ impl Reloader {
         Reloaded { accepted, outcomes, snapshot }
     }
 
-    /// The first load of a source: read, companions checked, parsed. Nothing to compare with.
-    fn load_first(&self, spec: &SourceSpec) -> Result<Accepted, LoadError> {
-        let raw = crate::source::read(spec).map_err(|error| LoadError::Source { spec: spec.to_string(), error })?;
+    fn limits(&self) -> Limits {
+        Limits {
+            regime: self.settings.regime,
+            max_shrink: self.settings.max_shrink,
+            max_scope_shrink: self.settings.max_scope_shrink,
+        }
+    }
+
+    /// Reads and parses a source, with the companions it must have.
+    fn candidate(&self, spec: &SourceSpec, raw: RawPublication) -> Result<Candidate, LoadError> {
         let missing = missing_companions(spec, &raw);
         if !missing.is_empty() && !self.settings.allow_missing_companions {
             return Err(LoadError::MissingCompanions { spec: spec.to_string(), missing: missing.join(", ") });
@@ -276,86 +339,76 @@ impl Reloader {
                 "OFAC source without companions (--allow-missing-companions): their aliases and addresses are not screened");
         }
         let companions = companion_rows(spec, &raw);
-        Ok(Accepted { loaded: store::parse_raw(spec, raw)?, companions })
+        let kept = self.last_good.is_some().then(|| raw.clone());
+        let loaded = store::parse_raw(spec, raw)?;
+        let dated = (loaded.info.publication_basis != "content change").then_some(loaded.info.published).flatten();
+        let counts = Counts::of(&loaded, companions, dated);
+        Ok(Candidate { loaded, counts, raw: kept })
     }
 
-    /// The validation gate for one source. `Ok(None)`: unchanged.
-    ///
-    /// A publication must be whole (the parsers check each format's own end), and must not lose
-    /// more than the limits allow of what is screened: every entity, the entities in scope, and
-    /// the rows of the companion files that carry aliases and addresses. A publication that
-    /// loses more is far more likely cut short, half-synced or a changed format than a real
-    /// mass delisting, and serving it would answer CLEAR for the people it lost; `force` is the
-    /// operator's way to say it is real.
-    fn check(&self, spec: &SourceSpec, previous: Option<&Accepted>, force: bool) -> Result<Option<Accepted>, String> {
+    /// Takes a candidate the gate let through: its history extended, its copy kept.
+    fn accept(&self, c: Candidate, mut history: History, force: bool) -> Accepted {
+        history.accept(c.counts, force);
+        if let (Some(last_good), Some(raw)) = (&self.last_good, &c.raw) {
+            if let Err(e) = last_good.save(c.loaded.info.kind, raw, &history) {
+                tracing::warn!(source = %c.loaded.info.kind, dir = %last_good.dir().display(), error = %e,
+                    "cannot keep the accepted publication for the next start; it serves, but a restart cannot fall back to it");
+            }
+        }
+        Accepted { loaded: c.loaded, history, refused: None }
+    }
+
+    /// The first load of a source. Without a kept copy (no `--state-dir`, or the first start)
+    /// there is nothing to compare with: the publication must parse, or the start fails naming
+    /// the source. With one, the publication passes the same gate as a reload against the
+    /// publications accepted before the restart, and if it is refused (or does not parse) the
+    /// kept copy serves instead, the refusal reported in status as on a reload.
+    fn load_first(&self, spec: &SourceSpec) -> Result<Accepted, LoadError> {
+        let kept = self.last_good.as_ref().and_then(|l| l.load(spec.kind));
+        let fresh = crate::source::read(spec)
+            .map_err(|error| LoadError::Source { spec: spec.to_string(), error })
+            .and_then(|raw| self.candidate(spec, raw));
+        let Some(kept) = kept else { return fresh.map(|c| self.accept(c, History::default(), false)) };
+        let refused = match fresh {
+            Ok(c) if kept.history.serving().is_some_and(|k| k.sha256 == c.counts.sha256) => {
+                return Ok(Accepted { loaded: c.loaded, history: kept.history, refused: None })
+            }
+            Ok(c) => match gate::check(&c.counts, &kept.history, self.limits()) {
+                Ok(()) => return Ok(self.accept(c, kept.history, false)),
+                Err(reason) => (reason, Some(c.counts.sha256)),
+            },
+            Err(e) => (e.to_string(), None),
+        };
+        let (reason, sha) = refused;
+        let loaded = store::parse_raw(spec, kept.raw)?;
+        let since = kept.history.serving().map(|c| c.accepted_at).unwrap_or_default();
+        let since = time::OffsetDateTime::from_unix_timestamp(since).map(|t| t.to_string()).unwrap_or_default();
+        let reason = format!(
+            "at start: {reason}; serving the last accepted copy (accepted {since}) kept in the state directory"
+        );
+        tracing::warn!(source = %spec.kind, reason = %reason, "publication refused at start; the last accepted copy serves");
+        self.store.refuse(spec.kind, reason);
+        crate::metrics::refused(spec.kind);
+        Ok(Accepted { loaded, history: kept.history, refused: sha })
+    }
+
+    /// The validation gate for one source (see [`gate`]). `Ok(None)`: unchanged.
+    fn check(&self, spec: &SourceSpec, previous: Option<&Accepted>, force: bool) -> Result<Option<Accepted>, Refusal> {
         let raw = crate::source::read(spec).map_err(|e| e.to_string())?;
-        if previous.is_some_and(|p| p.loaded.info.sha256 == raw.sha256()) {
+        let sha256 = Some(raw.sha256());
+        let refused = |reason: String| Refusal { reason, sha256: sha256.clone() };
+        let Some(prev) = previous else {
+            let c = self.candidate(spec, raw).map_err(|e| refused(e.to_string()))?;
+            return Ok(Some(self.accept(c, History::default(), force)));
+        };
+        if prev.loaded.info.sha256 == raw.sha256() {
             return Ok(None);
         }
-        let missing = missing_companions(spec, &raw);
-        let companions = companion_rows(spec, &raw);
-        let new = Accepted { loaded: store::parse_raw(spec, raw).map_err(|e| e.to_string())?, companions };
-        let Some(prev) = previous else {
-            if !missing.is_empty() && !self.settings.allow_missing_companions {
-                return Err(format!(
-                    "the OFAC publication lacks {} (see --allow-missing-companions)",
-                    missing.join(", ")
-                ));
-            }
-            return Ok(Some(new));
-        };
-        if force {
-            return Ok(Some(new));
+        let c = self.candidate(spec, raw).map_err(|e| refused(e.to_string()))?;
+        if !force {
+            gate::check(&c.counts, &prev.history, self.limits()).map_err(refused)?;
         }
-        let hint = "a cut-short, partial or half-synced publication? (force it through with AdminService.ReloadLists if it is right)";
-        for (role, old_rows) in prev.companions.iter().filter(|(_, n)| *n > 0) {
-            match new.companions.iter().find(|(r, _)| r == role) {
-                None => {
-                    return Err(format!(
-                        "{role} is gone from the publication (it had {old_rows} rows): the publication lost the \
-                         names or addresses it held; {hint}"
-                    ))
-                }
-                Some((_, new_rows)) if shrunk(*old_rows, *new_rows, self.settings.max_shrink) => {
-                    return Err(format!(
-                    "{role} lost {:.0} % of its rows ({old_rows} → {new_rows}), more than the {:.0} % allowed; {hint}",
-                    lost_percent(*old_rows, *new_rows),
-                    100.0 * self.settings.max_shrink
-                ))
-                }
-                Some(_) => {}
-            }
-        }
-        if !missing.is_empty() && !self.settings.allow_missing_companions {
-            return Err(format!("the OFAC publication lacks {} (see --allow-missing-companions)", missing.join(", ")));
-        }
-        let (old_n, new_n) = (prev.loaded.entities.len(), new.loaded.entities.len());
-        if shrunk(old_n, new_n, self.settings.max_shrink) {
-            return Err(format!(
-                "the publication lost {:.0} % of its entities ({old_n} → {new_n}), more than the {:.0} % allowed; {hint}",
-                lost_percent(old_n, new_n),
-                100.0 * self.settings.max_shrink
-            ));
-        }
-        let regime = self.settings.regime;
-        let in_scope = |a: &Accepted| a.loaded.entities.iter().filter(|e| regime == Regime::All || e.belarus).count();
-        let (old_s, new_s) = (in_scope(prev), in_scope(&new));
-        if old_s > 0 && new_s == 0 {
-            return Err(format!(
-                "the publication has no {} entries any more (had {old_s}); refused as a likely format change",
-                regime.as_str()
-            ));
-        }
-        if shrunk(old_s, new_s, self.settings.max_scope_shrink) {
-            return Err(format!(
-                "the publication lost {:.0} % of its in-scope ({}) entities ({old_s} → {new_s}), more than the {:.0} % \
-                 allowed (--max-scope-shrink); {hint}",
-                lost_percent(old_s, new_s),
-                regime.as_str(),
-                100.0 * self.settings.max_scope_shrink
-            ));
-        }
-        Ok(Some(new))
+        Ok(Some(self.accept(c, prev.history.clone(), force)))
     }
 
     /// Watches the source files and reloads on change (debounced: a burst of events, such as a
@@ -384,6 +437,7 @@ impl Reloader {
         for d in &dirs {
             watcher.watch(d, RecursiveMode::NonRecursive)?;
         }
+        self.poll_metadata();
         let this = self.clone();
         tokio::spawn(async move {
             let _watcher = watcher;
@@ -392,6 +446,7 @@ impl Reloader {
                 // open for writing (a download in progress), and the files' sizes and times stayed
                 // the same across the quiet moment. A writer that never closes (or a lost close
                 // event) is waited for at most MAX_WRITE_WAIT; the completeness checks decide then.
+                this.debouncing.store(true, Ordering::Relaxed);
                 let started = tokio::time::Instant::now();
                 let mut writing: HashSet<PathBuf> = HashSet::new();
                 track(&mut writing, first);
@@ -419,10 +474,98 @@ impl Reloader {
                     }
                 }
                 this.reload(false, "file change").await;
+                this.debouncing.store(false, Ordering::Relaxed);
             }
         });
         Ok(())
     }
+}
+
+impl Reloader {
+    /// The watcher's safety net: every [`STAT_POLL`], the sources' resolved paths, sizes, times
+    /// and inodes, and a reload when they changed and stayed so for a moment.
+    ///
+    /// inotify watches inodes, not names, so some ways of publishing are invisible to it: a
+    /// Kubernetes ConfigMap or Secret volume swaps a `..data` symlink (the watched names never
+    /// change), an edit to a symlink's target happens in another directory, and a directory
+    /// replaced by `mv` leaves the watch on the old one, dead. Each of these changes what a
+    /// path resolves to, which this sees.
+    ///
+    /// A reload records what it read (`seen`), so a change the watcher already reloaded is not
+    /// reloaded a second time here.
+    fn poll_metadata(self: &Arc<Self>) {
+        let this = self.clone();
+        tokio::spawn(async move {
+            let look = || {
+                let this = this.clone();
+                async move { tokio::task::spawn_blocking(move || this.resolved()).await.unwrap_or_default() }
+            };
+            loop {
+                tokio::time::sleep(STAT_POLL).await;
+                let now = look().await;
+                if this.seen.lock().is_ok_and(|seen| *seen == now) || this.debouncing.load(Ordering::Relaxed) {
+                    continue;
+                }
+                // Unchanged for a whole poll interval, and the watcher not waiting on a write:
+                // a download paused midway is not a publication.
+                tokio::time::sleep(STAT_POLL).await;
+                if look().await != now || this.debouncing.load(Ordering::Relaxed) {
+                    continue;
+                }
+                this.reload(false, "file change (polled)").await;
+            }
+        });
+    }
+
+    fn resolved(&self) -> Fingerprint {
+        let paths: Vec<PathBuf> = self.settings.sources.iter().map(|s| s.location.clone()).collect();
+        resolved(&paths)
+    }
+
+    /// Notes what the sources look like now, before they are read.
+    fn note_seen(&self) {
+        let now = self.resolved();
+        if let Ok(mut seen) = self.seen.lock() {
+            *seen = now;
+        }
+    }
+}
+
+/// How often [`Reloader::poll_metadata`] looks.
+const STAT_POLL: Duration = Duration::from_secs(5);
+
+/// Each source file's path, resolved path, size, time and inode.
+type Fingerprint = Vec<(PathBuf, Option<PathBuf>, u64, Option<std::time::SystemTime>, u64)>;
+
+/// The [`Fingerprint`] of the sources (the files of a directory source).
+fn resolved(paths: &[PathBuf]) -> Fingerprint {
+    #[cfg(unix)]
+    fn inode(m: &std::fs::Metadata) -> u64 {
+        std::os::unix::fs::MetadataExt::ino(m)
+    }
+    #[cfg(not(unix))]
+    fn inode(_: &std::fs::Metadata) -> u64 {
+        0
+    }
+    let mut out = Vec::new();
+    let mut one = |p: &Path| {
+        if let Ok(m) = std::fs::metadata(p) {
+            out.push((p.to_path_buf(), std::fs::canonicalize(p).ok(), m.len(), m.modified().ok(), inode(&m)));
+        }
+    };
+    for p in paths {
+        if p.is_dir() {
+            one(p);
+            if let Ok(entries) = std::fs::read_dir(p) {
+                let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                files.sort();
+                files.iter().for_each(|f| one(f));
+            }
+        } else {
+            one(p);
+        }
+    }
+    out
 }
 
 /// How long the watched files must be quiet before a reload.
@@ -492,15 +635,6 @@ fn stat_all(paths: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTim
         }
     }
     out
-}
-
-/// Whether going from `old` to `new` loses more than the share `limit`.
-fn shrunk(old: usize, new: usize, limit: f64) -> bool {
-    (new as f64) < (old as f64) * (1.0 - limit)
-}
-
-fn lost_percent(old: usize, new: usize) -> f64 {
-    100.0 * (1.0 - new as f64 / old.max(1) as f64)
 }
 
 /// The companions that carry names and addresses, which a publication must have (see
@@ -621,7 +755,7 @@ mod tests {
         }
     }
 
-    fn reloader(dir: &Path) -> (Reloader, SourceSpec) {
+    fn reloader(dir: &Path, state: Option<&Path>) -> (Reloader, SourceSpec) {
         let spec = SourceSpec::new(SourceKind::UsOfacSdn, dir.to_path_buf(), None);
         let settings = Settings {
             sources: vec![spec.clone()],
@@ -630,36 +764,77 @@ mod tests {
             max_shrink: DEFAULT_MAX_SHRINK,
             max_scope_shrink: DEFAULT_MAX_SCOPE_SHRINK,
             allow_missing_companions: false,
+            state_dir: state.map(Path::to_path_buf),
         };
         (Reloader::new(settings, Arc::new(ListStore::new())), spec)
+    }
+
+    fn refusal(r: Result<Option<Accepted>, Refusal>) -> String {
+        match r {
+            Err(r) => r.reason,
+            Ok(_) => panic!("accepted"),
+        }
     }
 
     #[test]
     fn the_gate_counts_what_is_screened() {
         let dir = tempfile::tempdir().expect("tempdir");
         write_ofac(dir.path(), 20, 20);
-        let (r, spec) = reloader(dir.path());
+        let (r, spec) = reloader(dir.path(), None);
         let first = r.load_first(&spec).expect("loads");
 
         // 18 of 20 in scope (−10 %) passes; 17 (−15 %) does not, though far under −30 % overall.
         write_ofac(dir.path(), 18, 18);
         assert!(r.check(&spec, Some(&first), false).is_ok());
         write_ofac(dir.path(), 17, 17);
-        let e = r.check(&spec, Some(&first), false).err().expect("in-scope shrink");
-        assert!(e.contains("in-scope") && e.contains("20 → 17"), "{e}");
+        let e = refusal(r.check(&spec, Some(&first), false));
+        assert!(e.contains("in-scope entities") && e.contains("20 → 17"), "{e}");
 
-        // The aliases file emptied to a tenth, or gone: a shrink, though no entity is missing.
+        // The aliases file emptied to a tenth: a shrink, though no entity is missing.
         write_ofac(dir.path(), 20, 2);
-        let e = r.check(&spec, Some(&first), false).err().expect("ALT.CSV shrink");
+        let e = refusal(r.check(&spec, Some(&first), false));
         assert!(e.contains("ALT.CSV lost"), "{e}");
         assert!(r.check(&spec, Some(&first), true).is_ok(), "force lets a real shrink through");
         write_ofac(dir.path(), 20, 20);
         std::fs::remove_file(dir.path().join("ALT.CSV")).expect("remove");
-        let e = r.check(&spec, Some(&first), false).err().expect("ALT.CSV gone");
-        assert!(e.contains("ALT.CSV is gone"), "{e}");
+        let e = refusal(r.check(&spec, Some(&first), false));
+        assert!(e.contains("lacks ALT.CSV"), "{e}");
 
         // At start, a source without its companions fails, naming them.
         let e = r.load_first(&spec).err().expect("no ALT.CSV").to_string();
         assert!(e.contains("ALT.CSV") && e.contains("--allow-missing-companions"), "{e}");
+    }
+
+    #[test]
+    fn a_restart_judges_the_publication_by_the_kept_one_and_falls_back_to_it() {
+        let (dir, state) = (tempfile::tempdir().expect("tempdir"), tempfile::tempdir().expect("tempdir"));
+        write_ofac(dir.path(), 20, 20);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        r.load_first(&spec).expect("first start");
+
+        // Cut to 15 % while the service was down: the restart serves the kept copy, refused.
+        write_ofac(dir.path(), 3, 3);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        let a = r.load_first(&spec).expect("falls back");
+        assert_eq!(a.loaded.entities.len(), 20);
+        let refusal = r.store.refusal(SourceKind::UsOfacSdn).expect("refusal reported").reason;
+        assert!(refusal.starts_with("at start: ") && refusal.contains("20 → 3"), "{refusal}");
+
+        // Garbage in place of the list: the same.
+        std::fs::write(dir.path().join("SDN.CSV"), b"<html>Service unavailable</html>").expect("write");
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        assert_eq!(r.load_first(&spec).expect("falls back").loaded.entities.len(), 20);
+
+        // A whole new publication passes and becomes the kept one.
+        write_ofac(dir.path(), 21, 21);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        assert_eq!(r.load_first(&spec).expect("loads").loaded.entities.len(), 21);
+        assert!(r.store.refusal(SourceKind::UsOfacSdn).is_none());
+        let kept = LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn).expect("kept");
+        assert_eq!(kept.history.0.len(), 2);
+
+        // A kept copy altered on disk is not served.
+        std::fs::write(state.path().join("us-ofac-sdn/file-0"), b"1,\"X, Y\",\"individual\"").expect("write");
+        assert!(LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn).is_none());
     }
 }

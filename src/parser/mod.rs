@@ -82,6 +82,29 @@ pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedLis
     if parsed.entities.is_empty() {
         return Err(ParseError::file(&publication.describe(), "no entities found: the publication is empty"));
     }
+    // An id stands for one listed entity (matches, the change feed and delisting all go by it).
+    // The same id twice is a file spliced or concatenated by mistake, or a format the parser
+    // misreads: served, the copies would crowd other lists' matches out of an answer, and the
+    // shrink gate would then refuse the correct file as a loss. Parsers that read one row per
+    // name (OFSI, Japan) merge their rows by id before this point.
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in &parsed.entities {
+        *ids.entry(e.id.as_str()).or_default() += 1;
+    }
+    let mut repeated: Vec<(&str, usize)> = ids.into_iter().filter(|(_, n)| *n > 1).collect();
+    if !repeated.is_empty() {
+        repeated.sort_unstable();
+        let shown: Vec<String> = repeated.iter().take(3).map(|(id, n)| format!("{id} ({n} times)")).collect();
+        return Err(ParseError::file(
+            &publication.describe(),
+            format!(
+                "{} entity ids are listed more than once ({}{}): refused as a spliced or misread publication",
+                repeated.len(),
+                shown.join(", "),
+                if repeated.len() > 3 { ", …" } else { "" }
+            ),
+        ));
+    }
     // Every list screener reads has Belarus entries: one without any is far more likely a format
     // the parser misreads (a renamed regime element, a moved programme code) than a real list,
     // and serving it would answer CLEAR for everyone the regime lists.

@@ -23,7 +23,22 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
     let list_date = match first.trim().split_once(',') {
         Some((label, date)) if label.trim().eq_ignore_ascii_case("Last Updated") => {
-            parse_date(date).map(|d| d.to_string())
+            // The list's own date decides staleness and the order of publications, so it must be
+            // a real day (`31/02/2025` is a corrupted file, not a date to serve by).
+            let d = parse_date(date).filter(|d| d.day.is_some()).and_then(|d| {
+                let month = time::Month::try_from(d.month?).ok()?;
+                time::Date::from_calendar_date(i32::from(d.year), month, d.day?).ok().map(|_| d)
+            });
+            match d {
+                Some(d) => Some(d.to_string()),
+                None => {
+                    return Err(ParseError::line(
+                        &file,
+                        1,
+                        format!("`Last Updated` is `{}`, not a calendar date (DD/MM/YYYY)", date.trim()),
+                    ))
+                }
+            }
         }
         _ => {
             return Err(ParseError::line(

@@ -40,7 +40,7 @@ impl AdminService for AdminApi {
                 let (outcome, reason) = match o.outcome {
                     Outcome::Accepted => (pb::ReloadOutcome::Accepted, String::new()),
                     Outcome::Unchanged => (pb::ReloadOutcome::Unchanged, String::new()),
-                    Outcome::Refused(r) => (pb::ReloadOutcome::Refused, r),
+                    Outcome::Refused(r) | Outcome::StillRefused(r) => (pb::ReloadOutcome::Refused, r),
                 };
                 pb::SourceReload { id: o.kind.as_str().to_string(), outcome: outcome as i32, reason }
             })

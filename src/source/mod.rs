@@ -189,9 +189,7 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
                 spec.kind
             )));
         }
-        check_size(path, meta.len(), spec.max_bytes)?;
-        let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
-        check_size(path, bytes.len() as u64, spec.max_bytes)?;
+        let bytes = read_file(path, &meta, spec.max_bytes)?;
         let mut publication = RawPublication::from_bytes(&location, bytes);
         publication.modified = meta.modified().ok();
         return Ok(publication);
@@ -202,20 +200,46 @@ pub fn read(spec: &SourceSpec) -> Result<RawPublication, SourceError> {
     let mut modified = None;
     for (role, file) in files {
         let meta = std::fs::metadata(&file).map_err(|e| io(&file, e))?;
-        total += meta.len();
         modified = modified.max(meta.modified().ok());
-        check_size(path, total, spec.max_bytes)?;
-        let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
+        let bytes = read_file(&file, &meta, spec.max_bytes.saturating_sub(total)).map_err(|e| match e {
+            SourceError::TooLarge { .. } => SourceError::TooLarge {
+                path: path.display().to_string(),
+                size: total + meta.len(),
+                limit: spec.max_bytes,
+            },
+            e => e,
+        })?;
+        total += bytes.len() as u64;
         out.push(RawFile { role: role.to_string(), path: file.display().to_string(), bytes });
     }
     Ok(RawPublication { location, files: out, modified })
 }
 
-fn check_size(path: &Path, size: u64, limit: u64) -> Result<(), SourceError> {
-    if size > limit {
-        return Err(SourceError::TooLarge { path: path.display().to_string(), size, limit });
+/// Reads one file of a publication, at most `limit` bytes.
+///
+/// Only regular files (or symlinks to them): a FIFO at a list path would block the reload on
+/// `open` until someone writes to it, and a device such as `/dev/zero` reports size 0 and never
+/// ends. The size is checked again while reading, not only from the metadata, because a file can
+/// grow between the two (a download still appending to it).
+fn read_file(path: &Path, meta: &std::fs::Metadata, limit: u64) -> Result<Vec<u8>, SourceError> {
+    use std::io::Read;
+    if !meta.is_file() {
+        return Err(SourceError::Missing(format!(
+            "{} is not a regular file (a pipe, device or socket cannot hold a publication)",
+            path.display()
+        )));
     }
-    Ok(())
+    let too_large = |size| SourceError::TooLarge { path: path.display().to_string(), size, limit };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Only the required file must be there; whether a publication may lack a companion is the

@@ -1,0 +1,282 @@
+//! The validation gate: whether a new publication of a source may replace the one serving.
+//!
+//! A publication that parses (each parser checks its format's own end, and `parser::parse`
+//! refuses repeated ids and lists without Belarus entries) must still not lose more than the
+//! limits allow of what is screened, and must not go back in time. A publication that does is
+//! far more likely cut short, half-synced, spliced, a stale mirror or a changed format than a
+//! real mass delisting, and serving it would answer CLEAR for the people it lost; the operator
+//! forces a real one through (`AdminService.ReloadLists` with `force`).
+//!
+//! What is compared is a [`Counts`] summary, not the entities: it is what the gate needs, and it
+//! is small enough to keep for every publication accepted in the last [`WINDOW`] and on disk
+//! across restarts (see `last_good`). Losses are measured against the largest count of that
+//! window, not only the publication serving: a file eroded by successive cuts under the limit
+//! (−9 % six times) is caught when the total loss passes it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::LoadedSource;
+use crate::model::Regime;
+
+/// How long accepted publications count as the reference for losses. A month covers the
+/// publishers' rhythm (the UK and EU publish daily, OFAC weekly, Canada and Japan monthly) with
+/// several publications each, while a real delisting older than that is no longer held against
+/// the list.
+pub const WINDOW: time::Duration = time::Duration::days(30);
+
+/// A publication dated more than this after the clock is refused: a wrong year or a corrupted
+/// date, which would otherwise keep a list from ever being reported stale.
+const FUTURE_SLACK: time::Duration = time::Duration::days(2);
+
+/// What the gate compares of one accepted publication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub sha256: String,
+    /// Entities, in scope or not.
+    pub entities: usize,
+    /// Entities of the Belarus regime, and their names (aliases included).
+    pub belarus: usize,
+    pub belarus_names: usize,
+    /// Names of all entities.
+    pub names: usize,
+    /// Rows of each companion file (OFAC `ALT.CSV`, `ADD.CSV`), by role.
+    pub companions: Vec<(String, usize)>,
+    /// The publication's own date (Unix seconds), for the lists that state one.
+    pub dated: Option<i64>,
+    /// When it was accepted (Unix seconds).
+    pub accepted_at: i64,
+}
+
+impl Counts {
+    pub fn of(loaded: &LoadedSource, companions: Vec<(String, usize)>, dated: Option<time::OffsetDateTime>) -> Counts {
+        let belarus = loaded.entities.iter().filter(|e| e.belarus);
+        Counts {
+            sha256: loaded.info.sha256.clone(),
+            entities: loaded.entities.len(),
+            belarus: belarus.clone().count(),
+            belarus_names: belarus.map(|e| e.names.len()).sum(),
+            names: loaded.entities.iter().map(|e| e.names.len()).sum(),
+            companions,
+            dated: dated.map(|d| d.unix_timestamp()),
+            accepted_at: time::OffsetDateTime::now_utc().unix_timestamp(),
+        }
+    }
+
+    /// (in-scope entities, their names) under `regime`.
+    fn in_scope(&self, regime: Regime) -> (usize, usize) {
+        match regime {
+            Regime::All => (self.entities, self.names),
+            Regime::Belarus => (self.belarus, self.belarus_names),
+        }
+    }
+}
+
+/// The gate's limits, from the configuration.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub regime: Regime,
+    /// Largest share of all entities, or of a companion's rows, that may go.
+    pub max_shrink: f64,
+    /// Largest share of the in-scope entities, or of their names, that may go.
+    pub max_scope_shrink: f64,
+}
+
+/// The publications accepted within [`WINDOW`], oldest first; the last is the one serving.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct History(pub Vec<Counts>);
+
+impl History {
+    pub fn serving(&self) -> Option<&Counts> {
+        self.0.last()
+    }
+
+    /// Records an accepted publication; `force` starts the history afresh (the operator said the
+    /// loss is real, so it is no longer held against later publications).
+    pub fn accept(&mut self, counts: Counts, force: bool) {
+        if force {
+            self.0.clear();
+        }
+        let cutoff = counts.accepted_at - WINDOW.whole_seconds();
+        self.0.retain(|c| c.accepted_at >= cutoff);
+        self.0.push(counts);
+    }
+}
+
+const HINT: &str = "a cut-short, partial or half-synced publication? (force it through with \
+                    AdminService.ReloadLists if it is right)";
+
+/// Whether `new` may replace what `history` accepted. `Err` says why not, in words an operator
+/// acts on.
+pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), String> {
+    if let Some(dated) = new.dated.and_then(|d| time::OffsetDateTime::from_unix_timestamp(d).ok()) {
+        if dated > time::OffsetDateTime::now_utc() + FUTURE_SLACK {
+            return Err(format!(
+                "the publication is dated {}, in the future: a corrupted or mistyped date, refused",
+                day(dated.unix_timestamp())
+            ));
+        }
+    }
+    let Some(serving) = history.serving() else { return Ok(()) };
+    if let (Some(new_d), Some(old_d)) = (new.dated, serving.dated) {
+        if new_d < old_d {
+            return Err(format!(
+                "the publication is dated {}, older than the one serving ({}): a stale mirror or a rollback; {HINT}",
+                day(new_d),
+                day(old_d)
+            ));
+        }
+    }
+    for (role, old_rows) in serving.companions.iter().filter(|(_, n)| *n > 0) {
+        match new.companions.iter().find(|(r, _)| r == role) {
+            None => {
+                return Err(format!(
+                    "{role} is gone from the publication (it had {old_rows} rows): the publication lost the names \
+                     or addresses it held; {HINT}"
+                ))
+            }
+            Some((_, new_rows)) => {
+                let old = history
+                    .0
+                    .iter()
+                    .filter_map(|c| c.companions.iter().find(|(r, _)| r == role).map(|(_, n)| *n))
+                    .max()
+                    .unwrap_or(*old_rows);
+                if shrunk(old, *new_rows, limits.max_shrink) {
+                    return Err(format!(
+                        "{role} lost {:.0} % of its rows ({old} → {new_rows}), more than the {:.0} % allowed; {HINT}",
+                        lost_percent(old, *new_rows),
+                        100.0 * limits.max_shrink
+                    ));
+                }
+            }
+        }
+    }
+    let scope = limits.regime.as_str();
+    let measures: [Measure; 3] = [
+        ("entities", |c, _| c.entities, limits.max_shrink, "--max-shrink"),
+        ("in-scope entities", |c, r| c.in_scope(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
+        ("in-scope names (aliases included)", |c, r| c.in_scope(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
+    ];
+    for (what, count, limit, flag) in measures {
+        let new_n = count(new, limits.regime);
+        let Some(most) = history.0.iter().max_by_key(|c| count(c, limits.regime)) else { continue };
+        let old_n = count(most, limits.regime);
+        if old_n > 0 && new_n == 0 {
+            return Err(format!(
+                "the publication has no {what} of the {scope} regime any more (had {old_n}); refused as a likely \
+                 format change"
+            ));
+        }
+        if shrunk(old_n, new_n, limit) {
+            let since = if std::ptr::eq(most, serving) {
+                String::new()
+            } else {
+                format!(" since the publication accepted on {}", day(most.accepted_at))
+            };
+            return Err(format!(
+                "the publication lost {:.0} % of its {what} ({old_n} → {new_n}{since}), more than the {:.0} % allowed \
+                 ({flag}); {HINT}",
+                lost_percent(old_n, new_n),
+                100.0 * limit
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// (what, how it is counted, the share it may lose, the flag that sets it).
+type Measure = (&'static str, fn(&Counts, Regime) -> usize, f64, &'static str);
+
+/// Whether going from `old` to `new` loses more than the share `limit`.
+fn shrunk(old: usize, new: usize, limit: f64) -> bool {
+    (new as f64) < (old as f64) * (1.0 - limit)
+}
+
+fn lost_percent(old: usize, new: usize) -> f64 {
+    100.0 * (1.0 - new as f64 / old.max(1) as f64)
+}
+
+fn day(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix).map(|t| t.date().to_string()).unwrap_or_else(|_| unix.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(belarus: usize, names_each: usize, at_days_ago: i64) -> Counts {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        Counts {
+            sha256: format!("{belarus}-{names_each}-{at_days_ago}"),
+            entities: 1000,
+            belarus,
+            belarus_names: belarus * names_each,
+            names: 3000,
+            companions: vec![("ALT.CSV".into(), 500)],
+            dated: None,
+            accepted_at: now - at_days_ago * 86_400,
+        }
+    }
+
+    const LIMITS: Limits = Limits { regime: Regime::Belarus, max_shrink: 0.3, max_scope_shrink: 0.1 };
+
+    #[test]
+    fn successive_small_cuts_are_caught_when_their_sum_passes_the_limit() {
+        let mut h = History::default();
+        h.accept(counts(210, 3, 0), false);
+        let mut n = 210;
+        let mut refused = None;
+        for step in 0..6 {
+            n = n * 91 / 100;
+            let c = counts(n, 3, 0);
+            match check(&c, &h, LIMITS) {
+                Ok(()) => h.accept(c, false),
+                Err(e) => {
+                    refused = Some((step, e));
+                    break;
+                }
+            }
+        }
+        let (step, e) = refused.expect("erosion refused");
+        assert_eq!(step, 1, "the second −9 % cut makes −17 %");
+        assert!(e.contains("in-scope entities (210 → "), "{e}");
+        // Forced through, the loss is no longer held against the list.
+        h.accept(counts(n, 3, 0), true);
+        assert!(check(&counts(n, 3, 0), &h, LIMITS).is_ok());
+    }
+
+    #[test]
+    fn old_publications_leave_the_reference() {
+        let mut h = History::default();
+        h.accept(counts(210, 3, 40), false);
+        h.accept(counts(195, 3, 0), false);
+        assert_eq!(h.0.len(), 1, "the one accepted 40 days ago is out of the window");
+        assert!(check(&counts(180, 3, 0), &h, LIMITS).is_ok(), "−7.7 % of 195");
+    }
+
+    #[test]
+    fn names_lost_from_the_same_entities_are_a_shrink() {
+        let mut h = History::default();
+        h.accept(counts(210, 3, 0), false);
+        let e = check(&counts(210, 1, 0), &h, LIMITS).expect_err("aliases stripped");
+        assert!(e.contains("in-scope names"), "{e}");
+    }
+
+    #[test]
+    fn dates_must_move_forward_and_not_past_today() {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let mut h = History::default();
+        let mut serving = counts(210, 3, 0);
+        serving.dated = Some(now - 86_400);
+        h.accept(serving, false);
+        let mut older = counts(210, 3, 0);
+        older.dated = Some(now - 10 * 86_400);
+        assert!(check(&older, &h, LIMITS).expect_err("older").contains("older than the one serving"));
+        let mut future = counts(210, 3, 0);
+        future.dated = Some(now + 30 * 86_400);
+        assert!(check(&future, &h, LIMITS).expect_err("future").contains("in the future"));
+        let mut next = counts(210, 3, 0);
+        next.dated = Some(now);
+        assert!(check(&next, &h, LIMITS).is_ok());
+    }
+}

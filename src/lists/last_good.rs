@@ -1,0 +1,138 @@
+//! The last accepted publication of each source, kept on disk (`--state-dir`), with the gate's
+//! history of what was accepted.
+//!
+//! Without it a restart has nothing to judge a publication by: a list cut to 15 % while the
+//! service was down would be served whole-heartedly at start, and a URL source whose cached copy
+//! was overwritten by a refused download (an HTML error page with status 200) would fail to start
+//! at all. With it, the start passes each source through the same gate as a reload, against the
+//! publications accepted before the restart, and a source the gate refuses serves its last
+//! accepted copy from here, refused and reported as on a reload.
+//!
+//! Layout: `<state-dir>/<kind>/record.json` (the history and the files' roles) and the files
+//! beside it. A new copy is written to a fresh directory and renamed into place, so a crash
+//! leaves the previous copy or the new one, never a mixture; the record's sha256 is checked on
+//! reading, so a copy altered on disk is ignored, not served.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::lists::gate::History;
+use crate::model::SourceKind;
+use crate::source::{RawFile, RawPublication};
+
+#[derive(Debug, Clone)]
+pub struct LastGood {
+    dir: PathBuf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    /// Where the publication was read from when accepted, for messages.
+    location: String,
+    /// The files' roles, in order; file `i` is stored as `file-i`.
+    roles: Vec<String>,
+    paths: Vec<String>,
+    /// When its files were last written (Unix seconds), for the lists judged by content age.
+    modified: Option<i64>,
+    sha256: String,
+    history: History,
+}
+
+/// A kept publication, as read back.
+pub struct Kept {
+    pub raw: RawPublication,
+    pub history: History,
+}
+
+impl LastGood {
+    pub fn new(dir: PathBuf) -> LastGood {
+        LastGood { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn of(&self, kind: SourceKind) -> PathBuf {
+        self.dir.join(kind.as_str())
+    }
+
+    /// The kept copy of a source, if there is a whole one. A copy that cannot be read back as it
+    /// was written is reported and ignored.
+    pub fn load(&self, kind: SourceKind) -> Option<Kept> {
+        let dir = self.of(kind);
+        let record = match std::fs::read(dir.join("record.json")) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => {
+                tracing::warn!(source = %kind, dir = %dir.display(), error = %e, "cannot read the kept last accepted copy");
+                return None;
+            }
+        };
+        match read_record(&dir, &record) {
+            Ok(kept) => Some(kept),
+            Err(why) => {
+                tracing::warn!(source = %kind, dir = %dir.display(), reason = %why, "the kept last accepted copy is not usable; ignored");
+                None
+            }
+        }
+    }
+
+    /// Keeps `raw` as the source's last accepted publication, with its history.
+    pub fn save(&self, kind: SourceKind, raw: &RawPublication, history: &History) -> std::io::Result<()> {
+        let target = self.of(kind);
+        let fresh = self.dir.join(format!(".{}.new-{}", kind.as_str(), std::process::id()));
+        let _ = std::fs::remove_dir_all(&fresh);
+        std::fs::create_dir_all(&fresh)?;
+        for (i, f) in raw.files.iter().enumerate() {
+            std::fs::write(fresh.join(format!("file-{i}")), &f.bytes)?;
+        }
+        let record = Record {
+            location: raw.location.clone(),
+            roles: raw.files.iter().map(|f| f.role.clone()).collect(),
+            paths: raw.files.iter().map(|f| f.path.clone()).collect(),
+            modified: raw.modified.map(|m| time::OffsetDateTime::from(m).unix_timestamp()),
+            sha256: raw.sha256(),
+            history: history.clone(),
+        };
+        std::fs::write(fresh.join("record.json"), serde_json::to_vec_pretty(&record).map_err(std::io::Error::other)?)?;
+        let old = self.dir.join(format!(".{}.old-{}", kind.as_str(), std::process::id()));
+        let had = target.exists();
+        if had {
+            std::fs::rename(&target, &old)?;
+        }
+        std::fs::rename(&fresh, &target)?;
+        if had {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+fn read_record(dir: &Path, bytes: &[u8]) -> Result<Kept, String> {
+    let record: Record = serde_json::from_slice(bytes).map_err(|e| format!("record.json: {e}"))?;
+    if record.roles.len() != record.paths.len() || record.roles.is_empty() {
+        return Err("record.json lists no files".into());
+    }
+    let mut files = Vec::new();
+    for (i, (role, path)) in record.roles.iter().zip(&record.paths).enumerate() {
+        let bytes = std::fs::read(dir.join(format!("file-{i}"))).map_err(|e| format!("file-{i}: {e}"))?;
+        files.push(RawFile { role: role.clone(), path: path.clone(), bytes });
+    }
+    let raw = RawPublication {
+        location: record.location,
+        files,
+        modified: record
+            .modified
+            .and_then(|m| time::OffsetDateTime::from_unix_timestamp(m).ok())
+            .map(std::time::SystemTime::from),
+    };
+    if raw.sha256() != record.sha256 {
+        return Err("its files do not have the sha256 recorded when it was kept".into());
+    }
+    if record.history.serving().is_none_or(|c| c.sha256 != record.sha256) {
+        return Err("its history does not end with it".into());
+    }
+    Ok(Kept { raw, history: record.history })
+}
