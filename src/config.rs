@@ -196,6 +196,10 @@ pub struct Settings {
     /// DEADLINE_EXCEEDED [default: 30].
     #[arg(long, env = "SCREENER_STREAM_IDLE_TIMEOUT")]
     pub stream_idle_timeout: Option<f64>,
+    /// Connections open at once; more wait in the kernel's backlog until one closes
+    /// [default: the open-file limit less 64, at most 10000].
+    #[arg(long, env = "SCREENER_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
     /// HTTP/2 streams (calls) a single connection may have open at once [default: 256].
     #[arg(long, env = "SCREENER_MAX_CONCURRENT_STREAMS")]
     pub max_concurrent_streams: Option<u32>,
@@ -360,6 +364,7 @@ pub struct ServeConfig {
     pub tls: Option<TlsFiles>,
     pub admin: AdminPolicy,
     pub max_concurrent_streams: u32,
+    pub max_connections: usize,
     #[serde(serialize_with = "seconds")]
     pub request_timeout: Duration,
     /// Unary and stream budgets, stream timeout.
@@ -604,6 +609,10 @@ impl ServeConfig {
             1..=65_536,
             "",
         )?;
+        let max_connections = match s.max_connections {
+            Some(n) => within("max_connections", n, 1..=1_000_000, "")?,
+            None => crate::layers::default_max_connections(),
+        };
         let request_timeout =
             within("request_timeout", s.request_timeout.unwrap_or(d::REQUEST_TIMEOUT_S), 0.001..=3600.0, " seconds")?;
         let max_requests_per_connection = within(
@@ -659,6 +668,7 @@ impl ServeConfig {
             tls,
             admin,
             max_concurrent_streams,
+            max_connections,
             request_timeout: Duration::from_secs_f64(request_timeout),
             admission,
             stream_idle_timeout: Duration::from_secs_f64(stream_idle_timeout),

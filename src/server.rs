@@ -11,7 +11,7 @@ use tonic_health::ServingStatus;
 
 use crate::auth::AdminAuth;
 use crate::config::ServeConfig;
-use crate::layers::{LoadShedLayer, RpcSpanLayer, StatusFixLayer};
+use crate::layers::{ConnectionLimits, LoadShedLayer, RpcSpanLayer, StatusFixLayer};
 use crate::lists::reload::{Reloader, Settings};
 use crate::lists::store::{self, ListStore};
 use crate::pb::admin_service_server::AdminServiceServer;
@@ -43,6 +43,11 @@ const SERVICE_NAME: &str = "screening.v1.ScreeningService";
 
 /// Least time calls in flight get to finish once the listener closes.
 const DRAIN_MIN: Duration = Duration::from_secs(5);
+
+/// How long a new connection may stay silent before its first byte (the HTTP/2 preface, a TLS
+/// ClientHello): a client that connects sends it at once, so ten seconds is generous on any
+/// network and short enough that silent connections cannot pile up.
+const FIRST_BYTE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Runs the server until `shutdown` resolves, in four phases: build the services, listen,
 /// load the lists (health NOT_SERVING until then), serve with the background tasks running,
@@ -154,6 +159,10 @@ impl App {
         // limits (set on the services).
         let router = Server::builder()
             .max_concurrent_streams(config.max_concurrent_streams)
+            // Pings on connections that carry no call find peers gone without a FIN (a crashed
+            // client behind NAT) and free their connection slots.
+            .http2_keepalive_interval(Some(Duration::from_secs(60)))
+            .http2_keepalive_timeout(Some(Duration::from_secs(20)))
             .timeout(config.request_timeout)
             .layer(RpcSpanLayer)
             .layer(LoadShedLayer::new(config.admission, streams_stopped))
@@ -175,6 +184,10 @@ impl App {
         // with delayed ACKs). Keepalive finds dead peers behind NAT and load balancers.
         let incoming =
             TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(Duration::from_secs(60)));
+        let incoming = crate::layers::connections::admit(
+            incoming,
+            ConnectionLimits { max_connections: config.max_connections, first_byte_timeout: FIRST_BYTE_TIMEOUT },
+        );
         let (stop, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let stopped = async {
             let _ = stop_rx.await;

@@ -17,7 +17,6 @@ use rustls::{RootCertStore, ServerConfig};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use sha2::{Digest, Sha256};
-use tokio::net::TcpStream;
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 
@@ -168,9 +167,10 @@ impl TlsConfig {
 /// TLS connections from accepted TCP connections. Handshakes run concurrently, each bounded by
 /// [`HANDSHAKE_TIMEOUT`]; failed ones (no client certificate under mTLS, plaintext, a wrong CA)
 /// are counted and logged at debug level, and never reach the gRPC server.
-pub fn incoming<S>(tcp: S, tls: Arc<TlsConfig>) -> impl Stream<Item = Result<TlsStream<TcpStream>, std::io::Error>>
+pub fn incoming<S, IO>(tcp: S, tls: Arc<TlsConfig>) -> impl Stream<Item = Result<TlsStream<IO>, std::io::Error>>
 where
-    S: Stream<Item = Result<TcpStream, std::io::Error>> + Send + 'static,
+    S: Stream<Item = Result<IO, std::io::Error>> + Send + 'static,
+    IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let (tx, rx) = tokio::sync::mpsc::channel(64);
     tokio::spawn(async move {

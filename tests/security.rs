@@ -414,3 +414,59 @@ fn pinned_and_oversized_publications_are_refused_with_the_reason() {
     let e = screener::lists::store::load_one(&spec).expect_err("too large").to_string();
     assert!(e.contains(&format!("more than the {} allowed", spec.max_bytes)), "{e}");
 }
+
+/// Connections that never send a byte fill `--max-connections`; they are closed after the
+/// first-byte timeout and a real client gets in. Meanwhile idle watches from one client do not
+/// lock streams (server reflection) out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn silent_connections_and_idle_watches_lock_nobody_out() {
+    use tokio::io::AsyncReadExt;
+    let mut args = common::real_source_args();
+    args.extend(["--no-watch", "--max-connections", "8", "--max-streams", "4", "--max-streams-per-connection", "4"].map(String::from));
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+
+    // Idle watches fill the watch budget; a ScreenStream is still admitted.
+    let mut watches = Vec::new();
+    for _ in 0..4 {
+        let mut c = client.clone();
+        watches.push(
+            c.watch_list_changes(pb::WatchListChangesRequest::default()).await.expect("watch admitted").into_inner(),
+        );
+    }
+    let e = client.watch_list_changes(pb::WatchListChangesRequest::default()).await.expect_err("watch budget full");
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+    let (tx, rx) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(1);
+    tx.send(party("Aleksandr Lukashenko")).await.expect("send");
+    let mut s = client
+        .screen_stream(tokio_stream::wrappers::ReceiverStream::new(rx))
+        .await
+        .expect("a stream is admitted beside the full watch budget")
+        .into_inner();
+    assert_eq!(s.message().await.expect("answered").expect("one").decision, pb::Decision::Block as i32);
+    drop((tx, s, watches));
+
+    // Silent connections up to the limit (the client above holds one more).
+    let addr = server.endpoint().trim_start_matches("http://").to_string();
+    let mut silent = Vec::new();
+    for _ in 0..8 {
+        silent.push(tokio::net::TcpStream::connect(&addr).await.expect("tcp connect"));
+    }
+    let t0 = Instant::now();
+    let mut late = tokio::spawn({
+        let endpoint = server.endpoint();
+        async move {
+            let channel = Channel::from_shared(endpoint).expect("uri").connect().await.expect("connects");
+            screen(channel).await
+        }
+    });
+    // Each silent connection is closed by the server (EOF) within the timeout and some slack.
+    for mut c in silent {
+        let mut buf = [0u8; 1];
+        let n = tokio::time::timeout(Duration::from_secs(20), c.read(&mut buf)).await.expect("closed by the server");
+        assert!(matches!(n, Ok(0) | Err(_)), "{n:?}");
+    }
+    let decision = tokio::time::timeout(Duration::from_secs(20), &mut late).await.expect("the late client got in");
+    assert_eq!(decision.expect("task"), Ok(pb::Decision::Block));
+    assert!(t0.elapsed() >= Duration::from_secs(9), "closed before the first-byte timeout: {:?}", t0.elapsed());
+}

@@ -144,6 +144,11 @@ struct Slot {
 pub struct LoadShedLayer {
     unary: Arc<Pool>,
     streams: Arc<Pool>,
+    /// Watches (list changes, health `Watch`) have a pool of their own, the same size as the
+    /// streams': they stay open by design, and when they shared one, one client holding 256 idle
+    /// `WatchListChanges` (16 on each of 16 connections) locked out every `ScreenStream` and
+    /// server reflection (`grpcurl list`) for an hour.
+    watches: Arc<Pool>,
     stream_timeout: Duration,
     stop: StopSignal,
 }
@@ -153,6 +158,7 @@ impl LoadShedLayer {
         LoadShedLayer {
             unary: Arc::new(Pool::new("calls", admission.unary)),
             streams: Arc::new(Pool::new("streams", admission.streams)),
+            watches: Arc::new(Pool::new("watch streams", admission.streams)),
             stream_timeout: admission.stream_timeout,
             stop,
         }
@@ -198,12 +204,20 @@ where
         if kind == Kind::Exempt {
             return Box::pin(self.inner.call(req));
         }
-        let pool = if kind == Kind::Unary { &self.layer.unary } else { &self.layer.streams };
+        let pool = match kind {
+            Kind::Unary | Kind::Exempt => &self.layer.unary,
+            Kind::Stream => &self.layer.streams,
+            Kind::Watch => &self.layer.watches,
+        };
         let slot = match pool.admit(peer(&req)) {
             Ok(slot) => slot,
             Err(message) => {
-                metrics::counter!("screener_calls_shed_total", "kind" => if kind == Kind::Unary { "unary" } else { "stream" })
-                    .increment(1);
+                let label = match kind {
+                    Kind::Unary | Kind::Exempt => "unary",
+                    Kind::Stream => "stream",
+                    Kind::Watch => "watch",
+                };
+                metrics::counter!("screener_calls_shed_total", "kind" => label).increment(1);
                 return Box::pin(async move { Ok(overloaded(message)) });
             }
         };

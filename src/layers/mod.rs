@@ -4,14 +4,19 @@
 //! outlive the handler's future (a call's span, a load-shedding slot) rides on the response body
 //! ([`Attached`]).
 //!
+//! Below them, [`connections`] admits the connections themselves (how many, and how long one may
+//! stay silent).
+//!
 //! They know nothing of screening: they see HTTP requests and gRPC statuses only.
 
 mod attached_body;
+pub mod connections;
 mod load_shed;
 mod rpc_span;
 pub(crate) mod status_fix;
 
 pub use attached_body::{Attached, Attachment};
+pub use connections::{default_max_connections, ConnectionLimits};
 pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
 pub use rpc_span::RpcSpanLayer;
 pub use status_fix::StatusFixLayer;

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use std::io::Write;
+
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::lists::reload::Reloader;
 use crate::source::{layout, SourceSpec};
@@ -118,28 +121,49 @@ async fn fetch_file(
         resp.headers().get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(str::to_string)
     };
     let new_meta = Meta { etag: header(reqwest::header::ETAG), last_modified: header(reqwest::header::LAST_MODIFIED) };
-    // Read chunk by chunk: a body without Content-Length (or lying about it) is cut off at the
-    // limit, not read whole into memory first.
-    let mut body: Vec<u8> = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(http)? {
-        if body.len() as u64 + chunk.len() as u64 > limit {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
+    // Streamed to disk chunk by chunk: a body without Content-Length (or lying about it) is cut
+    // off at the limit without ever being held in memory, which an endless body would fill.
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(cache)?;
     }
-    if std::fs::read(path).is_ok_and(|old| old == body) {
+    let tmp = path.with_extension("partial");
+    let mut out = std::fs::File::create(&tmp).map_err(cache)?;
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let written: Result<(), FetchError> = async {
+        while let Some(chunk) = resp.chunk().await.map_err(http)? {
+            size += chunk.len() as u64;
+            if size > limit {
+                return Err(too_large());
+            }
+            hasher.update(&chunk);
+            out.write_all(&chunk).map_err(cache)?;
+        }
+        out.sync_all().map_err(cache)
+    }
+    .await;
+    drop(out);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    if digest_of(path).is_some_and(|old| old == hasher.finalize()[..]) {
         // Same bytes without validators (a publisher that ignores conditional requests).
+        let _ = std::fs::remove_file(&tmp);
         let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
         return Ok(false);
     }
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, &body).map_err(cache)?;
     std::fs::rename(&tmp, path).map_err(cache)?;
     let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
     Ok(true)
+}
+
+/// The sha256 of a cached file, read in pieces.
+fn digest_of(path: &Path) -> Option<Vec<u8>> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut h = Sha256::new();
+    std::io::copy(&mut f, &mut h).ok()?;
+    Some(h.finalize().to_vec())
 }
 
 /// Fetches until the first copy is cached (start-up without a cache), backing off between tries.

@@ -43,6 +43,20 @@ pub struct ScreeningApi {
     thresholds: Thresholds,
     recorder: Arc<Recorder>,
     stream_idle_timeout: std::time::Duration,
+    /// Permits to screen a whole message (see [`heavy_permits`]).
+    heavy: Arc<tokio::sync::Semaphore>,
+}
+
+/// How many `ScreenMessage` calls are screened at once: half the cores, at least one.
+///
+/// A message costs up to a few hundred milliseconds (every name-like line of a long remittance
+/// is screened), against microseconds for a party. Screened on the async workers, 64 of them in
+/// flight from one client held every worker: other clients' ScreenParty took 4–9 s and health
+/// checks 3–4 s (Kubernetes probes give up after 1 s). So messages are screened off the async
+/// workers, on the blocking pool, and only this many at once; the rest wait their turn without
+/// holding a thread, and the other half of the cores keeps answering everything else.
+fn heavy_permits() -> usize {
+    std::thread::available_parallelism().map(|n| n.get() / 2).unwrap_or(1).max(1)
 }
 
 impl ScreeningApi {
@@ -52,6 +66,7 @@ impl ScreeningApi {
             thresholds,
             recorder: Arc::new(recorder),
             stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
+            heavy: Arc::new(tokio::sync::Semaphore::new(heavy_permits())),
         }
     }
 
@@ -287,7 +302,17 @@ impl ScreeningService for ScreeningApi {
         request: Request<pb::ScreenMessageRequest>,
     ) -> Result<Response<pb::ScreenMessageResponse>, Status> {
         let started = Instant::now();
-        let result = self.message(request.get_ref());
+        let trace = request.extensions().get::<RpcTrace>().cloned();
+        let req = request.into_inner();
+        let permit = self.heavy.clone().acquire_owned().await.map_err(|_| Status::unavailable("shutting down"))?;
+        let (this, span) = (self.clone(), Span::current());
+        let result = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let _entered = span.enter();
+            this.message(&req)
+        })
+        .await
+        .map_err(|e| Status::internal(format!("screening the message failed: {e}")))?;
         let outcome = match &result {
             Ok(answer) => {
                 let r = &answer.response;
@@ -311,7 +336,7 @@ impl ScreeningService for ScreeningApi {
                         })
                         .collect(),
                 };
-                self.recorder.decided(&Span::current(), request.extensions().get::<RpcTrace>(), &call);
+                self.recorder.decided(&Span::current(), trace.as_ref(), &call);
                 decision_label(r.decision)
             }
             Err(e) => error_label(e),
