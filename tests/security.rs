@@ -422,7 +422,10 @@ fn pinned_and_oversized_publications_are_refused_with_the_reason() {
 async fn silent_connections_and_idle_watches_lock_nobody_out() {
     use tokio::io::AsyncReadExt;
     let mut args = common::real_source_args();
-    args.extend(["--no-watch", "--max-connections", "8", "--max-streams", "4", "--max-streams-per-connection", "4"].map(String::from));
+    args.extend(
+        ["--no-watch", "--max-connections", "8", "--max-streams", "4", "--max-streams-per-connection", "4"]
+            .map(String::from),
+    );
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
 

@@ -166,6 +166,14 @@ pub use super::similarity::BLOCK_PAIR_SIM;
 /// `Orsha`), and a sound alike (`Belaya` / `BELLA`) is not enough to say the name is in there:
 /// the words met are spelt as listed.
 pub const ORG_COVERED_SCORE: f32 = 0.85;
+/// What a person's name covered whole beside other words scores at least (REVIEW, never BLOCK:
+/// the extra words make it `approximate`), when every listed part met was met closely
+/// ([`BLOCK_PAIR_SIM`]) and in full (no initial, no cut, no slip). A payment field holds more
+/// than the name (`Viktor Gennadievich Khrenin, Ministry of Defence, Minsk`): four words at a
+/// quarter each pushed a listed minister, named in full, under REVIEW. The name must have a
+/// surname and a given name (`whole` asks two required parts), and another patronymic than the
+/// listed one still counts against it.
+pub const PERSON_COVERED_SCORE: f32 = 0.85;
 pub const ORG_DISTINCTIVE_WEIGHT: f32 = 1.0;
 pub const ORG_COVERED_SIM: f32 = 1.0;
 pub const ORG_COVERED_MIN_CHARS: usize = 5;
@@ -530,6 +538,17 @@ pub fn score_pairs_with(
         && num >= ORG_DISTINCTIVE_WEIGHT
     {
         score.max(ORG_COVERED_SCORE)
+    } else if query.person
+        && whole
+        && left_over
+        && !excused
+        && !prefix
+        && !initials
+        && !weak
+        && !other_patronymic
+        && least_sim >= BLOCK_PAIR_SIM
+    {
+        score.max(PERSON_COVERED_SCORE)
     } else {
         score
     };
