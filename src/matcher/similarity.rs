@@ -429,6 +429,13 @@ fn length_bound(a: Word<'_>, b: Word<'_>) -> f32 {
 /// a little below, so rounding never loses a pair).
 const KEY_MIN: f32 = 0.84;
 
+/// How alike two words are in spelling alone (`1 - distance / longer length`), without their
+/// sound: for a person's word rebuilt from two written apart (`Yu ry`), whose key can meet any
+/// name with the same consonants (`Hao Sun` read `Haosun`, key of `Hassan`).
+pub fn spelling(a: &Token, b: &Token) -> f32 {
+    ratio_at_least(Word::text(a), Word::text(b), 0.0)
+}
+
 /// `1 - distance / longer length` when that is at least `min`, else 0.
 fn ratio_at_least(a: Word<'_>, b: Word<'_>, min: f32) -> f32 {
     let (la, lb) = (a.chars, b.chars);
