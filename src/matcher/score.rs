@@ -126,7 +126,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         while end + 1 < n && joined_at(end) {
             end += 1;
         }
-        let mut push_run = |from: usize, to: usize, out: &mut Vec<Unit<'_>>| {
+        let push_run = |from: usize, to: usize, out: &mut Vec<Unit<'_>>| {
             if out.len() >= MAX_UNITS {
                 return;
             }
@@ -406,10 +406,13 @@ pub fn score_pairs_with(
         // not by sound alone: the pair read as one is not what was typed, and two short
         // syllables run together share a key with many names (`Hao Sun` / `HASSAN`, `Wu Lan` /
         // `WALIJAN`). Words the query itself shows were one (`name_form`'s joins) are exempt.
-        if query.person && p.sim < 1.0 && u.mask.count_ones() >= 2 && !joined_in_query(query, u.mask) {
-            if similarity::spelling(&u.token, listed.token(p.pos as usize)) < SPLIT_SPELLING_MIN {
-                continue;
-            }
+        if query.person
+            && p.sim < 1.0
+            && u.mask.count_ones() >= 2
+            && !joined_in_query(query, u.mask)
+            && similarity::spelling(&u.token, listed.token(p.pos as usize)) < SPLIT_SPELLING_MIN
+        {
+            continue;
         }
         let c_bit = 1u64 << (p.pos & 63);
         let free = if u.glued {
