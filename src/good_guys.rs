@@ -94,6 +94,23 @@ impl GoodGuys {
         self.entries.len()
     }
 
+    /// A digest of the acceptances (not of the file's layout: comments, order and spacing do
+    /// not change it), which `list_version` includes so that a decision names every input
+    /// that made it.
+    pub fn digest(&self) -> [u8; 32] {
+        let mut keys: Vec<&(String, String)> = self.entries.keys().collect();
+        keys.sort();
+        let mut h = Sha256::new();
+        for k in keys {
+            let a = &self.entries[k];
+            for part in [&k.0, &k.1, &a.accepted_by, &a.reason, &a.accepted_at] {
+                h.update(part.as_bytes());
+                h.update([0u8]);
+            }
+        }
+        h.finalize().into()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -261,6 +261,12 @@ async fn good_guy_list_clears_accepted_reviews_only() {
     let mut client = server.ready_client().await;
     let r = client.screen_party(req("r2", initials.clone())).await.expect("screens").into_inner();
     assert_eq!(r.decision, pb::Decision::Clear as i32, "{r:?}");
+    // The acceptances are an input of the decision: the version names them too.
+    let specs: Vec<screener::source::SourceSpec> =
+        common::real_sources().iter().map(|s| screener::source::SourceSpec::parse(s).expect("spec")).collect();
+    let lists_only =
+        screener::lists::store::load(&specs, screener::model::Regime::Belarus).expect("loads").list_version;
+    assert_ne!(r.list_version, lists_only, "a good-guy list is part of list_version");
     assert!(
         !r.matches.is_empty()
             && r.matches.iter().all(|m| m.accepted.as_ref().is_some_and(|a| a.accepted_by == "a.analyst"))

@@ -655,8 +655,18 @@ fn companion_rows(spec: &SourceSpec, raw: &RawPublication) -> Vec<(String, usize
         .collect()
 }
 
+/// The snapshot, with the good-guy list. An acceptance turns a REVIEW into a CLEAR, so it is an
+/// input of every decision like the lists: a non-empty good-guy list is digested into
+/// `list_version`, and a decision's version names the acceptances in force too.
 fn build(loaded: Vec<LoadedSource>, regime: Regime, good_guys: GoodGuys) -> Snapshot {
     let mut s = Snapshot::build(loaded, regime);
+    if !good_guys.is_empty() {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(s.list_version.as_bytes());
+        h.update(good_guys.digest());
+        s.list_version = hex::encode(&h.finalize()[..8]);
+    }
     s.good_guys = good_guys;
     s
 }
