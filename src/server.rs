@@ -237,7 +237,9 @@ impl Running {
             // A URL source without a cached copy must be fetched once before the first load
             // (health stays NOT_SERVING meanwhile); with a cached copy it serves at once.
             let client = crate::lists::fetch::client();
-            for spec in config.sources.iter().filter(|s| s.url.is_some()) {
+            // A source with a kept last accepted copy starts on it (`Reloader::initial`) while
+            // its publisher is down and its cache lost.
+            for spec in config.sources.iter().filter(|s| s.url.is_some() && !self.reloader.has_kept(s.kind)) {
                 crate::lists::fetch::first_copy(&client, spec, config.poll_interval).await;
             }
             self.reloader.initial().await

@@ -32,7 +32,10 @@ async fn metrics_after_calls_and_a_reload() {
     }
     let _ = client.screen_party(pb::ScreenPartyRequest::default()).await;
     let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
-    admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: false })).await.expect("reload");
+    admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false, ..Default::default() }))
+        .await
+        .expect("reload");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
 
     let text = common::scrape(port);

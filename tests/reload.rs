@@ -323,7 +323,7 @@ async fn broken_publications_are_refused() {
     for (label, bytes, why) in cases {
         publish(bytes, &uk);
         let r = admin
-            .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false }))
+            .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false, ..Default::default() }))
             .await
             .expect("reload")
             .into_inner();
@@ -354,7 +354,7 @@ async fn broken_publications_are_refused() {
     // An operator can force a shrunk publication through; never a broken one.
     publish(half.as_bytes(), &uk);
     let r = admin
-        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true }))
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
         .await
         .expect("reload")
         .into_inner();
@@ -362,7 +362,7 @@ async fn broken_publications_are_refused() {
     assert_ne!(r.status.expect("status").list_version, v0);
     publish(b"", &uk);
     let r = admin
-        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true }))
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
         .await
         .expect("reload")
         .into_inner();
@@ -817,4 +817,53 @@ async fn symlink_swaps_and_replaced_directories_are_seen() {
         assert!(t0.elapsed() < Duration::from_secs(20), "the replaced directory was not seen");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// `force` names its sources: forcing one source's real delisting must not let a cut file of
+/// another through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn force_applies_to_the_sources_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (uk, canada) = (dir.path().join("ConList.csv"), dir.path().join("sema-lmes.xml"));
+    publish(&std::fs::read(common::uk()).expect("read"), &uk);
+    publish(&std::fs::read(common::canada()).expect("read"), &canada);
+    let mut args: Vec<String> = vec![
+        "--source".into(),
+        format!("uk-ofsi={}", uk.display()),
+        "--source".into(),
+        format!("ca-sema={}", canada.display()),
+        "--no-watch".into(),
+    ];
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
+    let server = Server::start(&args);
+    server.ready_client().await;
+    let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
+
+    // Canada loses its 2022-11-17 listing (a real delisting, say); the UK file is cut to a third.
+    publish(&canada_before_2022_11_17(), &canada);
+    let text = std::fs::read_to_string(common::uk()).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    publish(format!("{}\n", lines[..lines.len() / 3].join("\n")).as_bytes(), &uk);
+
+    let e = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
+        .await
+        .expect_err("force without sources");
+    assert_eq!(e.code(), tonic::Code::InvalidArgument);
+    assert!(e.message().contains("\"uk-ofsi\"") && e.message().contains("\"ca-sema\""), "{}", e.message());
+    let e = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, sources: vec!["eu".into()] }))
+        .await
+        .expect_err("unknown source");
+    assert_eq!(e.code(), tonic::Code::InvalidArgument);
+
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, sources: vec!["ca-sema".into()] }))
+        .await
+        .expect("reload")
+        .into_inner();
+    let outcome = |id: &str| r.sources.iter().find(|s| s.id == id).expect(id).outcome;
+    assert_eq!(outcome("ca-sema"), pb::ReloadOutcome::Accepted as i32, "{:?}", r.sources);
+    assert_eq!(outcome("uk-ofsi"), pb::ReloadOutcome::Refused as i32, "{:?}", r.sources);
 }

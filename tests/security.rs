@@ -171,17 +171,17 @@ async fn mutual_tls_admits_only_clients_of_the_ca_and_rotates_without_restart() 
     // AdminService: the teller's certificate is not on the allow-list; ops-admin's is; the
     // bearer token works for anyone who holds it.
     let e = AdminServiceClient::new(teller_channel.clone())
-        .reload_lists(pb::ReloadListsRequest { force: false })
+        .reload_lists(pb::ReloadListsRequest { force: false, ..Default::default() })
         .await
         .expect_err("teller is no admin");
     assert_eq!(e.code(), Code::PermissionDenied, "{e:?}");
     AdminServiceClient::new(teller_channel)
-        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false }))
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false, ..Default::default() }))
         .await
         .expect("the token admits");
     let ops_channel = tls_channel(&server, &ours.pem, Some(&ops)).await.expect("ops connects");
     AdminServiceClient::new(ops_channel)
-        .reload_lists(pb::ReloadListsRequest { force: false })
+        .reload_lists(pb::ReloadListsRequest { force: false, ..Default::default() })
         .await
         .expect("ops-admin's certificate admits");
 
@@ -220,19 +220,28 @@ async fn admin_needs_credentials_and_a_closed_admin_says_how_to_open_it() {
     let server = Server::start(&args);
     server.ready_client().await;
     let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
-    let e = admin.reload_lists(pb::ReloadListsRequest { force: true }).await.expect_err("no credentials");
+    let e = admin
+        .reload_lists(pb::ReloadListsRequest { force: true, ..Default::default() })
+        .await
+        .expect_err("no credentials");
     assert_eq!(e.code(), Code::Unauthenticated);
-    let mut wrong = tonic::Request::new(pb::ReloadListsRequest { force: true });
+    let mut wrong = tonic::Request::new(pb::ReloadListsRequest { force: true, ..Default::default() });
     wrong.metadata_mut().insert("authorization", "Bearer not-the-token".parse().expect("ascii"));
     let e = admin.reload_lists(wrong).await.expect_err("wrong token");
     assert_eq!(e.code(), Code::Unauthenticated);
-    let r = admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: false })).await.expect("token");
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false, ..Default::default() }))
+        .await
+        .expect("token");
     assert!(r.into_inner().status.is_some());
 
     let closed = Server::start(&["--source".to_string(), format!("ca-sema={}", common::canada().display())]);
     closed.ready_client().await;
     let mut admin = AdminServiceClient::connect(closed.endpoint()).await.expect("connects");
-    let e = admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: true })).await.expect_err("closed");
+    let e = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
+        .await
+        .expect_err("closed");
     assert_eq!(e.code(), Code::PermissionDenied);
     assert!(e.message().contains("--admin-token-file"), "{}", e.message());
 }

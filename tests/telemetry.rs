@@ -170,7 +170,10 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
     }
     assert_eq!(streamed, 2);
     let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
-    admin.reload_lists(common::as_admin(pb::ReloadListsRequest { force: true })).await.expect("reload");
+    admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, sources: vec!["uk-ofsi".into()] }))
+        .await
+        .expect("reload");
     let metrics = common::scrape(metrics_port);
 
     // Spans arrive in batches (every 100 ms here).

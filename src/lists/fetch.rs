@@ -195,7 +195,7 @@ pub fn poll(reloader: Arc<Reloader>, specs: Vec<SourceSpec>, interval: Duration)
                 match fetch(&client, &spec).await {
                     Ok(true) => {
                         tracing::info!(source = %spec, "the publisher has a new copy");
-                        reloader.reload(false, "publisher update").await;
+                        reloader.reload(&[], "publisher update").await;
                         wait = interval;
                     }
                     Ok(false) => wait = interval,

@@ -108,15 +108,35 @@ const HINT: &str = "a cut-short, partial or half-synced publication? (force it t
 /// Whether `new` may replace what `history` accepted. `Err` says why not, in words an operator
 /// acts on.
 pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), String> {
+    let now = time::OffsetDateTime::now_utc();
     if let Some(dated) = new.dated.and_then(|d| time::OffsetDateTime::from_unix_timestamp(d).ok()) {
-        if dated > time::OffsetDateTime::now_utc() + FUTURE_SLACK {
+        if dated > now + FUTURE_SLACK {
             return Err(format!(
-                "the publication is dated {}, in the future: a corrupted or mistyped date, refused",
-                day(dated.unix_timestamp())
+                "the publication is dated {}, more than {} days after this host's clock ({}): a corrupted or \
+                 mistyped date, or a clock that is wrong",
+                day(dated.unix_timestamp()),
+                FUTURE_SLACK.whole_days(),
+                day(now.unix_timestamp())
             ));
         }
     }
+    // Only what was accepted within the window is the reference (the serving one always is).
+    let cutoff = now.unix_timestamp() - WINDOW.whole_seconds();
+    let recent: Vec<Counts> = match history.0.split_last() {
+        Some((last, older)) => older.iter().filter(|c| c.accepted_at >= cutoff).chain([last]).cloned().collect(),
+        None => Vec::new(),
+    };
+    let history = &History(recent);
     let Some(serving) = history.serving() else { return Ok(()) };
+    // The very content of a publication accepted before and replaced since: a rollback (a
+    // mirror or a sync job serving an old copy), which for the lists without a date of their
+    // own only this tells apart from a new publication.
+    if let Some(old) = history.0[..history.0.len() - 1].iter().find(|c| c.sha256 == new.sha256) {
+        return Err(format!(
+            "the publication is the one accepted on {} and replaced since: a rollback or a stale mirror; {HINT}",
+            day(old.accepted_at)
+        ));
+    }
     if let (Some(new_d), Some(old_d)) = (new.dated, serving.dated) {
         if new_d < old_d {
             return Err(format!(
@@ -263,6 +283,26 @@ mod tests {
     }
 
     #[test]
+    fn a_rollback_to_an_earlier_publication_is_refused() {
+        let mut h = History::default();
+        h.accept(counts(210, 3, 2), false);
+        let first = h.0[0].clone();
+        h.accept(counts(211, 3, 0), false);
+        let e = check(&first, &h, LIMITS).expect_err("rollback");
+        assert!(e.contains("rollback"), "{e}");
+    }
+
+    #[test]
+    fn the_window_applies_when_checking_too() {
+        let mut h = History::default();
+        h.accept(counts(210, 3, 0), false);
+        h.accept(counts(200, 3, 0), false);
+        // The larger one was accepted 40 days ago by now.
+        h.0[0].accepted_at -= 40 * 86_400;
+        assert!(check(&counts(185, 3, 0), &h, LIMITS).is_ok(), "−7.5 % of 200");
+    }
+
+    #[test]
     fn dates_must_move_forward_and_not_past_today() {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
         let mut h = History::default();
@@ -274,7 +314,7 @@ mod tests {
         assert!(check(&older, &h, LIMITS).expect_err("older").contains("older than the one serving"));
         let mut future = counts(210, 3, 0);
         future.dated = Some(now + 30 * 86_400);
-        assert!(check(&future, &h, LIMITS).expect_err("future").contains("in the future"));
+        assert!(check(&future, &h, LIMITS).expect_err("future").contains("after this host's clock"));
         let mut next = counts(210, 3, 0);
         next.dated = Some(now);
         assert!(check(&next, &h, LIMITS).is_ok());

@@ -58,22 +58,44 @@ impl LastGood {
         self.dir.join(kind.as_str())
     }
 
-    /// The kept copy of a source, if there is a whole one. A copy that cannot be read back as it
-    /// was written is reported and ignored.
-    pub fn load(&self, kind: SourceKind) -> Option<Kept> {
+    /// Whether the directory is usable: created if missing, and writable (a probe file written
+    /// and removed). Checked at start, so that a state directory that cannot keep anything
+    /// fails the start rather than silently turning the restart gate off.
+    pub fn check_writable(&self) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let probe = self.dir.join(format!(".probe-{}", std::process::id()));
+        std::fs::write(&probe, b"screener")?;
+        std::fs::remove_file(&probe)
+    }
+
+    /// Whether a kept copy of the source is there (without reading it).
+    pub fn has(&self, kind: SourceKind) -> bool {
+        self.of(kind).join("record.json").is_file()
+    }
+
+    /// The kept copy of a source read from `location`, if there is a whole one. A copy that
+    /// cannot be read back as it was written, or was kept from another location (a state
+    /// directory shared by instances serving different files), is reported and ignored.
+    /// Files are read only if regular and at most `limit` bytes each.
+    pub fn load(&self, kind: SourceKind, location: &str, limit: u64) -> Option<Kept> {
         let dir = self.of(kind);
-        let record = match std::fs::read(dir.join("record.json")) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(e) => {
-                tracing::warn!(source = %kind, dir = %dir.display(), error = %e, "cannot read the kept last accepted copy");
-                return None;
+        let path = dir.join("record.json");
+        if !path.exists() {
+            return None;
+        }
+        let kept = crate::source::read_regular(&path, RECORD_LIMIT)
+            .map_err(|e| e.to_string())
+            .and_then(|record| read_record(&dir, &record, limit));
+        match kept {
+            Ok(kept) if kept.raw.location == location => Some(kept),
+            Ok(kept) => {
+                tracing::error!(source = %kind, dir = %dir.display(), kept_from = %kept.raw.location, location,
+                    "the kept last accepted copy is of another location; ignored (give each instance its own --state-dir)");
+                None
             }
-        };
-        match read_record(&dir, &record) {
-            Ok(kept) => Some(kept),
             Err(why) => {
-                tracing::warn!(source = %kind, dir = %dir.display(), reason = %why, "the kept last accepted copy is not usable; ignored");
+                tracing::error!(source = %kind, dir = %dir.display(), reason = %why,
+                    "the kept last accepted copy is not usable; ignored, so this start is not judged by what was accepted before it");
                 None
             }
         }
@@ -82,8 +104,17 @@ impl LastGood {
     /// Keeps `raw` as the source's last accepted publication, with its history.
     pub fn save(&self, kind: SourceKind, raw: &RawPublication, history: &History) -> std::io::Result<()> {
         let target = self.of(kind);
+        // Leftovers of a save that failed or was cut short (a full disk, a crash), by this
+        // process or an earlier one: they would otherwise hold the space for good.
+        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+            let prefixes = [format!(".{}.new-", kind.as_str()), format!(".{}.old-", kind.as_str())];
+            for e in entries.flatten() {
+                if e.file_name().to_str().is_some_and(|n| prefixes.iter().any(|p| n.starts_with(p.as_str()))) {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
         let fresh = self.dir.join(format!(".{}.new-{}", kind.as_str(), std::process::id()));
-        let _ = std::fs::remove_dir_all(&fresh);
         std::fs::create_dir_all(&fresh)?;
         for (i, f) in raw.files.iter().enumerate() {
             std::fs::write(fresh.join(format!("file-{i}")), &f.bytes)?;
@@ -110,14 +141,17 @@ impl LastGood {
     }
 }
 
-fn read_record(dir: &Path, bytes: &[u8]) -> Result<Kept, String> {
+/// The largest `record.json` read: a month of history is a few kilobytes.
+const RECORD_LIMIT: u64 = 1024 * 1024;
+
+fn read_record(dir: &Path, bytes: &[u8], limit: u64) -> Result<Kept, String> {
     let record: Record = serde_json::from_slice(bytes).map_err(|e| format!("record.json: {e}"))?;
     if record.roles.len() != record.paths.len() || record.roles.is_empty() {
         return Err("record.json lists no files".into());
     }
     let mut files = Vec::new();
     for (i, (role, path)) in record.roles.iter().zip(&record.paths).enumerate() {
-        let bytes = std::fs::read(dir.join(format!("file-{i}"))).map_err(|e| format!("file-{i}: {e}"))?;
+        let bytes = crate::source::read_regular(&dir.join(format!("file-{i}")), limit).map_err(|e| e.to_string())?;
         files.push(RawFile { role: role.clone(), path: path.clone(), bytes });
     }
     let raw = RawPublication {

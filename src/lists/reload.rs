@@ -140,6 +140,17 @@ impl Reloader {
         }
     }
 
+    /// Whether a last accepted copy of the source is kept (see `last_good`): a URL source with
+    /// one need not wait for its publisher to start.
+    pub fn has_kept(&self, kind: SourceKind) -> bool {
+        self.last_good.as_ref().is_some_and(|l| l.has(kind))
+    }
+
+    /// The configured sources, in order.
+    pub fn kinds(&self) -> Vec<SourceKind> {
+        self.settings.sources.iter().map(|s| s.kind).collect()
+    }
+
     /// The first load: every source must load (there is nothing older to fall back on), or the
     /// error names the source and the problem.
     pub async fn initial(self: &Arc<Self>) -> Result<Arc<Snapshot>, LoadError> {
@@ -151,6 +162,16 @@ impl Reloader {
         let (loaded, good_guys) = tokio::task::spawn_blocking(move || -> Result<_, LoadError> {
             let _entered = in_task.enter();
             this.note_seen();
+            if this.last_good.is_none() {
+                tracing::info!(
+                    "no --state-dir: this start serves the lists as they are, not judged by what was accepted before it \
+                     (a list cut while the service was down would serve); give --state-dir to keep the last accepted copies"
+                );
+            }
+            if let Some(l) = &this.last_good {
+                l.check_writable()
+                    .map_err(|error| LoadError::StateDir { dir: l.dir().display().to_string(), error })?;
+            }
             let good_guys = this.settings.good_guys.as_deref().map(GoodGuys::read).transpose()?.unwrap_or_default();
             let loaded = this
                 .settings
@@ -192,7 +213,8 @@ impl Reloader {
 
     /// Reloads every source through the gate; `force` lets a publication through the shrink and
     /// scope checks (never through a parse error). Returns what happened to each source.
-    pub async fn reload(self: &Arc<Self>, force: bool, trigger: &str) -> Vec<SourceOutcome> {
+    pub async fn reload(self: &Arc<Self>, force: &[SourceKind], trigger: &str) -> Vec<SourceOutcome> {
+        let force = force.to_vec();
         let span = reload_span(trigger);
         let mut accepted = self.accepted.lock().await;
         // A copy, not a move: should the reload task panic, the last accepted publications
@@ -203,7 +225,7 @@ impl Reloader {
         let in_task = span.clone();
         let result = tokio::task::spawn_blocking(move || {
             let _entered = in_task.enter();
-            this.reload_blocking(current, force)
+            this.reload_blocking(current, &force)
         })
         .await;
         let Reloaded { accepted: next, outcomes, snapshot } = match result {
@@ -268,7 +290,7 @@ impl Reloader {
         outcomes
     }
 
-    fn reload_blocking(&self, mut accepted: Vec<Option<Accepted>>, force: bool) -> Reloaded {
+    fn reload_blocking(&self, mut accepted: Vec<Option<Accepted>>, force: &[SourceKind]) -> Reloaded {
         self.note_seen();
         let mut outcomes = Vec::new();
         let mut changed = false;
@@ -276,7 +298,7 @@ impl Reloader {
             let span = source_span(spec.kind);
             let _entered = span.enter();
             let started = std::time::Instant::now();
-            let outcome = match self.check(spec, accepted[i].as_ref(), force) {
+            let outcome = match self.check(spec, accepted[i].as_ref(), force.contains(&spec.kind)) {
                 Ok(None) => Outcome::Unchanged,
                 Ok(Some(new)) => {
                     span.record("entities", new.loaded.entities.len() as i64);
@@ -364,11 +386,19 @@ impl Reloader {
     /// publications accepted before the restart, and if it is refused (or does not parse) the
     /// kept copy serves instead, the refusal reported in status as on a reload.
     fn load_first(&self, spec: &SourceSpec) -> Result<Accepted, LoadError> {
-        let kept = self.last_good.as_ref().and_then(|l| l.load(spec.kind));
+        let location = spec.location.display().to_string();
+        let kept = self.last_good.as_ref().and_then(|l| l.load(spec.kind, &location, spec.max_bytes));
         let fresh = crate::source::read(spec)
             .map_err(|error| LoadError::Source { spec: spec.to_string(), error })
             .and_then(|raw| self.candidate(spec, raw));
-        let Some(kept) = kept else { return fresh.map(|c| self.accept(c, History::default(), false)) };
+        let Some(kept) = kept else {
+            let c = fresh?;
+            // Nothing to compare with, but what needs no reference still applies (a date in the
+            // future would otherwise make every real publication after it look older).
+            gate::check(&c.counts, &History::default(), self.limits())
+                .map_err(|reason| LoadError::Refused { spec: spec.to_string(), reason })?;
+            return Ok(self.accept(c, History::default(), false));
+        };
         let refused = match fresh {
             Ok(c) if kept.history.serving().is_some_and(|k| k.sha256 == c.counts.sha256) => {
                 return Ok(Accepted { loaded: c.loaded, history: kept.history, refused: None })
@@ -380,7 +410,11 @@ impl Reloader {
             Err(e) => (e.to_string(), None),
         };
         let (reason, sha) = refused;
-        let loaded = store::parse_raw(spec, kept.raw)?;
+        let loaded = store::parse_raw(spec, kept.raw).map_err(|e| LoadError::KeptUnusable {
+            spec: spec.to_string(),
+            refused: reason.clone(),
+            kept: e.to_string(),
+        })?;
         let since = kept.history.serving().map(|c| c.accepted_at).unwrap_or_default();
         let since = time::OffsetDateTime::from_unix_timestamp(since).map(|t| t.to_string()).unwrap_or_default();
         let reason = format!(
@@ -399,6 +433,9 @@ impl Reloader {
         let refused = |reason: String| Refusal { reason, sha256: sha256.clone() };
         let Some(prev) = previous else {
             let c = self.candidate(spec, raw).map_err(|e| refused(e.to_string()))?;
+            if !force {
+                gate::check(&c.counts, &History::default(), self.limits()).map_err(refused)?;
+            }
             return Ok(Some(self.accept(c, History::default(), force)));
         };
         if prev.loaded.info.sha256 == raw.sha256() {
@@ -426,6 +463,8 @@ impl Reloader {
         let wanted = watched_files(&self.settings.sources);
         let dirs: HashSet<PathBuf> = wanted.iter().map(|(d, _)| d.clone()).collect();
         let stat_paths: Vec<PathBuf> = self.settings.sources.iter().map(|s| s.location.clone()).collect();
+        // The poll first: it also covers what the watcher below cannot watch.
+        self.poll_metadata();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(event) = res {
                 let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p, &wanted)).collect();
@@ -434,10 +473,13 @@ impl Reloader {
                 }
             }
         })?;
+        // A directory that cannot be watched (missing while its source serves the kept copy)
+        // leaves the others watched, and the poll sees it when it appears.
         for d in &dirs {
-            watcher.watch(d, RecursiveMode::NonRecursive)?;
+            if let Err(e) = watcher.watch(d, RecursiveMode::NonRecursive) {
+                tracing::warn!(dir = %d.display(), error = %e, "cannot watch a list directory; its changes are seen by the 5 s poll");
+            }
         }
-        self.poll_metadata();
         let this = self.clone();
         tokio::spawn(async move {
             let _watcher = watcher;
@@ -458,7 +500,9 @@ impl Reloader {
                         Err(_) => {
                             let now = stat_all(&stat_paths);
                             let waited_out = started.elapsed() > MAX_WRITE_WAIT;
-                            if now == seen && (writing.is_empty() || waited_out) {
+                            // A file that never stops changing (a log written into the list
+                            // directory) must not hold reloads back for ever either.
+                            if waited_out || (now == seen && writing.is_empty()) {
                                 if !writing.is_empty() {
                                     tracing::warn!(
                                         files = writing.len(),
@@ -473,7 +517,7 @@ impl Reloader {
                         }
                     }
                 }
-                this.reload(false, "file change").await;
+                this.reload(&[], "file change").await;
                 this.debouncing.store(false, Ordering::Relaxed);
             }
         });
@@ -512,7 +556,7 @@ impl Reloader {
                 if look().await != now || this.debouncing.load(Ordering::Relaxed) {
                     continue;
                 }
-                this.reload(false, "file change (polled)").await;
+                this.reload(&[], "file change (polled)").await;
             }
         });
     }
@@ -704,7 +748,7 @@ pub fn reload_on_sighup(reloader: Arc<Reloader>) {
             return;
         };
         while hup.recv().await.is_some() {
-            reloader.reload(false, "SIGHUP").await;
+            reloader.reload(&[], "SIGHUP").await;
         }
     });
 }
@@ -840,11 +884,17 @@ mod tests {
         let (r, spec) = reloader(dir.path(), Some(state.path()));
         assert_eq!(r.load_first(&spec).expect("loads").loaded.entities.len(), 21);
         assert!(r.store.refusal(SourceKind::UsOfacSdn).is_none());
-        let kept = LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn).expect("kept");
+        let location = dir.path().display().to_string();
+        let kept =
+            LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn, &location, u64::MAX).expect("kept");
         assert_eq!(kept.history.0.len(), 2);
+        // Kept from another location (a state directory shared by two instances): not served.
+        assert!(LastGood::new(state.path().to_path_buf())
+            .load(SourceKind::UsOfacSdn, "/elsewhere", u64::MAX)
+            .is_none());
 
         // A kept copy altered on disk is not served.
         std::fs::write(state.path().join("us-ofac-sdn/file-0"), b"1,\"X, Y\",\"individual\"").expect("write");
-        assert!(LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn).is_none());
+        assert!(LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn, &location, u64::MAX).is_none());
     }
 }

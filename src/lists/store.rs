@@ -36,6 +36,12 @@ pub enum LoadError {
     MissingCompanions { spec: String, missing: String },
     #[error("source {spec}: the publication's sha256 is {actual}, not the pinned {pinned}")]
     PinMismatch { spec: String, actual: String, pinned: String },
+    #[error("source {spec}: refused by the validation gate: {reason}")]
+    Refused { spec: String, reason: String },
+    #[error("source {spec}: the publication was refused ({refused}), and the last accepted copy kept in the state directory cannot serve instead: {kept}")]
+    KeptUnusable { spec: String, refused: String, kept: String },
+    #[error("the state directory {dir} is not usable ({error}): it keeps the last accepted lists for the next start; fix it or point --state-dir elsewhere")]
+    StateDir { dir: String, error: std::io::Error },
 }
 
 /// A publication the validation gate refused, kept for status.

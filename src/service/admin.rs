@@ -8,6 +8,7 @@ use tonic::{Request, Response, Status};
 use crate::error::ApiError;
 use crate::lists::reload::{Outcome, Reloader};
 use crate::lists::store::ListStore;
+use crate::model::SourceKind;
 use crate::pb;
 use crate::pb::admin_service_server::AdminService;
 
@@ -23,16 +24,52 @@ impl AdminApi {
     }
 }
 
+impl AdminApi {
+    /// The sources a request forces: those it names, or the only one configured.
+    fn forced(&self, req: &pb::ReloadListsRequest) -> Result<Vec<SourceKind>, ApiError> {
+        let configured = self.reloader.kinds();
+        let ids = || configured.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+        let mut forced = Vec::new();
+        for id in &req.sources {
+            match configured.iter().find(|k| k.as_str() == id.trim()) {
+                Some(k) => forced.push(*k),
+                None => {
+                    return Err(ApiError::InvalidArgument(format!(
+                        "sources: `{id}` is not a configured source (configured: {})",
+                        ids()
+                    )))
+                }
+            }
+        }
+        match (req.force, forced.is_empty()) {
+            (false, false) => Err(ApiError::InvalidArgument(
+                "sources names what `force` applies to; set force: true, or leave sources empty".into(),
+            )),
+            (false, true) => Ok(Vec::new()),
+            (true, false) => Ok(forced),
+            (true, true) if configured.len() == 1 => Ok(configured),
+            (true, true) => Err(ApiError::InvalidArgument(format!(
+                "force: name the sources to force in `sources` (configured: {}); forcing every source to let one \
+                 real change through would also let a cut file of another through",
+                ids()
+            ))),
+        }
+    }
+}
+
 #[tonic::async_trait]
 impl AdminService for AdminApi {
     async fn reload_lists(
         &self,
         request: Request<pb::ReloadListsRequest>,
     ) -> Result<Response<pb::ReloadListsResponse>, Status> {
-        let force = request.get_ref().force;
+        let req = request.get_ref();
+        let forced = self.forced(req)?;
+        let force = !forced.is_empty();
         let principal = request.extensions().get::<crate::auth::AdminPrincipal>().map(|p| p.0.as_str()).unwrap_or("?");
-        tracing::info!(force, principal, "reload requested through AdminService");
-        let outcomes = self.reloader.reload(force, if force { "admin (forced)" } else { "admin" }).await;
+        let forced_ids: Vec<&str> = forced.iter().map(|k| k.as_str()).collect();
+        tracing::info!(force, forced = %forced_ids.join(","), principal, "reload requested through AdminService");
+        let outcomes = self.reloader.reload(&forced, if force { "admin (forced)" } else { "admin" }).await;
         let snapshot = self.store.current().ok_or(ApiError::NotReady)?;
         let sources = outcomes
             .into_iter()

@@ -233,7 +233,7 @@ fn read_file(path: &Path, meta: &std::fs::Metadata, limit: u64) -> Result<Vec<u8
     if meta.len() > limit {
         return Err(too_large(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
+    let file = open_regular(path)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io(path, e))?;
     if bytes.len() as u64 > limit {
@@ -296,6 +296,41 @@ fn set_beside(main: &Path, roles: &'static [FileRole]) -> Result<Vec<(&'static s
     Ok(out)
 }
 
+/// Opens `path` for reading only if it is a regular file, checked on the opened file itself: a
+/// check of the path before opening it leaves a moment in which a FIFO swapped in would block the
+/// `open` (and with it every later reload) for good. Opened without blocking for that reason;
+/// for a regular file the flag changes nothing.
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, SourceError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| io(path, e))?;
+    if !file.metadata().map_err(|e| io(path, e))?.is_file() {
+        return Err(SourceError::Missing(format!(
+            "{} is not a regular file (a pipe, device or socket cannot hold a publication)",
+            path.display()
+        )));
+    }
+    Ok(file)
+}
+
+/// Reads a regular file of at most `limit` bytes (see [`open_regular`]); for files kept beside
+/// the publications, such as the last accepted copies.
+pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
+    use std::io::Read;
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(SourceError::TooLarge { path: path.display().to_string(), size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
 fn io(path: &Path, error: std::io::Error) -> SourceError {
     SourceError::Io { path: path.display().to_string(), error }
 }
@@ -319,6 +354,22 @@ mod tests {
             e.ends_with(": an OFAC source is a directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file"),
             "{e}"
         );
+    }
+
+    /// A FIFO at a list path (swapped in after any check of the path) is refused at once, not
+    /// waited on: a blocked `open` would hold every later reload.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_at_a_list_path_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("sema-lmes.xml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("SKIPPED: no mkfifo");
+            return;
+        }
+        let e = open_regular(&fifo).expect_err("a FIFO").to_string();
+        assert!(e.contains("not a regular file"), "{e}");
     }
 
     #[test]
