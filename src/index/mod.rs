@@ -441,12 +441,7 @@ impl Snapshot {
     /// Listed tokens that may be similar to a query token: sharing its key or spelling (or
     /// either with one letter deleted), its equivalent names in other languages, its consonants when it has no
     /// vowels, and beginning with it when it may have been cut.
-    ///
-    /// A word rebuilt by joining two the query wrote apart (`joined`) is looked up by its key and
-    /// spelling whole, not with each letter deleted: joined words are long (every name with a
-    /// word of five letters or fewer gets one), their deletions were a fifth of the lookups, and
-    /// a split word that is also misspelt is two slips at once.
-    pub fn tokens_near(&self, q: &name_form::Token, cut: bool, joined: bool, out: &mut Vec<u32>) {
+    pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let mut get = |h: u64| {
             if let Some(&(start, end)) = self.postings.get(&h) {
                 let ids = &self.posting_ids[start as usize..end as usize];
@@ -461,13 +456,8 @@ impl Snapshot {
                 }
             }
         };
-        if joined {
-            get(fnv(q.key.bytes()));
-            get(fnv(q.text.bytes()));
-        } else {
-            lookup_hashes(&q.key, MIN_KEY_FOR_DELETES, &mut get);
-            lookup_hashes(&q.text, MIN_TEXT_FOR_DELETES, &mut get);
-        }
+        lookup_hashes(&q.key, MIN_KEY_FOR_DELETES, &mut get);
+        lookup_hashes(&q.text, MIN_TEXT_FOR_DELETES, &mut get);
         // Alternative readings by exact key only: with deletions too they would triple the lookups.
         for k in q.alt_keys() {
             get(fnv(k.bytes()));

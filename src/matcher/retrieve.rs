@@ -322,7 +322,7 @@ pub(super) fn best_names(
             let Some(form) = form else { continue };
             for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
                 near.clear();
-                snapshot.tokens_near(&u.token, u.cut, u.mask.count_ones() >= 2, &mut near);
+                snapshot.tokens_near(&u.token, u.cut, &mut near);
                 distinct(&mut near, snapshot.tokens.len());
                 for &ti in &near {
                     let (sim, prefix) = u.compare(&snapshot.tokens[ti as usize].tok);

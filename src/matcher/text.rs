@@ -20,7 +20,7 @@ pub fn resembles_listed_word(snapshot: &Snapshot, word: &str, near: &mut Vec<u32
         let equivalents = snapshot.name_equivalents(&token.key);
         token.set_equivalents(equivalents);
         near.clear();
-        snapshot.tokens_near(&token, false, false, near);
+        snapshot.tokens_near(&token, false, near);
         near.iter()
             .any(|&ti| similarity::token_sim(&token, &snapshot.tokens[ti as usize].tok) >= similarity::MIN_TOKEN_SIM)
     })
