@@ -359,7 +359,11 @@ async fn broken_publications_are_refused() {
         .expect("reload")
         .into_inner();
     assert_eq!(r.sources[0].outcome, pb::ReloadOutcome::Accepted as i32, "{:?}", r.sources[0]);
-    assert_ne!(r.status.expect("status").list_version, v0);
+    let status = r.status.expect("status");
+    assert_ne!(status.list_version, v0);
+    // The refusals before it are resolved by it: an alert on `lastRefusal` clears; the count stays.
+    assert!(status.sources[0].last_refusal.is_empty(), "{:?}", status.sources[0]);
+    assert_eq!(status.sources[0].refused_publications, 4);
     publish(b"", &uk);
     let r = admin
         .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))

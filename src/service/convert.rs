@@ -240,6 +240,13 @@ fn one_match(snapshot: &Snapshot, m: &MatchResult) -> pb::Match {
     }
 }
 
+/// Whether RFC 3339 time `a` is before `b` (compared as times: the text of two instants in one
+/// second does not sort by time once fractions are trimmed). Unreadable times are not before.
+fn before(a: &str, b: &str) -> bool {
+    let parse = |t: &str| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok();
+    matches!((parse(a), parse(b)), (Some(a), Some(b)) if a < b)
+}
+
 pub fn list_status(snapshot: &Snapshot, store: &crate::lists::store::ListStore) -> pb::ListStatus {
     pb::ListStatus {
         list_version: snapshot.list_version.clone(),
@@ -247,23 +254,29 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::lists::store::ListStore) 
         sources: snapshot
             .sources
             .iter()
-            .map(|s| pb::SourceStatus {
-                id: s.kind.as_str().to_string(),
-                kind: s.kind.as_str().to_string(),
-                publisher: s.kind.publisher().to_string(),
-                location: s.location.clone(),
-                list_date: s.list_date.clone().unwrap_or_default(),
-                sha256: s.sha256.clone(),
-                entities_in_scope: s.entities_in_scope as u32,
-                entities_total: s.entities_total as u32,
-                loaded_at: s.loaded_at.clone(),
-                last_refusal: store.refusal(s.kind).map(|r| r.reason).unwrap_or_default(),
-                last_refusal_at: store.refusal(s.kind).map(|r| r.at).unwrap_or_default(),
-                refused_publications: store.refusal(s.kind).map(|r| r.count).unwrap_or_default(),
-                publication_date: s.published_rfc3339(),
-                publication_date_basis: s.publication_basis.to_string(),
-                stale: s.stale(time::OffsetDateTime::now_utc()),
-                max_list_age_seconds: s.max_age.map(|a| a.as_secs()).unwrap_or_default(),
+            .map(|s| {
+                let refusal =
+                    |s: &crate::index::SourceInfo| store.refusal(s.kind).filter(|r| !before(&r.at, &s.loaded_at));
+                pb::SourceStatus {
+                    id: s.kind.as_str().to_string(),
+                    kind: s.kind.as_str().to_string(),
+                    publisher: s.kind.publisher().to_string(),
+                    location: s.location.clone(),
+                    list_date: s.list_date.clone().unwrap_or_default(),
+                    sha256: s.sha256.clone(),
+                    entities_in_scope: s.entities_in_scope as u32,
+                    entities_total: s.entities_total as u32,
+                    loaded_at: s.loaded_at.clone(),
+                    // A refusal older than the publication serving was resolved by it: shown no
+                    // more, so that an alert on a refusal clears when a good publication lands.
+                    last_refusal: refusal(s).map(|r| r.reason).unwrap_or_default(),
+                    last_refusal_at: refusal(s).map(|r| r.at).unwrap_or_default(),
+                    refused_publications: store.refusal(s.kind).map(|r| r.count).unwrap_or_default(),
+                    publication_date: s.published_rfc3339(),
+                    publication_date_basis: s.publication_basis.to_string(),
+                    stale: s.stale(time::OffsetDateTime::now_utc()),
+                    max_list_age_seconds: s.max_age.map(|a| a.as_secs()).unwrap_or_default(),
+                }
             })
             .collect(),
     }
