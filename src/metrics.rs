@@ -18,14 +18,81 @@ pub struct MetricsError {
     error: String,
 }
 
-/// Starts the exporter's HTTP listener. Must run inside the Tokio runtime.
+/// Installs the recorder and serves `/metrics` on `addr`. Must run inside the Tokio runtime.
+///
+/// Served here rather than by the exporter's own listener, which kept every connection it
+/// accepted and retried a failed `accept` at once: 150 idle connections to the metrics port
+/// under a descriptor limit of 128 starved the gRPC port, spun a core and logged 120 MB/s. Here
+/// the connections go through the same admission as the gRPC port's (`layers::connections`):
+/// at most [`MAX_SCRAPES`] at once, each closed unless its request arrives within
+/// [`REQUEST_TIMEOUT`], accept errors paced.
 pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
-    PrometheusBuilder::new()
-        .with_http_listener(addr)
+    let err = |error: String| MetricsError { addr, error };
+    let handle = PrometheusBuilder::new()
         .set_buckets(&[0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1.0])
-        .map_err(|e| MetricsError { addr, error: e.to_string() })?
-        .install()
-        .map_err(|e| MetricsError { addr, error: e.to_string() })
+        .map_err(|e| err(e.to_string()))?
+        .install_recorder()
+        .map_err(|e| err(e.to_string()))?;
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| err(e.to_string()))?;
+    listener.set_nonblocking(true).map_err(|e| err(e.to_string()))?;
+    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| err(e.to_string()))?;
+    let upkeep = handle.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            upkeep.run_upkeep();
+        }
+    });
+    tokio::spawn(async move {
+        let accepted = tokio_stream::wrappers::TcpListenerStream::new(listener);
+        let limits = crate::layers::ConnectionLimits { max_connections: MAX_SCRAPES, opening_timeout: REQUEST_TIMEOUT };
+        let mut admitted = std::pin::pin!(crate::layers::connections::admit(accepted, limits));
+        while let Some(Ok(conn)) = futures_util::StreamExt::next(&mut admitted).await {
+            let handle = handle.clone();
+            tokio::spawn(async move {
+                let _ = tokio::time::timeout(REQUEST_TIMEOUT, answer(conn, &handle)).await;
+            });
+        }
+    });
+    Ok(())
+}
+
+/// Scrapes served at once; more wait in the backlog.
+const MAX_SCRAPES: usize = 16;
+/// How long a scrape's request may take to arrive, and its answer to be written.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Reads one HTTP request head (at most 8 KiB) and answers it: the metrics for `GET /metrics`,
+/// 404 otherwise; then closes.
+async fn answer(
+    mut conn: impl tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    handle: &metrics_exporter_prometheus::PrometheusHandle,
+) -> std::io::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 8192 {
+        let n = conn.read(&mut buf).await?;
+        if n == 0 {
+            break;
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let mut parts = line.split(|b| *b == b' ');
+    let (method, path) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+    let path = path.split(|b| *b == b'?').next().unwrap_or_default();
+    let (status, body) = if method == b"GET" && (path == b"/metrics" || path == b"/") {
+        ("200 OK", handle.render())
+    } else {
+        ("404 Not Found", "metrics are at /metrics\n".to_string())
+    };
+    let response = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    conn.write_all(response.as_bytes()).await?;
+    conn.shutdown().await
 }
 
 /// One finished RPC: `outcome` is the decision for screening calls, or the gRPC code of an error.

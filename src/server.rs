@@ -44,10 +44,10 @@ const SERVICE_NAME: &str = "screening.v1.ScreeningService";
 /// Least time calls in flight get to finish once the listener closes.
 const DRAIN_MIN: Duration = Duration::from_secs(5);
 
-/// How long a new connection may stay silent before its first byte (the HTTP/2 preface, a TLS
-/// ClientHello): a client that connects sends it at once, so ten seconds is generous on any
-/// network and short enough that silent connections cannot pile up.
-const FIRST_BYTE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a new connection may take to send its opening (the HTTP/2 preface, the start of a
+/// TLS ClientHello): a client that connects sends it at once, so ten seconds is generous on any
+/// network and short enough that silent or trickling connections cannot pile up.
+const OPENING_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Runs the server until `shutdown` resolves, in four phases: build the services, listen,
 /// load the lists (health NOT_SERVING until then), serve with the background tasks running,
@@ -186,7 +186,7 @@ impl App {
             TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(Duration::from_secs(60)));
         let incoming = crate::layers::connections::admit(
             incoming,
-            ConnectionLimits { max_connections: config.max_connections, first_byte_timeout: FIRST_BYTE_TIMEOUT },
+            ConnectionLimits { max_connections: config.max_connections, opening_timeout: OPENING_TIMEOUT },
         );
         let (stop, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let stopped = async {

@@ -580,9 +580,19 @@ impl QueryText {
         let stripped = strip_notes(unlabelled);
         let person_words = camel_words(&stripped);
         let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
+        // A word cut to `MAX_WORD_CHARS` is not the name as given (the fingerprint is of that).
+        let mut cut = false;
+        let words = fold(&stripped)
+            .split_whitespace()
+            .map(|w| {
+                let kept = word(w);
+                cut |= kept.len() < w.len();
+                kept
+            })
+            .collect();
         QueryText {
-            whole: stripped == whole_name,
-            words: fold(&stripped).split_whitespace().map(str::to_string).collect(),
+            whole: stripped == whole_name && !cut,
+            words,
             person_words,
             org_words: None,
             truncated: looks_truncated(unlabelled),
@@ -742,6 +752,20 @@ fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool) -> Option<Vec<&'
     None
 }
 
+/// The most characters of one query word that are compared. No name word comes near it (the
+/// longest listed words, names run together, are under 40); a word of a thousand letters (one
+/// katakana run, romanised) cost 5–9 ms in splitting and deletions, so a stream of them could
+/// hold the server's cores, and its end cannot say more about a name than its first 64 letters.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// A query word as compared: at most [`MAX_WORD_CHARS`] characters.
+fn word(w: &str) -> String {
+    match w.char_indices().nth(MAX_WORD_CHARS) {
+        Some((cut, _)) => w[..cut].to_string(),
+        None => w.to_string(),
+    }
+}
+
 /// `VladimirPutin` → `Vladimir Putin`: a space wherever a lower-case letter is followed by an
 /// upper-case one. `None` when there is no such place (most names).
 fn camel_split(s: &str) -> Option<String> {
@@ -800,14 +824,14 @@ fn camel_words(name: &str) -> Option<(Vec<String>, u32)> {
         match camel_split(w) {
             Some(split) => {
                 let start = words.len();
-                words.extend(fold(&split).split_whitespace().map(str::to_string));
+                words.extend(fold(&split).split_whitespace().map(word));
                 for i in start..words.len().saturating_sub(1) {
                     if i < 31 {
                         joins |= 1 << i;
                     }
                 }
             }
-            None => words.extend(fold(w).split_whitespace().map(str::to_string)),
+            None => words.extend(fold(w).split_whitespace().map(word)),
         }
     }
     Some((words, joins))

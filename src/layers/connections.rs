@@ -10,9 +10,10 @@
 //! - at most `max_connections` are open at once; at the limit, no more are accepted (they wait in
 //!   the kernel's backlog) until one closes. The default leaves room below the process's
 //!   descriptor limit for list files, the metrics listener and the audit log;
-//! - a connection must send its first byte (the HTTP/2 preface or a TLS ClientHello) within
-//!   `first_byte_timeout`, or it is closed: a silent connection holds a slot and a descriptor for
-//!   nothing. After that, HTTP/2 keepalive pings (set on the server) find dead peers;
+//! - a connection must send its opening, the 24 bytes of the HTTP/2 preface (or as much of a TLS
+//!   ClientHello), within `opening_timeout`, or it is closed: a silent connection, or one that
+//!   sends a byte now and then (a first byte alone once sufficed), holds a slot and a descriptor
+//!   for nothing. After that, HTTP/2 keepalive pings (set on the server) find dead peers;
 //! - a failed `accept` is retried after a pause and logged at most once a minute.
 
 use std::io;
@@ -31,7 +32,7 @@ use tonic::transport::server::Connected;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConnectionLimits {
     pub max_connections: usize,
-    pub first_byte_timeout: Duration,
+    pub opening_timeout: Duration,
 }
 
 /// Descriptors kept free of connections: list files (OFAC's four), the watcher, the metrics
@@ -52,10 +53,16 @@ fn open_file_limit() -> Option<usize> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
-/// An admitted connection: the stream, and its place among `max_connections`, given back when
-/// the server drops the connection.
+/// The bytes a connection must send before it is handed to the server: the HTTP/2 client
+/// preface (`PRI * HTTP/2.0…`) is exactly this long, and a TLS ClientHello longer.
+const OPENING_BYTES: usize = 24;
+
+/// An admitted connection: the stream, the opening bytes already read from it (given to the
+/// server first), and its place among `max_connections`, given back when the server drops it.
 pub struct Admitted<IO> {
     io: IO,
+    opening: [u8; OPENING_BYTES],
+    given: usize,
     _slot: OwnedSemaphorePermit,
 }
 
@@ -69,6 +76,13 @@ impl<IO: Connected> Connected for Admitted<IO> {
 
 impl<IO: AsyncRead + Unpin> AsyncRead for Admitted<IO> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        if self.given < OPENING_BYTES {
+            let n = (OPENING_BYTES - self.given).min(buf.remaining());
+            let from = self.given;
+            buf.put_slice(&self.opening[from..from + n]);
+            self.given += n;
+            return Poll::Ready(Ok(()));
+        }
         Pin::new(&mut self.io).poll_read(cx, buf)
     }
 }
@@ -156,15 +170,17 @@ where
             };
             let tx = tx.clone();
             tokio::spawn(async move {
-                let mut first = [0u8; 1];
-                match tokio::time::timeout(limits.first_byte_timeout, conn.peek(&mut first)).await {
-                    Ok(Ok(n)) if n > 0 => {
-                        let _ = tx.send(Ok(Admitted { io: conn, _slot: slot })).await;
+                use tokio::io::AsyncReadExt;
+                let mut conn = conn;
+                let mut opening = [0u8; OPENING_BYTES];
+                match tokio::time::timeout(limits.opening_timeout, conn.read_exact(&mut opening)).await {
+                    Ok(Ok(_)) => {
+                        let _ = tx.send(Ok(Admitted { io: conn, opening, given: 0, _slot: slot })).await;
                     }
-                    Ok(_) => {}
+                    Ok(Err(_)) => {}
                     Err(_) => {
                         metrics::counter!("screener_silent_connections_closed_total").increment(1);
-                        tracing::debug!("connection closed: nothing received within the first-byte timeout");
+                        tracing::debug!("connection closed: its opening did not arrive within the timeout");
                     }
                 }
             });

@@ -55,6 +55,16 @@ pub struct ScreeningApi {
 /// checks 3–4 s (Kubernetes probes give up after 1 s). So messages are screened off the async
 /// workers, on the blocking pool, and only this many at once; the rest wait their turn without
 /// holding a thread, and the other half of the cores keeps answering everything else.
+/// A party whose name (and other text) is longer than this is screened as heavy work
+/// ([`heavy_permits`]): names are far shorter, while a name of a thousand characters (a listed
+/// name repeated, a long run of kana) costs up to a few milliseconds, and streams of them
+/// screened on the async workers delayed health checks by a second.
+const LONG_PARTY_CHARS: usize = 160;
+
+fn party_chars(p: Option<&pb::Party>) -> usize {
+    p.map(|p| p.name.len() + p.address.len()).unwrap_or(0)
+}
+
 fn heavy_permits() -> usize {
     std::thread::available_parallelism().map(|n| n.get() / 2).unwrap_or(1).max(1)
 }
@@ -104,6 +114,20 @@ impl ScreeningApi {
             parties: vec![party],
         };
         self.recorder.decided(span, trace, &call);
+    }
+
+    /// Runs `f` on the blocking pool under the heavy permits (see [`heavy_permits`]): for
+    /// messages, and for parties whose names are long enough to cost milliseconds.
+    async fn run_heavy<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, Status> {
+        let permit = self.heavy.clone().acquire_owned().await.map_err(|_| Status::unavailable("shutting down"))?;
+        let span = Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let _entered = span.enter();
+            f()
+        })
+        .await
+        .map_err(|e| Status::internal(format!("screening failed: {e}")))
     }
 
     fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
@@ -216,6 +240,32 @@ impl ScreeningApi {
 }
 
 impl ScreeningApi {
+    /// One party of a `ScreenStream`: its answer, or its error in the answer (the stream goes on).
+    fn stream_item(
+        &self,
+        req: &pb::ScreenPartyRequest,
+        trace: Option<&RpcTrace>,
+    ) -> Result<pb::ScreenPartyResponse, Status> {
+        let snapshot = self.snapshot()?;
+        // A span per party, under the stream's span: each decision is traceable on its own.
+        let span = crate::telemetry::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
+        let _entered = span.enter();
+        Ok(match self.screen_one(&snapshot, req) {
+            Ok(resp) => {
+                self.record_party(&span, trace, "ScreenStream", req, &resp);
+                resp
+            }
+            Err(e) => pb::ScreenPartyResponse {
+                request_id: req.request_id.clone(),
+                decision: pb::Decision::Unspecified as i32,
+                matches: Vec::new(),
+                list_version: snapshot.list_version.clone(),
+                error: e.to_string(),
+                party_fingerprint: String::new(),
+            },
+        })
+    }
+
     fn message(&self, req: &pb::ScreenMessageRequest) -> Result<MessageAnswer, ApiError> {
         let snapshot = self.snapshot()?;
         convert::check_request_id(&req.request_id)?;
@@ -247,7 +297,12 @@ impl ScreeningService for ScreeningApi {
         request: Request<pb::ScreenPartyRequest>,
     ) -> Result<Response<pb::ScreenPartyResponse>, Status> {
         let started = Instant::now();
-        let result = self.snapshot().and_then(|snapshot| self.screen_one(&snapshot, request.get_ref()));
+        let result = if party_chars(request.get_ref().party.as_ref()) > LONG_PARTY_CHARS {
+            let (this, req) = (self.clone(), request.get_ref().clone());
+            self.run_heavy(move || this.snapshot().and_then(|snapshot| this.screen_one(&snapshot, &req))).await?
+        } else {
+            self.snapshot().and_then(|snapshot| self.screen_one(&snapshot, request.get_ref()))
+        };
         let outcome = match &result {
             Ok(r) => {
                 let trace = request.extensions().get::<RpcTrace>();
@@ -265,7 +320,16 @@ impl ScreeningService for ScreeningApi {
         request: Request<pb::ScreenPaymentRequest>,
     ) -> Result<Response<pb::ScreenPaymentResponse>, Status> {
         let started = Instant::now();
-        let result = self.payment(request.get_ref());
+        let req = request.get_ref();
+        let chars = party_chars(req.debtor.as_ref())
+            + party_chars(req.creditor.as_ref())
+            + req.intermediary_agents.iter().map(|a| a.name.len() + a.bic.len()).sum::<usize>();
+        let result = if chars > LONG_PARTY_CHARS {
+            let (this, req) = (self.clone(), req.clone());
+            self.run_heavy(move || this.payment(&req)).await?
+        } else {
+            self.payment(req)
+        };
         let outcome = match &result {
             Ok((r, parties)) => {
                 let call = Call {
@@ -304,15 +368,8 @@ impl ScreeningService for ScreeningApi {
         let started = Instant::now();
         let trace = request.extensions().get::<RpcTrace>().cloned();
         let req = request.into_inner();
-        let permit = self.heavy.clone().acquire_owned().await.map_err(|_| Status::unavailable("shutting down"))?;
-        let (this, span) = (self.clone(), Span::current());
-        let result = tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            let _entered = span.enter();
-            this.message(&req)
-        })
-        .await
-        .map_err(|e| Status::internal(format!("screening the message failed: {e}")))?;
+        let this = self.clone();
+        let result = self.run_heavy(move || this.message(&req)).await?;
         let outcome = match &result {
             Ok(answer) => {
                 let r = &answer.response;
@@ -377,29 +434,19 @@ impl ScreeningService for ScreeningApi {
                 )),
             }
         });
-        let out = incoming.map(move |item| {
-            let req = item.map_err(crate::layers::status_fix::undecodable)?;
-            if deadline.is_some_and(|d| Instant::now() > d) {
-                return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
-            }
-            let snapshot = this.snapshot()?;
-            // A span per party, under the stream's span: each decision is traceable on its own.
-            let span = crate::telemetry::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
-            let _entered = span.enter();
-            Ok(match this.screen_one(&snapshot, &req) {
-                Ok(resp) => {
-                    this.record_party(&span, trace.as_ref(), "ScreenStream", &req, &resp);
-                    resp
+        let out = incoming.then(move |item| {
+            let (this, trace) = (this.clone(), trace.clone());
+            async move {
+                let req = item.map_err(crate::layers::status_fix::undecodable)?;
+                if deadline.is_some_and(|d| Instant::now() > d) {
+                    return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
                 }
-                Err(e) => pb::ScreenPartyResponse {
-                    request_id: req.request_id,
-                    decision: pb::Decision::Unspecified as i32,
-                    matches: Vec::new(),
-                    list_version: snapshot.list_version.clone(),
-                    error: e.to_string(),
-                    party_fingerprint: String::new(),
-                },
-            })
+                if party_chars(req.party.as_ref()) > LONG_PARTY_CHARS {
+                    let this2 = this.clone();
+                    return this.run_heavy(move || this2.stream_item(&req, trace.as_ref())).await?;
+                }
+                this.stream_item(&req, trace.as_ref())
+            }
         });
         Ok(Response::new(Box::pin(out)))
     }
