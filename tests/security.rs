@@ -456,7 +456,16 @@ async fn silent_connections_and_idle_watches_lock_nobody_out() {
         .expect("a stream is admitted beside the full watch budget")
         .into_inner();
     assert_eq!(s.message().await.expect("answered").expect("one").decision, pb::Decision::Block as i32);
-    drop((tx, s, watches));
+    // So is a health Watch (clients' own health checking), which has a budget of its own.
+    let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
+    let mut hw = health
+        .watch(tonic_health::pb::HealthCheckRequest { service: String::new() })
+        .await
+        .expect("a health watch is admitted beside the full list-change watch budget")
+        .into_inner();
+    assert!(hw.message().await.expect("status").is_some());
+    drop((tx, s, watches, hw, health));
 
     // Silent connections up to the limit (the client above holds one more).
     let addr = server.endpoint().trim_start_matches("http://").to_string();

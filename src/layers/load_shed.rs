@@ -149,6 +149,9 @@ pub struct LoadShedLayer {
     /// `WatchListChanges` (16 on each of 16 connections) locked out every `ScreenStream` and
     /// server reflection (`grpcurl list`) for an hour.
     watches: Arc<Pool>,
+    /// Health `Watch` apart again: it is how gRPC clients' own health checking follows a server,
+    /// and list-change watches filling their budget must not turn those clients away.
+    health_watches: Arc<Pool>,
     stream_timeout: Duration,
     stop: StopSignal,
 }
@@ -159,6 +162,7 @@ impl LoadShedLayer {
             unary: Arc::new(Pool::new("calls", admission.unary)),
             streams: Arc::new(Pool::new("streams", admission.streams)),
             watches: Arc::new(Pool::new("watch streams", admission.streams)),
+            health_watches: Arc::new(Pool::new("health watches", admission.streams)),
             stream_timeout: admission.stream_timeout,
             stop,
         }
@@ -207,6 +211,7 @@ where
         let pool = match kind {
             Kind::Unary | Kind::Exempt => &self.layer.unary,
             Kind::Stream => &self.layer.streams,
+            Kind::Watch if req.uri().path().starts_with("/grpc.health.") => &self.layer.health_watches,
             Kind::Watch => &self.layer.watches,
         };
         let slot = match pool.admit(peer(&req)) {
