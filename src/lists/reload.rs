@@ -591,25 +591,15 @@ fn resolved(paths: &[PathBuf]) -> Fingerprint {
     fn inode(_: &std::fs::Metadata) -> u64 {
         0
     }
-    let mut out = Vec::new();
-    let mut one = |p: &Path| {
-        if let Ok(m) = std::fs::metadata(p) {
-            out.push((p.to_path_buf(), std::fs::canonicalize(p).ok(), m.len(), m.modified().ok(), inode(&m)));
-        }
-    };
-    for p in paths {
-        if p.is_dir() {
-            one(p);
-            if let Ok(entries) = std::fs::read_dir(p) {
-                let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                files.sort();
-                files.iter().for_each(|f| one(f));
-            }
-        } else {
-            one(p);
-        }
-    }
-    out
+    // The directories themselves too: one replaced by `mv` changes inode.
+    let dirs = paths.iter().filter(|p| p.is_dir()).cloned();
+    dirs.chain(source_files(paths))
+        .filter_map(|p| {
+            let m = std::fs::metadata(&p).ok()?;
+            let canonical = std::fs::canonicalize(&p).ok();
+            Some((p, canonical, m.len(), m.modified().ok(), inode(&m)))
+        })
+        .collect()
 }
 
 /// How long the watched files must be quiet before a reload.
@@ -661,21 +651,27 @@ fn content_change(kind: &notify::EventKind) -> Option<Content> {
 /// Size and modification time of every file a source is read from (the files of a directory
 /// source), to tell a finished write from one still in progress.
 fn stat_all(paths: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    source_files(paths)
+        .into_iter()
+        .filter_map(|p| {
+            let m = std::fs::metadata(&p).ok()?;
+            Some((p, m.len(), m.modified().ok()))
+        })
+        .collect()
+}
+
+/// The files sources are read from: a file source's path, a directory source's entries (sorted).
+fn source_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let mut one = |p: &Path| {
-        if let Ok(m) = std::fs::metadata(p) {
-            out.push((p.to_path_buf(), m.len(), m.modified().ok()));
-        }
-    };
     for p in paths {
         if p.is_dir() {
             if let Ok(entries) = std::fs::read_dir(p) {
                 let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 files.sort();
-                files.iter().for_each(|f| one(f));
+                out.extend(files);
             }
         } else {
-            one(p);
+            out.push(p.clone());
         }
     }
     out
