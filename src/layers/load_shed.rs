@@ -61,14 +61,16 @@ enum Kind {
     /// A stream that ends when its client has nothing more to send (ScreenStream, reflection):
     /// left to finish at shutdown.
     Stream,
-    /// A stream that would never end on its own (list changes, health watch): ended at shutdown.
+    /// A stream that would never end on its own (list changes): ended at shutdown.
     Watch,
+    /// Health `Watch`: a watch with a budget of its own (see `LoadShedLayer::health_watches`).
+    HealthWatch,
 }
 
 fn kind(path: &str) -> Kind {
     let method = path.rsplit('/').next().unwrap_or_default();
     if path.starts_with("/grpc.health.") {
-        return if method == "Watch" { Kind::Watch } else { Kind::Exempt };
+        return if method == "Watch" { Kind::HealthWatch } else { Kind::Exempt };
     }
     match method {
         "WatchListChanges" => Kind::Watch,
@@ -211,8 +213,8 @@ where
         let pool = match kind {
             Kind::Unary | Kind::Exempt => &self.layer.unary,
             Kind::Stream => &self.layer.streams,
-            Kind::Watch if req.uri().path().starts_with("/grpc.health.") => &self.layer.health_watches,
             Kind::Watch => &self.layer.watches,
+            Kind::HealthWatch => &self.layer.health_watches,
         };
         let slot = match pool.admit(peer(&req)) {
             Ok(slot) => slot,
@@ -220,7 +222,7 @@ where
                 let label = match kind {
                     Kind::Unary | Kind::Exempt => "unary",
                     Kind::Stream => "stream",
-                    Kind::Watch => "watch",
+                    Kind::Watch | Kind::HealthWatch => "watch",
                 };
                 metrics::counter!("screener_calls_shed_total", "kind" => label).increment(1);
                 return Box::pin(async move { Ok(overloaded(message)) });
@@ -230,7 +232,9 @@ where
         let ending: Option<Ending> = match kind {
             Kind::Unary | Kind::Exempt => None,
             Kind::Stream => Some(Box::pin(stream_end(self.layer.stream_timeout, None))),
-            Kind::Watch => Some(Box::pin(stream_end(self.layer.stream_timeout, Some(self.layer.stop.clone())))),
+            Kind::Watch | Kind::HealthWatch => {
+                Some(Box::pin(stream_end(self.layer.stream_timeout, Some(self.layer.stop.clone()))))
+            }
         };
         Box::pin(async move {
             let resp = fut.await?;
@@ -333,7 +337,7 @@ mod tests {
     #[test]
     fn calls_are_told_apart() {
         assert_eq!(kind("/grpc.health.v1.Health/Check"), Kind::Exempt);
-        assert_eq!(kind("/grpc.health.v1.Health/Watch"), Kind::Watch);
+        assert_eq!(kind("/grpc.health.v1.Health/Watch"), Kind::HealthWatch);
         assert_eq!(kind("/screening.v1.ScreeningService/ScreenParty"), Kind::Unary);
         assert_eq!(kind("/screening.v1.ScreeningService/ScreenStream"), Kind::Stream);
         assert_eq!(kind("/screening.v1.ScreeningService/WatchListChanges"), Kind::Watch);
