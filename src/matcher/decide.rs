@@ -2,6 +2,8 @@
 //! country, identifiers), the caps that keep weak evidence from blocking, identifier blocks,
 //! accepted false positives (the good-guy list), and the order matches are returned in.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::features::{self, Feature, Outcome};
@@ -40,19 +42,12 @@ pub(super) fn decide(
             } else {
                 Outcome::Absent
             },
-            detail: [
-                how.initials.then_some("given names met only as initials"),
-                how.cut.then_some("the name looks cut short: its last word begins a listed one, or listed words after the cut were not compared"),
-                how.weak.then_some("a given name met only as a nickname or with a slip in a short word"),
-                how.approximate.then_some("a word met only approximately (a letter or a sound off, no vowels, an equivalent the lists suggest), a one-word name, or a word the listed name lacks"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("; "),
+            detail: name_detail(&how),
             adjustment: 0.0,
         };
-        let mut score = f64::from(name_score) + dob.adjustment + country.adjustment + ident.adjustment;
+        let adjustment = |f: &Option<Feature>| f.as_ref().map_or(0.0, |f| f.adjustment);
+        let (dob_adjustment, country_adjustment) = (adjustment(&dob), adjustment(&country));
+        let mut score = f64::from(name_score) + dob_adjustment + country_adjustment + adjustment(&ident);
         score = score.clamp(0.0, 1.0);
         let mut decision = if score >= thresholds.block {
             Decision::Block
@@ -67,7 +62,7 @@ pub(super) fn decide(
             decision = Decision::Review;
         }
         // An approximate name with the listed date of birth is the listed person.
-        if how.approximate && decision == Decision::Block && dob.adjustment < features::EXACT_DOB {
+        if how.approximate && decision == Decision::Block && dob_adjustment < features::EXACT_DOB {
             decision = Decision::Review;
         }
         if id_hit {
@@ -92,7 +87,7 @@ pub(super) fn decide(
                 name,
                 score,
                 decision,
-                features: vec![name_feature, dob, country, ident],
+                features: [Some(name_feature), dob, country, ident].into_iter().flatten().collect(),
                 accepted,
             },
         ));
@@ -104,4 +99,26 @@ pub(super) fn decide(
     let mut matches: Vec<MatchResult> = matches.into_iter().map(|(_, m)| m).collect();
     matches.truncate(MAX_MATCHES);
     matches
+}
+
+/// What a name score does not say by itself: each caveat that kept it from a plain match.
+fn name_detail(how: &crate::matcher::score::NameScore) -> Cow<'static, str> {
+    let caveats = [
+        how.initials.then_some("given names met only as initials"),
+        how.cut.then_some(
+            "the name looks cut short: its last word begins a listed one, or listed words after the cut were not \
+             compared",
+        ),
+        how.weak.then_some("a given name met only as a nickname or with a slip in a short word"),
+        how.approximate.then_some(
+            "a word met only approximately (a letter or a sound off, no vowels, an equivalent the lists suggest), a \
+             one-word name, or a word the listed name lacks",
+        ),
+    ];
+    let mut present = caveats.into_iter().flatten();
+    match (present.next(), present.clone().next()) {
+        (None, _) => Cow::Borrowed(""),
+        (Some(one), None) => Cow::Borrowed(one),
+        (Some(first), Some(_)) => Cow::Owned(std::iter::once(first).chain(present).collect::<Vec<_>>().join("; ")),
+    }
 }

@@ -134,10 +134,11 @@ pub fn scan(
                     m.decision = Decision::Review;
                 }
                 if let Some(name) = m.features.iter_mut().find(|f| f.feature == "name") {
-                    if !name.detail.is_empty() {
-                        name.detail.push_str("; ");
+                    let detail = name.detail.to_mut();
+                    if !detail.is_empty() {
+                        detail.push_str("; ");
                     }
-                    name.detail.push_str(if m.decision == Decision::Block {
+                    detail.push_str(if m.decision == Decision::Block {
                         "found inside free text"
                     } else {
                         "found inside free text: a mention, REVIEW at most unless it is a full name"

@@ -215,7 +215,7 @@ fn features(m: &MatchResult) -> Vec<pb::FeatureScore> {
             feature: f.feature.to_string(),
             score: round4(f.score),
             outcome: outcome(f.outcome) as i32,
-            detail: f.detail.clone(),
+            detail: f.detail.to_string(),
         })
         .collect()
 }
