@@ -462,6 +462,11 @@ impl Snapshot {
         for k in q.alt_keys() {
             get(fnv(k.bytes()));
         }
+        // A Baltic ending stripped is a word of its own, as far off as any other spelling.
+        if let Some(stem) = q.inflection_stem() {
+            lookup_hashes(&stem.key, MIN_KEY_FOR_DELETES, &mut get);
+            lookup_hashes(&stem.text, MIN_TEXT_FOR_DELETES, &mut get);
+        }
         if q.vowelless() {
             get(fnv(std::iter::once(SEED_SKELETON).chain(q.skeleton.bytes())));
             let consonants = name_form::consonants(&q.text);

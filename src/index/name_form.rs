@@ -71,6 +71,9 @@ struct Readings {
     /// spelling reads (`normalize::loose_readings`), compared when its spelling and keys meet
     /// nothing.
     loose: Box<[Box<str>]>,
+    /// The word without a Lithuanian or Latvian masculine ending (`normalize::inflection_stem`),
+    /// as a given name.
+    stem: Option<Token>,
 }
 
 impl Token {
@@ -137,10 +140,16 @@ impl Token {
         let mut t = Token::new(text, role, weight);
         let alt_keys = crate::normalize::alternative_keys(text, &t.key);
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
-        if !alt_keys.is_empty() || !nicknames.is_empty() {
-            t.readings = Some(Box::new(Readings { alt_keys, nicknames, ..Default::default() }));
+        let stem = crate::normalize::inflection_stem(text).map(|s| Token::new(s, Role::Given, weight));
+        if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() {
+            t.readings = Some(Box::new(Readings { alt_keys, nicknames, stem, ..Default::default() }));
         }
         t
+    }
+
+    /// The query word without a Lithuanian or Latvian masculine ending, when it has one.
+    pub fn inflection_stem(&self) -> Option<&Token> {
+        self.readings.as_ref().and_then(|r| r.stem.as_ref())
     }
 
     /// Also compares the token by its consonant classes: it was romanised from `script`, a script

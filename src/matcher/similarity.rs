@@ -43,7 +43,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         || q.alt_keys().iter().any(|k| reachable(Word::of(k), c_key))
         || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
-        return loose;
+        return loose.max(inflected(q, c));
     }
     // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so a distance
     // that cannot reach it is cut short (see `ratio_at_least`): the keys to what lifts a pair
@@ -100,8 +100,27 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if s < MIN_TOKEN_SIM {
         s = short_typo(q, c);
     }
+    if s < INFLECTED_SIM {
+        s = s.max(inflected(q, c));
+    }
     s.max(loose)
 }
+
+/// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
+/// [`INFLECTED_SIM`] when the stem meets the listed word closely, else 0.
+fn inflected(q: &Token, c: &Token) -> f32 {
+    match q.inflection_stem() {
+        Some(stem) if matches!(q.role, Role::Given | Role::Patronymic) && token_sim(stem, c) >= BLOCK_PAIR_SIM => {
+            INFLECTED_SIM
+        }
+        _ => 0.0,
+    }
+}
+
+/// A word met only without its Lithuanian or Latvian ending (`normalize::inflection_stem`):
+/// enough to review, never to block on its own (below [`BLOCK_PAIR_SIM`]), since English names
+/// end the same way (`Roberts`, `Thomas`).
+pub const INFLECTED_SIM: f32 = 0.89;
 
 /// A given name against one of the other gender (`genders_differ`).
 pub const GENDER_SIM: f32 = 0.85;

@@ -242,6 +242,38 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
     out
 }
 
+/// The word without a Lithuanian or Latvian masculine ending, when it has one: both languages
+/// give foreign men's names their own nominative ending, in the press and in passports alike
+/// (Lithuanian `Aleksandras Lukašenka`, `Petras Orlovas`, `Andrejus`, `Grigorijus`; Latvian
+/// `Aleksandrs`, `Petrs Orlovs`, `Andrejs`), so a Baltic bank's payment names a listed man so.
+///
+/// Lithuanian adds `-as`, `-is`, `-ys` or `-us` to a consonant (`-jus` to a `j`); Latvian adds `-s`
+/// (`-is`, `-us`). Any word of five letters or more so ending is also read without it; many
+/// English and Spanish names end so too (`Roberts`, `Thomas`, `Carlos` is spared by its `o`), which
+/// is why the matcher gives this reading review strength only
+/// (`matcher::similarity::INFLECTED_SIM`). Written here rather than taken from a crate: the
+/// stemmers that know Lithuanian strip the endings of Lithuanian words, not those given to
+/// foreign names.
+pub fn inflection_stem(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    if b.len() < 5 || !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let consonant = |c: u8| !is_vowel(c);
+    let n = b.len();
+    let strip = if b[n - 1] != b's' {
+        0
+    } else if matches!(b[n - 2], b'a' | b'i' | b'y' | b'u') && consonant(b[n - 3]) {
+        // `-as` `-is` `-ys` `-us` after a consonant, `-jus` after the `j` it keeps.
+        2
+    } else if consonant(b[n - 2]) && b[n - 2] != b's' {
+        1
+    } else {
+        0
+    };
+    (strip > 0 && n - strip >= 3).then(|| &word[..n - strip])
+}
+
 /// The consonants of a key (`x` spelt out as `ks`): what survives when a name is typed without
 /// vowels.
 pub fn skeleton(key: &str) -> String {
@@ -492,6 +524,26 @@ fn loose_slots(word: &str, script: Option<crate::normalize::Script>) -> Vec<Slot
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn baltic_endings_are_read_off() {
+        for (word, stem) in [
+            ("aleksandras", "aleksandr"),
+            ("orlovas", "orlov"),
+            ("andrejus", "andrej"),
+            ("grigorijus", "grigorij"),
+            ("kalinovskis", "kalinovsk"),
+            ("aleksandrs", "aleksandr"),
+            ("petrs", "petr"),
+            ("andrejs", "andrej"),
+        ] {
+            assert_eq!(inflection_stem(word), Some(stem), "{word}");
+        }
+        // A vowel or a double `s` before the last letter, or a word too short, is no such ending.
+        for word in ["carlos", "james", "boss", "petr", "ivas", "lukashenka", "hess", "Petras"] {
+            assert_eq!(inflection_stem(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn romanisations_meet() {

@@ -56,6 +56,7 @@ KINDS = {
     14: "role swaps (neg)",
     15: "nicknames",
     16: "wrapped 35 / tab",
+    17: "Baltic endings",
 }
 # Kinds whose positives are REVIEW at most: the share that came back BLOCK is reported.
 REVIEW_CAPPED = {3, 4, 7, 15}
@@ -1164,10 +1165,56 @@ def k16_wrapped(ent, name, r):
     return out
 
 
+_BALTIC_VOWELS = set("aeiouy")
+
+
+def _baltic(word, lang):
+    """A man's name as Lithuanian (`lt`) or Latvian (`lv`) writes it: its own nominative endings
+    (Aleksandras / Aleksandrs, Sergejus / Sergejs, Kalinovskis). Own rules, from the languages'
+    grammars: a word ending in a vowel is left as it is."""
+    low = word.lower()
+    up = word.isupper()
+    if not low or not low[-1].isalpha() or not low.isascii():
+        return word
+    if low.endswith(("sky", "skiy", "skii", "ski")):
+        stem = word[:len(word) - len(low.rsplit("sk", 1)[1])]
+        end = "is"
+    elif low.endswith(("iy", "ii", "ij", "yi")):
+        stem, end = word[:-2], ("ijus" if lang == "lt" else "ijs")
+    elif low[-1] in "yij" and len(low) > 1 and low[-2] in _BALTIC_VOWELS:
+        stem, end = word[:-1], ("jus" if lang == "lt" else "js")
+    elif low[-1] in _BALTIC_VOWELS:
+        return word
+    else:
+        stem, end = word, ("as" if lang == "lt" else "s")
+    return stem + (end.upper() if up else end)
+
+
+def k17_baltic(ent, name, r):
+    """Kind 17: a listed man's given name and surname with Lithuanian or Latvian endings, as a
+    Baltic bank's payment writes them (`Aleksandras LUKASHENKA`, `Viktors Sheimans`)."""
+    if ent.kind != "person" or name.script != "lat":
+        return []
+    G, S = _roles(name, "G"), _roles(name, "S")
+    if not G or not S:
+        return []
+    given = _letters(name.tokens[G[0]])
+    surname = [_letters(name.tokens[i]) for i in S]
+    if not given or not all(surname) or fold(given).endswith("a"):
+        return []  # a woman's name keeps its ending
+    out = []
+    for lang in ("lt", "lv"):
+        words = [_baltic(given, lang)] + [_baltic(w, lang) for w in surname]
+        if r.random() < 0.5:
+            words = words[1:] + words[:1]
+        out.append((lang, " ".join(words)))
+    return out
+
+
 GENERATORS = {1: k1_extra_words, 2: k2_parts_dropped, 3: k3_truncation, 4: k4_initials,
               5: k5_homoglyphs, 6: k6_invisible, 7: k7_vowels, 8: k8_typo, 9: k9_ocr,
               10: k10_scripts, 11: k11_joined, 12: k12_identity, 13: k13_legal,
-              15: k15_nicknames, 16: k16_wrapped}
+              15: k15_nicknames, 16: k16_wrapped, 17: k17_baltic}
 
 
 # --------------------------------------------------------------------------------------------
