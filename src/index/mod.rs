@@ -462,6 +462,11 @@ impl Snapshot {
         for k in q.alt_keys() {
             get(fnv(k.bytes()));
         }
+        // A word in leet is as far off by its letters as any spelling (`P4U11CH3NK4` is a letter
+        // from Paulichenka whichever way its `1`s are read).
+        for reading in q.leet() {
+            lookup_hashes(reading, MIN_TEXT_FOR_DELETES, &mut get);
+        }
         // A Baltic ending stripped is a word of its own, as far off as any other spelling.
         if let Some(stem) = q.inflection_stem() {
             lookup_hashes(&stem.key, MIN_KEY_FOR_DELETES, &mut get);

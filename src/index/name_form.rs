@@ -74,6 +74,9 @@ struct Readings {
     /// The word without a Lithuanian or Latvian masculine ending (`normalize::inflection_stem`),
     /// as a given name.
     stem: Option<Token>,
+    /// The spellings of a word of letters and digits with the digits read as letters
+    /// (`normalize::leet_readings`): compared and retrieved as spellings, not only by key.
+    leet: Box<[Box<str>]>,
 }
 
 impl Token {
@@ -138,13 +141,34 @@ impl Token {
     /// A query token: also knows its foreign readings.
     pub fn query(text: &str, role: Role, weight: f32) -> Token {
         let mut t = Token::new(text, role, weight);
-        let alt_keys = crate::normalize::alternative_keys(text, &t.key);
+        let leet = crate::normalize::leet_readings(text, false);
+        let alt_keys = crate::normalize::alternative_keys(text, &t.key, &leet);
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
         let stem = crate::normalize::inflection_stem(text).map(|s| Token::new(s, Role::Given, weight));
-        if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() {
-            t.readings = Some(Box::new(Readings { alt_keys, nicknames, stem, ..Default::default() }));
+        if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() || !leet.is_empty() {
+            let leet = leet.into_iter().map(Into::into).collect();
+            t.readings = Some(Box::new(Readings { alt_keys, nicknames, stem, leet, ..Default::default() }));
         }
         t
+    }
+
+    /// A query word of digits alone in a name written in leet (`0139` for Oleg): also read as
+    /// letters.
+    fn with_number_read_as_letters(mut self) -> Token {
+        let leet = crate::normalize::leet_readings(&self.text, true);
+        if leet.is_empty() {
+            return self;
+        }
+        let alt_keys = crate::normalize::alternative_keys(&self.text, &self.key, &leet);
+        let r = self.readings.get_or_insert_with(Default::default);
+        r.alt_keys = alt_keys;
+        r.leet = leet.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The query word's spellings with its digits read as letters (`1UK45H3NK4`), if it has both.
+    pub fn leet(&self) -> &[Box<str>] {
+        self.readings.as_ref().map(|r| &*r.leet).unwrap_or_default()
     }
 
     /// The query word without a Lithuanian or Latvian masculine ending, when it has one.
@@ -863,8 +887,13 @@ pub fn query_forms(
     weight_of: &dyn Fn(&str) -> f32,
 ) -> (Option<NameForm>, Option<NameForm>) {
     let truncated = text.truncated;
+    // A name with a word of letters and digits (`1UK45H3NK4`) is written in leet, and its words of
+    // digits alone are letters too (`0139` for Oleg), not a date or a reference.
+    let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let leet = text.words.iter().any(|w| !is_number(w) && w.bytes().any(|b| b.is_ascii_digit()));
     let new_token = |t: &str| {
         let tok = Token::query(t, Role::Word, 0.0);
+        let tok = if leet && is_number(t) { tok.with_number_read_as_letters() } else { tok };
         if let Some(script) = text.foreign {
             tok.with_loose_reading(script)
         } else {
@@ -908,8 +937,9 @@ pub fn query_forms(
         if excellency && i < 2 {
             return true;
         }
-        // A number beside a person's name is a date or a reference, not a name.
-        if words[i].bytes().all(|b| b.is_ascii_digit()) {
+        // A number beside a person's name is a date or a reference, not a name (unless the name
+        // is written in leet).
+        if !leet && is_number(&words[i]) {
             return true;
         }
         // `His Excellency`, `Her Honour`: the pronoun belongs to the title after it.

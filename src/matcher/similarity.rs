@@ -41,6 +41,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let any_reachable = reachable(q_text, c_text)
         || reachable(q_key, c_key)
         || q.alt_keys().iter().any(|k| reachable(Word::of(k), c_key))
+        || q.leet().iter().any(|r| reachable(Word::of(r), c_text))
         || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
         return loose.max(inflected(q, c));
@@ -60,6 +61,13 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
     let fine = ratio_at_least(q_text, c_text, least);
+    // A word in leet (`1UK45H3NK4`) by the letters its digits stand for, a little below the same
+    // letters typed: written so on purpose, it is no slip, and may block.
+    let fine = q
+        .leet()
+        .iter()
+        .fold(fine, |f, r| f.max(LEET_FACTOR * ratio_at_least(Word::of(r), c_text, least / LEET_FACTOR)));
+    let fine = fine.max(LEET_FACTOR * leet_letter_for_letter(q.leet(), &c.text));
     if fine >= 0.95 {
         return fine;
     }
@@ -115,6 +123,24 @@ fn inflected(q: &Token, c: &Token) -> f32 {
         }
         _ => 0.0,
     }
+}
+
+/// What a word's spelling with its digits read as letters (`normalize::leet_readings`) keeps of
+/// its similarity: letters for letters, it is 0.95, enough to block.
+const LEET_FACTOR: f32 = 0.95;
+
+/// A word in leet against a listed word of its length, letter for letter, each `1` read as
+/// whichever of `i` and `l` the listed word has there (`11d14` is Lidia, though neither reading
+/// of the `1`s alone is): `1 - mismatches / length`, or 0. Leet writes a digit for a letter, so the
+/// letters stay where they were.
+fn leet_letter_for_letter(readings: &[Box<str>], listed: &str) -> f32 {
+    let [as_l, as_i] = readings else { return 0.0 };
+    let (l, i, c) = (as_l.as_bytes(), as_i.as_bytes(), listed.as_bytes());
+    if l.len() != c.len() || i.len() != c.len() || c.is_empty() {
+        return 0.0;
+    }
+    let mismatches = (0..c.len()).filter(|&k| c[k] != l[k] && c[k] != i[k]).count();
+    1.0 - mismatches as f32 / c.len() as f32
 }
 
 /// A word met only without its Lithuanian or Latvian ending (`normalize::inflection_stem`):

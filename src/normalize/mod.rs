@@ -12,7 +12,9 @@ mod phonetic;
 mod translit;
 
 pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
-pub use phonetic::{alternative_keys, inflection_stem, key as phonetic_key, loose_key, loose_readings, skeleton};
+pub use phonetic::{
+    alternative_keys, inflection_stem, key as phonetic_key, leet_readings, loose_key, loose_readings, skeleton,
+};
 pub use translit::{is_other_script, Script};
 
 use unicode_normalization::char::is_combining_mark;

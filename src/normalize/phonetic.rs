@@ -154,8 +154,8 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
 }
 
 /// Characters an OCR pass or a careless typist confuses with letters (`rn` read for `m`, `0` for
-/// `O`, `1` for `l`).
-const OCR: [(&str, &str); 11] = [
+/// `O`, `1` for `l`), and the digits leetspeak writes for letters (`4` for `a`, `2` for `z`).
+const OCR: [(&str, &str); 13] = [
     ("rn", "m"),
     ("cl", "d"),
     ("0", "o"),
@@ -167,11 +167,34 @@ const OCR: [(&str, &str); 11] = [
     ("4", "a"),
     ("6", "g"),
     ("7", "t"),
+    ("9", "g"),
+    ("2", "z"),
 ];
 
-/// Keys of a query token read as German or French romanisation, or with OCR confusions undone,
-/// when they differ from its key.
-pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
+/// The spellings of a word of letters and digits with the digits read as the letters they stand
+/// for (`1UK45H3NK4` → `lukashenka`): once with each `1` an `l`, once with each an `i`, since one
+/// word may use it for both (`P4U11CH3NK4`, Paulichenka, is then a letter off either way). A word
+/// of digits alone is a number, not a name (none), unless `numbers`: the name it stands in is
+/// written so (`0139 130n1d0v1ch`, Oleg Leonidovich).
+pub fn leet_readings(token: &str, numbers: bool) -> Vec<String> {
+    let b = token.as_bytes();
+    let digits = b.iter().any(u8::is_ascii_digit);
+    let letters = b.iter().any(u8::is_ascii_alphabetic);
+    if !(digits && (letters || numbers && b.len() >= 2 && b.iter().all(u8::is_ascii_digit))) {
+        return Vec::new();
+    }
+    let mut out = vec![read_as(token, &OCR)];
+    if b.contains(&b'1') {
+        // No other pattern of the table reads or writes `i` or `l`, so reading the `1`s first is
+        // the table with `1` → `i`.
+        out.push(read_as(&token.replace('1', "i"), &OCR));
+    }
+    out
+}
+
+/// Keys of a query token read as German or French romanisation, or with OCR confusions undone
+/// (`leet` holds its [`leet_readings`]), when they differ from its key.
+pub fn alternative_keys(token: &str, base: &str, leet: &[String]) -> Vec<String> {
     // Only rewrites the key tells apart are worth a reading (`w`/`v` and `j`/`y` it already
     // merges); most tokens need none, and this runs for every query token.
     let b = token.as_bytes();
@@ -199,21 +222,21 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
     // a word of digits alone is a number, not a name.
     let ocr = rn || vv || cl || (digit && letter);
     let mut out: Vec<String> = Vec::new();
-    let mut push = |reading: String| {
-        let k = key(&reading);
+    let mut push = |reading: &str| {
+        let k = key(reading);
         if k != base && !out.contains(&k) {
             out.push(k);
         }
     };
     if german {
-        push(read_as(token, &GERMAN));
+        push(&read_as(token, &GERMAN));
     }
     if french {
-        push(read_as(token, &FRENCH));
+        push(&read_as(token, &FRENCH));
     }
     // `-off`, `-eff`: the French and older English spelling of `-ov`, `-ev` (`Ipatoff`).
     if let Some(stem) = token.strip_suffix("ff").filter(|s| s.ends_with(['o', 'e']) && s.len() >= 3) {
-        push(format!("{stem}v"));
+        push(&format!("{stem}v"));
     }
     // Belarusian `-аў`, `-еў` romanised `-au`, `-eu` (also `-ou`, `-aw`, `-ew`) is Russian `-ов`,
     // `-ев`: `Ivanau` is `Ivanov`, `Markau` is `Markov`, and the lists write either.
@@ -221,23 +244,21 @@ pub fn alternative_keys(token: &str, base: &str) -> Vec<String> {
     if len >= 5 && token.is_ascii() {
         let (stem, end) = token.split_at(len - 2);
         match end {
-            "au" | "ou" | "aw" | "ow" => push(format!("{stem}ov")),
-            "eu" | "ew" => push(format!("{stem}ev")),
-            "ov" => push(format!("{stem}au")),
-            "ev" => push(format!("{stem}eu")),
+            "au" | "ou" | "aw" | "ow" => push(&format!("{stem}ov")),
+            "eu" | "ew" => push(&format!("{stem}ev")),
+            "ov" => push(&format!("{stem}au")),
+            "ev" => push(&format!("{stem}eu")),
             _ => {}
         }
     }
-    if ocr {
+    if !leet.is_empty() {
+        for reading in leet {
+            push(reading);
+        }
+    } else if ocr {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
-        push(read_as(token, &OCR));
-        // A `1` stands for an `i` as often as for an `l` (`8ELSH1NA`, `51VAKOV`). No other
-        // pattern of the table reads or writes either letter, so reading the `1`s first is the
-        // table with `1` → `i`.
-        if digit && b.contains(&b'1') {
-            push(read_as(&token.replace('1', "i"), &OCR));
-        }
+        push(&read_as(token, &OCR));
     }
     out
 }
@@ -559,18 +580,25 @@ mod tests {
         assert_eq!(key("dmitry"), key("dzmitry"));
         assert_eq!(key("yuri"), key("iouri"));
         assert_eq!(key("iwanowitsch"), key("ivanovich"));
-        assert!(alternative_keys("zepkalo", &key("zepkalo")).contains(&key("tsepkalo")));
-        assert!(alternative_keys("sabrozki", &key("sabrozki")).contains(&key("zabrotski")));
-        assert!(alternative_keys("loukachenko", &key("loukachenko")).contains(&key("lukashenko")));
+        assert!(
+            alternative_keys("zepkalo", &key("zepkalo"), &leet_readings("zepkalo", false)).contains(&key("tsepkalo"))
+        );
+        assert!(alternative_keys("sabrozki", &key("sabrozki"), &leet_readings("sabrozki", false))
+            .contains(&key("zabrotski")));
+        assert!(alternative_keys("loukachenko", &key("loukachenko"), &leet_readings("loukachenko", false))
+            .contains(&key("lukashenko")));
         assert_eq!(skeleton(&key("lkshnk")), skeleton(&key("lukashenko")));
         assert_eq!(skeleton(&key("ksnchk")), skeleton(&key("kasyanchyk")));
-        assert!(alternative_keys("drnitry", &key("drnitry")).contains(&key("dmitry")));
-        assert!(alternative_keys("ipatoff", &key("ipatoff")).contains(&key("ipatov")));
-        assert!(alternative_keys("ivanau", &key("ivanau")).contains(&key("ivanov")));
-        assert!(alternative_keys("markov", &key("markov")).contains(&key("markau")));
-        assert!(alternative_keys("8elsh1na", &key("8elsh1na")).contains(&key("belshina")));
-        assert!(alternative_keys("51vakov", &key("51vakov")).contains(&key("sivakov")));
-        assert!(alternative_keys("anclrei", &key("anclrei")).contains(&key("andrei")));
+        assert!(alternative_keys("drnitry", &key("drnitry"), &leet_readings("drnitry", false)).contains(&key("dmitry")));
+        assert!(alternative_keys("ipatoff", &key("ipatoff"), &leet_readings("ipatoff", false)).contains(&key("ipatov")));
+        assert!(alternative_keys("ivanau", &key("ivanau"), &leet_readings("ivanau", false)).contains(&key("ivanov")));
+        assert!(alternative_keys("markov", &key("markov"), &leet_readings("markov", false)).contains(&key("markau")));
+        assert!(alternative_keys("8elsh1na", &key("8elsh1na"), &leet_readings("8elsh1na", false))
+            .contains(&key("belshina")));
+        assert!(
+            alternative_keys("51vakov", &key("51vakov"), &leet_readings("51vakov", false)).contains(&key("sivakov"))
+        );
+        assert!(alternative_keys("anclrei", &key("anclrei"), &leet_readings("anclrei", false)).contains(&key("andrei")));
     }
 
     /// The one pass of `read_as` over the OCR table gives what replacing each pair of the table in

@@ -1072,7 +1072,17 @@ def k9_ocr(ent, name, r):
         if t[p] != t[p + 1]:
             sw = t[:p] + t[p + 1] + t[p] + t[p + 2:]
             out.append(("adjacent transposed", " ".join(_replace_token(name, i, sw))))
+    if name.script == "lat":
+        leet = "".join(_LEET.get(c.lower(), c) for c in name.text)
+        if leet != name.text:
+            out.append(("leet, every letter", leet))
     return out
+
+
+# Leetspeak as evaders write it: every letter that has a digit is written as that digit, `1` for
+# both `i` and `l`.
+_LEET = {"a": "4", "b": "8", "e": "3", "g": "9", "i": "1", "l": "1", "o": "0", "s": "5", "t": "7",
+         "z": "2"}
 
 
 def k10_scripts(ent, name, r):
