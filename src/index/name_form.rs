@@ -592,9 +592,16 @@ pub struct QueryText {
     /// The words of the person reading when they differ: words run together in camel case
     /// (`VladimirPutin`) are split, since a person's name parts are listed apart.
     person_words: Option<(Vec<String>, u32)>,
-    /// The words of the organisation reading when they differ: words run together that are
-    /// listed words apart (`BreminoGroup`, see [`QueryText::split_joined`]).
+    /// The words of the organisation reading when they differ: words run together in camel case
+    /// (`NationalOlympicCommitteeOfTheRepublicOfBelarus`), or that are listed words apart
+    /// (`BreminoGroup`, see [`QueryText::split_joined`]).
     org_words: Option<Vec<String>>,
+    /// The words with camel case split as an organisation's are (short connectors allowed), and
+    /// which were one: [`QueryText::split_joined`] keeps a word whole that is listed whole
+    /// (`BelTechExport`).
+    org_camel: Option<(Vec<String>, u32)>,
+    /// Which adjacent words of `org_words` were one (see `NameForm::joins`).
+    org_joins: u32,
     truncated: bool,
     /// Nothing (label, notes) was stripped: the words are the folded name as given.
     whole: bool,
@@ -611,7 +618,8 @@ impl QueryText {
         let name = structured.as_deref().unwrap_or(&unwrapped);
         let unlabelled = crate::normalize::strip_label(name);
         let stripped = strip_notes(unlabelled);
-        let person_words = camel_words(&stripped);
+        let person_words = camel_words(&stripped, false);
+        let org_camel = camel_words(&stripped, true);
         let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
         // A word cut to `MAX_WORD_CHARS` is not the name as given (the fingerprint is of that).
         let mut cut = false;
@@ -628,6 +636,8 @@ impl QueryText {
             words,
             person_words,
             org_words: None,
+            org_camel,
+            org_joins: 0,
             truncated: looks_truncated(unlabelled),
             foreign,
         }
@@ -650,8 +660,15 @@ impl QueryText {
             // word is tried at every cut, and a phonetic key per cut was a tenth of a screening's
             // time.
             let org_listed = |w: &str| is_listed(w, false) || crate::normalize::is_legal_form_spelling(w);
-            if let Some((split, _)) = split_words(&self.words, 0, &org_listed) {
+            if let Some((pieces, joins)) = &self.org_camel {
+                let (words, joins) = rejoin_listed(pieces, *joins, &|w| is_listed(w, false));
+                self.org_words = Some(words);
+                self.org_joins = joins;
+            }
+            let words = self.org_words.as_deref().unwrap_or(&self.words);
+            if let Some((split, joins)) = split_words(words, self.org_joins, &org_listed) {
                 self.org_words = Some(split);
+                self.org_joins = joins;
             }
         }
     }
@@ -697,6 +714,33 @@ impl QueryText {
     pub fn whole_words(&self) -> Option<&[String]> {
         self.whole.then_some(self.words.as_slice())
     }
+}
+
+/// The pieces of words split by camel case, each word whole again when it is listed whole
+/// (`BelTechExport`, `УралВагонЗавод`), and which of the words left were one: `joins` marks the
+/// pieces that were one word. A word left split is also compared whole (`score::units`), so a
+/// slip in it (`BslTechExport`) still meets the listed word.
+fn rejoin_listed(pieces: &[String], joins: u32, is_listed: &dyn Fn(&str) -> bool) -> (Vec<String>, u32) {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut out_joins = 0u32;
+    let mut start = 0;
+    while start < pieces.len() {
+        let mut end = start + 1;
+        while end < pieces.len() && end - 1 < 31 && joins & (1 << (end - 1)) != 0 {
+            end += 1;
+        }
+        let whole = pieces[start..end].concat();
+        if end - start > 1 && is_listed(&whole) {
+            out.push(whole);
+        } else {
+            for i in out.len()..(out.len() + end - start - 1).min(31) {
+                out_joins |= 1 << i;
+            }
+            out.extend(pieces[start..end].iter().cloned());
+        }
+        start = end;
+    }
+    (out, out_joins)
 }
 
 /// Shortest word looked at for a split: shorter ones are rarely two names run together, and each
@@ -800,61 +844,61 @@ fn word(w: &str) -> String {
 }
 
 /// `VladimirPutin` → `Vladimir Putin`: a space wherever a lower-case letter is followed by an
-/// upper-case one. `None` when there is no such place (most names).
-fn camel_split(s: &str) -> Option<String> {
+/// upper-case one. `None` when there is no such place (most names). `connectors`: the name is
+/// read as an organisation's, whose short words of and the (`CentralElectionCommissionOfThe…`)
+/// are not the short pieces of case typed at random.
+fn camel_split(s: &str, connectors: bool) -> Option<String> {
     let mut prev_lower = false;
     // Only a capitalised piece ends where a capital follows: a word beginning in lower case with
     // a capital next (`uGtnik`, `vSiataslavauna`) is two letters typed in the wrong order with
     // the shift key, not two names.
     let (mut piece_capitalised, mut at_start) = (false, true);
     let mut out: Option<String> = None;
-    // Letters in the current piece, the shortest piece of a word that was split, and how many
-    // pieces are shorter than `MIN_CAMEL_PIECE`.
-    let (mut piece_letters, mut shortest, mut short) = (0usize, usize::MAX, 0usize);
     for (i, c) in s.char_indices() {
         if at_start {
             piece_capitalised = c.is_uppercase();
-            piece_letters = 0;
         } else if prev_lower && c.is_uppercase() && piece_capitalised {
             out.get_or_insert_with(|| s[..i].to_string()).push(' ');
-            shortest = shortest.min(piece_letters);
-            short += usize::from(piece_letters < MIN_CAMEL_PIECE);
-            piece_letters = 0;
         }
         if let Some(o) = out.as_mut() {
             o.push(c);
         }
         prev_lower = c.is_lowercase();
         at_start = !crate::normalize::is_letter(c);
-        if !at_start {
-            piece_letters += 1;
-        } else if out.is_some() {
-            shortest = shortest.min(piece_letters);
-            short += usize::from(piece_letters < MIN_CAMEL_PIECE);
-        }
     }
-    shortest = shortest.min(piece_letters);
-    short += usize::from(piece_letters < MIN_CAMEL_PIECE);
+    let out = out?;
     // Names run together keep pieces of a few letters, one of them short at most (`SimonAL`;
     // `DeLaCruz` is not split, and meets `de la Cruz` as one word); a piece of one letter, or
     // several short ones, is case typed at random (`PoDoBeD`, `AlIAksANdR`), which hides the
     // word if it is split.
-    out.filter(|_| shortest >= 2 && short <= 1)
+    let pieces = || out.split(|c: char| !crate::normalize::is_letter(c)).filter(|p| !p.is_empty());
+    let shortest = pieces().map(|p| p.chars().count()).min().unwrap_or(0);
+    let short = pieces().filter(|p| p.chars().count() < MIN_CAMEL_PIECE && !(connectors && is_connector(p))).count();
+    (shortest >= 2 && short <= 1).then_some(out)
+}
+
+/// Short words that join the words of an organisation's name, in the languages of the lists.
+fn is_connector(piece: &str) -> bool {
+    matches!(
+        piece.to_lowercase().as_str(),
+        "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "der" | "und" | "et" | "i" | "y" | "im"
+    )
 }
 
 /// Letters of a piece of a camel-case split below which it is short.
 const MIN_CAMEL_PIECE: usize = 3;
 
 /// The folded words of a name with its camel-case words split, and which adjacent words were one
-/// (see `NameForm::joins`). `None` when no word is in camel case.
-fn camel_words(name: &str) -> Option<(Vec<String>, u32)> {
-    if !name.split_whitespace().any(|w| camel_split(w).is_some()) {
+/// (see `NameForm::joins`). `None` when no word is in camel case. `connectors` as for
+/// [`camel_split`].
+fn camel_words(name: &str, connectors: bool) -> Option<(Vec<String>, u32)> {
+    if !name.split_whitespace().any(|w| camel_split(w, connectors).is_some()) {
         return None;
     }
     let mut words: Vec<String> = Vec::new();
     let mut joins = 0u32;
     for w in name.split_whitespace() {
-        match camel_split(w) {
+        match camel_split(w, connectors) {
             Some(split) => {
                 let start = words.len();
                 words.extend(fold(&split).split_whitespace().map(word));
@@ -905,8 +949,11 @@ pub fn query_forms(
     let base: Vec<Token> = if needs_base { text.words.iter().map(|t| new_token(t)).collect() } else { Vec::new() };
     let org = organisation.then(|| {
         if let Some(words) = &text.org_words {
-            let tokens = words.iter().map(|t| org_word(new_token(t), weight_of)).collect();
-            return NameForm { tokens, person: false, truncated, joins: 0 };
+            let joined = org_words(words);
+            // Runs of single letters joined move the words after them: their joins are dropped.
+            let joins = if joined.len() == words.len() { text.org_joins } else { 0 };
+            let tokens = joined.iter().map(|t| org_word(new_token(t), weight_of)).collect();
+            return NameForm { tokens, person: false, truncated, joins };
         }
         let joined = org_words(&text.words);
         let tokens = if joined.len() == base.len() {
@@ -1023,14 +1070,20 @@ mod tests {
 
     #[test]
     fn case_typed_at_random_is_not_camel_case() {
-        assert_eq!(camel_split("VladimirPutin").as_deref(), Some("Vladimir Putin"));
-        assert_eq!(camel_split("BurhanEddine").as_deref(), Some("Burhan Eddine"));
-        assert_eq!(camel_split("PoDoBeD"), None);
-        assert_eq!(camel_split("AlIAksANdR"), None);
-        assert_eq!(camel_split("SimonAL").as_deref(), Some("Simon AL"));
-        assert_eq!(camel_split("DeLaCruz"), None);
-        assert!(camel_words("Yury PoDoBeD").is_none());
-        let (words, joins) = camel_words("Yu VladimirPutin").expect("split");
+        assert_eq!(camel_split("VladimirPutin", false).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(camel_split("BurhanEddine", false).as_deref(), Some("Burhan Eddine"));
+        assert_eq!(camel_split("PoDoBeD", false), None);
+        assert_eq!(camel_split("AlIAksANdR", false), None);
+        assert_eq!(camel_split("SimonAL", false).as_deref(), Some("Simon AL"));
+        assert_eq!(camel_split("DeLaCruz", false), None);
+        // An organisation's short words of and the are no random case.
+        assert_eq!(
+            camel_split("CentralElectionCommissionOfTheRepublicOfBelarus", true).as_deref(),
+            Some("Central Election Commission Of The Republic Of Belarus")
+        );
+        assert_eq!(camel_split("CentralElectionCommissionOfTheRepublicOfBelarus", false), None);
+        assert!(camel_words("Yury PoDoBeD", false).is_none());
+        let (words, joins) = camel_words("Yu VladimirPutin", false).expect("split");
         assert_eq!((words.as_slice(), joins), (["yu", "vladimir", "putin"].map(String::from).as_slice(), 0b10));
     }
 
