@@ -468,9 +468,10 @@ impl Snapshot {
             lookup_hashes(reading, MIN_TEXT_FOR_DELETES, &mut get);
         }
         // A Baltic ending stripped is a word of its own, as far off as any other spelling.
+        // By key only: the stems are a reading of every word so ending, and their spellings with
+        // deletions too were a thirtieth of screening a name.
         if let Some(stem) = q.inflection_stem() {
             lookup_hashes(&stem.key, MIN_KEY_FOR_DELETES, &mut get);
-            lookup_hashes(&stem.text, MIN_TEXT_FOR_DELETES, &mut get);
         }
         if q.vowelless() {
             get(fnv(std::iter::once(SEED_SKELETON).chain(q.skeleton.bytes())));

@@ -618,8 +618,16 @@ impl QueryText {
         let name = structured.as_deref().unwrap_or(&unwrapped);
         let unlabelled = crate::normalize::strip_label(name);
         let stripped = strip_notes(unlabelled);
-        let person_words = camel_words(&stripped, false);
-        let org_camel = camel_words(&stripped, true);
+        // Most names have no lower-case letter followed by a capital: one pass to see, before
+        // the two readings' splits.
+        let mut lower_then_upper = false;
+        let mut prev_lower = false;
+        for c in stripped.chars() {
+            lower_then_upper |= prev_lower && c.is_uppercase();
+            prev_lower = c.is_lowercase();
+        }
+        let (person_words, org_camel) =
+            if lower_then_upper { (camel_words(&stripped, false), camel_words(&stripped, true)) } else { (None, None) };
         let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
         // A word cut to `MAX_WORD_CHARS` is not the name as given (the fingerprint is of that).
         let mut cut = false;
