@@ -10,7 +10,7 @@
 # For each round it runs, one after the other on the same server: the gRPC health Check (no
 # work: the stack's limit here), ScreenParty for an unlisted person (CLEAR), and ScreenParty for
 # a person listed by all three sources (BLOCK, three matches); then prints req/s and each
-# screening's share of the health check's req/s in that round.
+# screening's share of the health check's req/s in that round, and the server's CPU per call.
 #
 # h2load counts a gRPC error inside an HTTP 200 as a success, so the script reads the server's
 # own per-outcome counters (screener_rpc_requests_total) before and after each run and fails
@@ -59,9 +59,16 @@ calls() { # screener_rpc_requests_total for rpc $1 (and outcome $2, if given), f
     awk -v r="rpc=\"$1\"" -v o="${2:+outcome=\"$2\"}" \
       'index($0,"screener_rpc_requests_total{") && index($0,r) && index($0,o) {s+=$2} END {print s+0}'
 }
-run() { # path body -> req/s
+cpu_ticks() { # the server's user + system CPU so far, in clock ticks
+  awk '{print $14 + $15}' "/proc/$server/stat"
+}
+run() { # path body -> req/s; the server's CPU per call (µs) is appended to $work/cpu
+  local t0 t1
+  t0=$(cpu_ticks)
   h2load -n "$N" -c "$C" -m "$M" -H 'content-type: application/grpc' -H 'te: trailers' \
     -d "$2" "http://127.0.0.1:$port$1" >"$work/h2load.out" 2>&1
+  t1=$(cpu_ticks)
+  echo "($t1 - $t0) * 1000000 / $(getconf CLK_TCK) / $N" | bc -l >>"$work/cpu"
   grep -q "$N succeeded" "$work/h2load.out" || { cat "$work/h2load.out" >&2; exit 1; }
   awk '/^finished in/ {gsub(",", "", $4); print $4}' "$work/h2load.out"
 }
@@ -78,11 +85,16 @@ screen() { # body expected-outcome -> req/s, after checking every call's outcome
 }
 
 echo "h2load -c $C -m $M -n $N, lists from $D"
-printf '%-6s %12s %12s %12s %8s %8s\n' round health clear hit clear/h hit/h
+# req/s of each call, each screening's share of the health check's, and the server's CPU per
+# call (from /proc, over the run: what the server spent, whatever h2load spent beside it).
+printf '%-6s %12s %12s %12s %8s %8s %22s\n' round health clear hit clear/h hit/h 'server µs: h / c / b'
 for r in $(seq "$ROUNDS"); do
+  : >"$work/cpu"
   h=$(run /grpc.health.v1.Health/Check "$work/health.bin")
   c=$(screen "$work/clear.bin" clear)
   b=$(screen "$work/hit.bin" block)
-  printf '%-6s %12.0f %12.0f %12.0f %8.2f %8.2f\n' "$r" "$h" "$c" "$b" "$(echo "$c / $h" | bc -l)" "$(echo "$b / $h" | bc -l)"
+  mapfile -t us <"$work/cpu"
+  printf '%-6s %12.0f %12.0f %12.0f %8.2f %8.2f %8.1f / %4.1f / %4.1f\n' "$r" "$h" "$c" "$b" \
+    "$(echo "$c / $h" | bc -l)" "$(echo "$b / $h" | bc -l)" "${us[0]}" "${us[1]}" "${us[2]}"
 done
 echo "last run, time for request (min max mean sd):"; grep "time for request" "$work/h2load.out" || true
