@@ -115,6 +115,18 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             glued: false,
             cut,
         });
+        // Banks are named `XBank` in Belarus and Russia (`Belarusbank`, `Absolutbank`) and written
+        // `Bank X` by those who read the name as two words: the pair is also joined the other way.
+        if !q.person && (&*a.text == "bank" || &*b.text == "bank") {
+            let token = Token::new(&format!("{}{}", b.text, a.text), a.role, a.weight + b.weight);
+            out.push(Unit {
+                token: std::borrow::Cow::Owned(token),
+                mask: (1 << (i - 1)) | (1 << i),
+                initial: false,
+                glued: false,
+                cut: false,
+            });
+        }
     }
     // A word split into three pieces or more (`alyaisandr` read as listed words run together) is
     // also the one word it was: the pairs above never give it back whole, and a slip that
