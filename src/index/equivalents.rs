@@ -235,6 +235,45 @@ pub fn nickname_lookup(entry: &str) -> &str {
     entry.strip_prefix('=').unwrap_or(entry)
 }
 
+/// Forms of the table's names in the languages of Belarus's western neighbours and others
+/// (Polish, Czech, Romanian, English), which are the names of millions who are not Russian or
+/// Belarusian: `Jerzy Kowalczyk` is an ordinary Pole, and the Polish spelling of Yuri Kovalchuk.
+/// A given name met only through one is review strength (`matcher::similarity`), never a BLOCK.
+const NEIGHBOUR_FORMS: &[&str] = &[
+    "aleksy",
+    "sergiusz",
+    "sergiu",
+    "wlodzimierz",
+    "jerzy",
+    "jiri",
+    "mikolaj",
+    "eugeniusz",
+    "grzegorz",
+    "gregor",
+    "constantine",
+    "konstanty",
+    "walenty",
+    "dymitr",
+    "michal",
+    "wasyl",
+    "waclaw",
+    "vaclav",
+    "szczepan",
+    "tymoteusz",
+    "teodor",
+    "cyryl",
+    "swietlana",
+    "irena",
+    "hannah",
+    "nadzieja",
+    "katarzyna",
+];
+
+/// Whether a folded given name is one of [`NEIGHBOUR_FORMS`].
+pub fn is_neighbour_form(word: &str) -> bool {
+    NEIGHBOUR_FORMS.contains(&word)
+}
+
 /// Whether two keys are equivalents by the hand-written table (not only by the lists' pairing):
 /// the lists pair names a person was also listed under, which says less (`Ahmed` / `Mohammad`,
 /// `Alena` / `Galina` were paired so).

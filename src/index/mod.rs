@@ -9,8 +9,8 @@ mod equivalents;
 pub mod name_form;
 
 pub use equivalents::{
-    equivalent_in_table, is_patronymic_of_given_name, nickname_lookup, nickname_matches, nicknames_of,
-    spellings_in_table_row,
+    equivalent_in_table, is_neighbour_form, is_patronymic_of_given_name, nickname_lookup, nickname_matches,
+    nicknames_of, spellings_in_table_row,
 };
 
 use std::collections::HashMap;

@@ -28,6 +28,9 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         {
             return GENDER_SIM.min(LISTED_EQUIVALENT_SIM);
         }
+        if crate::index::is_neighbour_form(&q.text) || crate::index::is_neighbour_form(&c.text) {
+            return NEIGHBOUR_SIM;
+        }
         return if crate::index::equivalent_in_table(&q.key, &c.key) { EQUIVALENT_SIM } else { LISTED_EQUIVALENT_SIM };
     }
     if q.nicknames().iter().any(|k| crate::index::nickname_matches(k, &c.text, &c.key)) {
@@ -62,12 +65,15 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
     let fine = ratio_at_least(q_text, c_text, least);
     // A word in leet (`1UK45H3NK4`) by the letters its digits stand for, a little below the same
-    // letters typed: written so on purpose, it is no slip, and may block.
-    let fine = q
+    // letters typed: written so on purpose, it is no slip, and may block. By spelling only: the
+    // sound's lift on top of a decoded spelling made company codes (`21st`) meet any word of
+    // their key (`Zest`).
+    let leet = q
         .leet()
         .iter()
-        .fold(fine, |f, r| f.max(LEET_FACTOR * ratio_at_least(Word::of(r), c_text, least / LEET_FACTOR)));
-    let fine = fine.max(LEET_FACTOR * leet_letter_for_letter(q.leet(), &c.text));
+        .fold(0.0f32, |f, r| f.max(LEET_FACTOR * ratio_at_least(Word::of(r), c_text, MIN_TOKEN_SIM / LEET_FACTOR)));
+    let leet = leet.max(LEET_FACTOR * leet_letter_for_letter(q.leet(), &c.text));
+    let loose = if leet >= MIN_TOKEN_SIM { loose.max(leet) } else { loose };
     if fine >= 0.95 {
         return fine;
     }
@@ -115,15 +121,29 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
 }
 
 /// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
-/// [`INFLECTED_SIM`] when the stem meets the listed word closely, else 0.
+/// [`INFLECTED_SIM`] when the stem meets the listed word closely, and by its letters as well as
+/// its sound ([`STEM_SPELLING_MIN`]), else 0.
 fn inflected(q: &Token, c: &Token) -> f32 {
     match q.inflection_stem() {
-        Some(stem) if matches!(q.role, Role::Given | Role::Patronymic) && token_sim(stem, c) >= BLOCK_PAIR_SIM => {
+        Some(stem)
+            if matches!(q.role, Role::Given | Role::Patronymic)
+                && token_sim(stem, c) >= BLOCK_PAIR_SIM
+                && spelling(stem, c) >= STEM_SPELLING_MIN =>
+        {
             INFLECTED_SIM
         }
         _ => 0.0,
     }
 }
+
+/// The least spelling similarity of a stem to the listed word it meets: English names ending in
+/// `-s` lose it too, and a stem met by sound alone (`Simons` → `simon`, which shares Sheiman's key)
+/// is another name. `Aleškevičas` → `aleskevic` against `aleshkevich` (0.73) still meets.
+const STEM_SPELLING_MIN: f32 = 0.7;
+
+/// A given name met only through a neighbour language's form of it (`index::is_neighbour_form`:
+/// `Jerzy` for Yuri, `Dymitr`): enough to review, never to block on its own.
+pub const NEIGHBOUR_SIM: f32 = 0.89;
 
 /// What a word's spelling with its digits read as letters (`normalize::leet_readings`) keeps of
 /// its similarity: letters for letters, it is 0.95, enough to block.

@@ -171,6 +171,9 @@ const OCR: [(&str, &str); 13] = [
     ("2", "z"),
 ];
 
+/// Fewest characters of a word read as leet.
+const MIN_LEET_CHARS: usize = 4;
+
 /// The spellings of a word of letters and digits with the digits read as the letters they stand
 /// for (`1UK45H3NK4` → `lukashenka`): once with each `1` an `l`, once with each an `i`, since one
 /// word may use it for both (`P4U11CH3NK4`, Paulichenka, is then a letter off either way). A word
@@ -180,17 +183,36 @@ pub fn leet_readings(token: &str, numbers: bool) -> Vec<String> {
     let b = token.as_bytes();
     let digits = b.iter().any(u8::is_ascii_digit);
     let letters = b.iter().any(u8::is_ascii_alphabetic);
-    if !(digits && (letters || numbers && b.len() >= 2 && b.iter().all(u8::is_ascii_digit))) {
+    // Shorter words of letters and digits are codes (`G7`, `B52`, `4B`, `1C`): read as letters
+    // they spell other codes. A number in a name written in leet is read from two digits.
+    let least = if letters { MIN_LEET_CHARS } else { 2 };
+    if b.len() < least || !(digits && (letters || numbers && b.iter().all(u8::is_ascii_digit))) {
         return Vec::new();
     }
-    let mut out = vec![read_as(token, &OCR)];
+    // Digits only: the letter pairs OCR confuses (`rn` for `m`) are no leet, and `Ch3rny5h3v` is
+    // `chernyshev`, not `chemyshev`.
+    let mut out = vec![read_as(token, &LEET)];
     if b.contains(&b'1') {
         // No other pattern of the table reads or writes `i` or `l`, so reading the `1`s first is
         // the table with `1` → `i`.
-        out.push(read_as(&token.replace('1', "i"), &OCR));
+        out.push(read_as(&token.replace('1', "i"), &LEET));
     }
     out
 }
+
+/// The digits of [`OCR`], as leetspeak writes them for letters.
+const LEET: [(&str, &str); 10] = [
+    ("0", "o"),
+    ("1", "l"),
+    ("5", "s"),
+    ("8", "b"),
+    ("3", "e"),
+    ("4", "a"),
+    ("6", "g"),
+    ("7", "t"),
+    ("9", "g"),
+    ("2", "z"),
+];
 
 /// Keys of a query token read as German or French romanisation, or with OCR confusions undone
 /// (`leet` holds its [`leet_readings`]), when they differ from its key.
@@ -251,11 +273,10 @@ pub fn alternative_keys(token: &str, base: &str, leet: &[String]) -> Vec<String>
             _ => {}
         }
     }
-    if !leet.is_empty() {
-        for reading in leet {
-            push(reading);
-        }
-    } else if ocr {
+    for reading in leet {
+        push(reading);
+    }
+    if ocr {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
         push(&read_as(token, &OCR));
@@ -284,6 +305,9 @@ pub fn inflection_stem(word: &str) -> Option<&str> {
     let n = b.len();
     let strip = if b[n - 1] != b's' {
         0
+    } else if b[n - 2] == b'u' && b[n - 3] == b'i' && n >= 6 && consonant(b[n - 4]) {
+        // `-ius`, as Lithuanian ends every `-ich` (`Volfovičius`, `Aleškevičius`).
+        3
     } else if matches!(b[n - 2], b'a' | b'i' | b'y' | b'u') && consonant(b[n - 3]) {
         // `-as` `-is` `-ys` `-us` after a consonant, `-jus` after the `j` it keeps.
         2
@@ -554,6 +578,7 @@ mod tests {
             ("andrejus", "andrej"),
             ("grigorijus", "grigorij"),
             ("kalinovskis", "kalinovsk"),
+            ("volfovicius", "volfovic"),
             ("aleksandrs", "aleksandr"),
             ("petrs", "petr"),
             ("andrejs", "andrej"),
