@@ -153,23 +153,16 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
     out
 }
 
-/// Characters an OCR pass or a careless typist confuses with letters (`rn` read for `m`, `0` for
-/// `O`, `1` for `l`), and the digits leetspeak writes for letters (`4` for `a`, `2` for `z`).
-const OCR: [(&str, &str); 13] = [
-    ("rn", "m"),
-    ("cl", "d"),
-    ("0", "o"),
-    ("1", "l"),
-    ("5", "s"),
-    ("vv", "w"),
-    ("8", "b"),
-    ("3", "e"),
-    ("4", "a"),
-    ("6", "g"),
-    ("7", "t"),
-    ("9", "g"),
-    ("2", "z"),
-];
+/// Letter pairs an OCR pass confuses with one letter (`rn` read for `m`). With the digits of
+/// [`LEET`] (`0` for `O`, `1` for `l`) they are the OCR readings of a word ([`ocr_reading`]).
+const OCR_LETTERS: [(&str, &str); 3] = [("rn", "m"), ("cl", "d"), ("vv", "w")];
+
+/// A word with OCR confusions undone: letter pairs first, then digits. No replacement writes a
+/// letter a pattern starts with, or a digit, so this is the two tables applied pair by pair in
+/// order (a test holds the two together).
+fn ocr_reading(token: &str) -> String {
+    read_as(&read_as(token, &OCR_LETTERS), &LEET)
+}
 
 /// Fewest characters of a word read as leet.
 const MIN_LEET_CHARS: usize = 4;
@@ -200,7 +193,7 @@ pub fn leet_readings(token: &str, numbers: bool) -> Vec<String> {
     out
 }
 
-/// The digits of [`OCR`], as leetspeak writes them for letters.
+/// Digits as leetspeak writes them for letters, which OCR confuses with them too.
 const LEET: [(&str, &str); 10] = [
     ("0", "o"),
     ("1", "l"),
@@ -279,7 +272,7 @@ pub fn alternative_keys(token: &str, base: &str, leet: &[String]) -> Vec<String>
     if ocr {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
-        push(&read_as(token, &OCR));
+        push(&ocr_reading(token));
     }
     out
 }
@@ -626,11 +619,11 @@ mod tests {
         assert!(alternative_keys("anclrei", &key("anclrei"), &leet_readings("anclrei", false)).contains(&key("andrei")));
     }
 
-    /// The one pass of `read_as` over the OCR table gives what replacing each pair of the table in
+    /// The passes of `ocr_reading` over the OCR tables give what replacing each pair of the tables in
     /// turn gives, on words dense in the table's letters and the letters around them.
     #[test]
     fn ocr_reading_in_one_pass_is_the_table_applied_in_order() {
-        let letters: Vec<char> = "rnvwm0158346 7aeé".chars().collect();
+        let letters: Vec<char> = "rnvwmcld0158346 729aeé".chars().collect();
         let mut x = 99u32;
         let mut next = move || {
             x ^= x << 13;
@@ -641,8 +634,8 @@ mod tests {
         for _ in 0..20_000 {
             let n = next() % 9;
             let word: String = (0..n).map(|_| letters[next() % letters.len()]).collect();
-            let expected = OCR.iter().fold(word.clone(), |t, (from, to)| t.replace(from, to));
-            assert_eq!(read_as(&word, &OCR), expected, "{word}");
+            let expected = OCR_LETTERS.iter().chain(&LEET).fold(word.clone(), |t, (from, to)| t.replace(from, to));
+            assert_eq!(ocr_reading(&word), expected, "{word}");
         }
     }
 }
