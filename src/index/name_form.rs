@@ -140,8 +140,14 @@ impl Token {
 
     /// A query token: also knows its foreign readings.
     pub fn query(text: &str, role: Role, weight: f32) -> Token {
+        Token::query_in(text, role, weight, false)
+    }
+
+    /// [`Token::query`] for a word of a name written in leet (`in_leet`), whose words of digits
+    /// alone are letters too (`0139` for Oleg).
+    fn query_in(text: &str, role: Role, weight: f32, in_leet: bool) -> Token {
         let mut t = Token::new(text, role, weight);
-        let leet = crate::normalize::leet_readings(text, false);
+        let leet = crate::normalize::leet_readings(text, in_leet);
         let alt_keys = crate::normalize::alternative_keys(text, &t.key, &leet);
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
         let stem = crate::normalize::inflection_stem(text).map(|s| Token::new(s, Role::Given, weight));
@@ -150,20 +156,6 @@ impl Token {
             t.readings = Some(Box::new(Readings { alt_keys, nicknames, stem, leet, ..Default::default() }));
         }
         t
-    }
-
-    /// A query word of digits alone in a name written in leet (`0139` for Oleg): also read as
-    /// letters.
-    fn with_number_read_as_letters(mut self) -> Token {
-        let leet = crate::normalize::leet_readings(&self.text, true);
-        if leet.is_empty() {
-            return self;
-        }
-        let alt_keys = crate::normalize::alternative_keys(&self.text, &self.key, &leet);
-        let r = self.readings.get_or_insert_with(Default::default);
-        r.alt_keys = alt_keys;
-        r.leet = leet.into_iter().map(Into::into).collect();
-        self
     }
 
     /// The query word's spellings with its digits read as letters (`1UK45H3NK4`), if it has both.
@@ -944,8 +936,7 @@ pub fn query_forms(
     let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     let leet = text.words.iter().any(|w| !is_number(w) && w.bytes().any(|b| b.is_ascii_digit()));
     let new_token = |t: &str| {
-        let tok = Token::query(t, Role::Word, 0.0);
-        let tok = if leet && is_number(t) { tok.with_number_read_as_letters() } else { tok };
+        let tok = Token::query_in(t, Role::Word, 0.0, leet);
         if let Some(script) = text.foreign {
             tok.with_loose_reading(script)
         } else {

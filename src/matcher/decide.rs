@@ -115,10 +115,10 @@ fn name_detail(how: &crate::matcher::score::NameScore) -> Cow<'static, str> {
              one-word name, or a word the listed name lacks",
         ),
     ];
-    let mut present = caveats.into_iter().flatten();
-    match (present.next(), present.clone().next()) {
-        (None, _) => Cow::Borrowed(""),
-        (Some(one), None) => Cow::Borrowed(one),
-        (Some(first), Some(_)) => Cow::Owned(std::iter::once(first).chain(present).collect::<Vec<_>>().join("; ")),
+    let present = || caveats.iter().flatten().copied();
+    match present().count() {
+        0 => Cow::Borrowed(""),
+        1 => Cow::Borrowed(present().next().unwrap_or_default()),
+        _ => Cow::Owned(present().collect::<Vec<_>>().join("; ")),
     }
 }

@@ -255,8 +255,10 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::lists::store::ListStore) 
             .sources
             .iter()
             .map(|s| {
-                let refusal =
-                    |s: &crate::index::SourceInfo| store.refusal(s.kind).filter(|r| !before(&r.at, &s.loaded_at));
+                let all = store.refusal(s.kind);
+                // A refusal older than the publication serving was resolved by it: shown no
+                // more, so that an alert on a refusal clears when a good publication lands.
+                let refusal = all.as_ref().filter(|r| !before(&r.at, &s.loaded_at));
                 pb::SourceStatus {
                     id: s.kind.as_str().to_string(),
                     kind: s.kind.as_str().to_string(),
@@ -267,11 +269,9 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::lists::store::ListStore) 
                     entities_in_scope: s.entities_in_scope as u32,
                     entities_total: s.entities_total as u32,
                     loaded_at: s.loaded_at.clone(),
-                    // A refusal older than the publication serving was resolved by it: shown no
-                    // more, so that an alert on a refusal clears when a good publication lands.
-                    last_refusal: refusal(s).map(|r| r.reason).unwrap_or_default(),
-                    last_refusal_at: refusal(s).map(|r| r.at).unwrap_or_default(),
-                    refused_publications: store.refusal(s.kind).map(|r| r.count).unwrap_or_default(),
+                    last_refusal: refusal.map(|r| r.reason.clone()).unwrap_or_default(),
+                    last_refusal_at: refusal.map(|r| r.at.clone()).unwrap_or_default(),
+                    refused_publications: all.as_ref().map(|r| r.count).unwrap_or_default(),
                     publication_date: s.published_rfc3339(),
                     publication_date_basis: s.publication_basis.to_string(),
                     stale: s.stale(time::OffsetDateTime::now_utc()),

@@ -47,7 +47,19 @@ pub struct ScreeningApi {
     heavy: Arc<tokio::sync::Semaphore>,
 }
 
-/// How many `ScreenMessage` calls are screened at once: half the cores, at least one.
+/// A party whose name (and other text) is longer than this is screened as heavy work
+/// ([`heavy_permits`]): names are far shorter, while a name of a thousand characters (a listed
+/// name repeated, a long run of kana) costs up to a few milliseconds, and streams of them
+/// screened on the async workers delayed health checks by a second.
+const LONG_PARTY_CHARS: usize = 160;
+
+/// The characters of a party that screening reads: its name and address.
+fn party_chars(p: Option<&pb::Party>) -> usize {
+    p.map(|p| p.name.len() + p.address.len()).unwrap_or(0)
+}
+
+/// How many `ScreenMessage` calls (and long parties, [`LONG_PARTY_CHARS`]) are screened at once:
+/// half the cores, at least one.
 ///
 /// A message costs up to a few hundred milliseconds (every name-like line of a long remittance
 /// is screened), against microseconds for a party. Screened on the async workers, 64 of them in
@@ -55,16 +67,6 @@ pub struct ScreeningApi {
 /// checks 3–4 s (Kubernetes probes give up after 1 s). So messages are screened off the async
 /// workers, on the blocking pool, and only this many at once; the rest wait their turn without
 /// holding a thread, and the other half of the cores keeps answering everything else.
-/// A party whose name (and other text) is longer than this is screened as heavy work
-/// ([`heavy_permits`]): names are far shorter, while a name of a thousand characters (a listed
-/// name repeated, a long run of kana) costs up to a few milliseconds, and streams of them
-/// screened on the async workers delayed health checks by a second.
-const LONG_PARTY_CHARS: usize = 160;
-
-fn party_chars(p: Option<&pb::Party>) -> usize {
-    p.map(|p| p.name.len() + p.address.len()).unwrap_or(0)
-}
-
 fn heavy_permits() -> usize {
     std::thread::available_parallelism().map(|n| n.get() / 2).unwrap_or(1).max(1)
 }
