@@ -96,7 +96,12 @@ pub fn normalize_name(data: &[u8]) {
     let folded = normalize::fold(&text);
     for token in normalize::tokens(&text) {
         let key = normalize::phonetic_key(&token);
-        let _ = normalize::alternative_keys(&token, &key, &normalize::leet_readings(&token, false));
+        let _ = normalize::alternative_keys(
+            &token,
+            &key,
+            &normalize::respellings(&token),
+            &normalize::leet_readings(&token, false),
+        );
         let _ = normalize::skeleton(&key);
     }
     let _ = normalize::country_key(&text);

@@ -472,6 +472,9 @@ impl Snapshot {
         // deletions too were a thirtieth of screening a name.
         if let Some(stem) = q.inflection_stem() {
             lookup_hashes(&stem.key, MIN_KEY_FOR_DELETES, &mut get);
+            for k in stem.alt_keys() {
+                get(fnv(k.bytes()));
+            }
         }
         if q.vowelless() {
             get(fnv(std::iter::once(SEED_SKELETON).chain(q.skeleton.bytes())));

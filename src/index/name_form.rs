@@ -62,8 +62,13 @@ struct Readings {
     /// Keys of equivalent given names in other languages (Aliaksandr / Aleksandr / Alexander),
     /// from the index.
     equivalents: std::sync::Arc<[String]>,
-    /// Keys of the token read as German or French romanisation or with OCR confusions undone.
+    /// Keys of the token's [`Readings::respelt`] and [`Readings::leet`] spellings, and of the token
+    /// with OCR confusions undone.
     alt_keys: Vec<String>,
+    /// The token's spellings by other languages' romanisation habits (`normalize::respellings`):
+    /// compared as spellings, since a reading can be far from the word in letters and close to
+    /// the listed word only once read (`Saizew` / `Zaitsev`).
+    respelt: Box<[Box<str>]>,
     /// Keys of its nicknames or full names (`index::nicknames_of`), looked up once per query
     /// token rather than once per comparison.
     nicknames: Vec<&'static str>,
@@ -106,8 +111,8 @@ impl Token {
         self.key_chars as usize
     }
 
-    /// Keys of the query token read as German or French romanisation or with OCR confusions
-    /// undone (none for listed tokens).
+    /// Keys of the query token's other spellings (`normalize::alternative_keys`; none for listed
+    /// tokens).
     pub fn alt_keys(&self) -> &[String] {
         self.readings.as_ref().map(|r| r.alt_keys.as_slice()).unwrap_or_default()
     }
@@ -148,14 +153,35 @@ impl Token {
     fn query_in(text: &str, role: Role, weight: f32, in_leet: bool) -> Token {
         let mut t = Token::new(text, role, weight);
         let leet = crate::normalize::leet_readings(text, in_leet);
-        let alt_keys = crate::normalize::alternative_keys(text, &t.key, &leet);
+        let respelt = crate::normalize::respellings(text);
+        let alt_keys = crate::normalize::alternative_keys(text, &t.key, &respelt, &leet);
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
-        let stem = crate::normalize::inflection_stem(text).map(|s| Token::new(s, Role::Given, weight));
-        if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() || !leet.is_empty() {
+        // The stem is read by the same habits (`Chreninas` → `chrenin` → `khrenin`), but is no
+        // word of its own to stem again or to take nicknames from.
+        let stem = crate::normalize::inflection_stem(text).map(|s| Token::stem(s, weight));
+        if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() || !leet.is_empty() || !respelt.is_empty() {
             let leet = leet.into_iter().map(Into::into).collect();
-            t.readings = Some(Box::new(Readings { alt_keys, nicknames, stem, leet, ..Default::default() }));
+            let respelt = respelt.into_iter().map(Into::into).collect();
+            t.readings = Some(Box::new(Readings { alt_keys, respelt, nicknames, stem, leet, ..Default::default() }));
         }
         t
+    }
+
+    /// A query word's [`Token::inflection_stem`], as a given name with its respellings.
+    fn stem(text: &str, weight: f32) -> Token {
+        let mut t = Token::new(text, Role::Given, weight);
+        let respelt = crate::normalize::respellings(text);
+        if !respelt.is_empty() {
+            let alt_keys = crate::normalize::alternative_keys(text, &t.key, &respelt, &[]);
+            let respelt = respelt.into_iter().map(Into::into).collect();
+            t.readings = Some(Box::new(Readings { alt_keys, respelt, ..Default::default() }));
+        }
+        t
+    }
+
+    /// The query word's spellings by other languages' romanisation habits.
+    pub fn respelt(&self) -> &[Box<str>] {
+        self.readings.as_ref().map(|r| &*r.respelt).unwrap_or_default()
     }
 
     /// The query word's spellings with its digits read as letters (`1UK45H3NK4`), if it has both.
@@ -666,7 +692,7 @@ impl QueryText {
                 self.org_joins = joins;
             }
             let words = self.org_words.as_deref().unwrap_or(&self.words);
-            if let Some((split, joins)) = split_words(words, self.org_joins, &org_listed) {
+            if let Some((split, joins)) = split_words(words, self.org_joins, &org_listed, false) {
                 self.org_words = Some(split);
                 self.org_joins = joins;
             }
@@ -678,7 +704,11 @@ impl QueryText {
             Some((w, j)) => (w.as_slice(), *j),
             None => (self.words.as_slice(), 0),
         };
-        if let Some(split) = split_words(words, joins, &|w| is_listed(w, true)) {
+        // A listed word with an unlisted rest is split only when it is the whole name: next to
+        // other words, a long word beginning with a listed one is a surname (`Kazakevičas`,
+        // `Kazak` + `evičas`), read better whole.
+        let free_rest = words.len() == 1;
+        if let Some(split) = split_words(words, joins, &|w| is_listed(w, true), free_rest) {
             self.person_words = Some(split);
         }
         // A listed word split in two where neither part is short (`Uladzi miravich`): the parts
@@ -752,12 +782,25 @@ const MIN_SPLIT_WORD: usize = 6;
 const MIN_SPLIT_PIECE: usize = 3;
 const MAX_SPLIT_PIECES: usize = 4;
 
+/// Fewest characters of the unlisted rest of a person's word split after a listed first piece
+/// (`segment`'s `free_rest`), and of that first piece.
+const MIN_FREE_REST: usize = 5;
+const MIN_FREE_FIRST: usize = 4;
+
 /// `words` with each long word that is not listed, but is listed words run together, split into
 /// them (fewest pieces first), and the joins shifted to match. `None` when no word was split.
-fn split_words(words: &[String], joins: u32, is_listed: &dyn Fn(&str) -> bool) -> Option<(Vec<String>, u32)> {
+/// With `free_rest`, a word that is a listed word followed by an unlisted one is split there too
+/// (see [`segment`]).
+fn split_words(
+    words: &[String],
+    joins: u32,
+    is_listed: &dyn Fn(&str) -> bool,
+    free_rest: bool,
+) -> Option<(Vec<String>, u32)> {
     let mut out: Option<(Vec<String>, u32)> = None;
     for (i, w) in words.iter().enumerate() {
-        let pieces = if w.chars().count() >= MIN_SPLIT_WORD && !is_listed(w) { segment(w, is_listed) } else { None };
+        let pieces =
+            if w.chars().count() >= MIN_SPLIT_WORD && !is_listed(w) { segment(w, is_listed, free_rest) } else { None };
         if pieces.is_none() && out.is_none() {
             continue;
         }
@@ -787,7 +830,14 @@ fn split_words(words: &[String], joins: u32, is_listed: &dyn Fn(&str) -> bool) -
 /// The fewest listed words (each of `MIN_SPLIT_PIECE` characters or more, at most
 /// `MAX_SPLIT_PIECES`) that `word` is made of, or `None`. A breadth-first walk over the positions
 /// where a listed word ends, so the first complete reading has the fewest pieces.
-fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool) -> Option<Vec<&'w str>> {
+///
+/// With `free_rest` (a person's name of one word), a word that no listed words make up but that
+/// begins with one (of [`MIN_FREE_FIRST`] characters or more) is split after the longest such,
+/// when [`MIN_FREE_REST`] characters or more are left: a person's two names run together where the
+/// second is misspelt, or romanised apart from the list's (`アレクサンドルルカシェンコ`, katakana
+/// without its `・`, reads `aleksandollkashenko`). The rest is compared like any word, and the
+/// whole stays compared as the one word it was.
+fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, free_rest: bool) -> Option<Vec<&'w str>> {
     // Character boundaries after the first character, and where the piece ending at each starts
     // (`usize::MAX`: not reached yet). Words are short: vectors, not maps.
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(word.len())).collect();
@@ -826,7 +876,21 @@ fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool) -> Option<Vec<&'
         }
         frontier = next;
     }
-    None
+    if !free_rest {
+        return None;
+    }
+    // The first round of the walk marked every listed first piece (`prev` of its end is 0).
+    let first = bounds
+        .iter()
+        .rev()
+        .find(|&&e| {
+            e < word.len()
+                && prev[e] == 0
+                && chars_between(0, e) >= MIN_FREE_FIRST
+                && chars_between(e, word.len()) >= MIN_FREE_REST
+        })
+        .copied()?;
+    Some(vec![&word[..first], &word[first..]])
 }
 
 /// The most characters of one query word that are compared. No name word comes near it (the
@@ -1105,6 +1169,22 @@ mod tests {
         let mut t = QueryText::new("Vladimirova Putina");
         t.split_joined(true, true, &is_listed);
         assert!(t.person_words.is_none() && t.org_words.is_none());
+    }
+
+    #[test]
+    fn a_one_word_person_name_is_split_after_a_listed_first_name() {
+        let listed = ["aleksandol", "lukashenko"];
+        let is_listed = |w: &str, _person: bool| listed.contains(&w);
+        // Katakana without its `・`: the second name reads apart from the listed reading.
+        let mut t = QueryText::new("アレクサンドルルカシェンコ");
+        t.split_joined(true, false, &is_listed);
+        assert_eq!(t.person_words.expect("split"), (vec!["aleksandol".to_string(), "lkashenko".to_string()], 1));
+        // Not next to other words, and not with a short rest.
+        for name in ["Aleksandolkashenko Petrov", "aleksandolpetr"] {
+            let mut t = QueryText::new(name);
+            t.split_joined(true, false, &is_listed);
+            assert!(t.person_words.is_none(), "{name}");
+        }
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         || reachable(q_key, c_key)
         || q.alt_keys().iter().any(|k| reachable(Word::of(k), c_key))
         || q.leet().iter().any(|r| reachable(Word::of(r), c_text))
+        || q.respelt().iter().any(|r| reachable(Word::of(r), c_text))
         || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
         return loose.max(inflected(q, c));
@@ -64,6 +65,17 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
     let fine = ratio_at_least(q_text, c_text, least);
+    // The word as another language's romanisation writes it (`Saizew`, `Mijail`, `Chrenin`) is
+    // the listed spelling once read so: a little below the same letters typed. Only a reading a
+    // letter or so from the listed word counts, and then the sound may lift it as it lifts the
+    // word (`Gurschy` read `gurshy` against `Gurzhy`): a reading further off that the sound
+    // lifted met other names (`Jones` read `yones` shares a key with `Younous`), and so did a
+    // short word's a letter off (`Simon` read `zimon`, Zimin): those count only when exact.
+    let least_respelt = if q.text_chars() <= SHORT_NAME_CHARS { 1.0 } else { MIN_TOKEN_SIM };
+    let fine = q
+        .respelt()
+        .iter()
+        .fold(fine, |f, r| f.max(RESPELT_FACTOR * ratio_at_least(Word::of(r), c_text, least_respelt)));
     // A word in leet (`1UK45H3NK4`) by the letters its digits stand for, a little below the same
     // letters typed: written so on purpose, it is no slip, and may block. By spelling only: the
     // sound's lift on top of a decoded spelling made company codes (`21st`) meet any word of
@@ -74,6 +86,16 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         .fold(0.0f32, |f, r| f.max(LEET_FACTOR * ratio_at_least(Word::of(r), c_text, MIN_TOKEN_SIM / LEET_FACTOR)));
     let leet = leet.max(LEET_FACTOR * leet_letter_for_letter(q.leet(), &c.text));
     let loose = if leet >= MIN_TOKEN_SIM { loose.max(leet) } else { loose };
+    // Spellings that differ only in how they write the glide й and the soft vowels (`Juryj`,
+    // `Uryj` (ISO 9 `Ûryj`), `Yuriy`; `Ilja` / `Iliya`) are one name by any system: as close as a
+    // letter off, for the sound to lift (just below MIN_TOKEN_SIM, so that in short names the
+    // lift stops at review strength, as for any short pair the key lifts). Asked only of pairs
+    // whose keys already meet.
+    let fine = if fine < MIN_TOKEN_SIM && best_key >= 1.0 && same_but_glides(&q.text, &c.text) {
+        MIN_TOKEN_SIM - 0.01
+    } else {
+        fine
+    };
     if fine >= 0.95 {
         return fine;
     }
@@ -162,6 +184,27 @@ fn leet_letter_for_letter(readings: &[Box<str>], listed: &str) -> f32 {
     let mismatches = (0..c.len()).filter(|&k| c[k] != l[k] && c[k] != i[k]).count();
     1.0 - mismatches as f32 / c.len() as f32
 }
+
+/// Whether two words are the same letters once `i`, `j` and `y` are left out, with two letters or
+/// more left: the letters romanisations write the glide й and the soft vowels я, ю, е, і with.
+fn same_but_glides(a: &str, b: &str) -> bool {
+    let glide = |c: &char| matches!(c, 'i' | 'j' | 'y');
+    let mut x = a.chars().filter(|c| !glide(c));
+    let mut y = b.chars().filter(|c| !glide(c));
+    let mut n = 0;
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return n >= 2,
+            (Some(p), Some(q)) if p == q => n += 1,
+            _ => return false,
+        }
+    }
+}
+
+/// What a word's spelling by another language's romanisation habits
+/// (`normalize::respellings`) keeps of its similarity: the reading is one of several, so it
+/// stays a little below the letters typed, and read to the listed letters it may block.
+const RESPELT_FACTOR: f32 = 0.95;
 
 /// A word met only without its Lithuanian or Latvian ending (`normalize::inflection_stem`):
 /// enough to review, never to block on its own (below [`BLOCK_PAIR_SIM`]), since English names
@@ -633,6 +676,29 @@ fn hyyro_osa(m: usize, b: &[u8], positions: impl Fn(u8) -> u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_languages_romanisations_meet_the_lists_spelling() {
+        let given = |w: &str| Token::query(w, Role::Given, 1.0);
+        let sim = |a: &str, b: &str| token_sim(&given(a), &given(b));
+        // German `s` for з and `z` for ц, `sch` for ж; Spanish `j` for х; the neighbours' `ch`.
+        for (a, b) in [("saizew", "zaitsev"), ("gurschy", "gurzhy"), ("mijail", "mikhail"), ("jrenin", "khrenin")] {
+            assert!(sim(a, b) >= BLOCK_PAIR_SIM, "{a} / {b}: {}", sim(a, b));
+        }
+        assert!(sim("chrenin", "khrenin") >= MIN_TOKEN_SIM);
+        // A Lithuanian ending on a spelling read so: review strength.
+        assert_eq!(sim("chreninas", "khrenin"), INFLECTED_SIM);
+        // The glide written `j`, `y` or `i`, or left out (ISO 9 `Ûryj`): review strength in short
+        // names.
+        for (a, b) in [("juryj", "yuriy"), ("uryj", "yuriy"), ("ilja", "iliya")] {
+            assert!((MIN_TOKEN_SIM..BLOCK_PAIR_SIM).contains(&sim(a, b)), "{a} / {b}: {}", sim(a, b));
+        }
+        // A `j` starting a word is no Spanish х (`Jalil` is not Khalil), and a reading further off
+        // than a letter is not lifted by its sound (`Jones` read `yones` is not Younous).
+        for (a, b) in [("jan", "khan"), ("jalil", "khalil"), ("jones", "younous")] {
+            assert!(sim(a, b) < MIN_TOKEN_SIM, "{a} / {b}: {}", sim(a, b));
+        }
+    }
 
     #[test]
     fn a_womans_given_name_meets_a_mans_at_review_strength_at_most() {

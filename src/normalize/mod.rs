@@ -13,7 +13,8 @@ mod translit;
 
 pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
 pub use phonetic::{
-    alternative_keys, inflection_stem, key as phonetic_key, leet_readings, loose_key, loose_readings, skeleton,
+    alternative_keys, inflection_stem, key as phonetic_key, leet_readings, loose_key, loose_readings, respellings,
+    skeleton,
 };
 pub use translit::{is_other_script, Script};
 

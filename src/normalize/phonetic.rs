@@ -207,32 +207,149 @@ const LEET: [(&str, &str); 10] = [
     ("2", "z"),
 ];
 
-/// Keys of a query token read as German or French romanisation, or with OCR confusions undone
-/// (`leet` holds its [`leet_readings`]), when they differ from its key.
-pub fn alternative_keys(token: &str, base: &str, leet: &[String]) -> Vec<String> {
-    // Only rewrites the key tells apart are worth a reading (`w`/`v` and `j`/`y` it already
-    // merges); most tokens need none, and this runs for every query token.
+/// Rewrites of the habits of Belarus's western neighbours and of Belarusian Lacinka, diacritics
+/// folded: Polish, Czech, Slovak, Lithuanian and Lacinka write х as `ch` (`Chrenin`, `Michail`),
+/// й as `j` (`Juryj`), Polish ш, ч, щ, ж as `sz`, `cz`, `szcz`, `rz`, and в as `w`.
+const CENTRAL: [(&str, &str); 7] =
+    [("szcz", "shch"), ("ch", "kh"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("w", "v"), ("j", "y")];
+
+/// A word's spellings by the romanisation habits of other languages, rewritten into the
+/// English-based spelling the lists mostly use, when they differ from it: German and French
+/// ([`GERMAN`], [`FRENCH`]; `Saizew` is Zaitsev), the western neighbours' ([`CENTRAL`]; `Chrenin`
+/// is Khrenin), Spanish `j` for х (`Mijail`, `Jrenin`), `-off` for `-ov`, and Belarusian `-au`
+/// for Russian `-ov` and back. Query words only: the matcher compares them as spellings and
+/// retrieves by their keys, since a reading can be far from the word in letters (`Saizew` /
+/// `Zaitsev`, `Juryj` / `Yuriy`) and close to the listed word only once read.
+pub fn respellings(token: &str) -> Vec<String> {
     let b = token.as_bytes();
+    // Only rewrites the word holds letters for are worth a reading; most words need none, and
+    // this runs for every query word.
     let s_for_z = (b.len() > 1 && b[0] == b's' && is_vowel(b[1]))
         || b.windows(3).any(|w| is_vowel(w[0]) && w[1] == b's' && is_vowel(w[2]));
     // What the word holds, in one pass over its bytes (`str::contains` with a two-letter pattern
-    // sets up a substring searcher each time: seven of them were a sixth of preparing a query).
-    let (mut z, mut j, mut ch, mut ds, mut rn, mut vv, mut cl, mut digit, mut letter) =
-        (false, false, false, false, false, false, false, false, false);
+    // sets up a substring searcher each time).
+    let (mut z, mut j, mut ch, mut ds, mut w, mut cz_sz, mut spanish_j) =
+        (false, false, false, false, false, false, false);
     for (i, &x) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         z |= x == b'z';
         j |= x == b'j';
+        w |= x == b'w';
         ch |= x == b'c' && next == Some(b'h');
+        cz_sz |= (x == b'c' || x == b's') && next == Some(b'z');
         ds |= x == b'd' && next == Some(b's');
+        // Spanish writes х as `j` before a consonant (`Jrenin`) and between vowels (`Mijail`); a
+        // `j` starting a word before a vowel is й in most languages (`Jurij`, `Jelena`), and
+        // Spanish names so written (`Juan`, `Jalil`) are not read as `kh` (`Khalil` is another).
+        spanish_j |= x == b'j'
+            && match next {
+                Some(n) if !is_vowel(n) => n.is_ascii_alphabetic(),
+                Some(_) => i > 0 && is_vowel(b[i - 1]),
+                None => false,
+            };
+    }
+    let mut out: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<String>, reading: String| {
+        if reading != token && !out.contains(&reading) {
+            out.push(reading);
+        }
+    };
+    // German writes Belarusian ў as `w` (`Pawlowskaja`): a `w` before a consonant is read `u` in
+    // the German reading, the lists' `Paulouskaya` (Polish `w` is в, and at a word's end `-aw`,
+    // `-ew` are read below).
+    let w_as_u = w && b.windows(2).any(|p| p[0] == b'w' && !is_vowel(p[1]));
+    let u_for_w = |t: &str| if w_as_u { u_for_w(t) } else { t.to_string() };
+    if z || ch || ds || s_for_z || w_as_u {
+        let german = read_as(&u_for_w(token), &GERMAN);
+        // German writes ж as `sch` too (`Schukow`, Zhukov): that reading also, with `zh`.
+        if german.contains("sh") && !german.contains("shch") {
+            push(&mut out, german.replace("sh", "zh"));
+        }
+        push(&mut out, german);
+    }
+    if ch || j || s_for_z {
+        push(&mut out, read_as(token, &FRENCH));
+    }
+    if ch || j || w || cz_sz {
+        push(&mut out, read_as(token, &CENTRAL));
+    }
+    if spanish_j {
+        push(&mut out, spanish_reading(token));
+    }
+    // `-off`, `-eff`: the French and older English spelling of `-ov`, `-ev` (`Ipatoff`).
+    if let Some(stem) = token.strip_suffix("ff").filter(|s| s.ends_with(['o', 'e']) && s.len() >= 3) {
+        push(&mut out, format!("{stem}v"));
+    }
+    // Belarusian `-аў`, `-еў` romanised `-au`, `-eu` (also `-ou`, `-aw`, `-ew`) is Russian `-ов`,
+    // `-ев`: `Ivanau` is `Ivanov`, `Markau` is `Markov`, and the lists write either; so is the
+    // same ending of a reading (`Nasaraw` read `nazarau`, Nazarov).
+    let readings = out.len();
+    for k in 0..=readings {
+        let word = if k == 0 { token.to_string() } else { out[k - 1].clone() };
+        let len = word.len();
+        if len < 5 || !word.is_ascii() {
+            continue;
+        }
+        let (stem, end) = word.split_at(len - 2);
+        let swapped = match end {
+            "au" | "ou" | "aw" | "ow" => format!("{stem}ov"),
+            "eu" | "ew" => format!("{stem}ev"),
+            "ov" => format!("{stem}au"),
+            "ev" => format!("{stem}eu"),
+            _ => continue,
+        };
+        push(&mut out, swapped);
+    }
+    out
+}
+
+/// The word with each `w` before a consonant written `u` (ў in German spelling).
+fn u_for_w(token: &str) -> String {
+    let b = token.as_bytes();
+    let mut out = String::with_capacity(token.len());
+    for (i, ch) in token.char_indices() {
+        if ch == 'w' && b.get(i + 1).is_some_and(|&n| !is_vowel(n)) {
+            out.push('u');
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Spanish `j` for х where [`respellings`] takes it so: before a consonant, or between vowels.
+fn spanish_reading(token: &str) -> String {
+    let b = token.as_bytes();
+    let mut out = String::with_capacity(token.len() + 2);
+    for (i, ch) in token.char_indices() {
+        let spanish = ch == 'j'
+            && match b.get(i + 1).copied() {
+                Some(n) if !is_vowel(n) => n.is_ascii_alphabetic(),
+                Some(_) => i > 0 && is_vowel(b[i - 1]),
+                None => false,
+            };
+        if spanish {
+            out.push_str("kh");
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Keys of a query token's [`respellings`] and [`leet_readings`], or with OCR confusions undone,
+/// when they differ from its key.
+pub fn alternative_keys(token: &str, base: &str, respelt: &[String], leet: &[String]) -> Vec<String> {
+    let b = token.as_bytes();
+    let (mut rn, mut vv, mut cl, mut digit, mut letter) = (false, false, false, false, false);
+    for (i, &x) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied();
         rn |= x == b'r' && next == Some(b'n');
         vv |= x == b'v' && next == Some(b'v');
         cl |= x == b'c' && next == Some(b'l');
         digit |= x.is_ascii_digit();
         letter |= x.is_ascii_alphabetic();
     }
-    let german = z || ch || ds || s_for_z;
-    let french = ch || j || s_for_z;
     // Digits inside a word of letters are slips for the letters they look like (`HRY8`, `N1KOLAI`);
     // a word of digits alone is a number, not a name.
     let ocr = rn || vv || cl || (digit && letter);
@@ -243,30 +360,7 @@ pub fn alternative_keys(token: &str, base: &str, leet: &[String]) -> Vec<String>
             out.push(k);
         }
     };
-    if german {
-        push(&read_as(token, &GERMAN));
-    }
-    if french {
-        push(&read_as(token, &FRENCH));
-    }
-    // `-off`, `-eff`: the French and older English spelling of `-ov`, `-ev` (`Ipatoff`).
-    if let Some(stem) = token.strip_suffix("ff").filter(|s| s.ends_with(['o', 'e']) && s.len() >= 3) {
-        push(&format!("{stem}v"));
-    }
-    // Belarusian `-аў`, `-еў` romanised `-au`, `-eu` (also `-ou`, `-aw`, `-ew`) is Russian `-ов`,
-    // `-ев`: `Ivanau` is `Ivanov`, `Markau` is `Markov`, and the lists write either.
-    let len = token.len();
-    if len >= 5 && token.is_ascii() {
-        let (stem, end) = token.split_at(len - 2);
-        match end {
-            "au" | "ou" | "aw" | "ow" => push(&format!("{stem}ov")),
-            "eu" | "ew" => push(&format!("{stem}ev")),
-            "ov" => push(&format!("{stem}au")),
-            "ev" => push(&format!("{stem}eu")),
-            _ => {}
-        }
-    }
-    for reading in leet {
+    for reading in respelt.iter().chain(leet) {
         push(reading);
     }
     if ocr {
@@ -584,6 +678,10 @@ mod tests {
         }
     }
 
+    fn alt(w: &str) -> Vec<String> {
+        alternative_keys(w, &key(w), &respellings(w), &leet_readings(w, false))
+    }
+
     #[test]
     fn romanisations_meet() {
         let k = key("lukashenko");
@@ -598,25 +696,39 @@ mod tests {
         assert_eq!(key("dmitry"), key("dzmitry"));
         assert_eq!(key("yuri"), key("iouri"));
         assert_eq!(key("iwanowitsch"), key("ivanovich"));
-        assert!(
-            alternative_keys("zepkalo", &key("zepkalo"), &leet_readings("zepkalo", false)).contains(&key("tsepkalo"))
-        );
-        assert!(alternative_keys("sabrozki", &key("sabrozki"), &leet_readings("sabrozki", false))
-            .contains(&key("zabrotski")));
-        assert!(alternative_keys("loukachenko", &key("loukachenko"), &leet_readings("loukachenko", false))
-            .contains(&key("lukashenko")));
+        assert!(alt("zepkalo").contains(&key("tsepkalo")));
+        assert!(alt("sabrozki").contains(&key("zabrotski")));
+        assert!(alt("loukachenko").contains(&key("lukashenko")));
         assert_eq!(skeleton(&key("lkshnk")), skeleton(&key("lukashenko")));
         assert_eq!(skeleton(&key("ksnchk")), skeleton(&key("kasyanchyk")));
-        assert!(alternative_keys("drnitry", &key("drnitry"), &leet_readings("drnitry", false)).contains(&key("dmitry")));
-        assert!(alternative_keys("ipatoff", &key("ipatoff"), &leet_readings("ipatoff", false)).contains(&key("ipatov")));
-        assert!(alternative_keys("ivanau", &key("ivanau"), &leet_readings("ivanau", false)).contains(&key("ivanov")));
-        assert!(alternative_keys("markov", &key("markov"), &leet_readings("markov", false)).contains(&key("markau")));
-        assert!(alternative_keys("8elsh1na", &key("8elsh1na"), &leet_readings("8elsh1na", false))
-            .contains(&key("belshina")));
-        assert!(
-            alternative_keys("51vakov", &key("51vakov"), &leet_readings("51vakov", false)).contains(&key("sivakov"))
-        );
-        assert!(alternative_keys("anclrei", &key("anclrei"), &leet_readings("anclrei", false)).contains(&key("andrei")));
+        assert!(alt("drnitry").contains(&key("dmitry")));
+        assert!(alt("ipatoff").contains(&key("ipatov")));
+        assert!(alt("ivanau").contains(&key("ivanov")));
+        assert!(alt("markov").contains(&key("markau")));
+        assert!(alt("8elsh1na").contains(&key("belshina")));
+        assert!(alt("51vakov").contains(&key("sivakov")));
+        assert!(alt("anclrei").contains(&key("andrei")));
+    }
+
+    #[test]
+    fn other_languages_habits_are_read_back() {
+        for (word, reading) in [
+            ("saizew", "zaitsev"),
+            ("gurschy", "gurzhy"),
+            ("chrenin", "khrenin"),
+            ("juryj", "yuryy"),
+            ("wladimirowicz", "vladimirovich"),
+            ("mijail", "mikhail"),
+            ("jrenin", "khrenin"),
+            ("ivanau", "ivanov"),
+        ] {
+            assert!(respellings(word).iter().any(|r| r == reading), "{word}: {:?}", respellings(word));
+        }
+        // Spanish `j` only before a consonant or between vowels.
+        for word in ["juan", "jalil", "jelena"] {
+            assert!(!respellings(word).iter().any(|r| r.contains("kh")), "{word}: {:?}", respellings(word));
+        }
+        assert!(respellings("petrov").iter().all(|r| r != "petrov"));
     }
 
     /// The passes of `ocr_reading` over the OCR tables give what replacing each pair of the tables in
