@@ -65,10 +65,10 @@ struct Readings {
     /// Keys of the token's [`Readings::respelt`] and [`Readings::leet`] spellings, and of the token
     /// with OCR confusions undone.
     alt_keys: Vec<String>,
-    /// The token's spellings by other languages' romanisation habits (`normalize::respellings`):
-    /// compared as spellings, since a reading can be far from the word in letters and close to
-    /// the listed word only once read (`Saizew` / `Zaitsev`).
-    respelt: Box<[Box<str>]>,
+    /// The token's spellings by other languages' romanisation habits (`normalize::respellings`),
+    /// each with its phonetic key: compared as spellings, since a reading can be far from the
+    /// word in letters and close to the listed word only once read (`Saizew` / `Zaitsev`).
+    respelt: Box<[Respelt]>,
     /// Keys of its nicknames or full names (`index::nicknames_of`), looked up once per query
     /// token rather than once per comparison.
     nicknames: Vec<&'static str>,
@@ -82,6 +82,25 @@ struct Readings {
     /// The spellings of a word of letters and digits with the digits read as letters
     /// (`normalize::leet_readings`): compared and retrieved as spellings, not only by key.
     leet: Box<[Box<str>]>,
+}
+
+/// A query word as another language's romanisation writes it, read back, with its key.
+#[derive(Debug, Clone)]
+pub struct Respelt {
+    pub text: Box<str>,
+    pub key: Box<str>,
+}
+
+/// [`normalize::respellings`](crate::normalize::respellings) of a word with their keys, and the
+/// alternative keys of the word they make with its leet readings.
+fn respelt_and_alt_keys(text: &str, key: &str, leet: &[String]) -> (Box<[Respelt]>, Vec<String>) {
+    let respelt: Box<[Respelt]> = crate::normalize::respellings(text)
+        .into_iter()
+        .map(|r| Respelt { key: phonetic_key(&r).into(), text: r.into() })
+        .collect();
+    let keys: Vec<&str> = respelt.iter().map(|r| &*r.key).collect();
+    let alt_keys = crate::normalize::alternative_keys(text, key, &keys, leet);
+    (respelt, alt_keys)
 }
 
 impl Token {
@@ -153,15 +172,13 @@ impl Token {
     fn query_in(text: &str, role: Role, weight: f32, in_leet: bool) -> Token {
         let mut t = Token::new(text, role, weight);
         let leet = crate::normalize::leet_readings(text, in_leet);
-        let respelt = crate::normalize::respellings(text);
-        let alt_keys = crate::normalize::alternative_keys(text, &t.key, &respelt, &leet);
+        let (respelt, alt_keys) = respelt_and_alt_keys(text, &t.key, &leet);
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
         // The stem is read by the same habits (`Chreninas` → `chrenin` → `khrenin`), but is no
         // word of its own to stem again or to take nicknames from.
         let stem = crate::normalize::inflection_stem(text).map(|s| Token::stem(s, weight));
         if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() || !leet.is_empty() || !respelt.is_empty() {
             let leet = leet.into_iter().map(Into::into).collect();
-            let respelt = respelt.into_iter().map(Into::into).collect();
             t.readings = Some(Box::new(Readings { alt_keys, respelt, nicknames, stem, leet, ..Default::default() }));
         }
         t
@@ -170,17 +187,15 @@ impl Token {
     /// A query word's [`Token::inflection_stem`], as a given name with its respellings.
     fn stem(text: &str, weight: f32) -> Token {
         let mut t = Token::new(text, Role::Given, weight);
-        let respelt = crate::normalize::respellings(text);
-        if !respelt.is_empty() {
-            let alt_keys = crate::normalize::alternative_keys(text, &t.key, &respelt, &[]);
-            let respelt = respelt.into_iter().map(Into::into).collect();
+        let (respelt, alt_keys) = respelt_and_alt_keys(text, &t.key, &[]);
+        if !respelt.is_empty() || !alt_keys.is_empty() {
             t.readings = Some(Box::new(Readings { alt_keys, respelt, ..Default::default() }));
         }
         t
     }
 
     /// The query word's spellings by other languages' romanisation habits.
-    pub fn respelt(&self) -> &[Box<str>] {
+    pub fn respelt(&self) -> &[Respelt] {
         self.readings.as_ref().map(|r| &*r.respelt).unwrap_or_default()
     }
 

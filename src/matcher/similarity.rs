@@ -45,7 +45,6 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         || reachable(q_key, c_key)
         || q.alt_keys().iter().any(|k| reachable(Word::of(k), c_key))
         || q.leet().iter().any(|r| reachable(Word::of(r), c_text))
-        || q.respelt().iter().any(|r| reachable(Word::of(r), c_text))
         || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
         return loose.max(inflected(q, c));
@@ -65,17 +64,6 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     }
     let least = if best_key >= KEY_MIN { MIN_TOKEN_SIM - PHONETIC_LIFT - 0.01 } else { MIN_TOKEN_SIM };
     let fine = ratio_at_least(q_text, c_text, least);
-    // The word as another language's romanisation writes it (`Saizew`, `Mijail`, `Chrenin`) is
-    // the listed spelling once read so: a little below the same letters typed. Only a reading a
-    // letter or so from the listed word counts, and then the sound may lift it as it lifts the
-    // word (`Gurschy` read `gurshy` against `Gurzhy`): a reading further off that the sound
-    // lifted met other names (`Jones` read `yones` shares a key with `Younous`), and so did a
-    // short word's a letter off (`Simon` read `zimon`, Zimin): those count only when exact.
-    let least_respelt = if q.text_chars() <= SHORT_NAME_CHARS { 1.0 } else { MIN_TOKEN_SIM };
-    let fine = q
-        .respelt()
-        .iter()
-        .fold(fine, |f, r| f.max(RESPELT_FACTOR * ratio_at_least(Word::of(r), c_text, least_respelt)));
     // A word in leet (`1UK45H3NK4`) by the letters its digits stand for, a little below the same
     // letters typed: written so on purpose, it is no slip, and may block. By spelling only: the
     // sound's lift on top of a decoded spelling made company codes (`21st`) meet any word of
@@ -86,6 +74,23 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         .fold(0.0f32, |f, r| f.max(LEET_FACTOR * ratio_at_least(Word::of(r), c_text, MIN_TOKEN_SIM / LEET_FACTOR)));
     let leet = leet.max(LEET_FACTOR * leet_letter_for_letter(q.leet(), &c.text));
     let loose = if leet >= MIN_TOKEN_SIM { loose.max(leet) } else { loose };
+    // The word as another language's romanisation writes it (`Saizew`, `Mijail`, `Chrenin`) is
+    // the listed spelling once read so: a little below the same letters typed. Only a reading a
+    // letter or so from the listed word counts, and then the sound may lift it as it lifts the
+    // word (`Gurschy` read `gurshy` against `Gurzhy`): a reading further off that the sound
+    // lifted met other names (`Jones` read `yones` shares a key with `Younous`), and so did a
+    // short word's a letter off (`Simon` read `zimon`, Zimin): those count only when exact.
+    // Asked only of readings whose key is the listed word's (what is read so sounds the same),
+    // and not when the letters typed already meet as well as a reading can.
+    let fine = if fine < RESPELT_FACTOR {
+        let least_respelt = if q.text_chars() <= SHORT_NAME_CHARS { 1.0 } else { MIN_TOKEN_SIM };
+        q.respelt()
+            .iter()
+            .filter(|r| r.key == c.key)
+            .fold(fine, |f, r| f.max(RESPELT_FACTOR * ratio_at_least(Word::of(&r.text), c_text, least_respelt)))
+    } else {
+        fine
+    };
     // Spellings that differ only in how they write the glide й and the soft vowels (`Juryj`,
     // `Uryj` (ISO 9 `Ûryj`), `Yuriy`; `Ilja` / `Iliya`) are one name by any system: as close as a
     // letter off, for the sound to lift (just below MIN_TOKEN_SIM, so that in short names the

@@ -133,8 +133,20 @@ fn is_vowel(b: u8) -> bool {
 fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
     let b = token.as_bytes();
     let mut out = String::with_capacity(token.len() + 4);
+    // The letters a rule can start at (every pattern is ASCII): most letters of a word start
+    // none, and are copied without asking each rule (this runs for most query words, several
+    // tables each).
+    let mut starts = [false; 128];
+    for (p, _) in rules {
+        starts[usize::from(p.as_bytes()[0] & 0x7f)] = true;
+    }
     let mut i = 0;
     while i < b.len() {
+        if b[i].is_ascii() && !starts[usize::from(b[i])] {
+            out.push(char::from(b[i]));
+            i += 1;
+            continue;
+        }
         let rest = &token[i..];
         if let Some((pat, rep)) = rules.iter().find(|(p, _)| begins_with(rest.as_bytes(), p.as_bytes())) {
             // A single `s` before a vowel, at the start or between vowels, is з in both habits.
@@ -281,24 +293,17 @@ pub fn respellings(token: &str) -> Vec<String> {
         push(&mut out, format!("{stem}v"));
     }
     // Belarusian `-аў`, `-еў` romanised `-au`, `-eu` (also `-ou`, `-aw`, `-ew`) is Russian `-ов`,
-    // `-ев`: `Ivanau` is `Ivanov`, `Markau` is `Markov`, and the lists write either; so is the
-    // same ending of a reading (`Nasaraw` read `nazarau`, Nazarov).
-    let readings = out.len();
-    for k in 0..=readings {
-        let word = if k == 0 { token.to_string() } else { out[k - 1].clone() };
-        let len = word.len();
-        if len < 5 || !word.is_ascii() {
-            continue;
+    // `-ев`: `Ivanau` is `Ivanov`, `Markau` is `Markov`, and the lists write either.
+    let len = token.len();
+    if len >= 5 && token.is_ascii() {
+        let (stem, end) = token.split_at(len - 2);
+        match end {
+            "au" | "ou" | "aw" | "ow" => push(&mut out, format!("{stem}ov")),
+            "eu" | "ew" => push(&mut out, format!("{stem}ev")),
+            "ov" => push(&mut out, format!("{stem}au")),
+            "ev" => push(&mut out, format!("{stem}eu")),
+            _ => {}
         }
-        let (stem, end) = word.split_at(len - 2);
-        let swapped = match end {
-            "au" | "ou" | "aw" | "ow" => format!("{stem}ov"),
-            "eu" | "ew" => format!("{stem}ev"),
-            "ov" => format!("{stem}au"),
-            "ev" => format!("{stem}eu"),
-            _ => continue,
-        };
-        push(&mut out, swapped);
     }
     out
 }
@@ -337,9 +342,9 @@ fn spanish_reading(token: &str) -> String {
     out
 }
 
-/// Keys of a query token's [`respellings`] and [`leet_readings`], or with OCR confusions undone,
-/// when they differ from its key.
-pub fn alternative_keys(token: &str, base: &str, respelt: &[String], leet: &[String]) -> Vec<String> {
+/// Keys of a query token's [`respellings`] (their keys given, `respelt_keys`) and
+/// [`leet_readings`], or with OCR confusions undone, when they differ from its key.
+pub fn alternative_keys(token: &str, base: &str, respelt_keys: &[&str], leet: &[String]) -> Vec<String> {
     let b = token.as_bytes();
     let (mut rn, mut vv, mut cl, mut digit, mut letter) = (false, false, false, false, false);
     for (i, &x) in b.iter().enumerate() {
@@ -354,15 +359,18 @@ pub fn alternative_keys(token: &str, base: &str, respelt: &[String], leet: &[Str
     // a word of digits alone is a number, not a name.
     let ocr = rn || vv || cl || (digit && letter);
     let mut out: Vec<String> = Vec::new();
-    let mut push = |reading: &str| {
-        let k = key(reading);
+    let mut push_key = |k: String| {
         if k != base && !out.contains(&k) {
             out.push(k);
         }
     };
-    for reading in respelt.iter().chain(leet) {
-        push(reading);
+    for k in respelt_keys {
+        push_key(k.to_string());
     }
+    for reading in leet {
+        push_key(key(reading));
+    }
+    let mut push = |reading: &str| push_key(key(reading));
     if ocr {
         // One pass (`read_as`) gives what replacing each pair of the table in order gives: no
         // replacement writes a letter another pattern starts with (a test holds the two together).
@@ -679,7 +687,9 @@ mod tests {
     }
 
     fn alt(w: &str) -> Vec<String> {
-        alternative_keys(w, &key(w), &respellings(w), &leet_readings(w, false))
+        let keys: Vec<String> = respellings(w).iter().map(|r| key(r)).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        alternative_keys(w, &key(w), &keys, &leet_readings(w, false))
     }
 
     #[test]
