@@ -157,7 +157,10 @@ impl Token {
     /// (A leading vowel is kept by those who drop the others: `Atbkv` for Atabekov.)
     pub fn vowelless(&self) -> bool {
         let b = self.text.as_bytes();
+        // A word of `y`s and vowels alone (`Yuy`, Yury with a letter dropped) has no consonants to
+        // be met by.
         b.len() >= 3
+            && !self.skeleton.is_empty()
             && b.iter().all(u8::is_ascii_alphabetic)
             && (1..b.len()).all(|i| !matches!(b[i], b'a' | b'e' | b'i' | b'o' | b'u') || b[i - 1] == b'y')
     }
@@ -1216,5 +1219,6 @@ mod tests {
         assert_eq!(consonants("yuliya"), "yl");
         assert!(Token::query("yagn", Role::Word, 1.0).vowelless());
         assert!(!Token::query("yuri", Role::Word, 1.0).vowelless());
+        assert!(!Token::query("yuy", Role::Word, 1.0).vowelless());
     }
 }

@@ -47,7 +47,10 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         || q.leet().iter().any(|r| reachable(Word::of(r), c_text))
         || (q.vowelless() && (q.skeleton == c.skeleton || same_consonants(q, c)));
     if !any_reachable {
-        return loose.max(inflected(q, c));
+        // A letter dropped from a short name leaves its length and key too far to reach the
+        // threshold (`Yuy` for Yury: its key is one vowel), and is still a slip.
+        let slip = if q.text_chars().max(c.text_chars()) <= SHORT_NAME_CHARS { short_typo(q, c) } else { 0.0 };
+        return loose.max(inflected(q, c)).max(slip);
     }
     // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so a distance
     // that cannot reach it is cut short (see `ratio_at_least`): the keys to what lifts a pair
@@ -702,6 +705,14 @@ mod tests {
         // than a letter is not lifted by its sound (`Jones` read `yones` is not Younous).
         for (a, b) in [("jan", "khan"), ("jalil", "khalil"), ("jones", "younous")] {
             assert!(sim(a, b) < MIN_TOKEN_SIM, "{a} / {b}: {}", sim(a, b));
+        }
+    }
+
+    #[test]
+    fn a_letter_dropped_from_a_short_name_is_a_slip() {
+        let given = |w: &str| Token::query(w, Role::Given, 1.0);
+        for (a, b) in [("yuy", "yury"), ("olg", "olga"), ("igr", "igor")] {
+            assert!(token_sim(&given(a), &given(b)) >= SHORT_TYPO_SIM, "{a} / {b}");
         }
     }
 
