@@ -96,9 +96,8 @@ pub fn normalize_name(data: &[u8]) {
     let folded = normalize::fold(&text);
     for token in normalize::tokens(&text) {
         let key = normalize::phonetic_key(&token);
-        let respelt: Vec<String> = normalize::respellings(&token).iter().map(|r| normalize::phonetic_key(r)).collect();
-        let respelt: Vec<&str> = respelt.iter().map(String::as_str).collect();
-        let _ = normalize::alternative_keys(&token, &key, &respelt, &normalize::leet_readings(&token, false));
+        let _ = normalize::respellings(&token);
+        let _ = normalize::alternative_keys(&token, &key, &normalize::leet_readings(&token, false));
         let _ = normalize::skeleton(&key);
     }
     let _ = normalize::country_key(&text);

@@ -459,7 +459,7 @@ impl Snapshot {
         lookup_hashes(&q.key, MIN_KEY_FOR_DELETES, &mut get);
         lookup_hashes(&q.text, MIN_TEXT_FOR_DELETES, &mut get);
         // Alternative readings by exact key only: with deletions too they would triple the lookups.
-        for k in q.alt_keys() {
+        for k in q.alt_keys().iter().map(String::as_str).chain(q.respelt().iter().map(|r| &*r.key)) {
             get(fnv(k.bytes()));
         }
         // A word in leet is as far off by its letters as any spelling (`P4U11CH3NK4` is a letter
@@ -472,8 +472,8 @@ impl Snapshot {
         // deletions too were a thirtieth of screening a name.
         if let Some(stem) = q.inflection_stem() {
             lookup_hashes(&stem.key, MIN_KEY_FOR_DELETES, &mut get);
-            for k in stem.alt_keys() {
-                get(fnv(k.bytes()));
+            for r in stem.respelt() {
+                get(fnv(r.key.bytes()));
             }
         }
         if q.vowelless() {

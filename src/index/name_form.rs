@@ -62,8 +62,8 @@ struct Readings {
     /// Keys of equivalent given names in other languages (Aliaksandr / Aleksandr / Alexander),
     /// from the index.
     equivalents: std::sync::Arc<[String]>,
-    /// Keys of the token's [`Readings::respelt`] and [`Readings::leet`] spellings, and of the token
-    /// with OCR confusions undone.
+    /// Keys of the token's [`Readings::leet`] spellings and of the token with OCR confusions
+    /// undone.
     alt_keys: Vec<String>,
     /// The token's spellings by other languages' romanisation habits (`normalize::respellings`),
     /// each with its phonetic key: compared as spellings, since a reading can be far from the
@@ -92,15 +92,13 @@ pub struct Respelt {
 }
 
 /// [`normalize::respellings`](crate::normalize::respellings) of a word with their keys, and the
-/// alternative keys of the word they make with its leet readings.
+/// word's alternative keys (of its leet readings and OCR confusions undone).
 fn respelt_and_alt_keys(text: &str, key: &str, leet: &[String]) -> (Box<[Respelt]>, Vec<String>) {
     let respelt: Box<[Respelt]> = crate::normalize::respellings(text)
         .into_iter()
         .map(|r| Respelt { key: phonetic_key(&r).into(), text: r.into() })
         .collect();
-    let keys: Vec<&str> = respelt.iter().map(|r| &*r.key).collect();
-    let alt_keys = crate::normalize::alternative_keys(text, key, &keys, leet);
-    (respelt, alt_keys)
+    (respelt, crate::normalize::alternative_keys(text, key, leet))
 }
 
 impl Token {

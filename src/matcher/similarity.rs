@@ -50,7 +50,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         // A letter dropped from a short name leaves its length and key too far to reach the
         // threshold (`Yuy` for Yury: its key is one vowel), and is still a slip.
         let slip = if q.text_chars().max(c.text_chars()) <= SHORT_NAME_CHARS { short_typo(q, c) } else { 0.0 };
-        return loose.max(inflected(q, c)).max(slip);
+        return loose.max(inflected(q, c)).max(slip).max(respelt_sim(q, c));
     }
     // Only similarities of MIN_TOKEN_SIM and above count (callers drop the rest), so a distance
     // that cannot reach it is cut short (see `ratio_at_least`): the keys to what lifts a pair
@@ -77,23 +77,6 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         .fold(0.0f32, |f, r| f.max(LEET_FACTOR * ratio_at_least(Word::of(r), c_text, MIN_TOKEN_SIM / LEET_FACTOR)));
     let leet = leet.max(LEET_FACTOR * leet_letter_for_letter(q.leet(), &c.text));
     let loose = if leet >= MIN_TOKEN_SIM { loose.max(leet) } else { loose };
-    // The word as another language's romanisation writes it (`Saizew`, `Mijail`, `Chrenin`) is
-    // the listed spelling once read so: a little below the same letters typed. Only a reading a
-    // letter or so from the listed word counts, and then the sound may lift it as it lifts the
-    // word (`Gurschy` read `gurshy` against `Gurzhy`): a reading further off that the sound
-    // lifted met other names (`Jones` read `yones` shares a key with `Younous`), and so did a
-    // short word's a letter off (`Simon` read `zimon`, Zimin): those count only when exact.
-    // Asked only of readings whose key is the listed word's (what is read so sounds the same),
-    // and not when the letters typed already meet as well as a reading can.
-    let fine = if fine < RESPELT_FACTOR {
-        let least_respelt = if q.text_chars() <= SHORT_NAME_CHARS { 1.0 } else { MIN_TOKEN_SIM };
-        q.respelt()
-            .iter()
-            .filter(|r| r.key == c.key)
-            .fold(fine, |f, r| f.max(RESPELT_FACTOR * ratio_at_least(Word::of(&r.text), c_text, least_respelt)))
-    } else {
-        fine
-    };
     // Spellings that differ only in how they write the glide й and the soft vowels (`Juryj`,
     // `Uryj` (ISO 9 `Ûryj`), `Yuriy`; `Ilja` / `Iliya`) are one name by any system: as close as a
     // letter off, for the sound to lift (just below MIN_TOKEN_SIM, so that in short names the
@@ -147,7 +130,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if s < INFLECTED_SIM {
         s = s.max(inflected(q, c));
     }
-    s.max(loose)
+    s.max(loose).max(respelt_sim(q, c))
 }
 
 /// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
@@ -193,26 +176,78 @@ fn leet_letter_for_letter(readings: &[Box<str>], listed: &str) -> f32 {
     1.0 - mismatches as f32 / c.len() as f32
 }
 
-/// Whether two words are the same letters once `i`, `j` and `y` are left out, with two letters or
-/// more left: the letters romanisations write the glide й and the soft vowels я, ю, е, і with.
+/// Whether two words are the same letters once each run of `i`, `j` and `y` is read as one
+/// letter, with two letters or more besides: the letters romanisations write the glide й and the
+/// soft vowels я, ю, е, і with (`Juryj` / `Yuriy`, `Ilja` / `Iliya`), where they stand (`Mariya`
+/// is not Mayra).
 fn same_but_glides(a: &str, b: &str) -> bool {
-    let glide = |c: &char| matches!(c, 'i' | 'j' | 'y');
-    let mut x = a.chars().filter(|c| !glide(c));
-    let mut y = b.chars().filter(|c| !glide(c));
-    let mut n = 0;
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return n >= 2,
-            (Some(p), Some(q)) if p == q => n += 1,
-            _ => return false,
+    let glide = |c: char| matches!(c, 'i' | 'j' | 'y');
+    // Each run of glides as one `i`: the letters in order, and how many are not glides.
+    let read = |w: &str| {
+        let mut out = Vec::with_capacity(w.len());
+        for c in w.chars() {
+            let c = if glide(c) { 'i' } else { c };
+            if !(c == 'i' && out.last() == Some(&'i')) {
+                out.push(c);
+            }
         }
+        out
+    };
+    let (x, y) = (read(a), read(b));
+    x == y && x.iter().filter(|&&c| c != 'i').count() >= 2
+}
+
+/// The word as another language's romanisation writes it, read back (`normalize::respellings`:
+/// `Saizew`, `Mijail`, `Chrenin`), against a listed word of the reading's key, by letters alone:
+/// [`RESPELT_SIM`] when the reading is the listed word, in a word of six letters or more;
+/// [`RESPELT_NEAR_SIM`], review strength, when it is a letter or two off, or the word is short
+/// (`Jung` read `yung` is also a Chinese name). The sound lifts no reading: a reading's key
+/// lifting the word's own letters met other names (`Brown` read `broun`, Braun).
+fn respelt_sim(q: &Token, c: &Token) -> f32 {
+    let short = q.text_chars() <= SHORT_NAME_CHARS;
+    let least = if short { 1.0 } else { RESPELT_NEAR_SPELLING };
+    let best = q
+        .respelt()
+        .iter()
+        .filter(|r| r.key == c.key)
+        .map(|r| {
+            // A reading that differs only in its glides (French `Ioury` read `iury`, Yury).
+            let glides = if same_but_glides(&r.text, &c.text) { MIN_TOKEN_SIM } else { 0.0 };
+            ratio_at_least(Word::of(&r.text), Word::text(c), least).max(glides)
+        })
+        .fold(0.0f32, f32::max);
+    let sim = if best >= 1.0 && !short {
+        RESPELT_SIM
+    } else if best > 0.0 {
+        RESPELT_NEAR_SIM
+    } else {
+        return 0.0;
+    };
+    // Another father (as read: `Mijovich` is Mikhovich's son), or a woman's name for a man's.
+    let sim = q
+        .respelt()
+        .iter()
+        .filter(|r| r.key == c.key)
+        .map(|r| patronymic_stems(&r.text, &c.text))
+        .fold(0.0f32, f32::max)
+        .min(sim);
+    if q.role == Role::Given && genders_differ(&q.text, &c.text) {
+        sim.min(GENDER_SIM)
+    } else {
+        sim
     }
 }
 
-/// What a word's spelling by another language's romanisation habits
-/// (`normalize::respellings`) keeps of its similarity: the reading is one of several, so it
-/// stays a little below the letters typed, and read to the listed letters it may block.
-const RESPELT_FACTOR: f32 = 0.95;
+/// A respelling that is the listed word ([`respelt_sim`]): as a spelling a letter off, may block.
+const RESPELT_SIM: f32 = 0.95;
+
+/// A respelling a letter or so off the listed word, or of a short word ([`respelt_sim`]).
+const RESPELT_NEAR_SIM: f32 = 0.89;
+
+/// The least spelling similarity of a respelling near the listed word of its key: `Chrypač`
+/// read `khrypac` against `Khripach` (0.75); `Sikora` read `zikora` against `Zakaria` (0.71, the
+/// same key) is another name.
+const RESPELT_NEAR_SPELLING: f32 = 0.75;
 
 /// A word met only without its Lithuanian or Latvian ending (`normalize::inflection_stem`):
 /// enough to review, never to block on its own (below [`BLOCK_PAIR_SIM`]), since English names
@@ -690,21 +725,33 @@ mod tests {
         let given = |w: &str| Token::query(w, Role::Given, 1.0);
         let sim = |a: &str, b: &str| token_sim(&given(a), &given(b));
         // German `s` for з and `z` for ц, `sch` for ж; Spanish `j` for х; the neighbours' `ch`.
-        for (a, b) in [("saizew", "zaitsev"), ("gurschy", "gurzhy"), ("mijail", "mikhail"), ("jrenin", "khrenin")] {
+        for (a, b) in [
+            ("saizew", "zaitsev"),
+            ("gurschy", "gurzhy"),
+            ("mijail", "mikhail"),
+            ("jrenin", "khrenin"),
+            ("mijovich", "mikhovich"),
+        ] {
             assert!(sim(a, b) >= BLOCK_PAIR_SIM, "{a} / {b}: {}", sim(a, b));
         }
         assert!(sim("chrenin", "khrenin") >= MIN_TOKEN_SIM);
         // A Lithuanian ending on a spelling read so: review strength.
         assert_eq!(sim("chreninas", "khrenin"), INFLECTED_SIM);
-        // The glide written `j`, `y` or `i`, or left out (ISO 9 `Ûryj`): review strength in short
-        // names.
-        for (a, b) in [("juryj", "yuriy"), ("uryj", "yuriy"), ("ilja", "iliya")] {
+        // The glide written `j`, `y` or `i` where it stands: review strength in short names; a
+        // short word's reading, even exact, too (`Jung` read `yung` is also a Chinese name).
+        for (a, b) in [("juryj", "yuriy"), ("ilja", "iliya"), ("jung", "yung")] {
             assert!((MIN_TOKEN_SIM..BLOCK_PAIR_SIM).contains(&sim(a, b)), "{a} / {b}: {}", sim(a, b));
         }
-        // A `j` starting a word is no Spanish х (`Jalil` is not Khalil), and a reading further off
-        // than a letter is not lifted by its sound (`Jones` read `yones` is not Younous).
-        for (a, b) in [("jan", "khan"), ("jalil", "khalil"), ("jones", "younous")] {
+        // A `j` starting a word is no Spanish х (`Jalil` is not Khalil); a reading further off
+        // than a letter, or a short word's a letter off, is not lifted by its sound (`Jones` read
+        // `yones` is not Younous, `Brown` read `broun` not Braun); French `-eau` is no `-ov`
+        // (`Moreau` / `Morov`); glides elsewhere are other letters (`Mariya` / `Mayra`, which
+        // only their shared key brings near).
+        for (a, b) in [("jan", "khan"), ("jalil", "khalil"), ("jones", "younous"), ("moreau", "morov")] {
             assert!(sim(a, b) < MIN_TOKEN_SIM, "{a} / {b}: {}", sim(a, b));
+        }
+        for (a, b) in [("brown", "braun"), ("mariya", "mayra")] {
+            assert!(sim(a, b) < BLOCK_PAIR_SIM, "{a} / {b}: {}", sim(a, b));
         }
     }
 

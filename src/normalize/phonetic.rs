@@ -298,7 +298,8 @@ pub fn respellings(token: &str) -> Vec<String> {
     if len >= 5 && token.is_ascii() {
         let (stem, end) = token.split_at(len - 2);
         match end {
-            "au" | "ou" | "aw" | "ow" => push(&mut out, format!("{stem}ov")),
+            // French `-eau` (`Moreau`, `Bureau`) is no Belarusian ending.
+            "au" | "ou" | "aw" | "ow" if !stem.ends_with('e') => push(&mut out, format!("{stem}ov")),
             "eu" | "ew" => push(&mut out, format!("{stem}ev")),
             "ov" => push(&mut out, format!("{stem}au")),
             "ev" => push(&mut out, format!("{stem}eu")),
@@ -342,9 +343,10 @@ fn spanish_reading(token: &str) -> String {
     out
 }
 
-/// Keys of a query token's [`respellings`] (their keys given, `respelt_keys`) and
-/// [`leet_readings`], or with OCR confusions undone, when they differ from its key.
-pub fn alternative_keys(token: &str, base: &str, respelt_keys: &[&str], leet: &[String]) -> Vec<String> {
+/// Keys of a query token's [`leet_readings`], or with OCR confusions undone, when they differ from
+/// its key. (Its [`respellings`] carry their own keys: they are compared by their letters, and
+/// their keys do not lift the word's own spelling.)
+pub fn alternative_keys(token: &str, base: &str, leet: &[String]) -> Vec<String> {
     let b = token.as_bytes();
     let (mut rn, mut vv, mut cl, mut digit, mut letter) = (false, false, false, false, false);
     for (i, &x) in b.iter().enumerate() {
@@ -364,9 +366,6 @@ pub fn alternative_keys(token: &str, base: &str, respelt_keys: &[&str], leet: &[
             out.push(k);
         }
     };
-    for k in respelt_keys {
-        push_key(k.to_string());
-    }
     for reading in leet {
         push_key(key(reading));
     }
@@ -686,10 +685,12 @@ mod tests {
         }
     }
 
+    /// The keys a query word is retrieved by besides its own: its alternative keys and the keys of
+    /// its respellings.
     fn alt(w: &str) -> Vec<String> {
-        let keys: Vec<String> = respellings(w).iter().map(|r| key(r)).collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        alternative_keys(w, &key(w), &keys, &leet_readings(w, false))
+        let mut keys = alternative_keys(w, &key(w), &leet_readings(w, false));
+        keys.extend(respellings(w).iter().map(|r| key(r)));
+        keys
     }
 
     #[test]
@@ -739,6 +740,7 @@ mod tests {
             assert!(!respellings(word).iter().any(|r| r.contains("kh")), "{word}: {:?}", respellings(word));
         }
         assert!(respellings("petrov").iter().all(|r| r != "petrov"));
+        assert!(respellings("moreau").is_empty(), "{:?}", respellings("moreau"));
     }
 
     /// The passes of `ocr_reading` over the OCR tables give what replacing each pair of the tables in
