@@ -212,7 +212,7 @@ fn respelt_sim(q: &Token, c: &Token) -> f32 {
         .iter()
         .filter(|r| r.key == c.key)
         .map(|r| {
-            // A reading that differs only in its glides (French `Ioury` read `iury`, Yury).
+            // A reading that differs only in its glides (Central `Juryj` read `yuryy`, Yuriy).
             let glides = if same_but_glides(&r.text, &c.text) { MIN_TOKEN_SIM } else { 0.0 };
             ratio_at_least(Word::of(&r.text), Word::text(c), least).max(glides)
         })
