@@ -207,16 +207,14 @@ fn same_but_glides(a: &str, b: &str) -> bool {
 fn respelt_sim(q: &Token, c: &Token) -> f32 {
     let short = q.text_chars() <= SHORT_NAME_CHARS;
     let least = if short { 1.0 } else { RESPELT_NEAR_SPELLING };
-    let best = q
-        .respelt()
-        .iter()
-        .filter(|r| r.key == c.key)
-        .map(|r| {
-            // A reading that differs only in its glides (Central `Juryj` read `yuryy`, Yuriy).
-            let glides = if same_but_glides(&r.text, &c.text) { MIN_TOKEN_SIM } else { 0.0 };
-            ratio_at_least(Word::of(&r.text), Word::text(c), least).max(glides)
-        })
-        .fold(0.0f32, f32::max);
+    // The best reading of the listed word's key, and whether any names the listed father (as
+    // read: `Mijovich` is Mikhovich's son).
+    let (best, father) = q.respelt().iter().filter(|r| r.key == c.key).fold((0.0f32, 0.0f32), |(b, f), r| {
+        // A reading that differs only in its glides (Central `Juryj` read `yuryy`, Yuriy).
+        let glides = if same_but_glides(&r.text, &c.text) { MIN_TOKEN_SIM } else { 0.0 };
+        let spelt = ratio_at_least(Word::of(&r.text), Word::text(c), least).max(glides);
+        (b.max(spelt), f.max(patronymic_stems(&r.text, &c.text)))
+    });
     // A given name in another language's spelling is as strong as a neighbour language's form
     // of it (`NEIGHBOUR_SIM`): `Mijail` is the Spanish spelling of Mikhail, and a Cuban's own name.
     // (The listed word's role: a query's words are all read as given names.)
@@ -227,14 +225,8 @@ fn respelt_sim(q: &Token, c: &Token) -> f32 {
     } else {
         return 0.0;
     };
-    // Another father (as read: `Mijovich` is Mikhovich's son), or a woman's name for a man's.
-    let sim = q
-        .respelt()
-        .iter()
-        .filter(|r| r.key == c.key)
-        .map(|r| patronymic_stems(&r.text, &c.text))
-        .fold(0.0f32, f32::max)
-        .min(sim);
+    // Another father, or a woman's name for a man's.
+    let sim = sim.min(father);
     if q.role == Role::Given && genders_differ(&q.text, &c.text) {
         sim.min(GENDER_SIM)
     } else {

@@ -253,12 +253,7 @@ pub fn respellings(token: &str) -> Vec<String> {
         // Spanish writes х as `j` before a consonant (`Jrenin`) and between vowels (`Mijail`); a
         // `j` starting a word before a vowel is й in most languages (`Jurij`, `Jelena`), and
         // Spanish names so written (`Juan`, `Jalil`) are not read as `kh` (`Khalil` is another).
-        spanish_j |= x == b'j'
-            && match next {
-                Some(n) if !is_vowel(n) => n.is_ascii_alphabetic(),
-                Some(_) => i > 0 && is_vowel(b[i - 1]),
-                None => false,
-            };
+        spanish_j |= spanish_kh_at(b, i);
     }
     let mut out: Vec<String> = Vec::new();
     let push = |out: &mut Vec<String>, reading: String| {
@@ -323,18 +318,23 @@ fn u_for_w(token: &str) -> String {
     out
 }
 
+/// Whether the byte at `i` is a `j` that Spanish writes for х: before a consonant, or between
+/// vowels.
+fn spanish_kh_at(b: &[u8], i: usize) -> bool {
+    b[i] == b'j'
+        && match b.get(i + 1).copied() {
+            Some(n) if !is_vowel(n) => n.is_ascii_alphabetic(),
+            Some(_) => i > 0 && is_vowel(b[i - 1]),
+            None => false,
+        }
+}
+
 /// Spanish `j` for х where [`respellings`] takes it so: before a consonant, or between vowels.
 fn spanish_reading(token: &str) -> String {
     let b = token.as_bytes();
     let mut out = String::with_capacity(token.len() + 2);
     for (i, ch) in token.char_indices() {
-        let spanish = ch == 'j'
-            && match b.get(i + 1).copied() {
-                Some(n) if !is_vowel(n) => n.is_ascii_alphabetic(),
-                Some(_) => i > 0 && is_vowel(b[i - 1]),
-                None => false,
-            };
-        if spanish {
+        if spanish_kh_at(b, i) {
             out.push_str("kh");
         } else {
             out.push(ch);
