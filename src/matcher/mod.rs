@@ -109,6 +109,9 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
     let unmet = |f: &Feature| f.feature == "name" && f.score <= 0.0;
     if best.decision == Decision::Clear && best.features.iter().all(|f| f.feature != "name" || unmet(f)) {
         let r = resemblance(&query.name, &candidate.name);
+        if r <= 0.0 {
+            return best;
+        }
         let name = Feature {
             feature: "name",
             score: f64::from(r),
@@ -143,6 +146,10 @@ fn resemblance(a: &str, b: &str) -> f32 {
     };
     let keys = |w: &[String]| w.iter().map(|t| crate::normalize::phonetic_key(t)).collect::<Vec<_>>().join(" ");
     let (wa, wb) = (words(a), words(b));
+    // Parties given by identifiers alone have no names to be alike.
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
     let sim = |x: &str, y: &str| strsim::normalized_levenshtein(x, y) as f32;
     let alike = sim(&wa.join(" "), &wb.join(" ")).max(sim(&keys(&wa), &keys(&wb)));
     (RESEMBLANCE_MAX * alike).min(RESEMBLANCE_MAX - 0.01)
@@ -285,6 +292,8 @@ mod tests {
             assert!(r.features.iter().any(|f| f.feature == "name" && f.detail == RESEMBLANCE_DETAIL));
         }
         assert!(near.score > far.score, "{} / {}", near.score, far.score);
+        // No name on one side: nothing to resemble.
+        assert_eq!(compare_names("", "John Smith").score, 0.0);
         // A name that meets keeps its own score.
         assert!(compare_names("Alexander Lukaschenko", "Aleksandr Lukashenko").score >= 0.8);
     }
