@@ -150,13 +150,11 @@ pub struct ListedToken {
     pub tok: name_form::Token,
     /// Occurrences in person names first, then in other names: a query compares its person
     /// reading with person names only, and "Ivanovich" occurs in tens of thousands of person
-    /// names and no organisation's, so each reading reads only its own slice.
+    /// names and no organisation's, so each reading reads only its own slice. Within each, by
+    /// share, highest first.
     occurrences: Vec<Occurrence>,
     /// How many of `occurrences` are in person names.
     persons: u32,
-    /// The largest share among the occurrences, organisation names then person names: the most
-    /// this token adds to the bound of any name of that kind.
-    max_share: [f32; 2],
 }
 
 impl ListedToken {
@@ -168,11 +166,6 @@ impl ListedToken {
         } else {
             others
         }
-    }
-
-    /// The most this token adds to the bound of any person name (`person`) or other name.
-    pub fn max_share(&self, person: bool) -> f32 {
-        self.max_share[usize::from(person)]
     }
 }
 
@@ -333,12 +326,7 @@ impl Snapshot {
                 let mut parts = Vec::with_capacity(form.tokens.len());
                 for (pos, t) in form.tokens.iter().enumerate() {
                     let id = *token_by_text.entry(t.text.to_string()).or_insert_with(|| {
-                        tokens.push(ListedToken {
-                            tok: t.clone(),
-                            occurrences: Vec::new(),
-                            persons: 0,
-                            max_share: [0.0; 2],
-                        });
+                        tokens.push(ListedToken { tok: t.clone(), occurrences: Vec::new(), persons: 0 });
                         (tokens.len() - 1) as u32
                     });
                     parts.push(Part { token: id, role: t.role, weight: t.weight });
@@ -348,10 +336,7 @@ impl Snapshot {
                         continue;
                     }
                     let share = t.weight / required_weight;
-                    let listed = &mut tokens[id as usize];
-                    listed.occurrences.push(Occurrence { variant: vi, pos: pos as u8, share });
-                    let max = &mut listed.max_share[usize::from(form.person)];
-                    *max = max.max(share);
+                    tokens[id as usize].occurrences.push(Occurrence { variant: vi, pos: pos as u8, share });
                 }
                 let legal_weight: f32 =
                     parts.iter().filter(|p| p.role == name_form::Role::Legal).map(|p| p.weight).sum();
@@ -380,8 +365,12 @@ impl Snapshot {
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());
         }
         for t in &mut tokens {
-            // Stable: occurrences stay in variant order within each kind of name.
-            t.occurrences.sort_by_key(|o| !variant_bounds[o.variant as usize].person);
+            // Person names first, then by share, highest first (retrieval defers a common
+            // token's occurrences of low share); stable, so in variant order within a share.
+            t.occurrences.sort_by(|a, b| {
+                let person = |o: &Occurrence| !variant_bounds[o.variant as usize].person;
+                person(a).cmp(&person(b)).then(b.share.total_cmp(&a.share))
+            });
             t.persons = t.occurrences.iter().filter(|o| variant_bounds[o.variant as usize].person).count() as u32;
         }
         let mut pairs: Vec<(u64, u32)> = Vec::new();

@@ -45,6 +45,11 @@ const BOUND_MARGIN: f32 = 1e-4;
 /// Tokens occurring in fewer names are always visited: deferring them would save little and
 /// use up the budget that the common ones need.
 const MIN_DEFERRED_OCCURRENCES: usize = 64;
+/// A token's occurrences of low share are deferred apart from those of high share only when
+/// there are this many: a name visited for its other tokens is then searched for the deferred
+/// ones, and for fewer the search costs more than visiting them (Belarus lists: a given name
+/// in 82 names, of which one of high share).
+const MIN_PARTLY_DEFERRED: usize = 128;
 /// A weak alias is weaker evidence than a primary name or strong alias.
 const WEAK_ALIAS_FACTOR: f32 = 0.95;
 
@@ -60,6 +65,12 @@ fn cut_bound(v: &crate::index::Variant, person: bool, pairs: &[score::Pair], ini
         return 1.0;
     }
     (num / v.cut_weight).min(1.0)
+}
+
+/// What deferring a unit's occurrences of this share adds to what its deferred tokens add (a
+/// unit aligns with one listed token at most, so the largest of its deferred shares counts).
+fn grows_at(sim: f32, share: f32, unit_spent: f32) -> f32 {
+    (sim * share - unit_spent).max(0.0)
 }
 
 /// [`crate::index::VariantBound::given_relax`] once a name's pairs are known: only when one of them
@@ -127,6 +138,12 @@ fn short_slips<'s>(
             let sim = match memo.pairs.get(&(ui, part.token)) {
                 Some(&sim) => sim,
                 None => {
+                    // A common given name's names hold a few dozen distinct short words: room
+                    // for them at once rather than growing the maps a word at a time.
+                    if memo.pairs.is_empty() {
+                        memo.pairs.reserve(64);
+                        memo.listed.reserve(32);
+                    }
                     let listed_respelt =
                         memo.listed.entry(part.token).or_insert_with(|| similarity::respelt(&listed.text));
                     let sim = similarity::short_typo_respelt(&u.token, &su.respelt, listed, listed_respelt)
@@ -360,10 +377,17 @@ pub(super) fn best_names(
     // Per (unit, kind of name): the most its deferred tokens add.
     let mut unit_spent: Vec<(u8, bool, f32)> = Vec::new();
     let mut spent = [0.0f32; 2];
-    let mut is_deferred = vec![false; matched.len()];
-    for &(_, i) in &by_cost {
+    // Per near token: how many of its occurrences are visited (the rest, of lower shares, are
+    // deferred). A token's occurrences are in order of share, highest first (see
+    // `ListedToken::occurrences`), and a common given name's highest share (in a name of two
+    // words) is more than the budget allows while most of its names are long: so the occurrences
+    // of low share are deferred and those of high share visited, and the token's deferral costs
+    // the budget only the share of its highest deferred occurrence.
+    let mut visited: Vec<usize> =
+        matched.iter().map(|m| snapshot.tokens[m.token as usize].occurrences(m.person).len()).collect();
+    for &(n, i) in &by_cost {
         let Near { unit, token: ti, sim, person, .. } = matched[i];
-        let add = sim * snapshot.tokens[ti as usize].max_share(person);
+        let occurrences = snapshot.tokens[ti as usize].occurrences(person);
         let slot = match unit_spent.iter().position(|u| u.0 == unit && u.1 == person) {
             Some(k) => k,
             None => {
@@ -371,25 +395,32 @@ pub(super) fn best_names(
                 unit_spent.len() - 1
             }
         };
-        let grows = (add - unit_spent[slot].2).max(0.0);
-        if spent[usize::from(person)] + grows < budget(person) {
-            spent[usize::from(person)] += grows;
-            unit_spent[slot].2 += grows;
-            is_deferred[i] = true;
+        let room = budget(person) - spent[usize::from(person)];
+        // The first occurrence whose share, and all after it, fit the budget; then the first of
+        // its share, so that a share is either visited or deferred, never both.
+        let k = occurrences.partition_point(|o| grows_at(sim, o.share, unit_spent[slot].2) >= room);
+        if k >= n || (k > 0 && n - k < MIN_PARTLY_DEFERRED) {
+            continue;
         }
+        let share = occurrences[k].share;
+        let k = occurrences.partition_point(|o| o.share > share);
+        let add = grows_at(sim, share, unit_spent[slot].2);
+        spent[usize::from(person)] += add;
+        unit_spent[slot].2 += add;
+        visited[i] = k;
     }
-    // (listed token, person?) → the near units deferred on it.
-    let mut deferred: FxHashMap<(u32, bool), Vec<Near>> = FxHashMap::default();
-    for (m, _) in matched.iter().zip(&is_deferred).filter(|(_, d)| **d) {
-        deferred.entry((m.token, m.person)).or_default().push(*m);
-    }
+    // The near tokens deferred, with the highest share deferred: a few (the budget allows no
+    // more), so a visited name's parts are looked for in a short list rather than a map.
+    let deferred: Vec<(Near, f32)> = matched
+        .iter()
+        .zip(&visited)
+        .filter_map(|(m, &k)| snapshot.tokens[m.token as usize].occurrences(m.person).get(k).map(|o| (*m, o.share)))
+        .collect();
     // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
     // flat vector and a sort are cheaper than a map of vectors on this path.
-    let mut hits: Vec<Hit> = Vec::new();
-    for (&Near { unit: ui, token: ti, sim, prefix, person }, _) in
-        matched.iter().zip(&is_deferred).filter(|(_, d)| !**d)
-    {
-        for o in snapshot.tokens[ti as usize].occurrences(person) {
+    let mut hits: Vec<Hit> = Vec::with_capacity(visited.iter().sum());
+    for (&Near { unit: ui, token: ti, sim, prefix, person }, &k) in matched.iter().zip(&visited) {
+        for o in &snapshot.tokens[ti as usize].occurrences(person)[..k] {
             hits.push(Hit {
                 variant: o.variant,
                 share: sim * o.share,
@@ -489,8 +520,12 @@ pub(super) fn best_names(
             pairs.extend(group.iter().map(|h| h.pair));
             if !deferred.is_empty() {
                 for (pos, part) in v.parts.iter().enumerate() {
-                    for &Near { unit, sim, prefix, .. } in deferred.get(&(part.token, person)).into_iter().flatten() {
-                        bound += sim * part.weight / required_weight;
+                    // Shares are computed as the index computed them, so they compare exactly.
+                    let share = part.weight / required_weight;
+                    for &(Near { unit, sim, prefix, .. }, _) in
+                        deferred.iter().filter(|(d, top)| d.token == part.token && d.person == person && share <= *top)
+                    {
+                        bound += sim * share;
                         pairs.push(score::Pair { unit, pos: pos as u8, sim, prefix });
                     }
                 }
