@@ -105,7 +105,14 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         if !joinable {
             continue;
         }
-        let token = Token::new(&format!("{}{}", a.text, b.text), a.role, a.weight + b.weight);
+        // A word the query wrote whole and that was split into two listed words is a query word
+        // with its readings; words written apart are joined by spelling and sound only.
+        let text = format!("{}{}", a.text, b.text);
+        let token = if q.joins & (1 << (i - 1)) != 0 {
+            Token::query(&text, a.role, a.weight + b.weight)
+        } else {
+            Token::new(&text, a.role, a.weight + b.weight)
+        };
         // A pair ending the query may be cut as its last word may (`Luka she` for Lukashenka).
         let cut = out[i].cut;
         out.push(Unit {
@@ -144,7 +151,9 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             }
             let run = &q.tokens[from..=to];
             let text: String = run.iter().map(|t| &*t.text).collect();
-            let token = Token::new(&text, run[0].role, run.iter().map(|t| t.weight).sum());
+            // The word as the query wrote it, so with its readings as any query word (`Chasalbek`
+            // split into listed `cha sal bek` is still the German spelling of Khazalbek).
+            let token = Token::query(&text, run[0].role, run.iter().map(|t| t.weight).sum());
             let cut = out[to].cut;
             out.push(Unit {
                 token: std::borrow::Cow::Owned(token),
@@ -742,6 +751,15 @@ mod tests {
             &|_| 1.0,
         );
         assert!(score(&u, &q, &l).score >= 0.92);
+        // The word given back whole is read as any query word is (German `Chasalbek`, split into
+        // listed `cha sal bek`, is Khazalbek).
+        let mut t = name_form::QueryText::new("Chasalbek Atabekov");
+        t.split_joined(true, false, &|w, _| ["cha", "sal", "bek", "atabekov"].contains(&w));
+        let (q, _) = name_form::query_forms(&t, true, false, &|_| 1.0);
+        let q = q.expect("person reading");
+        assert!(units(&q)
+            .iter()
+            .any(|u| &*u.token.text == "chasalbek" && u.token.respelt().iter().any(|r| &*r.text == "khazalbek")));
         // Pieces that end the query may be its cut last word (`Luka She` for Lukashenka).
         let q = name_form::query("Alyaksandr Luka She", true, &|_| 1.0);
         assert!(units(&q).iter().any(|u| &*u.token.text == "lukashe" && u.cut));

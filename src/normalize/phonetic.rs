@@ -130,6 +130,12 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
+/// Whether a vowel is at `i`, or a `j` and a vowel (German and French `ju`, `ja`, `je` for ю, я,
+/// е: `Bisjuk` is Бизюк).
+fn before_vowel(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&x| is_vowel(x)) || (b.get(i) == Some(&b'j') && b.get(i + 1).is_some_and(|&x| is_vowel(x)))
+}
+
 fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
     let b = token.as_bytes();
     let mut out = String::with_capacity(token.len() + 4);
@@ -150,7 +156,7 @@ fn read_as(token: &str, rules: &[(&str, &str)]) -> String {
         let rest = &token[i..];
         if let Some((pat, rep)) = rules.iter().find(|(p, _)| begins_with(rest.as_bytes(), p.as_bytes())) {
             // A single `s` before a vowel, at the start or between vowels, is з in both habits.
-            if *pat == "s" && i + 1 < b.len() && is_vowel(b[i + 1]) && (i == 0 || is_vowel(b[i - 1])) {
+            if *pat == "s" && before_vowel(b, i + 1) && (i == 0 || is_vowel(b[i - 1])) {
                 out.push('z');
             } else {
                 out.push_str(rep);
@@ -236,12 +242,12 @@ pub fn respellings(token: &str) -> Vec<String> {
     let b = token.as_bytes();
     // Only rewrites the word holds letters for are worth a reading; most words need none, and
     // this runs for every query word.
-    let s_for_z = (b.len() > 1 && b[0] == b's' && is_vowel(b[1]))
-        || b.windows(3).any(|w| is_vowel(w[0]) && w[1] == b's' && is_vowel(w[2]));
+    let s_for_z = (b.first() == Some(&b's') && before_vowel(b, 1))
+        || (1..b.len()).any(|i| b[i] == b's' && is_vowel(b[i - 1]) && before_vowel(b, i + 1));
     // What the word holds, in one pass over its bytes (`str::contains` with a two-letter pattern
     // sets up a substring searcher each time).
-    let (mut z, mut j, mut ch, mut ds, mut w, mut cz_sz, mut spanish_j) =
-        (false, false, false, false, false, false, false);
+    let (mut z, mut j, mut ch, mut ds, mut w, mut cz_sz, mut spanish_j, mut ou) =
+        (false, false, false, false, false, false, false, false);
     for (i, &x) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         z |= x == b'z';
@@ -250,6 +256,8 @@ pub fn respellings(token: &str) -> Vec<String> {
         ch |= x == b'c' && next == Some(b'h');
         cz_sz |= (x == b'c' || x == b's') && next == Some(b'z');
         ds |= x == b'd' && next == Some(b's');
+        // French `ou` for у (`Iouri`, `Boulat`); at a word's end it is Belarusian `-ou` (below).
+        ou |= x == b'o' && next == Some(b'u') && i + 2 < b.len();
         // Spanish writes х as `j` before a consonant (`Jrenin`) and between vowels (`Mijail`); a
         // `j` starting a word before a vowel is й in most languages (`Jurij`, `Jelena`), and
         // Spanish names so written (`Juan`, `Jalil`) are not read as `kh` (`Khalil` is another).
@@ -274,7 +282,7 @@ pub fn respellings(token: &str) -> Vec<String> {
         }
         push(&mut out, german);
     }
-    if ch || j || s_for_z {
+    if ch || j || s_for_z || ou {
         push(&mut out, read_as(token, &FRENCH));
     }
     if ch || j || w || cz_sz {
@@ -732,6 +740,10 @@ mod tests {
             ("mijail", "mikhail"),
             ("jrenin", "khrenin"),
             ("ivanau", "ivanov"),
+            // `s` before `ju` is з as before a vowel; French `ou` inside a word is у.
+            ("bisjuk", "bizyuk"),
+            ("ioury", "iury"),
+            ("boulat", "bulat"),
         ] {
             assert!(respellings(word).iter().any(|r| r == reading), "{word}: {:?}", respellings(word));
         }
@@ -741,6 +753,8 @@ mod tests {
         }
         assert!(respellings("petrov").iter().all(|r| r != "petrov"));
         assert!(respellings("moreau").is_empty(), "{:?}", respellings("moreau"));
+        // A final `-ou` is the Belarusian `-ov`, not French `u`.
+        assert_eq!(respellings("ivanou"), ["ivanov"]);
     }
 
     /// The passes of `ocr_reading` over the OCR tables give what replacing each pair of the tables in
