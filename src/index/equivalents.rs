@@ -320,6 +320,50 @@ const NEIGHBOUR_FORMS: &[&str] = &[
     "katarzyna",
 ];
 
+/// Words of organisation names that translate one another in the languages of the lists and of
+/// payments: a Belarusian `zavod` is published as `Plant`, `Works` or `Factory` and paid to as
+/// `Werk` or `Fabrika`, and no spelling or key bridges them. Each row is one word; the words of a
+/// row are equivalents (`EQUIVALENT_SIM`) when both names are organisations'. Written by hand: no
+/// maintained crate holds these translations; the rows are the generic words of the lists'
+/// enterprise names (folded), not names.
+const ORG_SYNONYMS: &[&[&str]] = &[
+    &[
+        "plant", "factory", "works", "mill", "zavod", "werk", "werke", "fabrika", "fabryka", "fabrik", "usine",
+        "fabrica",
+    ],
+    &["group", "gruppa", "grupa", "groupe", "gruppe", "grupo"],
+    &["bank", "banka", "banque", "banco"],
+    &["oil", "petroleum", "neft", "nafta"],
+    &["ministry", "ministerstvo", "ministerium", "ministere", "ministerio"],
+    &["centre", "center", "tsentr", "zentrum", "centrum", "centro"],
+];
+
+/// Whether two folded words of organisation names are one row of [`ORG_SYNONYMS`].
+pub fn org_synonyms(a: &str, b: &str) -> bool {
+    a != b && ORG_SYNONYMS.iter().any(|row| row.contains(&a) && row.contains(&b))
+}
+
+/// The keys of a folded organisation word's synonyms ([`ORG_SYNONYMS`]), for retrieval to look
+/// them up as it looks up a given name's equivalents; empty for other words.
+pub fn org_synonym_keys(word: &str) -> std::sync::Arc<[String]> {
+    static KEYS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, std::sync::Arc<[String]>>> =
+        std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for row in ORG_SYNONYMS {
+            for w in *row {
+                let own = phonetic_key(w);
+                let mut others: Vec<String> = row.iter().map(|o| phonetic_key(o)).filter(|k| *k != own).collect();
+                others.sort_unstable();
+                others.dedup();
+                m.insert(*w, others.into());
+            }
+        }
+        m
+    });
+    keys.get(word).cloned().unwrap_or_default()
+}
+
 /// Whether a folded given name is one of [`NEIGHBOUR_FORMS`].
 pub fn is_neighbour_form(word: &str) -> bool {
     NEIGHBOUR_FORMS.contains(&word)

@@ -10,7 +10,7 @@ pub mod name_form;
 
 pub use equivalents::{
     equivalent_in_table, is_neighbour_form, is_patronymic_of_given_name, nickname_lookup, nickname_matches,
-    nicknames_of, spellings_in_table_row,
+    nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
 };
 
 use std::collections::HashMap;

@@ -306,7 +306,14 @@ pub(super) fn best_names(
             u.token.to_mut().set_equivalents(equivalents);
         }
     }
-    let org_units = org_form.as_ref().map(score::units).unwrap_or_default();
+    let mut org_units = org_form.as_ref().map(score::units).unwrap_or_default();
+    // An organisation's generic words meet their translations (`Works` / `Plant` / `Zavod`).
+    for u in &mut org_units {
+        let synonyms = crate::index::org_synonym_keys(&u.token.text);
+        if !synonyms.is_empty() {
+            u.token.to_mut().set_equivalents(synonyms);
+        }
+    }
     // The person units that may be a slip in a short given name (see `short_slips`).
     let slip_units: Vec<SlipUnit<'_>> = person_units
         .iter()

@@ -16,10 +16,17 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.text == c.text {
         return 1.0;
     }
+    // An organisation's word has its translations for equivalents (`index::org_synonym_keys`),
+    // which meet only the words of their row, not every word of their keys (and are no
+    // feminine forms: `Banka` is a bank).
+    let equivalent = q.equivalents().iter().any(|e| **e == *c.key);
+    if q.role == Role::Word && equivalent && crate::index::org_synonyms(&q.text, &c.text) {
+        return EQUIVALENT_SIM;
+    }
     if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
         return 0.0;
     }
-    if q.equivalents().iter().any(|e| **e == *c.key) {
+    if equivalent && q.role != Role::Word {
         // Keys drop a final vowel, so `Aleksandra` has the key of `Aleksandr`, which the table
         // pairs with `Alexander`: a woman's name meets a man's only where the table writes both.
         if q.role == Role::Given
@@ -715,6 +722,29 @@ fn hyyro_osa(m: usize, b: &[u8], positions: impl Fn(u8) -> u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An organisation's generic word meets its translations (with the keys retrieval sets), a
+    /// feminine-looking one too (`Banka`); a word of the same key that is no translation does
+    /// not, and neither does a person's word.
+    #[test]
+    fn organisation_words_meet_their_translations() {
+        let word = |w: &str| {
+            let mut t = Token::query(w, Role::Word, 1.0);
+            t.set_equivalents(crate::index::org_synonym_keys(w));
+            t
+        };
+        let listed = |w: &str| Token::new(w, Role::Word, 1.0);
+        for (a, b) in [("works", "plant"), ("zavod", "factory"), ("banka", "bank"), ("bank", "banque"), ("neft", "oil")]
+        {
+            assert_eq!(token_sim(&word(a), &listed(b)), EQUIVALENT_SIM, "{a} / {b}");
+        }
+        let mill = crate::normalize::phonetic_key("mill");
+        let other =
+            ["mali", "mall", "mole", "mila", "mail"].into_iter().find(|w| crate::normalize::phonetic_key(w) == mill);
+        let other = other.expect("a word of mill's key");
+        assert!(token_sim(&word("works"), &listed(other)) < MIN_TOKEN_SIM, "works / {other}");
+        assert!(token_sim(&Token::query("works", Role::Surname, 2.0), &listed("plant")) < MIN_TOKEN_SIM);
+    }
 
     #[test]
     fn other_languages_romanisations_meet_the_lists_spelling() {

@@ -282,8 +282,17 @@ pub fn respellings(token: &str) -> Vec<String> {
         }
         push(&mut out, german);
     }
-    if ch || j || s_for_z || ou {
-        push(&mut out, read_as(token, &FRENCH));
+    // French `ch` is ш, English `ch` is ч: a `ch` alone is no French sign (`Chubin` is Чубин, not
+    // Shubin, who is `Choubine` in French). `j`, `ou` and `tch` are, and an `s` read as з where
+    // no `ch` is to be misread.
+    let tch = ch && b.windows(3).any(|w| w == b"tch");
+    if j || ou || tch || (s_for_z && !ch) {
+        let mut french = read_as(token, &FRENCH);
+        // French writes a final `-ин` as `-ine` (`Poutine`, `Choubine`), to keep the `n` heard.
+        if french.len() > 5 && french.ends_with("ine") {
+            french.pop();
+        }
+        push(&mut out, french);
     }
     if ch || j || w || cz_sz {
         push(&mut out, read_as(token, &CENTRAL));
@@ -744,6 +753,9 @@ mod tests {
             ("bisjuk", "bizyuk"),
             ("ioury", "iury"),
             ("boulat", "bulat"),
+            ("choubine", "shubin"),
+            ("poutine", "putin"),
+            ("loukachenko", "lukashenko"),
         ] {
             assert!(respellings(word).iter().any(|r| r == reading), "{word}: {:?}", respellings(word));
         }
@@ -753,6 +765,8 @@ mod tests {
         }
         assert!(respellings("petrov").iter().all(|r| r != "petrov"));
         assert!(respellings("moreau").is_empty(), "{:?}", respellings("moreau"));
+        // English `ch` is ч: no French reading of a word whose only French letters it might be.
+        assert!(!respellings("chubin").iter().any(|r| r == "shubin"), "{:?}", respellings("chubin"));
         // A final `-ou` is the Belarusian `-ov`, not French `u`.
         assert_eq!(respellings("ivanou"), ["ivanov"]);
     }
