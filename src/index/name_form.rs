@@ -555,11 +555,27 @@ fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
 /// An organisation's words with each run of one-letter words joined: a dotted acronym
 /// (`A.B.C. Company`, `p.l.c.`, `S.A.`, `Sp. z o.o.`) folds to single letters, which are one
 /// word, not initials. Done alike on both sides, so `A & M TRADING` meets itself.
+///
+/// Belarus's state bodies are written `… of the RB` (`РБ`) and `… of the R. Belarus` in payments
+/// for the lists' `… of the Republic of Belarus`: `rb` after `of` (or `of the`), and `r` there
+/// before `belarus`, are those words. Only there: `RB` elsewhere is any company's initials.
 fn org_words(words: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(words.len());
     let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
     let mut i = 0;
     while i < words.len() {
+        let after_of = i > 0 && (words[i - 1] == "of" || (i > 1 && words[i - 1] == "the" && words[i - 2] == "of"));
+        if words[i] == "rb" && after_of {
+            out.push(std::borrow::Cow::Borrowed("republic"));
+            out.push(std::borrow::Cow::Borrowed("belarus"));
+            i += 1;
+            continue;
+        }
+        if words[i] == "r" && after_of && words.get(i + 1).is_some_and(|w| w == "belarus") {
+            out.push(std::borrow::Cow::Borrowed("republic"));
+            i += 1;
+            continue;
+        }
         let mut j = i;
         while j < words.len() && single(&words[j]) {
             j += 1;
@@ -1035,7 +1051,7 @@ pub fn query_forms(
             return NameForm { tokens, person: false, truncated, joins };
         }
         let joined = org_words(&text.words);
-        let tokens = if joined.len() == base.len() {
+        let tokens = if joined.len() == base.len() && joined.iter().zip(&base).all(|(j, b)| **j == *b.text) {
             base.iter().map(|t| org_word(t.clone(), weight_of)).collect()
         } else {
             joined.iter().map(|t| org_word(new_token(t), weight_of)).collect()
@@ -1119,6 +1135,19 @@ pub fn query_forms(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rb_is_the_republic_of_belarus_only_after_of() {
+        let words =
+            |name: &str| query(name, false, &|_| 1.0).tokens.iter().map(|t| t.text.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            words("Central Election Commission of the RB"),
+            words("Central Election Commission of the Republic Belarus")
+        );
+        assert_eq!(words("National Bank of R. Belarus"), words("National Bank of Republic Belarus"));
+        assert_eq!(words("RB Capital"), ["rb", "capital"]);
+        assert_eq!(words("The RB Group"), ["the", "rb", "group"]);
+    }
 
     #[test]
     fn notes_and_titles() {
