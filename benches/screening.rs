@@ -107,6 +107,12 @@ fn percentiles() {
                 lat.push(t0.elapsed().as_nanos() as f64 / 1000.0);
             }
         }
+        // SCREENER_BENCH_DUMP=PATH writes each screening's time (µs, in the order screened) to
+        // PATH.<regime>: which queries cost, by category of the dev set.
+        if let Ok(path) = std::env::var("SCREENER_BENCH_DUMP") {
+            let per: Vec<String> = lat.iter().map(|x| format!("{x:.2}")).collect();
+            std::fs::write(format!("{path}.{}", regime.as_str()), per.join("\n")).expect("dump");
+        }
         lat.sort_by(f64::total_cmp);
         let p = |x: f64| lat[((lat.len() as f64 * x) as usize).min(lat.len() - 1)];
         println!(

@@ -10,7 +10,7 @@ pub mod name_form;
 
 pub use equivalents::{
     equivalent_in_table, is_neighbour_form, is_patronymic_of_given_name, nickname_lookup, nickname_matches,
-    nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
+    nicknames_of, org_stem, org_synonym_keys, org_synonyms, same_org_stem, spellings_in_table_row,
 };
 
 use std::collections::HashMap;
@@ -257,10 +257,47 @@ const MAX_WORD_WEIGHT: f32 = 1.5;
 const SEED_SKELETON: u8 = b's';
 const SEED_PREFIX: u8 = b'p';
 const SEED_CONSONANTS: u8 = b'c';
+const SEED_STEM: u8 = b'e';
+const SEED_MOVED: u8 = b'm';
 /// Entities whose names are prepared together (in parallel) during a build.
 const BUILD_CHUNK: usize = 4096;
 /// Shortest prefix indexed for truncated queries.
 const MIN_PREFIX: usize = name_form::MIN_PREFIX_CHARS;
+
+/// The lookup hash of a word of six letters or more by its first letter and its other letters
+/// sorted: what a word with letters moved (`Bakarat` / `Barakat`, see
+/// `matcher::similarity::letters_moved`) shares with the word, which deletions do not reach.
+fn moved_hash(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    if b.len() < 6 || !b.is_ascii() {
+        return None;
+    }
+    // A sum of one random number per letter is the same in any order of the letters, and costs
+    // less than sorting them (this runs for every query word). Two words of other letters with
+    // the same sum only add a candidate, which scoring rejects.
+    let sum = b[1..].iter().fold(0u64, |h, &x| h.wrapping_add(LETTER_RANDOM[usize::from(x & 0x7f)]));
+    Some(fnv([SEED_MOVED, b[0]].into_iter()) ^ sum)
+}
+
+/// One random number per ASCII byte, for [`moved_hash`] (xorshift64, fixed seed).
+const LETTER_RANDOM: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut i = 0;
+    while i < 128 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        t[i] = x;
+        i += 1;
+    }
+    t
+};
+
+/// The lookup hash of an organisation word's English stem ([`org_stem`]).
+fn stem_hash(text: &str) -> Option<u64> {
+    org_stem(text).map(|(base, y)| fnv(std::iter::once(SEED_STEM).chain(base.bytes()).chain(y.then_some(b'y'))))
+}
 
 /// Set apart the hashes of consonant classes (`normalize::loose_key`), which would otherwise meet
 /// spellings (`ksn` is both).
@@ -378,6 +415,7 @@ impl Snapshot {
         for (id, t) in tokens.iter().enumerate().filter(|(_, t)| !t.occurrences.is_empty()) {
             let id = id as u32;
             let mut add = |h: u64| pairs.push((h, id));
+            let in_org = t.occurrences.len() > t.persons as usize;
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
@@ -391,6 +429,15 @@ impl Snapshot {
             let loose = crate::normalize::loose_key(&t.text);
             if loose.len() >= name_form::MIN_LOOSE_CLASSES {
                 lookup_hashes(&loose, MIN_LOOSE_FOR_DELETES, &mut |h| add(h ^ SEED_LOOSE));
+            }
+            if let Some(h) = moved_hash(&t.text) {
+                add(h);
+            }
+            // An organisation's word by its English stem (`Trading` meets `Trade`).
+            if in_org {
+                if let Some(h) = stem_hash(&t.text) {
+                    add(h);
+                }
             }
             for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
@@ -481,6 +528,14 @@ impl Snapshot {
         }
         for k in q.nicknames() {
             get(fnv(nickname_lookup(k).bytes()));
+        }
+        if q.role == name_form::Role::Word {
+            if let Some(h) = stem_hash(&q.text) {
+                get(h);
+            }
+        }
+        if let Some(h) = moved_hash(&q.text) {
+            get(h);
         }
     }
 

@@ -559,11 +559,22 @@ fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
 /// Belarus's state bodies are written `… of the RB` (`РБ`) and `… of the R. Belarus` in payments
 /// for the lists' `… of the Republic of Belarus`: `rb` after `of` (or `of the`), and `r` there
 /// before `belarus`, are those words. Only there: `RB` elsewhere is any company's initials.
+///
+/// A Roman numeral of two letters or more is written in digits (`Investments III`), so that a
+/// number meets itself however it is written and another number is another organisation
+/// (`matcher::score`; an ordinal's digits, `101st`, are compared in `matcher::similarity`).
+/// Number words are left as written: a name in another script spells them as sounds (`Second` is
+/// `セコンド` in the Japanese list), which digits would no longer meet.
 fn org_words(words: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(words.len());
     let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
     let mut i = 0;
     while i < words.len() {
+        if let Some(digits) = roman_numeral(&words[i]) {
+            out.push(std::borrow::Cow::Borrowed(digits));
+            i += 1;
+            continue;
+        }
         let after_of = i > 0 && (words[i - 1] == "of" || (i > 1 && words[i - 1] == "the" && words[i - 2] == "of"));
         if words[i] == "rb" && after_of {
             out.push(std::borrow::Cow::Borrowed("republic"));
@@ -589,6 +600,20 @@ fn org_words(words: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
         }
     }
     out
+}
+
+/// A Roman numeral of two letters or more, to twenty, as digits (`Investments III Corp`): one
+/// letter is an initial as often.
+fn roman_numeral(word: &str) -> Option<&'static str> {
+    const ROMAN: [&str; 21] = [
+        "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+        "xvii", "xviii", "xix", "xx",
+    ];
+    const DIGITS: [&str; 21] = [
+        "", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+        "20",
+    ];
+    (word.len() >= 2).then(|| ROMAN.iter().position(|r| *r == word).map(|i| DIGITS[i])).flatten()
 }
 
 /// A word of an organisation's name: a legal form (optional, nearly weightless) or a word weighed
@@ -1030,7 +1055,10 @@ pub fn query_forms(
     // A name with a word of letters and digits (`1UK45H3NK4`) is written in leet, and its words of
     // digits alone are letters too (`0139` for Oleg), not a date or a reference.
     let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-    let leet = text.words.iter().any(|w| !is_number(w) && w.bytes().any(|b| b.is_ascii_digit()));
+    let leet = text
+        .words
+        .iter()
+        .any(|w| !is_number(w) && !crate::normalize::is_ordinal(w) && w.bytes().any(|b| b.is_ascii_digit()));
     let new_token = |t: &str| {
         let tok = Token::query_in(t, Role::Word, 0.0, leet);
         if let Some(script) = text.foreign {

@@ -297,4 +297,71 @@ mod tests {
         // A name that meets keeps its own score.
         assert!(compare_names("Alexander Lukaschenko", "Aleksandr Lukashenko").score >= 0.8);
     }
+
+    fn compare_orgs(a: &str, b: &str) -> MatchResult {
+        let q = |n: &str| Query { name: n.into(), party_type: Some(EntityType::Organization), ..Default::default() };
+        compare(&q(a), &q(b), &Thresholds::default(), Arc::new(ListStats::default()))
+    }
+
+    /// A number written as an ordinal or a Roman numeral meets its digits; another number is
+    /// another organisation, however alike the rest.
+    #[test]
+    fn organisations_of_other_numbers_are_other_organisations() {
+        for (a, b) in [
+            ("101st Light Infantry Division", "101 Light Infantry Division"),
+            ("Rim Group Investments III Corp", "Rim Group Investments 3 Corp"),
+            ("OJSC 558 Aircraft Repair Plant", "558 Aircraft Repair Plant OJSC"),
+        ] {
+            assert_eq!(compare_orgs(a, b).decision, Decision::Block, "{a} / {b}");
+        }
+        // An ordinal is its cardinal, as a word a letter off is; two digits of a long number
+        // swapped are a slip.
+        for (a, b) in [("5th Energy", "5 Energy"), ("EW-78483", "EW-78843")] {
+            assert_ne!(compare_orgs(a, b).decision, Decision::Clear, "{a} / {b}");
+        }
+        for (a, b) in [
+            ("OJSC 558 Aircraft Repair Plant", "OJSC 557 Aircraft Repair Plant"),
+            ("72nd Automotive and Armored Vehicle Repair Plant", "71st Automotive and Armored Vehicle Repair Plant"),
+            ("Rim Group Investments III Corp", "Rim Group Investments II Corp"),
+        ] {
+            let r = compare_orgs(a, b);
+            assert_eq!(r.decision, Decision::Clear, "{a} / {b}: {}", r.score);
+        }
+    }
+
+    /// Company words inflected or borrowed (`Trading` / `Trade`, `Tekhnologii` / `Technologies`)
+    /// and Turkish legal forms (`Ltd. Şti.`) do not stand between two names of one company.
+    #[test]
+    fn company_words_inflected_borrowed_or_legal_meet() {
+        for (a, b) in [
+            ("LLC Grant-Trade", "OOO Grant Treid"),
+            ("Closed Joint Stock Company RSK Technologies", "ZAO RSK Tekhnologii"),
+            ("Belarusian Oil Trade House", "Belarusian Oil Trading House"),
+            ("Fajr Composite Industries", "Fajr Composites Industry"),
+            (
+                "MCR Global Elektronik Sanayi ve Ticaret Ltd Sirketi",
+                "MCR Global Elektronik Sanayi ve Ticaret Ltd. Şti.",
+            ),
+        ] {
+            let r = compare_orgs(a, b);
+            assert_ne!(r.decision, Decision::Clear, "{a} / {b}: {}", r.score);
+        }
+    }
+
+    /// A Belarusian's name in its Belarusian form meets the Russian form word for word, however
+    /// the given name is spelt (`Siarhej`), and the patronymic is the same father's
+    /// (`Tsimafeeuna`, Timofeevna).
+    #[test]
+    fn belarusian_and_russian_forms_of_one_name_meet() {
+        for (a, b) in [
+            ("Sergey Alexandrovich Gusachenko", "Siarhej Aliaksandravich Husachenka"),
+            ("Elena Timofeevna Nekrasova", "Alena Tsimafeeuna Nekrasova"),
+            ("Ivan Stanislavovich Tertel", "Ivan Stanislavavich Tsertsel"),
+        ] {
+            let r = compare_names(a, b);
+            assert_ne!(r.decision, Decision::Clear, "{a} / {b}: {}", r.score);
+        }
+        // Another father is still another person.
+        assert_eq!(compare_names("Elena Petrovna Nekrasova", "Alena Tsimafeeuna Nekrasova").decision, Decision::Clear);
+    }
 }

@@ -219,6 +219,10 @@ pub use super::similarity::BLOCK_PAIR_SIM;
 /// `Orsha`), and a sound alike (`Belaya` / `BELLA`) is not enough to say the name is in there:
 /// the words met are spelt as listed.
 pub const ORG_COVERED_SCORE: f32 = 0.85;
+
+/// The most an organisation's name scores against a query with another number than its own
+/// (below the default REVIEW threshold).
+pub const OTHER_NUMBER_SCORE: f32 = 0.7;
 /// What a person's name covered whole beside other words scores at least (REVIEW, never BLOCK:
 /// the extra words make it `approximate`), when every listed part met was met closely
 /// ([`BLOCK_PAIR_SIM`]) and in full (no initial, no cut, no slip). A payment field holds more
@@ -617,6 +621,13 @@ pub fn score_pairs_with(
     } else {
         score
     };
+    // Another number is another organisation (`72nd Repair Plant` is not the `71st`, `558 Aircraft
+    // Repair Plant` not the 557th), however alike the rest: below REVIEW.
+    let number = |t: &Token| similarity::number_digits(&t.text).is_some();
+    let other_number = !query.person
+        && (0..listed.count()).any(|ci| !used(ci) && number(listed.token(ci)))
+        && query.tokens.iter().take(31).enumerate().any(|(qi, t)| used_q & (1 << qi) == 0 && number(t));
+    let score = if other_number { score.min(OTHER_NUMBER_SCORE) } else { score };
     // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:
     // REVIEW at most, as for excused words.
     NameScore {

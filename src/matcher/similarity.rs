@@ -16,11 +16,32 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.text == c.text {
         return 1.0;
     }
+    // Numbers meet only their own digits; an ordinal its cardinal (`101st` / `101`), as a word a
+    // letter off does: `5th Energy` may not be `5 Energy`. Two digits of a long number swapped
+    // (`EW-78483` for EW-78843) are a slip, compared as any word's letters.
+    let digit_first = |t: &Token| t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if let (true, Some(a), Some(b)) = (digit_first(q) && digit_first(c), number_digits(&q.text), number_digits(&c.text))
+    {
+        if a == b {
+            return ORDINAL_SIM;
+        }
+        let (x, y) = (a.as_bytes(), b.as_bytes());
+        let swapped = x.len() >= 4
+            && x.len() == y.len()
+            && (0..x.len() - 1)
+                .any(|i| x[i] == y[i + 1] && x[i + 1] == y[i] && x[..i] == y[..i] && x[i + 2..] == y[i + 2..]);
+        if !swapped {
+            return 0.0;
+        }
+    }
     // An organisation's word has its translations for equivalents (`index::org_synonym_keys`),
     // which meet only the words of their row, not every word of their keys (and are no
     // feminine forms: `Banka` is a bank).
     let equivalent = q.equivalents().iter().any(|e| **e == *c.key);
-    if q.role == Role::Word && equivalent && crate::index::org_synonyms(&q.text, &c.text) {
+    if q.role == Role::Word
+        && ((equivalent && crate::index::org_synonyms(&q.text, &c.text))
+            || crate::index::same_org_stem(&q.text, &c.text))
+    {
         return EQUIVALENT_SIM;
     }
     if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
@@ -98,6 +119,12 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         return fine;
     }
     let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
+    // Two letters swapped across one (`Bakarat` for Barakat) or one moved two places
+    // (`Malerhbe` for Malherbe) are one slip of the hand, two edits by the distance: as one edit,
+    // below BLOCK strength.
+    if s < MIN_TOKEN_SIM && letters_moved(&q.text, &c.text) {
+        s = 1.0 - 1.0 / q.text.len() as f32;
+    }
     // Spellings of one name in two languages that share a key (`Ihar` / `Igor`) are as good as
     // equivalents, however far apart the letters.
     let in_table = || q.key == c.key && crate::index::spellings_in_table_row(&q.text, &c.text);
@@ -138,6 +165,39 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         s = s.max(inflected(q, c));
     }
     s.max(loose).max(respelt_sim(q, c))
+}
+
+/// An ordinal and its cardinal ([`token_sim`]).
+pub const ORDINAL_SIM: f32 = 0.85;
+
+/// The digits of a number, written in digits alone or as an ordinal (`101st`, `2nd`, `3rd`,
+/// `72th`; `normalize::is_ordinal`).
+pub fn number_digits(word: &str) -> Option<&str> {
+    let digits = if crate::normalize::is_ordinal(word) { &word[..word.len() - 2] } else { word };
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// Whether two words of six letters or more differ only by letters moved within three places
+/// (swapped across one, or one moved two places), with the same first letter: a slip of the hand
+/// the edit distance counts twice. The index retrieves such words by their letters sorted
+/// (`index::Snapshot::tokens_near`).
+#[inline]
+pub fn letters_moved(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() < 6 || a[0] != b[0] || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let Some(first) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+        return false;
+    };
+    let last = (0..a.len()).rev().find(|&i| a[i] != b[i]).unwrap_or(first);
+    if last - first > 2 {
+        return false;
+    }
+    let (mut x, mut y) = (a[first..=last].to_vec(), b[first..=last].to_vec());
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
 }
 
 /// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
@@ -726,6 +786,20 @@ mod tests {
     /// An organisation's generic word meets its translations (with the keys retrieval sets), a
     /// feminine-looking one too (`Banka`); a word of the same key that is no translation does
     /// not, and neither does a person's word.
+    /// Two letters swapped across one, or one moved two places, is a slip: as one edit, below
+    /// BLOCK strength. Not letters further apart, nor another first letter.
+    #[test]
+    fn letters_moved_are_one_slip() {
+        let surname = |w: &str| Token::query(w, Role::Surname, 2.0);
+        for (a, b) in [("bakarat", "barakat"), ("malerhbe", "malherbe"), ("lukahsenko", "lukashenko")] {
+            let s = token_sim(&surname(a), &Token::new(b, Role::Surname, 2.0));
+            assert!((MIN_TOKEN_SIM..BLOCK_PAIR_SIM.max(0.91)).contains(&s), "{a} / {b}: {s}");
+        }
+        assert!(!letters_moved("kabarat", "barakat"), "first letter");
+        assert!(!letters_moved("barakta", "bakarat"), "letters four places apart");
+        assert!(!letters_moved("ivanov", "ivanov"));
+    }
+
     #[test]
     fn organisation_words_meet_their_translations() {
         let word = |w: &str| {
@@ -744,6 +818,14 @@ mod tests {
         let other = other.expect("a word of mill's key");
         assert!(token_sim(&word("works"), &listed(other)) < MIN_TOKEN_SIM, "works / {other}");
         assert!(token_sim(&Token::query("works", Role::Surname, 2.0), &listed("plant")) < MIN_TOKEN_SIM);
+        // One word inflected is that word (an organisation's only): `Industries`, `Trading`.
+        for (a, b) in
+            [("industries", "industry"), ("trading", "trade"), ("systems", "system"), ("technologies", "technology")]
+        {
+            assert_eq!(token_sim(&word(a), &listed(b)), EQUIVALENT_SIM, "{a} / {b}");
+        }
+        assert!(token_sim(&Token::query("trading", Role::Given, 1.0), &listed("trade")) < MIN_TOKEN_SIM);
+        assert!(token_sim(&word("status"), &listed("stat")) < MIN_TOKEN_SIM);
     }
 
     #[test]

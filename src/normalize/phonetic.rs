@@ -197,7 +197,7 @@ pub fn leet_readings(token: &str, numbers: bool) -> Vec<String> {
     // Shorter words of letters and digits are codes (`G7`, `B52`, `4B`, `1C`): read as letters
     // they spell other codes. A number in a name written in leet is read from two digits.
     let least = if letters { MIN_LEET_CHARS } else { 2 };
-    if b.len() < least || !(digits && (letters || numbers && b.iter().all(u8::is_ascii_digit))) {
+    if b.len() < least || !(digits && (letters || numbers && b.iter().all(u8::is_ascii_digit))) || is_ordinal(token) {
         return Vec::new();
     }
     // Digits only: the letter pairs OCR confuses (`rn` for `m`) are no leet, and `Ch3rny5h3v` is
@@ -209,6 +209,15 @@ pub fn leet_readings(token: &str, numbers: bool) -> Vec<String> {
         out.push(read_as(&token.replace('1', "i"), &LEET));
     }
     out
+}
+
+/// A number written as an ordinal (`21st`, `72nd`, `3rd`, `4th`): a number, not leet (`21st` is
+/// no `zist`).
+pub fn is_ordinal(word: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Digits as leetspeak writes them for letters, which OCR confuses with them too.
@@ -318,7 +327,63 @@ pub fn respellings(token: &str) -> Vec<String> {
             _ => {}
         }
     }
+    if let Some(reading) = russian_reading(token) {
+        push(&mut out, reading);
+    }
     out
+}
+
+/// A Belarusian word, romanised, read as its Russian cognate: `Siarhej` is Sergey, `Tsimafeeuna`
+/// Timofeevna, `Uladzimiravich` Vladimirovich, `Tsikhanouskaya` Tikhanovskaya. The lists and
+/// payments write a Belarusian's name either way, and a list may give one form only; given names
+/// are in the equivalents table, but surnames and patronymics (and a given name spelt another
+/// way, `Siarhej` for Siarhei) are not. The sound changes undone: дз for д (dzekanne) and ц for т
+/// before a soft vowel (tsekanne), я for unstressed е (`Aliaksandr`), ў for в after a vowel, у for
+/// the initial в of `Uladzimir`, г read h, and й written `j` (Lacinka and passports). Only a word
+/// with one of the first four signs is read so (`Paul`, `Henry` are not); the reading is compared
+/// as respellings are (by key, then letters), so the akanye (`a` for unstressed `o`) is left to the
+/// key. Written here: no crate transliterates between Belarusian and Russian romanisations.
+fn russian_reading(token: &str) -> Option<String> {
+    let b = token.as_bytes();
+    if b.len() < 4 || !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let consonant = |i: usize| b.get(i).is_some_and(|&c| !is_vowel(c));
+    let front = |i: usize| matches!(b.get(i), Some(b'i' | b'e' | b'y'));
+    let dz = |i: usize| b[i] == b'd' && b.get(i + 1) == Some(&b'z') && b.get(i + 2) != Some(&b'h');
+    let ts = |i: usize| b[i] == b't' && b.get(i + 1) == Some(&b's') && front(i + 2);
+    let ia = |i: usize| i > 0 && consonant(i - 1) && b[i] == b'i' && b.get(i + 1) == Some(&b'a') && consonant(i + 2);
+    // ў before a consonant (`Paulouski`); `-au` at the end is read by `respellings` already.
+    let u_glide = |i: usize| i > 0 && matches!(b[i - 1], b'a' | b'e' | b'o') && b[i] == b'u' && consonant(i + 1);
+    let ula = b.starts_with(b"ula");
+    // ў in the first syllable is no sign (`Paul`, `Saul`, `Claus`), though it is read there too.
+    if !(ula || (0..b.len()).any(|i| dz(i) || ts(i) || ia(i) || (i >= 3 && u_glide(i)))) {
+        return None;
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if i == 0 && ula {
+            out.push('v');
+        } else if dz(i) || ts(i) {
+            out.push(char::from(c));
+            i += 1;
+        } else if ia(i) {
+            out.push('e');
+            i += 1;
+        } else if u_glide(i) || (i + 1 == b.len() && c == b'u' && i > 0 && matches!(b[i - 1], b'a' | b'e' | b'o')) {
+            out.push('v');
+        } else if c == b'h' && !(i > 0 && matches!(b[i - 1], b'k' | b's' | b'z' | b'c')) {
+            out.push('g');
+        } else if c == b'j' {
+            out.push('y');
+        } else {
+            out.push(char::from(c));
+        }
+        i += 1;
+    }
+    Some(out)
 }
 
 /// The word with each `w` before a consonant written `u` (ў in German spelling).
@@ -769,6 +834,27 @@ mod tests {
         assert!(!respellings("chubin").iter().any(|r| r == "shubin"), "{:?}", respellings("chubin"));
         // A final `-ou` is the Belarusian `-ov`, not French `u`.
         assert_eq!(respellings("ivanou"), ["ivanov"]);
+    }
+
+    #[test]
+    fn belarusian_words_are_read_as_their_russian_cognates() {
+        for (word, reading) in [
+            ("siarhej", "sergey"),
+            ("tsimafeeuna", "timafeevna"),
+            ("uladzimiravich", "vladimiravich"),
+            ("tsikhanouskaya", "tikhanovskaya"),
+            ("kanstantsin", "kanstantin"),
+            ("dzmitry", "dmitry"),
+            ("aliaksandravich", "aleksandravich"),
+            ("paulouski", "pavlovski"),
+        ] {
+            assert_eq!(russian_reading(word).as_deref(), Some(reading), "{word}");
+            assert!(respellings(word).iter().any(|r| r == reading), "{word}: {:?}", respellings(word));
+        }
+        // No Belarusian sign: Russian `dzh` (дж), English `h`, a final `-ia`, a word of one sound.
+        for word in ["khadzhimuratovich", "henry", "paul", "maria", "natalia", "john", "ivanou", "hryhoryevich"] {
+            assert_eq!(russian_reading(word), None, "{word}");
+        }
     }
 
     /// The passes of `ocr_reading` over the OCR tables give what replacing each pair of the tables in
