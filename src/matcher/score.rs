@@ -410,8 +410,16 @@ pub fn score_pairs_with(
             n
         }
     };
+    // Among pairs still tied, the one in the same place in both names goes first: two query words
+    // that both meet the listed surname equally (`ג'ורג' סורוס`, where `George` also reads as
+    // Soros's consonants) leave it to the word standing where the surname stands.
+    let offset = |p: &Pair| (units[p.unit as usize].mask.trailing_zeros() as usize).abs_diff(usize::from(p.pos));
     pairs.sort_unstable_by(|a, b| {
-        w(b).total_cmp(&w(a)).then(covers(b).cmp(&covers(a))).then(a.unit.cmp(&b.unit)).then(a.pos.cmp(&b.pos))
+        w(b).total_cmp(&w(a))
+            .then(covers(b).cmp(&covers(a)))
+            .then(offset(a).cmp(&offset(b)))
+            .then(a.unit.cmp(&b.unit))
+            .then(a.pos.cmp(&b.pos))
     });
     let mut used_q = 0u32;
     // Query tokens taken by glued initials, which may share their word with each other only.

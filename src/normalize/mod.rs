@@ -79,6 +79,9 @@ pub fn fold(s: &str) -> String {
                     }
                     _ => repaired,
                 };
+                // Hebrew writes the sounds it lacks with a geresh after a letter: `ג'` j
+                // (`ג'ון` John), `ז'` zh, `צ'` ch; read so rather than as the bare letter.
+                let repaired = hebrew_geresh(&repaired);
                 // Japanese legal forms are written in kanji joined to the name
                 // (`株式会社イテラネット`, OOO Iteranet): apart, as the legal form's Latin name,
                 // so that the name is a word of its own and the legal form optional.
@@ -134,6 +137,30 @@ const JAPANESE_LEGAL_FORMS: [(&str, &str); 6] = [
     ("合同会社", " godokaisha "),
     ("合資会社", " goshikaisha "),
 ];
+
+/// `word` with each Hebrew letter and geresh for a sound Hebrew lacks written in Latin.
+fn hebrew_geresh(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.contains(['\'', '׳', '’']) || !word.contains(['ג', 'ז', 'צ', 'ץ']) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let latin = match c {
+            'ג' => "j",
+            'ז' => "zh",
+            'צ' | 'ץ' => "ch",
+            _ => "",
+        };
+        if !latin.is_empty() && chars.peek().is_some_and(|n| matches!(n, '\'' | '׳' | '’')) {
+            chars.next();
+            out.push_str(latin);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
 
 /// `word` with each Japanese legal form in it written apart in Latin ([`JAPANESE_LEGAL_FORMS`]).
 fn japanese_legal_forms_apart(word: &str) -> std::borrow::Cow<'_, str> {
@@ -335,7 +362,7 @@ fn split_keep(s: &str) -> Vec<Piece<'_>> {
     let mut start = 0;
     let mut in_word = None;
     for (i, c) in s.char_indices() {
-        let w = is_letter_or_digit(c) || is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ');
+        let w = is_letter_or_digit(c) || is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '׳');
         match in_word {
             None => in_word = Some(w),
             Some(prev) if prev != w => {
@@ -437,6 +464,8 @@ mod tests {
         assert_eq!(tokens("حسن التكريتي")[1..], ["al", "tkryty"]);
         assert_eq!(tokens("اليكسي").len(), 1);
         // A Japanese legal form apart from the name it is written joined to.
+        // Hebrew `ג'` is j.
+        assert_eq!(tokens("ג'ון")[0].chars().next(), Some('j'));
         let japanese = tokens("有限会社イテラネット");
         assert_eq!((japanese.len(), japanese[0].as_str()), (2, "yugenkaisha"), "{japanese:?}");
     }
