@@ -366,45 +366,6 @@ const ORG_SYNONYMS: &[&[&str]] = &[
     &["management", "menedzhment"],
 ];
 
-/// An organisation word's English stem: the word without a plural (`-s`, `-ies` for `-y`), an
-/// `-ing` or a final `-e`, and whether it ended in `y` (`Industries` and `Industry`, `Trading` and
-/// `Trade` have one). `None` for words under five letters, or whose stem would be under four.
-/// Written here: an English stemmer (Porter) stems company words too far (`General`, `Generation`).
-pub fn org_stem(word: &str) -> Option<(&str, bool)> {
-    if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    if let Some(base) = word.strip_suffix("ies") {
-        return (base.len() >= 4).then_some((base, true));
-    }
-    let mut s = word;
-    if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
-        s = &s[..s.len() - 1];
-    }
-    if let Some(base) = s.strip_suffix("ing").filter(|b| b.len() >= 4) {
-        s = base;
-    }
-    if let Some(base) = s.strip_suffix('y') {
-        return (base.len() >= 4).then_some((base, true));
-    }
-    if let Some(base) = s.strip_suffix('e') {
-        s = base;
-    }
-    (s.len() >= 4).then_some((s, false))
-}
-
-/// Two organisation words that are one word inflected (`Industries` / `Industry`, `Trading` /
-/// `Trade`, `Composites` / `Composite`).
-pub fn same_org_stem(a: &str, b: &str) -> bool {
-    // Stems are four letters or more: words that differ in their first four are not one word
-    // (asked of every pair of organisation words compared).
-    a.len() >= 5
-        && b.len() >= 5
-        && a.as_bytes()[..4] == b.as_bytes()[..4]
-        && a != b
-        && org_stem(a).is_some_and(|sa| org_stem(b) == Some(sa))
-}
-
 /// Whether two folded words of organisation names are one row of [`ORG_SYNONYMS`].
 pub fn org_synonyms(a: &str, b: &str) -> bool {
     a != b && ORG_SYNONYMS.iter().any(|row| row.contains(&a) && row.contains(&b))

@@ -10,7 +10,7 @@ pub mod name_form;
 
 pub use equivalents::{
     equivalent_in_table, is_neighbour_form, is_patronymic_of_given_name, nickname_lookup, nickname_matches,
-    nicknames_of, org_stem, org_synonym_keys, org_synonyms, same_org_stem, spellings_in_table_row,
+    nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
 };
 
 use std::collections::HashMap;
@@ -257,7 +257,6 @@ const MAX_WORD_WEIGHT: f32 = 1.5;
 const SEED_SKELETON: u8 = b's';
 const SEED_PREFIX: u8 = b'p';
 const SEED_CONSONANTS: u8 = b'c';
-const SEED_STEM: u8 = b'e';
 const SEED_MOVED: u8 = b'm';
 /// Entities whose names are prepared together (in parallel) during a build.
 const BUILD_CHUNK: usize = 4096;
@@ -293,11 +292,6 @@ const LETTER_RANDOM: [u64; 128] = {
     }
     t
 };
-
-/// The lookup hash of an organisation word's English stem ([`org_stem`]).
-fn stem_hash(text: &str) -> Option<u64> {
-    org_stem(text).map(|(base, y)| fnv(std::iter::once(SEED_STEM).chain(base.bytes()).chain(y.then_some(b'y'))))
-}
 
 /// Set apart the hashes of consonant classes (`normalize::loose_key`), which would otherwise meet
 /// spellings (`ksn` is both).
@@ -415,7 +409,6 @@ impl Snapshot {
         for (id, t) in tokens.iter().enumerate().filter(|(_, t)| !t.occurrences.is_empty()) {
             let id = id as u32;
             let mut add = |h: u64| pairs.push((h, id));
-            let in_org = t.occurrences.len() > t.persons as usize;
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
@@ -432,12 +425,6 @@ impl Snapshot {
             }
             if let Some(h) = moved_hash(&t.text) {
                 add(h);
-            }
-            // An organisation's word by its English stem (`Trading` meets `Trade`).
-            if in_org {
-                if let Some(h) = stem_hash(&t.text) {
-                    add(h);
-                }
             }
             for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
@@ -528,11 +515,6 @@ impl Snapshot {
         }
         for k in q.nicknames() {
             get(fnv(nickname_lookup(k).bytes()));
-        }
-        if q.role == name_form::Role::Word {
-            if let Some(h) = stem_hash(&q.text) {
-                get(h);
-            }
         }
         if let Some(h) = moved_hash(&q.text) {
             get(h);

@@ -38,10 +38,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     // which meet only the words of their row, not every word of their keys (and are no
     // feminine forms: `Banka` is a bank).
     let equivalent = q.equivalents().iter().any(|e| **e == *c.key);
-    if q.role == Role::Word
-        && ((equivalent && crate::index::org_synonyms(&q.text, &c.text))
-            || crate::index::same_org_stem(&q.text, &c.text))
-    {
+    if q.role == Role::Word && equivalent && crate::index::org_synonyms(&q.text, &c.text) {
         return EQUIVALENT_SIM;
     }
     if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
@@ -818,7 +815,8 @@ mod tests {
         let other = other.expect("a word of mill's key");
         assert!(token_sim(&word("works"), &listed(other)) < MIN_TOKEN_SIM, "works / {other}");
         assert!(token_sim(&Token::query("works", Role::Surname, 2.0), &listed("plant")) < MIN_TOKEN_SIM);
-        // One word inflected is that word (an organisation's only): `Industries`, `Trading`.
+        // The inflected forms the table writes (an organisation's words only): `Industries`,
+        // `Trading`.
         for (a, b) in
             [("industries", "industry"), ("trading", "trade"), ("systems", "system"), ("technologies", "technology")]
         {

@@ -114,17 +114,6 @@ const WORDS: &[&str] = &[
     "limitada",
     "anonima",
     "anonyme",
-    // Japanese, as `normalize::fold` writes the kanji (`株式会社`, `有限会社`, `合同会社`).
-    "kabushikikaisha",
-    "yugenkaisha",
-    "godokaisha",
-    "goshikaisha",
-    "kk",
-    // Turkish: `Ltd. Şti.` (Limited Şirketi), `A.Ş.` (Anonim Şirketi).
-    "sirketi",
-    "sirket",
-    "sti",
-    "anonim",
     // Russian (transliterated)
     "otkrytoe",
     "otkrytoye",

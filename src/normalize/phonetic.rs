@@ -564,8 +564,7 @@ const MAX_LOOSE_READINGS: usize = 16;
 ///   unwritten (`维克托` Viktor).
 /// - Greek: `ντ`, `μπ` are how Greek writes d and b, and also nd, mb (`Αλεξάντρ`), so their nasal
 ///   may or may not be the name's; `γ` before a front vowel is the glide `y` (`Γιούρι`).
-/// - Arabic: `ج` is g as well as dzh (the Egyptian reading, common in names); Hebrew `ג'` is j as
-///   well as the soft g of English names (`ג'ורג'` George).
+/// - Arabic: `ج` is g as well as dzh (the Egyptian reading, common in names).
 /// - Arabic and Hebrew: `و`/`ו` before `ي`/`י` is the vowel; at the start of a word it is the
 ///   consonant v (`ולדימיר` Vladimir) or, after an alef that `any_ascii` leaves out, the vowel
 ///   (`אולג` Oleg, `wlg`); Hebrew `וו` is v.
@@ -693,9 +692,6 @@ fn loose_slots(word: &str, script: Option<crate::normalize::Script>) -> Vec<Slot
                 }
             }
             (Some(Script::Hebrew), b'w') if rest.get(1) == Some(&b'w') => Some((Slot::One('P'), 2)),
-            // `ג'` (read `j` by `normalize::fold`) is how Hebrew writes j, and also the soft g of
-            // English names (`ג'ורג'` George).
-            (Some(Script::Hebrew), b'j') => Some((Slot::Either('S', 'K'), 1)),
             (Some(Script::Arabic | Script::Hebrew), b'w') if rest.get(1) == Some(&b'y') => {
                 i += 1;
                 continue;
