@@ -191,10 +191,14 @@ pub fn letters_moved(a: &str, b: &str) -> bool {
     if last - first > 2 {
         return false;
     }
-    let (mut x, mut y) = (a[first..=last].to_vec(), b[first..=last].to_vec());
-    x.sort_unstable();
-    y.sort_unstable();
-    x == y
+    // At most three letters each: sorted on the stack (this runs for many pairs compared).
+    let sorted = |s: &[u8]| {
+        let mut t = [0u8; 3];
+        t[..s.len()].copy_from_slice(s);
+        t[..s.len()].sort_unstable();
+        t
+    };
+    sorted(&a[first..=last]) == sorted(&b[first..=last])
 }
 
 /// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
