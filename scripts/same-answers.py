@@ -1,6 +1,6 @@
 """Screens the same parties on two running servers and reports every difference in decision,
-matched entities, scores (to 1e-4) or matched names: the check that a change meant to leave
-answers alone (a faster retrieval) did. Talks gRPC by reflection, so it needs no generated code.
+matched entities, scores (to 1e-4), matched names or the party's fingerprint: the check that a
+change meant to leave answers alone (a faster retrieval) did. Talks gRPC by reflection, so it needs no generated code.
 
     python3 scripts/same-answers.py HOST:PORT_A HOST:PORT_B QUERIES.jsonl
 
@@ -31,7 +31,7 @@ def client(addr):
         d = json_format.MessageToDict(call(json_format.ParseDict({"party": party}, req_t()), timeout=60))
         matches = sorted((m["entityId"], round(m.get("score", 0), 4), m.get("matchedName", ""))
                          for m in d.get("matches", []))
-        return d.get("decision", "CLEAR"), matches
+        return d.get("decision", "CLEAR"), matches, d.get("partyFingerprint", "")
     return screen
 
 

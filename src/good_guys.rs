@@ -124,16 +124,19 @@ fn is_fingerprint(s: &str) -> bool {
 /// date of birth, country and identifiers give the same value. It is a digest, so the good-guy
 /// file need not hold the names themselves.
 pub fn fingerprint(q: &Query) -> String {
-    fingerprint_of_words(q, crate::normalize::tokens(&q.name))
+    fingerprint_of_words(q, &crate::normalize::tokens(&q.name))
 }
 
 /// [`fingerprint`] from the folded words of the query's name as given, when the caller has them
 /// already. They must be the words of the whole name (`normalize::tokens(&q.name)`), not of the
 /// name with a label or notes stripped, or the fingerprint would not be the good-guy list's key.
-pub fn fingerprint_of_words(q: &Query, mut tokens: Vec<String>) -> String {
-    tokens.sort();
+pub fn fingerprint_of_words(q: &Query, words: &[String]) -> String {
+    // Sorted by reference: the words stay the caller's.
+    let mut tokens: Vec<&str> = words.iter().map(String::as_str).collect();
+    tokens.sort_unstable();
     let mut ids: Vec<String> = q.identifiers.iter().map(|i| format!("{}={}", i.kind.as_str(), i.key())).collect();
     ids.sort();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let t = match q.party_type {
         None => "any",
         Some(EntityType::Person) => "person",
@@ -146,7 +149,7 @@ pub fn fingerprint_of_words(q: &Query, mut tokens: Vec<String>) -> String {
     // the date of birth, the country key, the sorted identifiers joined by commas. Hashed piece
     // by piece rather than joined first: this runs on every screening.
     let mut h = Sha256::new();
-    let joined = |h: &mut Sha256, items: &[String], sep: &[u8]| {
+    let joined = |h: &mut Sha256, items: &[&str], sep: &[u8]| {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 h.update(sep);
@@ -168,7 +171,13 @@ pub fn fingerprint_of_words(q: &Query, mut tokens: Vec<String>) -> String {
     }
     h.update([0u8]);
     joined(&mut h, &ids, b",");
-    format!("fp1:{}", hex::encode(&h.finalize()[..16]))
+    let mut hex = [0u8; 32];
+    // 16 bytes always fit 32 hex digits; the digits are ASCII.
+    let _ = hex::encode_to_slice(&h.finalize()[..16], &mut hex);
+    let mut out = String::with_capacity(36);
+    out.push_str("fp1:");
+    out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
+    out
 }
 
 #[cfg(test)]

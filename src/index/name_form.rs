@@ -275,7 +275,11 @@ pub struct NameForm {
 
 /// East Slavic patronymics (and the Belarusian `-avich`/`-auna` forms), after folding.
 pub fn is_patronymic(t: &str) -> bool {
-    t.len() > 5 && PATRONYMIC_ENDINGS.iter().any(|s| t.ends_with(s))
+    // Every ending ends in one of these letters: most words are ruled out by their last one
+    // (this runs on most pairs of words compared).
+    t.len() > 5
+        && matches!(t.as_bytes().last(), Some(b'h' | b'a' | b'j' | b'c'))
+        && PATRONYMIC_ENDINGS.iter().any(|s| t.ends_with(s))
 }
 
 /// Endings of patronymics (Russian, Belarusian, Ukrainian; German and Scandinavian spellings of
@@ -895,59 +899,63 @@ fn split_words(
 /// without its `・`, reads `aleksandollkashenko`). The rest is compared like any word, and the
 /// whole stays compared as the one word it was.
 fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, free_rest: bool) -> Option<Vec<&'w str>> {
-    // Character boundaries after the first character, and where the piece ending at each starts
-    // (`usize::MAX`: not reached yet). Words are short: vectors, not maps.
-    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(word.len())).collect();
-    let mut prev = vec![usize::MAX; word.len() + 1];
-    let chars_between = |a: usize, b: usize| word[a..b].chars().count();
-    let mut frontier = vec![0usize];
+    // Byte offset of each character and of the end: pieces are spans of characters, and a query
+    // word is at most `MAX_WORD_CHARS` of them, so the walk keeps fixed tables on the stack
+    // (every unlisted long word of every screening comes here).
+    let mut at = [0usize; MAX_WORD_CHARS + 1];
+    let mut n = 0;
+    for (i, _) in word.char_indices() {
+        if n == MAX_WORD_CHARS {
+            return None;
+        }
+        at[n] = i;
+        n += 1;
+    }
+    at[n] = word.len();
+    // Where the piece ending at each character position starts (`NONE`: not reached yet).
+    const NONE: u8 = u8::MAX;
+    let mut prev = [NONE; MAX_WORD_CHARS + 1];
+    let mut frontier = [0u8; MAX_WORD_CHARS + 1];
+    let mut next = [0u8; MAX_WORD_CHARS + 1];
+    let mut frontier_len = 1;
     for _ in 0..MAX_SPLIT_PIECES {
-        let mut next = Vec::new();
-        for &start in &frontier {
-            for &end in bounds.iter().filter(|&&e| e > start) {
-                if prev[end] != usize::MAX
-                    || (start == 0 && end == word.len())
-                    || chars_between(start, end) < MIN_SPLIT_PIECE
-                {
+        let mut next_len = 0;
+        for &start in &frontier[..frontier_len] {
+            let start = usize::from(start);
+            for end in start + MIN_SPLIT_PIECE..=n {
+                if prev[end] != NONE || (start == 0 && end == n) {
                     continue;
                 }
-                if is_listed(&word[start..end]) {
-                    prev[end] = start;
-                    if end == word.len() {
+                if is_listed(&word[at[start]..at[end]]) {
+                    prev[end] = start as u8;
+                    if end == n {
                         let mut pieces = Vec::new();
                         let mut e = end;
                         while e > 0 {
-                            let s = prev[e];
-                            pieces.push(&word[s..e]);
+                            let s = usize::from(prev[e]);
+                            pieces.push(&word[at[s]..at[e]]);
                             e = s;
                         }
                         pieces.reverse();
                         return Some(pieces);
                     }
-                    next.push(end);
+                    next[next_len] = end as u8;
+                    next_len += 1;
                 }
             }
         }
-        if next.is_empty() {
+        if next_len == 0 {
             break;
         }
-        frontier = next;
+        frontier[..next_len].copy_from_slice(&next[..next_len]);
+        frontier_len = next_len;
     }
     if !free_rest {
         return None;
     }
     // The first round of the walk marked every listed first piece (`prev` of its end is 0).
-    let first = bounds
-        .iter()
-        .rev()
-        .find(|&&e| {
-            e < word.len()
-                && prev[e] == 0
-                && chars_between(0, e) >= MIN_FREE_FIRST
-                && chars_between(e, word.len()) >= MIN_FREE_REST
-        })
-        .copied()?;
-    Some(vec![&word[..first], &word[first..]])
+    let first = (MIN_FREE_FIRST..n.saturating_sub(MIN_FREE_REST) + 1).rev().find(|&e| e < n && prev[e] == 0)?;
+    Some(vec![&word[..at[first]], &word[at[first]..]])
 }
 
 /// The most characters of one query word that are compared. No name word comes near it (the
@@ -1162,6 +1170,15 @@ pub fn query_forms(
 
 #[cfg(test)]
 mod tests {
+
+    /// `is_patronymic` rules words out by their last letter before the table: every ending of
+    /// the table must end in one of those letters.
+    #[test]
+    fn every_patronymic_ending_ends_in_a_letter_the_precheck_lets_through() {
+        for e in PATRONYMIC_ENDINGS {
+            assert!(is_patronymic(&format!("grigor{e}")), "{e}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -249,7 +249,7 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     text.split_joined(person, organisation, &|w, person| snapshot.is_listed_word(w, person));
     let best = retrieve::best_names(snapshot, query, &text, thresholds, opts);
     let fingerprint = match text.whole_words() {
-        Some(words) => crate::good_guys::fingerprint_of_words(query, words.to_vec()),
+        Some(words) => crate::good_guys::fingerprint_of_words(query, words),
         None => crate::good_guys::fingerprint(query),
     };
     let _deciding = tracing::debug_span!("decide").entered();

@@ -436,7 +436,10 @@ pub(super) fn best_names(
         }
     }
     group_by_variant(&mut hits, snapshot.variants.len());
-    retrieval.record("candidates", hits.chunk_by(|a, b| a.variant == b.variant).count() as i64);
+    // Counted only for a span that records (a pass over every hit otherwise spent for nothing).
+    if !retrieval.is_disabled() {
+        retrieval.record("candidates", hits.chunk_by(|a, b| a.variant == b.variant).count() as i64);
+    }
     drop(retrieval);
     let _scoring = tracing::debug_span!("score").entered();
 

@@ -19,7 +19,7 @@ pub use phonetic::{
 pub use translit::{is_other_script, Script};
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// `char::is_alphabetic`, answered without Unicode's tables for ASCII and for the letters of the
 /// Russian and Belarusian alphabets, which are most of the other letters screened: the table
@@ -67,10 +67,10 @@ pub fn fold(s: &str) -> String {
                 // Katakana is read a word at a time (see `kana`): its syllables depend on
                 // their neighbours.
                 let mut katakana = String::new();
-                for c in repaired.nfkc() {
+                let mut read = |c: char| {
                     if kana::is_katakana(c) {
                         katakana.push(c);
-                        continue;
+                        return;
                     }
                     if !katakana.is_empty() {
                         out.push_str(&kana::to_latin(&std::mem::take(&mut katakana)));
@@ -78,6 +78,13 @@ pub fn fold(s: &str) -> String {
                     for l in c.to_lowercase() {
                         translit::to_latin(l, &mut out);
                     }
+                };
+                // Most words are in NFKC already (a quick check, which composes nothing):
+                // composing them again was a quarter of folding a Cyrillic name.
+                if unicode_normalization::is_nfkc_quick(repaired.chars()) == IsNormalized::Yes {
+                    repaired.chars().for_each(&mut read);
+                } else {
+                    repaired.nfkc().for_each(&mut read);
                 }
                 if !katakana.is_empty() {
                     out.push_str(&kana::to_latin(&katakana));
@@ -87,19 +94,23 @@ pub fn fold(s: &str) -> String {
         }
     }
     let mut folded = String::with_capacity(out.len());
-    for c in out.nfkd().filter(|c| !is_combining_mark(*c)) {
-        match c {
-            'ß' => folded.push_str("ss"),
-            'æ' => folded.push_str("ae"),
-            'œ' => folded.push_str("oe"),
-            'ø' => folded.push('o'),
-            'ł' => folded.push('l'),
-            'đ' | 'ð' => folded.push('d'),
-            'þ' => folded.push_str("th"),
-            'ı' => folded.push('i'),
-            c if is_letter_or_digit(c) => folded.push(c),
-            _ => folded.push(' '),
-        }
+    let mut push = |c: char| match c {
+        'ß' => folded.push_str("ss"),
+        'æ' => folded.push_str("ae"),
+        'œ' => folded.push_str("oe"),
+        'ø' => folded.push('o'),
+        'ł' => folded.push('l'),
+        'đ' | 'ð' => folded.push('d'),
+        'þ' => folded.push_str("th"),
+        'ı' => folded.push('i'),
+        c if is_letter_or_digit(c) => folded.push(c),
+        _ => folded.push(' '),
+    };
+    // Transliterated text is mostly ASCII, which decomposes to itself.
+    if out.is_ascii() {
+        out.chars().for_each(&mut push);
+    } else {
+        out.nfkd().filter(|c| !is_combining_mark(*c)).for_each(&mut push);
     }
     folded
 }
