@@ -79,9 +79,15 @@ pub fn fold(s: &str) -> String {
                         translit::to_latin(l, &mut out);
                     }
                 };
-                // Most words are in NFKC already (a quick check, which composes nothing):
-                // composing them again was a quarter of folding a Cyrillic name.
-                if unicode_normalization::is_nfkc_quick(repaired.chars()) == IsNormalized::Yes {
+                // Most words are in NFKC already, and composing them again was a quarter of
+                // folding a Cyrillic name. ASCII and the letters of the Cyrillic block up to
+                // U+045F have no compatibility decomposition, and the accented ones among them
+                // (`й`, `ё`, `ў`, `ї`) are the composed forms, so a word of those alone is in NFKC
+                // (the table's own quick check, for other words, costs more than the folding).
+                let plain = |c: char| c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c);
+                if repaired.chars().all(plain)
+                    || unicode_normalization::is_nfkc_quick(repaired.chars()) == IsNormalized::Yes
+                {
                     repaired.chars().for_each(&mut read);
                 } else {
                     repaired.nfkc().for_each(&mut read);
@@ -335,6 +341,17 @@ pub fn has_control_chars_in_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// `fold` skips composing words of ASCII and of the Cyrillic block up to U+045F: each of
+    /// those characters is its own NFKC form, alone and after any other of them.
+    #[test]
+    fn ascii_and_basic_cyrillic_are_their_own_nfkc() {
+        let plain: Vec<char> = (0u32..0x80).chain(0x400..=0x45F).filter_map(char::from_u32).collect();
+        for &c in &plain {
+            let s = format!("a{c}\u{0438}{c}");
+            assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", u32::from(c));
+        }
+    }
     #[test]
     fn names_wrapped_at_35_characters_are_joined_where_the_line_was_full() {
         let u = |s: &str| super::unwrap_lines(s).into_owned();
