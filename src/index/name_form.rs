@@ -101,10 +101,31 @@ fn respelt_and_alt_keys(text: &str, key: &str, leet: &[String]) -> (Box<[Respelt
     (respelt, crate::normalize::alternative_keys(text, key, leet))
 }
 
+/// The letters of a word typed without vowels (`Token::vowelless`, but for the skeleton): three
+/// or more, ASCII, and no vowel but the first letter or one after a `y`.
+fn may_be_vowelless(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 3
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && (1..b.len()).all(|i| !matches!(b[i], b'a' | b'e' | b'i' | b'o' | b'u') || b[i - 1] == b'y')
+}
+
 impl Token {
     pub fn new(text: &str, role: Role, weight: f32) -> Token {
+        Token::build(text, role, weight, true)
+    }
+
+    /// A query word without its other readings (a query's words run together, `score::units`):
+    /// as [`Token::new`], but its skeleton is only kept when the word may be vowel-less.
+    pub fn plain_query(text: &str, role: Role, weight: f32) -> Token {
+        Token::build(text, role, weight, may_be_vowelless(text))
+    }
+
+    /// A query word's skeleton is only read when it has no vowels ([`Token::vowelless`]); a
+    /// listed word's always (a query typed without vowels meets it by its skeleton).
+    fn build(text: &str, role: Role, weight: f32, with_skeleton: bool) -> Token {
         let key = phonetic_key(text);
-        let skeleton = crate::normalize::skeleton(&key);
+        let skeleton = if with_skeleton { crate::normalize::skeleton(&key) } else { String::new() };
         let chars = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
         Token {
             text_chars: chars(text),
@@ -154,13 +175,9 @@ impl Token {
     /// Cyrillic `я`/`ю`/`е` leave after a `y` (`Ягн` → `yagn`): typed without vowels on purpose.
     /// (A leading vowel is kept by those who drop the others: `Atbkv` for Atabekov.)
     pub fn vowelless(&self) -> bool {
-        let b = self.text.as_bytes();
         // A word of `y`s and vowels alone (`Yuy`, Yury with a letter dropped) has no consonants to
         // be met by.
-        b.len() >= 3
-            && !self.skeleton.is_empty()
-            && b.iter().all(u8::is_ascii_alphabetic)
-            && (1..b.len()).all(|i| !matches!(b[i], b'a' | b'e' | b'i' | b'o' | b'u') || b[i - 1] == b'y')
+        !self.skeleton.is_empty() && may_be_vowelless(&self.text)
     }
 
     /// A query token: also knows its foreign readings.
@@ -171,7 +188,7 @@ impl Token {
     /// [`Token::query`] for a word of a name written in leet (`in_leet`), whose words of digits
     /// alone are letters too (`0139` for Oleg).
     fn query_in(text: &str, role: Role, weight: f32, in_leet: bool) -> Token {
-        let mut t = Token::new(text, role, weight);
+        let mut t = Token::plain_query(text, role, weight);
         let leet = crate::normalize::leet_readings(text, in_leet);
         let (respelt, alt_keys) = respelt_and_alt_keys(text, &t.key, &leet);
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
@@ -187,7 +204,7 @@ impl Token {
 
     /// A query word's [`Token::inflection_stem`], as a given name with its respellings.
     fn stem(text: &str, weight: f32) -> Token {
-        let mut t = Token::new(text, Role::Given, weight);
+        let mut t = Token::plain_query(text, Role::Given, weight);
         let (respelt, alt_keys) = respelt_and_alt_keys(text, &t.key, &[]);
         if !respelt.is_empty() || !alt_keys.is_empty() {
             t.readings = Some(Box::new(Readings { alt_keys, respelt, ..Default::default() }));

@@ -298,20 +298,39 @@ pub(super) fn best_names(
     let retrieval = tracing::debug_span!("retrieve", candidates = tracing::field::Empty).entered();
     let weight_of = |k: &str| snapshot.word_weight(k);
     let (want_person, want_org) = readings(query);
-    let (person_form, org_form) = name_form::query_forms(text, want_person, want_org, &weight_of);
+    let (mut person_form, mut org_form) = name_form::query_forms(text, want_person, want_org, &weight_of);
+    // A person's given names meet their equivalents in other languages, an organisation's
+    // generic words their translations (`Works` / `Plant` / `Zavod`). Set on the form's words,
+    // which the units borrow, and on the units' own words (words joined): a unit's borrowed word
+    // set apart would be cloned with all its readings.
+    let person_equivalents = |t: &mut name_form::Token| {
+        let equivalents = snapshot.name_equivalents(&t.key);
+        if !equivalents.is_empty() {
+            t.set_equivalents(equivalents);
+        }
+    };
+    let org_equivalents = |t: &mut name_form::Token| {
+        let synonyms = crate::index::org_synonym_keys(&t.text);
+        if !synonyms.is_empty() {
+            t.set_equivalents(synonyms);
+        }
+    };
+    for t in person_form.iter_mut().flat_map(|f| f.tokens.iter_mut()) {
+        person_equivalents(t);
+    }
+    for t in org_form.iter_mut().flat_map(|f| f.tokens.iter_mut()) {
+        org_equivalents(t);
+    }
     let mut person_units = person_form.as_ref().map(score::units).unwrap_or_default();
     for u in &mut person_units {
-        let equivalents = snapshot.name_equivalents(&u.token.key);
-        if !equivalents.is_empty() {
-            u.token.to_mut().set_equivalents(equivalents);
+        if let std::borrow::Cow::Owned(t) = &mut u.token {
+            person_equivalents(t);
         }
     }
     let mut org_units = org_form.as_ref().map(score::units).unwrap_or_default();
-    // An organisation's generic words meet their translations (`Works` / `Plant` / `Zavod`).
     for u in &mut org_units {
-        let synonyms = crate::index::org_synonym_keys(&u.token.text);
-        if !synonyms.is_empty() {
-            u.token.to_mut().set_equivalents(synonyms);
+        if let std::borrow::Cow::Owned(t) = &mut u.token {
+            org_equivalents(t);
         }
     }
     // The person units that may be a slip in a short given name (see `short_slips`).
@@ -339,9 +358,9 @@ pub(super) fn best_names(
     let (prune, prune_cut) = (prune && !cut, prune && cut);
     // Retrieval in two steps. First, each query unit's near listed tokens, compared once:
     // (unit, token, similarity, person form?).
-    let mut matched: Vec<Near> = Vec::new();
+    let mut matched: Vec<Near> = Vec::with_capacity(32);
     if !keep_clear {
-        let mut near = Vec::new();
+        let mut near = Vec::with_capacity(64);
         for (units, form) in [(&person_units, &person_form), (&org_units, &org_form)] {
             let Some(form) = form else { continue };
             for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {

@@ -111,7 +111,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         let token = if q.joins & (1 << (i - 1)) != 0 {
             Token::query(&text, a.role, a.weight + b.weight)
         } else {
-            Token::new(&text, a.role, a.weight + b.weight)
+            Token::plain_query(&text, a.role, a.weight + b.weight)
         };
         // A pair ending the query may be cut as its last word may (`Luka she` for Lukashenka).
         let cut = out[i].cut;
@@ -125,7 +125,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         // Banks are named `XBank` in Belarus and Russia (`Belarusbank`, `Absolutbank`) and written
         // `Bank X` by those who read the name as two words: the pair is also joined the other way.
         if !q.person && (&*a.text == "bank" || &*b.text == "bank") {
-            let token = Token::new(&format!("{}{}", b.text, a.text), a.role, a.weight + b.weight);
+            let token = Token::plain_query(&format!("{}{}", b.text, a.text), a.role, a.weight + b.weight);
             out.push(Unit {
                 token: std::borrow::Cow::Owned(token),
                 mask: (1 << (i - 1)) | (1 << i),
@@ -189,7 +189,7 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             for c in t.text.chars() {
                 if out.len() < MAX_UNITS {
                     out.push(Unit {
-                        token: std::borrow::Cow::Owned(Token::new(&c.to_string(), Role::Given, 1.0)),
+                        token: std::borrow::Cow::Owned(Token::plain_query(&c.to_string(), Role::Given, 1.0)),
                         mask: 1 << i,
                         initial: true,
                         glued: true,

@@ -249,20 +249,22 @@ fn leet_letter_for_letter(readings: &[Box<str>], listed: &str) -> f32 {
 /// soft vowels я, ю, е, і with (`Juryj` / `Yuriy`, `Ilja` / `Iliya`), where they stand (`Mariya`
 /// is not Mayra).
 fn same_but_glides(a: &str, b: &str) -> bool {
-    let glide = |c: char| matches!(c, 'i' | 'j' | 'y');
-    // Each run of glides as one `i`: the letters in order, and how many are not glides.
-    let read = |w: &str| {
-        let mut out = Vec::with_capacity(w.len());
-        for c in w.chars() {
-            let c = if glide(c) { 'i' } else { c };
-            if !(c == 'i' && out.last() == Some(&'i')) {
-                out.push(c);
-            }
+    // Each run of glides as one `i`: the letters in order (read twice rather than collected:
+    // this is asked of many pairs), and how many are not glides.
+    read_glides(a).eq(read_glides(b)) && read_glides(a).filter(|&c| c != 'i').nth(1).is_some()
+}
+
+/// A word's letters with each run of glides (`i`, `j`, `y`) read as one `i`.
+fn read_glides(w: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_i = false;
+    w.chars().filter_map(move |c| {
+        let c = if matches!(c, 'i' | 'j' | 'y') { 'i' } else { c };
+        if c == 'i' && after_i {
+            return None;
         }
-        out
-    };
-    let (x, y) = (read(a), read(b));
-    x == y && x.iter().filter(|&&c| c != 'i').count() >= 2
+        after_i = c == 'i';
+        Some(c)
+    })
 }
 
 /// The word as another language's romanisation writes it, read back (`normalize::respellings`:

@@ -42,11 +42,15 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
 pub fn fold(s: &str) -> String {
     // Most payment names are plain ASCII: the same result without Unicode normalisation.
     if s.is_ascii() {
-        return s
-            .bytes()
-            .filter(|b| *b != b'\'')
-            .map(|b| if b.is_ascii_alphanumeric() { char::from(b.to_ascii_lowercase()) } else { ' ' })
-            .collect();
+        let mut out = String::with_capacity(s.len());
+        out.extend(s.bytes().filter(|b| *b != b'\'').map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b.to_ascii_lowercase())
+            } else {
+                ' '
+            }
+        }));
+        return out;
     }
     let cleaned: String =
         s.chars().filter(|c| !is_invisible(*c)).map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
