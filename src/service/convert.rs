@@ -41,10 +41,15 @@ fn is_filler(c: char) -> bool {
 /// Such a name would be answered CLEAR whoever the party is, which reads as "screened, not
 /// listed": the caller must hear that nothing was screened.
 fn has_screenable_words(name: &str) -> bool {
-    let cleaned: String = name.chars().map(|c| if is_filler(c) { ' ' } else { c }).collect();
+    // Asked of every party: nothing copied that need not be.
+    let cleaned: std::borrow::Cow<'_, str> = if name.chars().any(is_filler) {
+        name.chars().map(|c| if is_filler(c) { ' ' } else { c }).collect::<String>().into()
+    } else {
+        name.into()
+    };
     let stripped = crate::index::name_form::strip_notes(&cleaned);
-    crate::normalize::tokens(&stripped)
-        .iter()
+    crate::normalize::fold(&stripped)
+        .split_whitespace()
         .any(|t| t.chars().any(char::is_alphanumeric) && !crate::index::name_form::is_title(t))
 }
 
