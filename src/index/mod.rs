@@ -504,7 +504,7 @@ impl Snapshot {
             let consonants = name_form::consonants(&q.text);
             get(fnv(std::iter::once(SEED_CONSONANTS).chain(consonants.bytes())));
         }
-        if cut && q.text.chars().count() >= MIN_PREFIX {
+        if cut && q.text_chars() >= MIN_PREFIX {
             get(fnv(std::iter::once(SEED_PREFIX).chain(q.text.bytes())));
         }
         for k in q.equivalents() {
@@ -576,7 +576,8 @@ fn cut_weight(parts: &[Part]) -> f32 {
 fn lookup_hashes(s: &str, min_len_for_deletes: usize, f: &mut impl FnMut(u64)) {
     let b = s.as_bytes();
     f(fnv(b.iter().copied()));
-    if s.len() < min_len_for_deletes || s.chars().count() < min_len_for_deletes {
+    // An ASCII word has as many characters as bytes (counting them was 2 % of a screening).
+    if s.len() < min_len_for_deletes || (!s.is_ascii() && s.chars().count() < min_len_for_deletes) {
         return;
     }
     let mut before = FNV_OFFSET;

@@ -76,7 +76,7 @@ const MAX_UNITS: usize = 128;
 pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
     let n = q.tokens.len().min(31);
     let mut out = Vec::with_capacity(2 * n);
-    let letters = |t: &Token| t.text.chars().count();
+    let letters = |t: &Token| t.text_chars();
     for (i, t) in q.tokens.iter().take(n).enumerate() {
         out.push(Unit {
             token: std::borrow::Cow::Borrowed(t),
@@ -512,9 +512,8 @@ pub fn score_pairs_with(
     // counts against the name nor stops the excuse.
     let last = query.tokens.len().min(31).checked_sub(1);
     let last_used = last.is_some_and(|l| used_q & (1 << l) != 0);
-    let fragment = query.truncated
-        && !last_used
-        && last.is_some_and(|l| query.tokens[l].text.chars().count() < MIN_CUT_WORD_CHARS);
+    let fragment =
+        query.truncated && !last_used && last.is_some_and(|l| query.tokens[l].text_chars() < MIN_CUT_WORD_CHARS);
     let cut_after =
         if query.truncated && (last_used || fragment) { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
     let used = |ci: usize| used_c & (1u64 << (ci & 63)) != 0;
@@ -577,7 +576,7 @@ pub fn score_pairs_with(
         if used_q & (1 << qi) == 0 && !(fragment && Some(qi) == last) {
             den += if t.role == Role::Patronymic && other_patronymic {
                 GIVEN_WEIGHT
-            } else if whole && t.text.chars().count() > 1 {
+            } else if whole && t.text_chars() > 1 {
                 // An initial beside the name is a given name the list cannot confirm: it counts.
                 // Another word may be the surname of someone else with the listed name: REVIEW
                 // at most. So may a patronymic, which lists often leave out, when the listed

@@ -511,7 +511,7 @@ fn one_per_letter(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn prefix_sim(q: &Token, c: &Token) -> f32 {
     // `Karpenkov` also begins `Karpenkova`: a query cut one letter short cannot tell the listed
     // woman from her husband, so the cut reading stands (REVIEW at most, as every cut).
-    if q.text.chars().count() >= MIN_PREFIX_CHARS && c.text.len() > q.text.len() && c.text.starts_with(&*q.text) {
+    if q.text_chars() >= MIN_PREFIX_CHARS && c.text.len() > q.text.len() && c.text.starts_with(&*q.text) {
         PREFIX_SIM
     } else {
         0.0
