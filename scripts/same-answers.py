@@ -1,6 +1,7 @@
 """Screens the same parties on two running servers and reports every difference in decision,
-matched entities, scores (to 1e-4), matched names or the party's fingerprint: the check that a
-change meant to leave answers alone (a faster retrieval) did. Talks gRPC by reflection, so it needs no generated code.
+matched entities, scores (to 1e-4), matched names, the party's fingerprint or a refusal: the
+check that a change meant to leave answers alone (a faster retrieval) did. Talks gRPC by
+reflection, so it needs no generated code.
 
     python3 scripts/same-answers.py HOST:PORT_A HOST:PORT_B QUERIES.jsonl
 
@@ -28,7 +29,10 @@ def client(addr):
                           request_serializer=req_t.SerializeToString, response_deserializer=resp_t.FromString)
 
     def screen(party):
-        d = json_format.MessageToDict(call(json_format.ParseDict({"party": party}, req_t()), timeout=60))
+        try:
+            d = json_format.MessageToDict(call(json_format.ParseDict({"party": party}, req_t()), timeout=60))
+        except grpc.RpcError as e:  # a refusal is an answer too: its status and message compared
+            return "ERROR", e.code().name, e.details()
         matches = sorted((m["entityId"], round(m.get("score", 0), 4), m.get("matchedName", ""))
                          for m in d.get("matches", []))
         return d.get("decision", "CLEAR"), matches, d.get("partyFingerprint", "")

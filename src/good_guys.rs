@@ -171,13 +171,7 @@ pub fn fingerprint_of_words(q: &Query, words: &[String]) -> String {
     }
     h.update([0u8]);
     joined(&mut h, &ids, b",");
-    let mut hex = [0u8; 32];
-    // 16 bytes always fit 32 hex digits; the digits are ASCII.
-    let _ = hex::encode_to_slice(&h.finalize()[..16], &mut hex);
-    let mut out = String::with_capacity(36);
-    out.push_str("fp1:");
-    out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
-    out
+    format!("fp1:{}", hex::encode(&h.finalize()[..16]))
 }
 
 #[cfg(test)]

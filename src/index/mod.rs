@@ -576,8 +576,7 @@ fn cut_weight(parts: &[Part]) -> f32 {
 fn lookup_hashes(s: &str, min_len_for_deletes: usize, f: &mut impl FnMut(u64)) {
     let b = s.as_bytes();
     f(fnv(b.iter().copied()));
-    // An ASCII word has as many characters as bytes (counting them was 2 % of a screening).
-    if s.len() < min_len_for_deletes || (!s.is_ascii() && s.chars().count() < min_len_for_deletes) {
+    if s.len() < min_len_for_deletes || crate::normalize::char_count(s) < min_len_for_deletes {
         return;
     }
     let mut before = FNV_OFFSET;

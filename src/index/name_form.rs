@@ -126,8 +126,7 @@ impl Token {
     fn build(text: &str, role: Role, weight: f32, with_skeleton: bool) -> Token {
         let key = phonetic_key(text);
         let skeleton = if with_skeleton { crate::normalize::skeleton(&key) } else { String::new() };
-        // Most words are ASCII, whose characters are its bytes.
-        let chars = |s: &str| u32::try_from(if s.is_ascii() { s.len() } else { s.chars().count() }).unwrap_or(u32::MAX);
+        let chars = |s: &str| u32::try_from(crate::normalize::char_count(s)).unwrap_or(u32::MAX);
         Token {
             text_chars: chars(text),
             key_chars: chars(&key),
@@ -878,7 +877,7 @@ fn split_words(
 ) -> Option<(Vec<String>, u32)> {
     let mut out: Option<(Vec<String>, u32)> = None;
     for (i, w) in words.iter().enumerate() {
-        let pieces = if (if w.is_ascii() { w.len() } else { w.chars().count() }) >= MIN_SPLIT_WORD && !is_listed(w) {
+        let pieces = if crate::normalize::char_count(w) >= MIN_SPLIT_WORD && !is_listed(w) {
             segment(w, is_listed, free_rest)
         } else {
             None
