@@ -307,7 +307,9 @@ fn aliases(cell: &str) -> Vec<String> {
                 let a = a.trim();
                 let cut = ["a.k.a.", "a.k.a", "f.k.a.", "f.k.a", "formerly known as", "formerly"]
                     .iter()
-                    .find_map(|l| (a.len() >= l.len() && a[..l.len()].eq_ignore_ascii_case(l)).then(|| &a[l.len()..]))
+                    // By bytes of the ASCII label, on the piece's own boundaries: a piece whose
+                    // first bytes end inside a letter (`Lukašenka`) has no label.
+                    .find_map(|l| a.get(..l.len()).filter(|h| h.eq_ignore_ascii_case(l)).and_then(|_| a.get(l.len()..)))
                     .unwrap_or(a);
                 let cut = cut.trim_start_matches([',', ':', ' ']);
                 // `a.k.a., the following three aliases:` introduces the lines after it.
@@ -436,6 +438,9 @@ mod tests {
         let a = aliases("（別称、株式会社ヴェクトル科学研究所及び株式会社ヴェクトル）\n (a.k.a. Vektor Institute; a.k.a. Vektor JSC)");
         assert_eq!(a, ["株式会社ヴェクトル科学研究所", "株式会社ヴェクトル", "Vektor Institute", "Vektor JSC"]);
         assert!(aliases("ＭＺＫＴ").is_empty());
+        // Pieces whose first bytes end inside a letter are names, not a reason to panic.
+        let a = aliases("(a.k.a. LUKASHENKO; ОАО Беларуськалий; Lukašenka; Ž)");
+        assert_eq!(a, ["LUKASHENKO", "ОАО Беларуськалий", "Lukašenka", "Ž"]);
     }
 
     #[test]

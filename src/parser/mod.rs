@@ -67,7 +67,27 @@ impl RawPublication {
 }
 
 /// Parses a publication with the parser of its kind.
+///
+/// A parser that panics on some publication is a defect in screener, yet it must not take the
+/// reload (every other source's update with it) or the start down: the publication is refused as
+/// any other it cannot read, and the previous one keeps serving.
 pub fn parse(kind: SourceKind, publication: &RawPublication) -> Result<ParsedList, ParseError> {
+    refusing_panics(&publication.describe(), || parse_unguarded(kind, publication))
+}
+
+fn refusing_panics(
+    file: &str,
+    parse: impl FnOnce() -> Result<ParsedList, ParseError>,
+) -> Result<ParsedList, ParseError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
+        Err(ParseError::file(
+            file,
+            "the parser failed on this publication (a defect in screener: the log has where; please report it)",
+        ))
+    })
+}
+
+fn parse_unguarded(kind: SourceKind, publication: &RawPublication) -> Result<ParsedList, ParseError> {
     if let Some(f) = publication.files.iter().find(|f| f.bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0x1A)) {
         return Err(ParseError::file(&f.path, "the file is empty"));
     }
@@ -168,10 +188,12 @@ pub(crate) fn split_parenthesised(s: &str) -> (String, Vec<String>) {
 
 /// If an aside introduces another name (`also known as X`, `formerly X`), returns that name.
 pub(crate) fn aside_alias(aside: &str) -> Option<&str> {
-    let lower = aside.to_lowercase();
+    // Compared by the prefix's own ASCII bytes: lowercasing the whole aside first can change its
+    // length (the Kelvin sign `K` is three bytes, its lowercase `k` one), and the rest would then
+    // be cut inside a letter.
     for prefix in ["also known as", "a.k.a.", "aka", "formerly known as", "formerly", "f.k.a.", "previously"] {
-        if lower.starts_with(prefix) {
-            let rest = aside[prefix.len()..].trim_start_matches([':', ' ', ',']);
+        if aside.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+            let rest = aside.get(prefix.len()..)?.trim_start_matches([':', ' ', ',']);
             return (!rest.is_empty()).then_some(rest);
         }
     }
@@ -265,9 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn a_parser_that_panics_refuses_the_publication() {
+        let e = refusing_panics("x.csv", || panic!("a defect")).unwrap_err();
+        assert!(e.to_string().starts_with("x.csv: the parser failed on this publication"), "{e}");
+    }
+
+    #[test]
     fn parenthesised_asides_are_split() {
         let (m, a) = split_parenthesised("Yaroslavsky Plant (also known as Yaroslavl Factory)");
         assert_eq!(m, "Yaroslavsky Plant");
         assert_eq!(aside_alias(&a[0]), Some("Yaroslavl Factory"));
+        // A prefix is matched by its own letters: a Kelvin sign (three bytes, lowercased to one)
+        // or a short Cyrillic aside is no alias and no reason to panic.
+        assert_eq!(aside_alias("a\u{212A}a Minsk"), None);
+        assert_eq!(aside_alias("ОАО"), None);
+        assert_eq!(aside_alias("AKA: Minsk Plant"), Some("Minsk Plant"));
     }
 }
