@@ -14,6 +14,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tonic::{Request, Status};
 
+use crate::error::ApiError;
 use crate::telemetry::AuditLog;
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -53,27 +54,28 @@ impl AdminAuth {
         AdminAuth { policy: Arc::new(policy), audit }
     }
 
-    fn decide(&self, req: &Request<()>) -> Result<String, Status> {
+    fn decide(&self, req: &Request<()>) -> Result<String, ApiError> {
         if self.policy.closed() {
-            return Err(Status::permission_denied(
+            return Err(ApiError::PermissionDenied(
                 "AdminService is disabled on this server: start it with --admin-token-file or --admin-identity \
-                 (lists still reload on file change, publisher update and SIGHUP)",
+                 (lists still reload on file change, publisher update and SIGHUP)"
+                    .into(),
             ));
         }
         if let Some(header) = req.metadata().get("authorization") {
             let Some(path) = &self.policy.token_file else {
-                return Err(Status::unauthenticated("this server takes no bearer tokens for AdminService"));
+                return Err(ApiError::Unauthenticated("this server takes no bearer tokens for AdminService".into()));
             };
             let given = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")).unwrap_or_default().trim();
             let expected = std::fs::read_to_string(path).map_err(|e| {
                 tracing::error!(path = %path.display(), error = %e, "cannot read the admin token file");
-                Status::unavailable("the admin token cannot be read on the server")
+                ApiError::CannotAuthenticate("the admin token cannot be read on the server".into())
             })?;
             // Compared as digests: equal-length values whose comparison time says nothing
             // about the token.
             let expected = expected.trim();
             if expected.is_empty() || Sha256::digest(given) != Sha256::digest(expected) {
-                return Err(Status::unauthenticated("invalid bearer token"));
+                return Err(ApiError::Unauthenticated("invalid bearer token".into()));
             }
             return Ok("bearer token".into());
         }
@@ -82,15 +84,16 @@ impl AdminAuth {
                 let ids = crate::tls::identities(leaf);
                 return match ids.iter().find(|id| self.policy.identities.contains(id)) {
                     Some(id) => Ok(format!("certificate {id}")),
-                    None => Err(Status::permission_denied(format!(
+                    None => Err(ApiError::PermissionDenied(format!(
                         "client certificate ({}) is not allowed to call AdminService",
                         ids.join(", ")
                     ))),
                 };
             }
         }
-        Err(Status::unauthenticated(
-            "AdminService needs credentials: `authorization: Bearer <token>` metadata or an allowed client certificate",
+        Err(ApiError::Unauthenticated(
+            "AdminService needs credentials: `authorization: Bearer <token>` metadata or an allowed client certificate"
+                .into(),
         ))
     }
 }
@@ -98,9 +101,10 @@ impl AdminAuth {
 impl tonic::service::Interceptor for AdminAuth {
     fn call(&mut self, mut req: Request<()>) -> Result<Request<()>, Status> {
         let decision = self.decide(&req);
+        let refusal = decision.as_ref().err().map(ToString::to_string);
         let (principal, allowed, reason) = match &decision {
             Ok(p) => (p.as_str(), true, ""),
-            Err(s) => ("unauthenticated", false, s.message()),
+            Err(_) => ("unauthenticated", false, refusal.as_deref().unwrap_or_default()),
         };
         if allowed {
             tracing::info!(principal, "AdminService call authorised");

@@ -16,6 +16,28 @@ pub enum ApiError {
     /// A list version the server does not remember.
     #[error("{0}")]
     UnknownVersion(String),
+    /// The server is draining (SIGTERM): retry on another replica.
+    #[error("the server is shutting down; retry (another replica answers)")]
+    ShuttingDown,
+    /// The call's own deadline or the server's bound passed; the message says which.
+    #[error("{0}")]
+    DeadlineExceeded(String),
+    /// AdminService without credentials, or with a token that is not the one.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// AdminService with credentials it does not take (or disabled on this server).
+    #[error("{0}")]
+    PermissionDenied(String),
+    /// The server cannot check the caller's credentials now (its token file is unreadable).
+    #[error("{0}")]
+    CannotAuthenticate(String),
+    /// A list-change subscriber read too slowly and missed changes: it must resubscribe.
+    #[error("this subscriber fell behind the list-change feed; resubscribe with since_list_version")]
+    FellBehind,
+    /// A defect in screener stopped the call. The message says nothing of the request (a panic's
+    /// message may hold the screened name); the server's log says where it failed.
+    #[error("the screening failed inside the server (a defect in screener: its log says where); nothing was decided")]
+    Internal,
 }
 
 impl ApiError {
@@ -27,6 +49,13 @@ impl ApiError {
             ApiError::TooLarge(_) => Code::ResourceExhausted,
             ApiError::NotReady => Code::Unavailable,
             ApiError::UnknownVersion(_) => Code::FailedPrecondition,
+            ApiError::ShuttingDown => Code::Unavailable,
+            ApiError::DeadlineExceeded(_) => Code::DeadlineExceeded,
+            ApiError::FellBehind => Code::Aborted,
+            ApiError::Unauthenticated(_) => Code::Unauthenticated,
+            ApiError::PermissionDenied(_) => Code::PermissionDenied,
+            ApiError::CannotAuthenticate(_) => Code::Unavailable,
+            ApiError::Internal => Code::Internal,
         }
     }
 }
@@ -83,6 +112,13 @@ mod tests {
             ApiError::TooLarge("message: too large".into()),
             ApiError::NotReady,
             ApiError::UnknownVersion("no version v1".into()),
+            ApiError::ShuttingDown,
+            ApiError::DeadlineExceeded("the call's grpc-timeout has passed".into()),
+            ApiError::FellBehind,
+            ApiError::Unauthenticated("invalid bearer token".into()),
+            ApiError::PermissionDenied("not allowed".into()),
+            ApiError::CannotAuthenticate("the admin token cannot be read on the server".into()),
+            ApiError::Internal,
         ];
         for e in errors {
             let (code, message) = (e.code(), e.to_string());

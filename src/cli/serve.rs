@@ -9,6 +9,9 @@ use crate::telemetry::Telemetry;
 /// `screener serve`: the handler of the subcommand.
 pub fn command(settings: &Settings) -> anyhow::Result<()> {
     let config = ServeConfig::from_settings(settings)?;
+    if !config.telemetry_raw_values {
+        quiet_panics();
+    }
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let result = runtime.block_on(async {
         let telemetry = Telemetry::init(config.log_format)?;
@@ -26,6 +29,22 @@ pub fn command(settings: &Settings) -> anyhow::Result<()> {
     // hung file system never returns: shutdown gives them a moment, then exits without them.
     runtime.shutdown_timeout(BLOCKING_GRACE);
     result
+}
+
+/// Panics are logged by where they happened, without their message: a panic on the request path
+/// (a defect, answered INTERNAL) may carry the screened name in its message, and names stay out
+/// of default logs. `--telemetry-raw-values` keeps Rust's default report, message and all.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        let thread = std::thread::current().name().unwrap_or("unnamed").to_string();
+        const WHAT: &str = "panic (a defect in screener); its message is not logged, since it may hold a screened name";
+        if tracing::dispatcher::has_been_set() {
+            tracing::error!(%location, %thread, "{WHAT}");
+        } else {
+            eprintln!("{WHAT}: at {location}, thread {thread}");
+        }
+    }));
 }
 
 /// How long shutdown waits for blocking work (a list being read) once serving has stopped.

@@ -47,15 +47,22 @@ pub struct ScreeningApi {
     heavy: Arc<tokio::sync::Semaphore>,
 }
 
-/// A party whose name (and other text) is longer than this is screened as heavy work
-/// ([`heavy_permits`]): names are far shorter, while a name of a thousand characters (a listed
-/// name repeated, a long run of kana) costs up to a few milliseconds, and streams of them
-/// screened on the async workers delayed health checks by a second.
-const LONG_PARTY_CHARS: usize = 160;
+/// A party whose name and address are longer than this, in bytes of UTF-8, is screened as heavy
+/// work ([`heavy_permits`]): names are far shorter, while a name of a thousand characters (a
+/// listed name repeated, a long run of kana) costs up to a few milliseconds, and streams of them
+/// screened on the async workers delayed health checks by a second. Bytes, not characters: the
+/// length is known without a pass over the text, and a name in another script (two or three
+/// bytes a letter) is heavy from 55–80 letters, still far beyond any real name.
+const LONG_PARTY_BYTES: usize = 160;
 
-/// The characters of a party that screening reads: its name and address.
-fn party_chars(p: Option<&pb::Party>) -> usize {
+/// The bytes of a party that screening reads: its name and address.
+fn party_bytes(p: Option<&pb::Party>) -> usize {
     p.map(|p| p.name.len() + p.address.len()).unwrap_or(0)
+}
+
+/// The bytes of an agent (a bank) that screening reads: its name and BIC.
+fn agent_bytes(a: Option<&pb::Agent>) -> usize {
+    a.map(|a| a.name.len() + a.bic.len()).unwrap_or(0)
 }
 
 /// How many `ScreenMessage` calls (and long parties, [`LONG_PARTY_CHARS`]) are screened at once:
@@ -120,8 +127,15 @@ impl ScreeningApi {
 
     /// Runs `f` on the blocking pool under the heavy permits (see [`heavy_permits`]): for
     /// messages, and for parties whose names are long enough to cost milliseconds.
-    async fn run_heavy<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, Status> {
-        let permit = self.heavy.clone().acquire_owned().await.map_err(|_| Status::unavailable("shutting down"))?;
+    ///
+    /// A panic in `f` (a defect) answers INTERNAL with a message that says nothing of the request,
+    /// and is logged by where it happened only (see `cli::serve`'s panic hook): its message may
+    /// hold the screened name.
+    async fn run_heavy<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let permit = self.heavy.clone().acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
         let span = Span::current();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
@@ -129,7 +143,10 @@ impl ScreeningApi {
             f()
         })
         .await
-        .map_err(|e| Status::internal(format!("screening failed: {e}")))
+        .unwrap_or_else(|e| {
+            tracing::error!(panicked = e.is_panic(), "a screening task failed; the call is answered INTERNAL");
+            Err(ApiError::Internal)
+        })
     }
 
     fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
@@ -247,12 +264,21 @@ impl ScreeningApi {
         &self,
         req: &pb::ScreenPartyRequest,
         trace: Option<&RpcTrace>,
-    ) -> Result<pb::ScreenPartyResponse, Status> {
+    ) -> Result<pb::ScreenPartyResponse, ApiError> {
         let snapshot = self.snapshot()?;
         // A span per party, under the stream's span: each decision is traceable on its own.
         let span = crate::telemetry::decision_span!(tracing::Level::DEBUG, "ScreenStream.item");
         let _entered = span.enter();
-        Ok(match self.screen_one(&snapshot, req) {
+        let started = Instant::now();
+        let result = self.screen_one(&snapshot, req);
+        // Counted per party, as a unary screening is: a bank screening in bulk sees its
+        // decisions on the same dashboard.
+        let outcome = match &result {
+            Ok(r) => decision_label(r.decision),
+            Err(e) => error_label(e),
+        };
+        crate::metrics::rpc("ScreenStream", outcome, started.elapsed());
+        Ok(match result {
             Ok(resp) => {
                 self.record_party(&span, trace, "ScreenStream", req, &resp);
                 resp
@@ -266,6 +292,15 @@ impl ScreeningApi {
                 party_fingerprint: String::new(),
             },
         })
+    }
+
+    fn compare_one(&self, req: &pb::CompareRequest) -> Result<pb::CompareResponse, ApiError> {
+        let snapshot = self.snapshot()?;
+        let missing = |f: &str| ApiError::InvalidArgument(format!("{f} is required"));
+        let query = convert::query(req.query.as_ref().ok_or_else(|| missing("query"))?, "query")?;
+        let candidate = convert::query(req.candidate.as_ref().ok_or_else(|| missing("candidate"))?, "candidate")?;
+        let result = matcher::compare(&query, &candidate, &self.thresholds, snapshot.stats().clone());
+        Ok(convert::compare_response(&candidate, &result))
     }
 
     fn message(&self, req: &pb::ScreenMessageRequest) -> Result<MessageAnswer, ApiError> {
@@ -299,9 +334,9 @@ impl ScreeningService for ScreeningApi {
         request: Request<pb::ScreenPartyRequest>,
     ) -> Result<Response<pb::ScreenPartyResponse>, Status> {
         let started = Instant::now();
-        let result = if party_chars(request.get_ref().party.as_ref()) > LONG_PARTY_CHARS {
+        let result = if party_bytes(request.get_ref().party.as_ref()) > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), request.get_ref().clone());
-            self.run_heavy(move || this.snapshot().and_then(|snapshot| this.screen_one(&snapshot, &req))).await?
+            self.run_heavy(move || this.snapshot().and_then(|snapshot| this.screen_one(&snapshot, &req))).await
         } else {
             self.snapshot().and_then(|snapshot| self.screen_one(&snapshot, request.get_ref()))
         };
@@ -323,12 +358,17 @@ impl ScreeningService for ScreeningApi {
     ) -> Result<Response<pb::ScreenPaymentResponse>, Status> {
         let started = Instant::now();
         let req = request.get_ref();
-        let chars = party_chars(req.debtor.as_ref())
-            + party_chars(req.creditor.as_ref())
-            + req.intermediary_agents.iter().map(|a| a.name.len() + a.bic.len()).sum::<usize>();
-        let result = if chars > LONG_PARTY_CHARS {
+        // Every party and agent the payment screens counts: four parties of a thousand
+        // characters each are as heavy as one.
+        let bytes = [&req.debtor, &req.creditor, &req.ultimate_debtor, &req.ultimate_creditor]
+            .into_iter()
+            .map(|p| party_bytes(p.as_ref()))
+            .chain([&req.debtor_agent, &req.creditor_agent].into_iter().map(|a| agent_bytes(a.as_ref())))
+            .chain(req.intermediary_agents.iter().map(|a| agent_bytes(Some(a))))
+            .sum::<usize>();
+        let result = if bytes > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), req.clone());
-            self.run_heavy(move || this.payment(&req)).await?
+            self.run_heavy(move || this.payment(&req)).await
         } else {
             self.payment(req)
         };
@@ -371,7 +411,7 @@ impl ScreeningService for ScreeningApi {
         let trace = request.extensions().get::<RpcTrace>().cloned();
         let req = request.into_inner();
         let this = self.clone();
-        let result = self.run_heavy(move || this.message(&req)).await?;
+        let result = self.run_heavy(move || this.message(&req)).await;
         let outcome = match &result {
             Ok(answer) => {
                 let r = &answer.response;
@@ -428,10 +468,11 @@ impl ScreeningService for ScreeningApi {
                 Ok(Some(item)) => Some((item, Some(parties))),
                 Ok(None) => None,
                 Err(_) => Some((
-                    Err(Status::deadline_exceeded(format!(
+                    Err(ApiError::DeadlineExceeded(format!(
                         "no party received for {} s (--stream-idle-timeout): the idle stream is closed",
                         idle.as_secs_f64()
-                    ))),
+                    ))
+                    .into()),
                     None,
                 )),
             }
@@ -441,26 +482,35 @@ impl ScreeningService for ScreeningApi {
             async move {
                 let req = item.map_err(crate::layers::status_fix::undecodable)?;
                 if deadline.is_some_and(|d| Instant::now() > d) {
-                    return Err(Status::deadline_exceeded("the call's grpc-timeout has passed"));
+                    return Err(ApiError::DeadlineExceeded("the call's grpc-timeout has passed".into()).into());
                 }
-                if party_chars(req.party.as_ref()) > LONG_PARTY_CHARS {
+                if party_bytes(req.party.as_ref()) > LONG_PARTY_BYTES {
                     let this2 = this.clone();
-                    return this.run_heavy(move || this2.stream_item(&req, trace.as_ref())).await?;
+                    return Ok(this.run_heavy(move || this2.stream_item(&req, trace.as_ref())).await?);
                 }
-                this.stream_item(&req, trace.as_ref())
+                Ok(this.stream_item(&req, trace.as_ref())?)
             }
         });
         Ok(Response::new(Box::pin(out)))
     }
 
+    /// Two long names cost as a long party does (two one-name indexes, every word against every
+    /// word), so they go to the heavy pool by the same bound.
     async fn compare(&self, request: Request<pb::CompareRequest>) -> Result<Response<pb::CompareResponse>, Status> {
-        let snapshot = self.snapshot()?;
+        let started = Instant::now();
         let req = request.get_ref();
-        let missing = |f: &str| ApiError::InvalidArgument(format!("{f} is required"));
-        let query = convert::query(req.query.as_ref().ok_or_else(|| missing("query"))?, "query")?;
-        let candidate = convert::query(req.candidate.as_ref().ok_or_else(|| missing("candidate"))?, "candidate")?;
-        let result = matcher::compare(&query, &candidate, &self.thresholds, snapshot.stats().clone());
-        Ok(Response::new(convert::compare_response(&candidate, &result)))
+        let result = if party_bytes(req.query.as_ref()) + party_bytes(req.candidate.as_ref()) > LONG_PARTY_BYTES {
+            let (this, req) = (self.clone(), req.clone());
+            self.run_heavy(move || this.compare_one(&req)).await
+        } else {
+            self.compare_one(req)
+        };
+        let outcome = match &result {
+            Ok(r) => decision_label(r.decision),
+            Err(e) => error_label(e),
+        };
+        crate::metrics::rpc("Compare", outcome, started.elapsed());
+        Ok(Response::new(result?))
     }
 
     type WatchListChangesStream = Pin<Box<dyn Stream<Item = Result<pb::ListChange, Status>> + Send>>;
@@ -489,9 +539,7 @@ impl ScreeningService for ScreeningApi {
             let out = match item {
                 Ok(c) if replayed.contains(&c.list_version) => None,
                 Ok(c) => Some(Ok(convert::list_change(&c))),
-                Err(_) => Some(Err(Status::aborted(
-                    "this subscriber fell behind the list-change feed; resubscribe with since_list_version",
-                ))),
+                Err(_) => Some(Err(ApiError::FellBehind.into())),
             };
             std::future::ready(out)
         });
