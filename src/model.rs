@@ -223,6 +223,16 @@ impl PartialDate {
         }
         Some(d)
     }
+
+    /// A date a caller typed (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, in a request or a payment
+    /// message): as [`PartialDate::parse_iso`], and its day on the calendar, so that `1974-02-30`
+    /// is refused rather than compared as if it were real.
+    pub fn parse_typed(s: &str) -> Option<PartialDate> {
+        PartialDate::parse_iso(s).filter(|d| {
+            let (Some(m), Some(day)) = (d.month, d.day) else { return true };
+            time::Month::try_from(m).is_ok_and(|m| time::Date::from_calendar_date(i32::from(d.year), m, day).is_ok())
+        })
+    }
 }
 
 impl fmt::Display for PartialDate {

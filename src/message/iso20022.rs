@@ -16,6 +16,9 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::{line_column, Content, Field, Message, MessageError, Role, MAX_DEPTH};
+
+/// See [`Walker::start`].
+const MAX_ELEMENT_NAME_BYTES: usize = 64;
 use crate::model::{EntityType, IdKind, Identifier, PartialDate};
 
 /// Elements that may repeat where they occur: their paths carry a 1-based index
@@ -136,6 +139,14 @@ impl Walker {
     fn start(&mut self, name: &str, namespace: Option<String>) -> Result<(), MessageError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(MessageError::TooLarge(format!("{}: elements nest deeper than {MAX_DEPTH}", self.path)));
+        }
+        // Every field keeps its path, so names of kilobytes, nested, would make a small message
+        // cost a hundred megabytes; ISO 20022's longest element names are under 40 bytes.
+        if name.len() > MAX_ELEMENT_NAME_BYTES {
+            return Err(MessageError::field(
+                &self.path,
+                format!("an element name is longer than {MAX_ELEMENT_NAME_BYTES} bytes: no ISO 20022 element's is"),
+            ));
         }
         let path_len = self.path.len();
         let index = match (REPEATABLE.contains(&name), self.stack.last_mut()) {
@@ -315,7 +326,7 @@ impl Walker {
         };
         let date_of_birth = match p.date_of_birth {
             Some((path, d)) => Some(
-                PartialDate::parse_iso(d.get(..10).unwrap_or(&d))
+                birth_date(&d)
                     .ok_or_else(|| MessageError::field(&path, format!("`{d}` is not a date (YYYY-MM-DD)")))?,
             ),
             None => None,
@@ -447,6 +458,20 @@ fn namespace_attr(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
             .then(|| String::from_utf8_lossy(&a.value).into_owned())
             .filter(|v| v.contains("tech:xsd:"))
     })
+}
+
+/// `BirthDt` is an `ISODate` (`xs:date`): `YYYY-MM-DD`, perhaps with a time zone (`Z`, `+03:00`),
+/// which says nothing of the person and is dropped. Anything else after the date, or a day the
+/// calendar lacks, is no date.
+fn birth_date(d: &str) -> Option<PartialDate> {
+    let d = d.trim();
+    let (date, zone) = (d.get(..10)?, d.get(10..)?);
+    let zone_ok = match zone.as_bytes() {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()),
+        _ => false,
+    };
+    zone_ok.then(|| PartialDate::parse_typed(date)).flatten().filter(|p| p.day.is_some())
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub const MAX_FIELDS: usize = 4_000;
 /// Nesting of XML elements at most: ISO 20022 messages nest about a dozen deep; a deeper
 /// document is built to exhaust the parser, not to pay anyone.
 pub const MAX_DEPTH: usize = 64;
+/// The message reference's bound, as `ScreenPaymentRequest.payment_id`'s.
+pub const MAX_REFERENCE_CHARS: usize = 256;
 /// Longest name screened, in characters (as for `ScreenParty`; ISO 20022 names are at most 140).
 pub const MAX_NAME_CHARS: usize = 1024;
 /// Longest free text of one field, in characters (ISO 20022 `Ustrd` is at most 140, MT 72 is 6 ×
@@ -217,10 +219,19 @@ pub fn parse(text: &str, format: Format) -> Result<Message, MessageError> {
         Format::Detect => return Err(MessageError::UnknownFormat),
         f => f,
     };
-    match format {
-        Format::SwiftMt => swift_mt::parse(text),
-        _ => iso20022::parse(text),
+    let (message, reference_field) = match format {
+        Format::SwiftMt => (swift_mt::parse(text)?, ":20:"),
+        _ => (iso20022::parse(text)?, "GrpHdr/MsgId"),
+    };
+    // The reference is echoed in the response and written into every audit line, as a
+    // ScreenPayment's payment_id is: held to the same bounds (both formats allow 35 or fewer).
+    if message.reference.chars().count() > MAX_REFERENCE_CHARS {
+        return Err(MessageError::field(reference_field, format!("longer than {MAX_REFERENCE_CHARS} characters")));
     }
+    if message.reference.chars().any(char::is_control) {
+        return Err(MessageError::field(reference_field, "contains control characters"));
+    }
+    Ok(message)
 }
 
 /// One field that hit.
@@ -353,6 +364,41 @@ mod tests {
         assert_eq!(line_column("ab\ncdé\nf", 0), (1, 1));
         assert_eq!(line_column("ab\ncdé\nf", 4), (2, 2));
         assert_eq!(line_column("ab\ncdé\nf", 8), (3, 1));
+    }
+
+    /// What a message may carry beyond its fields is bounded as a request's fields are: the
+    /// reference (echoed and audited), element names (kept in every field's path) and dates of
+    /// birth (on the calendar, nothing after them but a time zone).
+    #[test]
+    fn references_element_names_and_birth_dates_are_held_to_their_bounds() {
+        use super::test_lists::message;
+        let iso = message("pacs008_listed_creditor.xml");
+        let mt = message("mt103_option_f.fin");
+        let refused = |text: &str| parse(text, Format::Detect).err().map(|e| e.to_string());
+        assert_eq!(refused(&iso), None);
+        assert_eq!(refused(&mt), None);
+        let long = "R".repeat(MAX_REFERENCE_CHARS + 1);
+        let e = refused(&iso.replace("<MsgId>NDEA-20250312-0001</MsgId>", &format!("<MsgId>{long}</MsgId>")));
+        assert!(e.as_deref().is_some_and(|e| e.starts_with("GrpHdr/MsgId: longer than")), "{e:?}");
+        let e = refused(&mt.replace(":20:NDEA103F0001", &format!(":20:{long}")));
+        assert!(e.as_deref().is_some_and(|e| e.starts_with(":20:: longer than")), "{e:?}");
+        let e = refused(&iso.replace("<MsgId>NDEA-20250312-0001</MsgId>", "<MsgId>NDEA\u{7}1</MsgId>"));
+        assert!(e.as_deref().is_some_and(|e| e.contains("control characters")), "{e:?}");
+        let name = "X".repeat(65);
+        let e = refused(&iso.replace("<MsgId>", &format!("<{name}>z</{name}><MsgId>")));
+        assert!(e.as_deref().is_some_and(|e| e.contains("element name is longer than 64 bytes")), "{e:?}");
+        for (birth, ok) in [
+            ("1975-11-28Z", true),
+            ("1975-11-28+03:00", true),
+            ("1975-02-30", false),
+            ("1975-11-28garbage", false),
+            ("1975-11", false),
+        ] {
+            let e = refused(&iso.replace("<BirthDt>1975-11-28</BirthDt>", &format!("<BirthDt>{birth}</BirthDt>")));
+            assert_eq!(e.is_none(), ok, "{birth}: {e:?}");
+        }
+        let e = refused(&mt.replace("4/19751128", "4/19750230"));
+        assert!(e.as_deref().is_some_and(|e| e.contains("is not a date")), "{e:?}");
     }
 
     #[test]

@@ -290,7 +290,7 @@ impl Mapper {
                 "4" => {
                     let d = value.trim();
                     let parsed = (d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))
-                        .then(|| PartialDate::parse_iso(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])))
+                        .then(|| PartialDate::parse_typed(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])))
                         .flatten();
                     date_of_birth = Some(parsed.ok_or_else(|| {
                         MessageError::field(&self.path(f.tag, "4/"), format!("`{d}` is not a date (YYYYMMDD)"))

@@ -121,8 +121,7 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     let date_of_birth = match party.date_of_birth.trim() {
         "" => None,
         d => Some(
-            PartialDate::parse_iso(d)
-                .filter(exists)
+            PartialDate::parse_typed(d)
                 .ok_or_else(|| bad(format!("date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")))?,
         ),
     };
@@ -144,13 +143,6 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     };
     let country = Some(party.country.trim()).filter(|c| !c.is_empty()).map(str::to_string);
     Ok(Query { name: name.to_string(), party_type, date_of_birth, country, identifiers })
-}
-
-/// Whether a date's day exists in its month (`1974-02-30` does not), so that a typed date the
-/// calendar lacks is refused, not compared as if it were real.
-fn exists(d: &PartialDate) -> bool {
-    let (Some(m), Some(day)) = (d.month, d.day) else { return true };
-    time::Month::try_from(m).is_ok_and(|m| time::Date::from_calendar_date(i32::from(d.year), m, day).is_ok())
 }
 
 /// An agent (bank) of a payment as a party: an organisation known by BIC and/or name.
