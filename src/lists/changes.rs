@@ -119,13 +119,21 @@ impl ChangeLog {
     }
 
     /// Changes after `since`, oldest first; `None` when `since` is not remembered.
+    ///
+    /// Also `None` unless the changes chain from `since` to `current` without a gap: a change
+    /// not recorded (its diff failed, or the new lists serve before it is recorded) would
+    /// otherwise leave its additions out of a delta screening without a word. Refused, the
+    /// caller screens in full.
     pub fn after(&self, since: &str, current: &str) -> Option<Vec<Arc<ListChange>>> {
         if since == current {
             return Some(Vec::new());
         }
         let h = self.history.lock().ok()?;
         let start = h.iter().position(|c| c.previous_list_version == since)?;
-        Some(h.iter().skip(start).cloned().collect())
+        let changes: Vec<Arc<ListChange>> = h.iter().skip(start).cloned().collect();
+        let chained = changes.windows(2).all(|w| w[1].previous_list_version == w[0].list_version)
+            && changes.last().is_some_and(|c| c.list_version == current);
+        chained.then_some(changes)
     }
 
     /// Ids added or changed since `since` and still listed in `current`; `None` when `since` is
@@ -156,4 +164,41 @@ impl ChangeLog {
 /// Now, RFC 3339 in UTC: the time stamp of changes, loads and audit records.
 pub fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(previous: &str, version: &str) -> ListChange {
+        ListChange {
+            list_version: version.into(),
+            previous_list_version: previous.into(),
+            at: String::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn versions(changes: Option<Vec<Arc<ListChange>>>) -> Option<Vec<String>> {
+        changes.map(|c| c.iter().map(|c| c.list_version.clone()).collect())
+    }
+
+    /// A change missing from the log (its diff failed, or not recorded yet) leaves a gap; what
+    /// spans the gap is not remembered, rather than remembered without the missing change.
+    #[test]
+    fn changes_after_a_version_chain_to_the_current_one_or_are_not_remembered() {
+        let log = ChangeLog::default();
+        log.record(change("v0", "v1"));
+        log.record(change("v1", "v2"));
+        assert_eq!(versions(log.after("v0", "v2")), Some(vec!["v1".into(), "v2".into()]));
+        assert_eq!(versions(log.after("v1", "v2")), Some(vec!["v2".into()]));
+        assert_eq!(versions(log.after("v2", "v2")), Some(vec![]));
+        // v2 → v3 is serving but not recorded yet.
+        assert_eq!(versions(log.after("v1", "v3")), None);
+        // v2 → v3 never recorded; v3 → v4 was.
+        log.record(change("v3", "v4"));
+        assert_eq!(versions(log.after("v0", "v4")), None);
+        assert_eq!(versions(log.after("v3", "v4")), Some(vec!["v4".into()]));
+        assert_eq!(versions(log.after("unknown", "v4")), None);
+    }
 }
