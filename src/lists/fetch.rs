@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use std::io::Write;
+use tokio::io::AsyncWriteExt;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -91,8 +91,12 @@ async fn fetch_file(
     let http = |e: reqwest::Error| FetchError::Http { url: url.to_string(), error: e.to_string() };
     let cache = |error: std::io::Error| FetchError::Cache { path: path.display().to_string(), error };
     let meta_path = path.with_extension("meta.json");
-    let meta: Meta = match std::fs::read(&meta_path) {
-        Ok(b) if path.is_file() => serde_json::from_slice(&b).unwrap_or_default(),
+    // File work goes through tokio's blocking pool (tokio::fs, spawn_blocking): on the async
+    // workers, writing, syncing and hashing a publication of a hundred megabytes stalled the RPCs
+    // sharing them.
+    let cached = tokio::fs::metadata(path).await.is_ok_and(|m| m.is_file());
+    let meta: Meta = match tokio::fs::read(&meta_path).await {
+        Ok(b) if cached => serde_json::from_slice(&b).unwrap_or_default(),
         _ => Meta::default(),
     };
     let mut req = client.get(url);
@@ -124,10 +128,10 @@ async fn fetch_file(
     // Streamed to disk chunk by chunk: a body without Content-Length (or lying about it) is cut
     // off at the limit without ever being held in memory, which an endless body would fill.
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(cache)?;
+        tokio::fs::create_dir_all(dir).await.map_err(cache)?;
     }
     let tmp = path.with_extension("partial");
-    let mut out = std::fs::File::create(&tmp).map_err(cache)?;
+    let mut out = tokio::fs::File::create(&tmp).await.map_err(cache)?;
     let mut hasher = Sha256::new();
     let mut size = 0u64;
     let written: Result<(), FetchError> = async {
@@ -137,24 +141,29 @@ async fn fetch_file(
                 return Err(too_large());
             }
             hasher.update(&chunk);
-            out.write_all(&chunk).map_err(cache)?;
+            out.write_all(&chunk).await.map_err(cache)?;
         }
-        out.sync_all().map_err(cache)
+        out.sync_all().await.map_err(cache)
     }
     .await;
     drop(out);
     if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = tokio::fs::remove_file(&tmp).await;
         return Err(e);
     }
-    if digest_of(path).is_some_and(|old| old == hasher.finalize()[..]) {
+    let digest = hasher.finalize();
+    let old = path.to_path_buf();
+    let same =
+        tokio::task::spawn_blocking(move || digest_of(&old)).await.ok().flatten().is_some_and(|d| d == digest[..]);
+    let meta_bytes = serde_json::to_vec(&new_meta).unwrap_or_default();
+    if same {
         // Same bytes without validators (a publisher that ignores conditional requests).
-        let _ = std::fs::remove_file(&tmp);
-        let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
+        let _ = tokio::fs::remove_file(&tmp).await;
+        let _ = tokio::fs::write(&meta_path, meta_bytes).await;
         return Ok(false);
     }
-    std::fs::rename(&tmp, path).map_err(cache)?;
-    let _ = std::fs::write(&meta_path, serde_json::to_vec(&new_meta).unwrap_or_default());
+    tokio::fs::rename(&tmp, path).await.map_err(cache)?;
+    let _ = tokio::fs::write(&meta_path, meta_bytes).await;
     Ok(true)
 }
 
