@@ -315,6 +315,118 @@ fn disguised_and_degraded_names() {
     }
 }
 
+/// A name as this test compares names: lower case, Latin letters without their marks, the
+/// spellings that romanisations of one Cyrillic letter differ in brought together (`y`/`j`/`i`,
+/// `kh`/`h`/`g`, `x`/`ks`, `w`/`v`, `ph`/`f`), doubled letters once. Written here, apart from
+/// `screener::normalize`, so that the test does not share the matcher's errors.
+fn plain(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ė' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ŭ' | 'ў' => 'u',
+            'č' | 'ć' | 'ç' => 'c',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ń' | 'ñ' => 'n',
+            'ř' => 'r',
+            'ý' | 'y' | 'j' => 'i',
+            'w' => 'v',
+            'x' => {
+                out.push_str("ks");
+                continue;
+            }
+            c if c.is_alphabetic() => c,
+            _ => continue,
+        };
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.replace("kh", "h").replace("ph", "f").replace('g', "h")
+}
+
+/// Given names that are one name in the languages of the lists (Russian, Belarusian, Ukrainian,
+/// Polish, Lithuanian, English), by this test's own table; compared in `plain` spelling.
+const GIVEN_NAME_ROWS: &[&[&str]] = &[
+    &["Aleksandr", "Alexander", "Aleksandar", "Aliaksandr", "Alyaksandr", "Aleksandras", "Oleksandr"],
+    &["Sergei", "Sergey", "Siarhei", "Serhiy", "Serhii", "Sergii"],
+    &["Vladimir", "Uladzimir", "Uladimir", "Volodymyr", "Vladzimir", "Vladimiras"],
+    &["Dmitry", "Dmitri", "Dzmitry", "Dmytro", "Dimitri", "Dzmitryi"],
+    &["Andrei", "Andrey", "Andrii", "Andrius", "Andrzej", "Andreas", "Andrew"],
+    &["Igor", "Ihar", "Ihor", "Igoris"],
+    &["Viktor", "Viktar", "Victor", "Viktoras"],
+    &["Nikolai", "Nikolay", "Mikalai", "Mykola", "Nikolas", "Mikolaj"],
+    &["Yuri", "Yury", "Yuriy", "Yurii", "Iurii", "Juras", "Jurij"],
+    &["Oleg", "Aleh", "Oleh", "Olegas"],
+    &["Pavel", "Paval", "Pavlo", "Pavlas", "Pawel", "Paul"],
+    &["Ivan", "Ivanas", "Iwan", "Jan", "Yan"],
+    &["Natalia", "Natallia", "Nataliya", "Natalya", "Natalija"],
+    &["Elena", "Alena", "Olena", "Yelena", "Helena", "Alyona", "Jelena"],
+    &["Olga", "Volha", "Olha"],
+    &["Anatoly", "Anatoli", "Anatol", "Anatolii", "Anatoliy", "Anatolijus"],
+    &["Mikhail", "Mikhas", "Mykhailo", "Michal", "Mikhailas", "Michael"],
+    &["Valery", "Valeri", "Valerii", "Valeriy", "Valer", "Valerijus"],
+    &["Evgeny", "Yevgeny", "Evgeni", "Yauheni", "Yauhen", "Yevhen", "Yevhenii", "Eugene"],
+    &["Aleksei", "Alexey", "Aleksey", "Alexei", "Aliaksei", "Oleksii", "Alaksei"],
+    &["Petr", "Piotr", "Pyotr", "Petro", "Petras", "Peter", "Petar"],
+    &["Leonid", "Leanid", "Leonidas"],
+    &["Gennady", "Gennadi", "Henadz", "Hienadz", "Gennadii"],
+    &["Vasily", "Vasili", "Vasil", "Vasyl", "Vasiliy", "Vasilijus"],
+    &["Tatiana", "Tatyana", "Tatsiana", "Tetiana", "Tatjana"],
+    &["Svetlana", "Sviatlana", "Svitlana"],
+    &["Irina", "Iryna", "Irena"],
+    &["Ludmila", "Lyudmila", "Liudmila", "Liudmyla"],
+    &["Maxim", "Maksim", "Maksym", "Maksimas"],
+    &["Konstantin", "Kanstantsin", "Kostiantyn", "Konstantinas"],
+    &["Vyacheslav", "Viachaslau", "Viacheslav", "Vyachaslau"],
+    &["Vitaly", "Vitali", "Vital", "Vitalii", "Vitaliy", "Vitalijus"],
+    &["Artem", "Artyom", "Artsiom", "Artiom"],
+    &["Denis", "Dzianis", "Dzianis"],
+    &["Roman", "Raman", "Romanas"],
+    &["Kirill", "Kiryl", "Kirylo", "Kirilas"],
+    &["Stanislav", "Stanislau", "Stanislavas", "Stanislaw"],
+    &["Yaroslav", "Yaraslau", "Jaroslav"],
+    &["Vadim", "Vadzim"],
+    &["Grigory", "Grigori", "Ryhor", "Hryhoriy", "Hryhorii", "Grigorijus"],
+    &["Fedor", "Fyodor", "Fiodar", "Fedir"],
+    &["Stepan", "Stsiapan", "Stefan"],
+    &["Semen", "Semyon", "Siamion"],
+    &["Boris", "Barys", "Borisas"],
+    &["Ilya", "Illia", "Ilia", "Ilja"],
+    &["Anna", "Hanna", "Ana"],
+    &["Maria", "Maryia", "Mariia", "Marija"],
+    &["Ekaterina", "Yekaterina", "Katsiaryna", "Kateryna"],
+    &["Valentina", "Valiantsina", "Valentyna"],
+    &["Galina", "Halina", "Halyna"],
+    &["Lyubov", "Liubou", "Lubov", "Liubov"],
+    &["Nadezhda", "Nadzeya", "Nadiya"],
+    &["Viktoria", "Viktoriya", "Viktoryia", "Viktorija"],
+    &["Yulia", "Yuliya", "Julia", "Yuliia", "Julija"],
+    &["Iosif", "Yosyp", "Józef", "Jozef"],
+    &["Nikita", "Mikita", "Mykyta"],
+    &["Eduard", "Eduardas", "Edvard"],
+    &["Zhanna", "Zanna", "Jeanne"],
+];
+
+fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (plain(a), plain(b));
+    let in_row = |row: &[&str], n: &str| row.iter().any(|r| plain(r) == n);
+    a == b || GIVEN_NAME_ROWS.iter().any(|row| in_row(row, &a) && in_row(row, &b))
+}
+
+/// One surname, as a man's or a woman's, in Russian or Belarusian endings (`Lukashenko` /
+/// `Lukashenka`, `Ivanov` / `Ivanova`): `plain` without the last vowels.
+fn same_surname(a: &str, b: &str) -> bool {
+    let stem = |s: &str| plain(s).trim_end_matches(['a', 'o', 'i', 'e', 'u']).to_string();
+    stem(a) == stem(b)
+}
+
 #[test]
 fn another_persons_parts_do_not_match() {
     // A listed surname with a given name no listed person of that surname has: the given names
@@ -330,15 +442,17 @@ fn another_persons_parts_do_not_match() {
     common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut givens: Vec<String> = common.into_iter().take(30).map(|(g, _)| g).collect();
     givens.extend(["Boris", "Oksana", "Timur", "Ruslan", "Zhanna", "Eduard"].map(String::from));
-    let key = |n: &str| screener::normalize::phonetic_key(&screener::normalize::fold(n));
-    let same_name = |a: &str, b: &str| key(a) == key(b) || s.name_equivalents(&key(a)).contains(&key(b));
+    // Which names are one name is this test's own judgement (`same_given_name`, `same_surname`),
+    // not the matcher's keys or equivalents: a pair the matcher wrongly took for one name would
+    // otherwise be left out of the count exactly where it errs.
+    let same_name = same_given_name;
     let (mut wrong, mut n) = (0, 0);
     let mut examples = Vec::new();
     for p in &people {
         for g in &givens {
             let taken = people
                 .iter()
-                .any(|o| key(&o.surname) == key(&p.surname) && o.given.split_whitespace().any(|og| same_name(og, g)));
+                .any(|o| same_surname(&o.surname, &p.surname) && o.given.split_whitespace().any(|og| same_name(og, g)));
             if taken || p.given.split_whitespace().any(|pg| same_name(pg, g)) {
                 continue;
             }
@@ -357,6 +471,24 @@ fn another_persons_parts_do_not_match() {
     assert!(r <= 0.005, "{r:.4}: {examples:?}");
 }
 
+/// Words of legal forms and of what kind of body a company is, in the lists' languages and
+/// their romanisations, by the beginnings this test knows them by (its own table, not the
+/// matcher's): a cut that keeps only such words cannot tell the company.
+const LEGAL_FORM_STEMS: &[&str] = &[
+    "open", "closed", "joint", "stock", "compan", "limited", "liabilit", "public", "private", "societ",
+    "unitar", "enterpris", "state", "corporat", "incorporat", "holding", "group", "republic", "respub",
+    "production", "association", "subsidiar", "additional", "responsib", "foreign", "inostr", "obsh", "obsc",
+    "otkryt", "zakryt", "adkryt", "zakryt", "publich", "aktsi", "aktsy", "akcy", "akts", "ogran", "otvet",
+    "tovar", "tavar", "predpr", "pradpr", "gosudar", "dzyarzh", "chastn", "gmbh", "ооо", "оао",
+    "зао", "пао", "акцы", "акци", "обществ", "открыт", "закрыт", "адкрыт", "публич", "огранич", "ответств",
+    "адказн", "тавар", "товар", "унітар", "унитар", "предпр", "прадпр", "республ", "рэспубл", "государ",
+    "дзярж", "частн", "іншаземн", "иностр",
+];
+
+fn is_legal_form_word(word: &str) -> bool {
+    LEGAL_FORM_STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
 /// A company name cut by a 35-character field still finds the listed company, but the words
 /// after the cut are unknown: a match that needed them excused is REVIEW at most, never BLOCK
 /// (`OPEN JOINT STOCK COMPANY BELARUSIAN` begins the names of several listed companies).
@@ -369,15 +501,10 @@ fn a_cut_company_name_reaches_review_but_never_blocks_on_its_beginning_alone() {
         let cut: String = name.chars().take(35).collect();
         // Only cuts that keep a word of the name proper, not just its legal form: `OOO Nauchno`
         // cannot tell which company it was.
-        let folded = screener::normalize::fold(&cut);
-        let words: Vec<&str> = folded.split_whitespace().collect();
+        let lower = cut.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let kept = &words[..words.len().saturating_sub(1)];
-        if cut.ends_with(' ')
-            || !kept.iter().any(|w| {
-                w.chars().count() >= 4
-                    && !screener::normalize::is_legal_form_word(w, &screener::normalize::phonetic_key(w))
-            })
-        {
+        if cut.ends_with(' ') || !kept.iter().any(|w| w.chars().count() >= 4 && !is_legal_form_word(w)) {
             continue;
         }
         n += 1;
