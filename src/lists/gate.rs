@@ -39,6 +39,19 @@ pub struct Counts {
     pub belarus_names: usize,
     /// Names of all entities.
     pub names: usize,
+    /// Persons of the Belarus regime, and of all entities. A format change that reads people as
+    /// organisations (a type renamed) keeps every count above, and a person screened as a
+    /// person then meets nobody.
+    #[serde(default)]
+    pub belarus_persons: usize,
+    #[serde(default)]
+    pub persons: usize,
+    /// Words of the names (aliases included) of Belarus-regime entities, and of all. A field
+    /// emptied or moved (given names gone) keeps the count of names.
+    #[serde(default)]
+    pub belarus_name_words: usize,
+    #[serde(default)]
+    pub name_words: usize,
     /// Rows of each companion file (OFAC `ALT.CSV`, `ADD.CSV`), by role.
     pub companions: Vec<(String, usize)>,
     /// The publication's own date (Unix seconds), for the lists that state one.
@@ -50,12 +63,20 @@ pub struct Counts {
 impl Counts {
     pub fn of(loaded: &LoadedSource, companions: Vec<(String, usize)>, dated: Option<time::OffsetDateTime>) -> Counts {
         let belarus = loaded.entities.iter().filter(|e| e.belarus);
+        let persons = |e: &&std::sync::Arc<crate::model::Entity>| e.entity_type == crate::model::EntityType::Person;
+        let words = |e: &std::sync::Arc<crate::model::Entity>| -> usize {
+            e.names.iter().map(|n| n.full.split_whitespace().count()).sum()
+        };
         Counts {
             sha256: loaded.info.sha256.clone(),
             entities: loaded.entities.len(),
             belarus: belarus.clone().count(),
-            belarus_names: belarus.map(|e| e.names.len()).sum(),
+            belarus_names: belarus.clone().map(|e| e.names.len()).sum(),
             names: loaded.entities.iter().map(|e| e.names.len()).sum(),
+            belarus_persons: belarus.clone().filter(persons).count(),
+            persons: loaded.entities.iter().filter(persons).count(),
+            belarus_name_words: belarus.map(words).sum(),
+            name_words: loaded.entities.iter().map(words).sum(),
             companions,
             dated: dated.map(|d| d.unix_timestamp()),
             accepted_at: time::OffsetDateTime::now_utc().unix_timestamp(),
@@ -67,6 +88,14 @@ impl Counts {
         match regime {
             Regime::All => (self.entities, self.names),
             Regime::Belarus => (self.belarus, self.belarus_names),
+        }
+    }
+
+    /// (in-scope persons, words of in-scope names) under `regime`.
+    fn in_scope_content(&self, regime: Regime) -> (usize, usize) {
+        match regime {
+            Regime::All => (self.persons, self.name_words),
+            Regime::Belarus => (self.belarus_persons, self.belarus_name_words),
         }
     }
 }
@@ -172,10 +201,12 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
         }
     }
     let scope = limits.regime.as_str();
-    let measures: [Measure; 3] = [
+    let measures: [Measure; 5] = [
         ("entities", |c, _| c.entities, limits.max_shrink, "--max-shrink"),
         ("in-scope entities", |c, r| c.in_scope(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
         ("in-scope names (aliases included)", |c, r| c.in_scope(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
+        ("in-scope persons", |c, r| c.in_scope_content(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
+        ("words of in-scope names", |c, r| c.in_scope_content(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
     ];
     for (what, count, limit, flag) in measures {
         let new_n = count(new, limits.regime);
@@ -232,6 +263,10 @@ mod tests {
             belarus,
             belarus_names: belarus * names_each,
             names: 3000,
+            belarus_persons: belarus / 2,
+            persons: 600,
+            belarus_name_words: belarus * names_each * 3,
+            name_words: 9000,
             companions: vec![("ALT.CSV".into(), 500)],
             dated: None,
             accepted_at: now - at_days_ago * 86_400,
@@ -280,6 +315,33 @@ mod tests {
         h.accept(counts(210, 3, 0), false);
         let e = check(&counts(210, 1, 0), &h, LIMITS).expect_err("aliases stripped");
         assert!(e.contains("in-scope names"), "{e}");
+    }
+
+    /// A format change that keeps every entity and name but reads the people as organisations
+    /// (a type renamed), or empties a field of their names, is refused as a loss of what is
+    /// screened. A history kept before these counts existed (read as zeros) refuses nothing.
+    #[test]
+    fn persons_read_as_organisations_and_emptied_name_fields_are_a_shrink() {
+        let mut h = History::default();
+        h.accept(counts(210, 3, 0), false);
+        let mut retyped = counts(210, 3, 0);
+        retyped.belarus_persons = 0;
+        let e = check(&retyped, &h, LIMITS).expect_err("persons gone");
+        assert!(e.contains("no in-scope persons"), "{e}");
+        retyped.belarus_persons = 60;
+        let e = check(&retyped, &h, LIMITS).expect_err("persons fewer");
+        assert!(e.contains("in-scope persons (105 → 60)"), "{e}");
+        let mut emptied = counts(210, 3, 0);
+        emptied.belarus_name_words = emptied.belarus_name_words * 2 / 3;
+        let e = check(&emptied, &h, LIMITS).expect_err("given names emptied");
+        assert!(e.contains("words of in-scope names"), "{e}");
+        let old: Counts = serde_json::from_str(
+            r#"{"sha256":"x","entities":1000,"belarus":210,"belarus_names":630,"names":3000,"companions":[],"dated":null,"accepted_at":0}"#,
+        )
+        .expect("a record of an earlier version");
+        let mut h = History::default();
+        h.accept(Counts { accepted_at: counts(0, 0, 0).accepted_at, ..old }, false);
+        assert!(check(&counts(210, 3, 0), &h, LIMITS).is_ok());
     }
 
     #[test]

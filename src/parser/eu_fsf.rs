@@ -62,10 +62,14 @@ fn to_entity(s: &Element) -> Result<Entity, String> {
         return Err("<sanctionEntity> without a logicalId".into());
     }
     let code = s.children("subjectType").next().map(|t| t.attr("code")).unwrap_or_default();
+    // Any other code is a format this parser does not know, refused rather than screened as a
+    // kind of its own that a typed query would never meet.
     let entity_type = match code.as_str() {
         "person" => EntityType::Person,
         "enterprise" => EntityType::Organization,
-        _ => EntityType::Unknown,
+        other => {
+            return Err(format!("<subjectType code=\"{other}\"> is neither person nor enterprise: a changed format?"))
+        }
     };
     let mut e = Entity::new(format!("eu-fsf:{logical_id}"), SourceKind::EuFsf, entity_type);
     for r in s.children("regulation") {

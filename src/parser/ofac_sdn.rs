@@ -47,11 +47,22 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
             return Err(ParseError::line(sdn_name, line, format!("ent_num `{num}` is not a number")));
         }
+        // An entity's type is OFAC's null, `-0-`. Any other value is a format this parser does
+        // not know: read as an organisation, a listed person would meet no person screened.
         let entity_type = match row[2].trim().to_ascii_lowercase().as_str() {
             "individual" => EntityType::Person,
             "vessel" => EntityType::Vessel,
             "aircraft" => EntityType::Aircraft,
-            _ => EntityType::Organization,
+            "-0-" | "" => EntityType::Organization,
+            other => {
+                return Err(ParseError::line(
+                    sdn_name,
+                    line,
+                    format!(
+                    "SDN_Type `{other}` is none of individual, vessel, aircraft or -0- (an entity): a changed format?"
+                ),
+                ))
+            }
         };
         let programs: Vec<String> = row[3]
             .split("] [")
@@ -327,6 +338,26 @@ mod tests {
         let mut whole = row.to_vec();
         whole.push(0x1A);
         assert!(parse(&publication(whole)).is_ok());
+    }
+
+    /// A type OFAC does not publish is a changed format: read as an organisation, the person
+    /// would meet no person screened.
+    #[test]
+    fn an_unknown_sdn_type_is_refused() {
+        let publication = |sdn_type: &str| {
+            let row =
+                format!("1,\"CAFE, Jose\",\"{sdn_type}\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A");
+            let mut p = RawPublication::from_bytes("dir", vec![]);
+            p.files = vec![crate::source::RawFile {
+                role: "SDN.CSV".into(),
+                path: "dir/SDN.CSV".into(),
+                bytes: row.into_bytes(),
+            }];
+            p
+        };
+        assert_eq!(parse(&publication("-0- ")).expect("an entity").entities[0].entity_type, EntityType::Organization);
+        let e = parse(&publication("person")).expect_err("unknown type").to_string();
+        assert!(e.contains("SDN_Type `person` is none of"), "{e}");
     }
 
     #[test]

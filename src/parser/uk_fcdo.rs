@@ -56,11 +56,17 @@ fn to_entity(d: &Element) -> Result<Entity, String> {
         return Err("<Designation> without a <UniqueID>".into());
     }
     let kind = d.child_text("IndividualEntityShip");
+    // Any other kind is a format this parser does not know, refused rather than screened as a
+    // kind of its own that a typed query would never meet.
     let entity_type = match kind.to_ascii_lowercase().as_str() {
         "individual" => EntityType::Person,
         "entity" => EntityType::Organization,
         "ship" => EntityType::Vessel,
-        _ => EntityType::Unknown,
+        other => {
+            return Err(format!(
+                "<IndividualEntityShip> `{other}` is none of Individual, Entity or Ship: a changed format?"
+            ))
+        }
     };
     let mut e = Entity::new(format!("uk-fcdo:{unique_id}"), SourceKind::UkFcdo, entity_type);
     for n in d.descendants("Name").into_iter().filter(|n| !n.children.is_empty()) {
@@ -211,7 +217,12 @@ mod tests {
     #[test]
     fn the_generation_date_is_required() {
         let xml = "<Designations><Designation><UniqueID>BEL0001</UniqueID><Names><Name><Name6>X</Name6>\
-            <NameType>Primary Name</NameType></Name></Names></Designation></Designations>";
-        assert!(parse_str(xml).unwrap_err().to_string().contains("DateGenerated"));
+            <NameType>Primary Name</NameType></Name></Names>\
+            <IndividualEntityShip>Entity</IndividualEntityShip></Designation></Designations>";
+        let e = parse_str(xml).unwrap_err().to_string();
+        assert!(e.contains("DateGenerated"), "{e}");
+        let unknown = xml.replace(">Entity<", ">Person<");
+        let e = parse_str(&unknown).unwrap_err().to_string();
+        assert!(e.contains("`person` is none of Individual, Entity or Ship"), "{e}");
     }
 }

@@ -94,10 +94,19 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         if group.is_empty() {
             return Err(ParseError::line(&file, line, "row has no Group ID"));
         }
+        // Any other type is a format this parser does not know: read as an organisation, a
+        // listed person would meet no person screened.
         let entity_type = match get(&row, "Group Type").to_ascii_lowercase().as_str() {
             "individual" => EntityType::Person,
             "ship" => EntityType::Vessel,
-            _ => EntityType::Organization,
+            "entity" => EntityType::Organization,
+            other => {
+                return Err(ParseError::line(
+                    &file,
+                    line,
+                    format!("Group Type `{other}` is none of Individual, Entity or Ship: a changed format?"),
+                ))
+            }
         };
         let i = *by_group.entry(group.clone()).or_insert_with(|| {
             entities.push(Entity::new(format!("uk-ofsi:{group}"), SourceKind::UkOfsi, entity_type));
@@ -204,6 +213,16 @@ mod tests {
     fn wrong_first_line_is_refused() {
         let p = RawPublication::from_bytes("x.csv", b"Name 6,Group ID\nA,1\n".to_vec());
         assert!(parse(&p).unwrap_err().to_string().contains("Last Updated"));
+    }
+
+    #[test]
+    fn an_unknown_group_type_is_refused() {
+        let head = "Last Updated,10/04/2025\r\nName 6,Name 1,Group Type,Regime,Group ID\r\n";
+        let csv =
+            |t: &str| RawPublication::from_bytes("x.csv", format!("{head}SMITH,John,{t},Belarus,1\r\n").into_bytes());
+        assert!(parse(&csv("Entity")).is_ok());
+        let e = parse(&csv("Person")).unwrap_err().to_string();
+        assert!(e.contains("Group Type `person` is none of Individual, Entity or Ship"), "{e}");
     }
 
     #[test]
