@@ -9,7 +9,8 @@
 //! accepted copy from here, refused and reported as on a reload.
 //!
 //! Layout: `<state-dir>/<kind>/record.json` (the history and the files' roles) and the files
-//! beside it. A new copy is written to a fresh directory and renamed into place, so a crash
+//! beside it; the history again in `<state-dir>/<kind>.history.json`, so that losing the copy
+//! does not lose what the next start judges by. A new copy is written to a fresh directory and renamed into place, so a crash
 //! leaves the previous copy or the new one, never a mixture; the record's sha256 is checked on
 //! reading, so a copy altered on disk is ignored, not served.
 
@@ -137,7 +138,37 @@ impl LastGood {
         if had {
             let _ = std::fs::remove_dir_all(&old);
         }
-        Ok(())
+        // The history again, apart from the copy: see [`LastGood::ledger`].
+        let ledger = self.dir.join(format!(".{}.history.new-{}", kind.as_str(), std::process::id()));
+        std::fs::write(&ledger, serde_json::to_vec_pretty(history).map_err(std::io::Error::other)?)?;
+        std::fs::rename(&ledger, self.ledger_path(kind))
+    }
+
+    fn ledger_path(&self, kind: SourceKind) -> PathBuf {
+        self.dir.join(format!("{}.history.json", kind.as_str()))
+    }
+
+    /// What was accepted of a source, kept apart from its copy (`<state-dir>/<kind>.history.json`):
+    /// when the copy is lost or damaged (a disk fault, a directory removed by hand), the start can
+    /// still judge a publication by what was accepted before, instead of serving a list cut
+    /// while the service was down as if it were the first start. `None` when there is none (a
+    /// first start) or it cannot be read (reported).
+    pub fn ledger(&self, kind: SourceKind) -> Option<History> {
+        let path = self.ledger_path(kind);
+        if !path.exists() {
+            return None;
+        }
+        let history = crate::source::read_regular(&path, RECORD_LIMIT)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| serde_json::from_slice::<History>(&bytes).map_err(|e| e.to_string()));
+        match history {
+            Ok(h) => Some(h),
+            Err(why) => {
+                tracing::error!(source = %kind, path = %path.display(), reason = %why,
+                    "the history of accepted publications is not readable; ignored");
+                None
+            }
+        }
     }
 }
 

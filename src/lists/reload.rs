@@ -299,7 +299,15 @@ impl Reloader {
             let _entered = span.enter();
             let started = std::time::Instant::now();
             let outcome = match self.check(spec, accepted[i].as_ref(), force.contains(&spec.kind)) {
-                Ok(None) => Outcome::Unchanged,
+                Ok(None) => {
+                    // The file is the publication serving (again): a refusal since, of another
+                    // file or of none that could be read, no longer stands.
+                    if let Some(a) = accepted[i].as_mut() {
+                        a.refused = None;
+                    }
+                    self.store.resolve(spec.kind);
+                    Outcome::Unchanged
+                }
                 Ok(Some(new)) => {
                     span.record("entities", new.loaded.entities.len() as i64);
                     accepted[i] = Some(new);
@@ -393,11 +401,31 @@ impl Reloader {
             .and_then(|raw| self.candidate(spec, raw));
         let Some(kept) = kept else {
             let c = fresh?;
-            // Nothing to compare with, but what needs no reference still applies (a date in the
-            // future would otherwise make every real publication after it look older).
-            gate::check(&c.counts, &History::default(), self.limits())
-                .map_err(|reason| LoadError::Refused { spec: spec.to_string(), reason })?;
-            return Ok(self.accept(c, History::default(), false));
+            // No copy to fall back on. What was accepted before may still be known (the copy
+            // lost or damaged, its history kept apart): then the publication is judged by it, and
+            // one the gate refuses fails the start, since nothing else can serve. Otherwise
+            // (a first start) what needs no reference still applies: a date in the future would
+            // make every real publication after it look older.
+            let ledger = self.last_good.as_ref().and_then(|l| l.ledger(spec.kind));
+            let history = ledger.unwrap_or_default();
+            gate::check(&c.counts, &history, self.limits()).map_err(|reason| {
+                let reason = if history.serving().is_some() {
+                    format!(
+                        "{reason}; the kept copy to serve instead is missing or damaged, and the history of what was \
+                         accepted ({}.history.json in the state directory) is what refused it: restore the copy, or \
+                         remove that file to accept this publication as a first start would",
+                        spec.kind.as_str()
+                    )
+                } else {
+                    reason
+                };
+                LoadError::Refused { spec: spec.to_string(), reason }
+            })?;
+            if history.serving().is_some() {
+                tracing::warn!(source = %spec.kind,
+                    "the kept copy is missing or damaged; the publication passed the gate against the history kept apart, and is kept anew");
+            }
+            return Ok(self.accept(c, history, false));
         };
         let refused = match fresh {
             Ok(c) if kept.history.serving().is_some_and(|k| k.sha256 == c.counts.sha256) => {
@@ -892,5 +920,38 @@ mod tests {
         // A kept copy altered on disk is not served.
         std::fs::write(state.path().join("us-ofac-sdn/file-0"), b"1,\"X, Y\",\"individual\"").expect("write");
         assert!(LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn, &location, u64::MAX).is_none());
+    }
+
+    /// The copy lost or damaged (a disk fault, a directory removed by hand) while the list was
+    /// cut: the history kept apart still judges the publication, and with nothing to serve
+    /// instead the start fails saying what to do, rather than serving 15 % of the list as a
+    /// first start would. A whole publication passes and is kept anew.
+    #[test]
+    fn a_lost_copy_still_leaves_the_history_to_judge_by() {
+        let (dir, state) = (tempfile::tempdir().expect("tempdir"), tempfile::tempdir().expect("tempdir"));
+        write_ofac(dir.path(), 20, 20);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        r.load_first(&spec).expect("first start");
+        std::fs::write(state.path().join("us-ofac-sdn/file-0"), b"damaged").expect("write");
+        write_ofac(dir.path(), 3, 3);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        let e = r.load_first(&spec).err().expect("refused with nothing to fall back on").to_string();
+        assert!(e.contains("20 → 3") && e.contains("us-ofac-sdn.history.json"), "{e}");
+        std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        assert!(r.load_first(&spec).is_err(), "the copy removed: the same");
+
+        write_ofac(dir.path(), 20, 20);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        assert_eq!(r.load_first(&spec).expect("a whole publication passes").loaded.entities.len(), 20);
+        let location = dir.path().display().to_string();
+        assert!(LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn, &location, u64::MAX).is_some());
+
+        // Both gone (the state directory wiped): a first start.
+        std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
+        std::fs::remove_file(state.path().join("us-ofac-sdn.history.json")).expect("remove the history");
+        write_ofac(dir.path(), 3, 3);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        assert_eq!(r.load_first(&spec).expect("a first start").loaded.entities.len(), 3);
     }
 }

@@ -52,6 +52,9 @@ pub struct Refusal {
     pub at: String,
     /// Refusals since start.
     pub count: u32,
+    /// The source's file is again the publication serving (restored, or back after it could
+    /// not be read): the refusal no longer stands, and status shows it no more.
+    pub resolved: bool,
 }
 
 #[derive(Debug, Default)]
@@ -83,10 +86,23 @@ impl ListStore {
 
     pub fn refuse(&self, kind: SourceKind, reason: String) {
         let at = now_rfc3339();
-        let mut e = self.refusals.entry(kind).or_insert(Refusal { reason: String::new(), at: String::new(), count: 0 });
+        let mut e = self.refusals.entry(kind).or_insert(Refusal {
+            reason: String::new(),
+            at: String::new(),
+            count: 0,
+            resolved: false,
+        });
         e.reason = reason;
         e.at = at;
         e.count += 1;
+        e.resolved = false;
+    }
+
+    /// The source's file reads as the publication serving again: its last refusal is resolved.
+    pub fn resolve(&self, kind: SourceKind) {
+        if let Some(mut e) = self.refusals.get_mut(&kind) {
+            e.resolved = true;
+        }
     }
 
     /// The source's last refusal, if any since start.

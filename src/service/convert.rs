@@ -30,6 +30,19 @@ pub fn check_payment_id(id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// `since_list_version`, trimmed: a list version as `list_version` gives it (16 hex digits), or
+/// empty. Anything else is no version this server could have published, and echoing a long one
+/// back in the message made the status too large to send.
+pub fn since_list_version(since: &str) -> Result<&str, ApiError> {
+    let since = since.trim();
+    if since.len() > 64 || !since.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(ApiError::InvalidArgument(
+            "since_list_version is not a list version (16 hex digits, as list_version gives it)".into(),
+        ));
+    }
+    Ok(since)
+}
+
 /// Characters that render as blank yet count as letters (Hangul fillers): a name made of them
 /// looks like a name to a length check and carries nothing to screen.
 fn is_filler(c: char) -> bool {
@@ -255,7 +268,8 @@ pub fn list_status(snapshot: &Snapshot, store: &crate::lists::store::ListStore) 
                 let all = store.refusal(s.kind);
                 // A refusal older than the publication serving was resolved by it: shown no
                 // more, so that an alert on a refusal clears when a good publication lands.
-                let refusal = all.as_ref().filter(|r| !before(&r.at, &s.loaded_at));
+                // So is one whose file reads as the publication serving again.
+                let refusal = all.as_ref().filter(|r| !r.resolved && !before(&r.at, &s.loaded_at));
                 pb::SourceStatus {
                     id: s.kind.as_str().to_string(),
                     kind: s.kind.as_str().to_string(),

@@ -161,7 +161,7 @@ impl ScreeningApi {
         convert::check_request_id(&req.request_id)?;
         let party = req.party.as_ref().ok_or_else(|| ApiError::InvalidArgument("party is required".into()))?;
         let query = convert::query(party, "party")?;
-        let result = match req.since_list_version.trim() {
+        let result = match convert::since_list_version(&req.since_list_version)? {
             "" => matcher::screen(snapshot, &query, &self.thresholds),
             since => {
                 let only = self.store.changes.delta(since, snapshot).ok_or_else(|| {
@@ -522,7 +522,7 @@ impl ScreeningService for ScreeningApi {
         let snapshot = self.snapshot()?;
         // Subscribe before reading the history so no change falls between the two.
         let live = self.store.changes.subscribe();
-        let since = request.get_ref().since_list_version.trim().to_string();
+        let since = convert::since_list_version(&request.get_ref().since_list_version)?.to_string();
         let replay = if since.is_empty() {
             Vec::new()
         } else {
