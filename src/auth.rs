@@ -40,6 +40,9 @@ pub struct AdminAuth {
     audit: Option<AuditLog>,
 }
 
+/// A bearer token is a line of a few dozen characters; a file much larger is not one.
+pub const MAX_TOKEN_BYTES: u64 = 64 * 1024;
+
 #[derive(Serialize)]
 struct AdminAttempt<'a> {
     time: String,
@@ -67,12 +70,13 @@ impl AdminAuth {
                 return Err(ApiError::Unauthenticated("this server takes no bearer tokens for AdminService".into()));
             };
             let given = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")).unwrap_or_default().trim();
-            let expected = std::fs::read_to_string(path).map_err(|e| {
+            let expected = crate::source::read_small(path, MAX_TOKEN_BYTES).map_err(|e| {
                 tracing::error!(path = %path.display(), error = %e, "cannot read the admin token file");
                 ApiError::CannotAuthenticate("the admin token cannot be read on the server".into())
             })?;
             // Compared as digests: equal-length values whose comparison time says nothing
             // about the token.
+            let expected = String::from_utf8_lossy(&expected);
             let expected = expected.trim();
             if expected.is_empty() || Sha256::digest(given) != Sha256::digest(expected) {
                 return Err(ApiError::Unauthenticated("invalid bearer token".into()));

@@ -288,21 +288,15 @@ fn to_table(s: &Settings) -> Result<toml::Table, ConfigError> {
 const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 fn read_file(path: &Path) -> Result<Settings, ConfigError> {
-    use std::io::Read as _;
     let bad = |error: String| ConfigError::File { path: path.display().to_string(), error };
     let read_error = |error| ConfigError::Read { path: path.display().to_string(), error };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(read_error)?
-        .take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(bad(format!(
+    let bytes = crate::source::read_small(path, MAX_CONFIG_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => bad(format!(
             "larger than {} KiB: not a configuration file (is --config the right path?)",
             MAX_CONFIG_BYTES / 1024
-        )));
-    }
+        )),
+        _ => read_error(e),
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text".into()))?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| bad(e.to_string()))?;
     let known = Settings::keys();

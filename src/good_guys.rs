@@ -45,10 +45,16 @@ struct Entry {
     accepted_at: String,
 }
 
+/// A good-guy list holds a line per accepted false positive, a few hundred bytes each: 64 MiB is
+/// hundreds of thousands of them.
+const MAX_GOOD_GUYS_BYTES: u64 = 64 << 20;
+
 impl GoodGuys {
     pub fn read(path: &std::path::Path) -> Result<GoodGuys, GoodGuysError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| GoodGuysError::Read { path: path.display().to_string(), error })?;
+        let read_error = |error| GoodGuysError::Read { path: path.display().to_string(), error };
+        let bytes = crate::source::read_small(path, MAX_GOOD_GUYS_BYTES).map_err(read_error)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))?;
         GoodGuys::parse(&text, &path.display().to_string())
     }
 

@@ -59,8 +59,12 @@ impl std::fmt::Debug for TlsConfig {
     }
 }
 
+/// Certificate chains and keys are a few kilobytes; a megabyte is far beyond any.
+const MAX_PEM_BYTES: u64 = 1 << 20;
+
 fn read(path: &Path) -> Result<Vec<u8>, TlsError> {
-    std::fs::read(path).map_err(|error| TlsError::Read { path: path.display().to_string(), error })
+    crate::source::read_small(path, MAX_PEM_BYTES)
+        .map_err(|error| TlsError::Read { path: path.display().to_string(), error })
 }
 
 fn digest_of(files: &TlsFiles) -> Result<[u8; 32], TlsError> {

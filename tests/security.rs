@@ -424,8 +424,8 @@ fn pinned_and_oversized_publications_are_refused_with_the_reason() {
     assert!(e.contains(&format!("more than the {} allowed", spec.max_bytes)), "{e}");
 }
 
-/// Connections that never send a byte fill `--max-connections`; they are closed after the
-/// first-byte timeout and a real client gets in. Meanwhile idle watches from one client do not
+/// Connections that never send a byte, or only the HTTP/2 preface, fill `--max-connections`; they
+/// are closed after the opening timeout and a real client gets in. Meanwhile idle watches from one client do not
 /// lock streams (server reflection) out.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn silent_connections_and_idle_watches_lock_nobody_out() {
@@ -467,11 +467,17 @@ async fn silent_connections_and_idle_watches_lock_nobody_out() {
     assert!(hw.message().await.expect("status").is_some());
     drop((tx, s, watches, hw, health));
 
-    // Silent connections up to the limit (the client above holds one more).
+    // Silent connections up to the limit (the client above holds one more); half of them send
+    // the HTTP/2 preface and then nothing (no SETTINGS frame, which must follow it).
+    use tokio::io::AsyncWriteExt;
     let addr = server.endpoint().trim_start_matches("http://").to_string();
     let mut silent = Vec::new();
-    for _ in 0..8 {
-        silent.push(tokio::net::TcpStream::connect(&addr).await.expect("tcp connect"));
+    for i in 0..8 {
+        let mut c = tokio::net::TcpStream::connect(&addr).await.expect("tcp connect");
+        if i % 2 == 1 {
+            c.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").await.expect("preface");
+        }
+        silent.push(c);
     }
     let t0 = Instant::now();
     let mut late = tokio::spawn({
@@ -490,4 +496,38 @@ async fn silent_connections_and_idle_watches_lock_nobody_out() {
     let decision = tokio::time::timeout(Duration::from_secs(20), &mut late).await.expect("the late client got in");
     assert_eq!(decision.expect("task"), Ok(pb::Decision::Block));
     assert!(t0.elapsed() >= Duration::from_secs(9), "closed before the first-byte timeout: {:?}", t0.elapsed());
+}
+
+/// Files an operator points at (the admin token, the telemetry key, the good-guy list) are read
+/// as list files are: a FIFO there fails at once with a message instead of hanging the start, or
+/// the whole server at the first admin call; check-config reads them as serve would.
+#[test]
+fn files_named_by_the_settings_must_be_regular_and_readable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("token.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let missing = dir.path().join("good-guys.jsonl");
+    let check = |args: &[&str]| {
+        let out = common::screener_command()
+            .args(["check-config", "--source", "uk-ofsi=ConList.csv"])
+            .args(args)
+            .output()
+            .expect("check-config runs");
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let fifo = fifo.to_string_lossy().into_owned();
+    let (ok, err) = check(&["--admin-token-file", &fifo]);
+    assert!(!ok && err.contains("not a regular file"), "{err}");
+    let (ok, err) = check(&["--telemetry-hash-key-file", &fifo]);
+    assert!(!ok && err.contains("not a regular file"), "{err}");
+    let (ok, err) = check(&["--good-guys", &missing.to_string_lossy()]);
+    assert!(!ok && err.contains("good-guys.jsonl"), "{err}");
+    let empty = dir.path().join("token");
+    std::fs::write(&empty, "\n").expect("write");
+    let (ok, err) = check(&["--admin-token-file", &empty.to_string_lossy()]);
+    assert!(!ok && err.contains("is empty"), "{err}");
+    std::fs::write(&empty, "s3cret-token-value\n").expect("write");
+    let (ok, err) = check(&["--admin-token-file", &empty.to_string_lossy()]);
+    assert!(ok, "{err}");
 }

@@ -10,8 +10,8 @@
 //! - at most `max_connections` are open at once; at the limit, no more are accepted (they wait in
 //!   the kernel's backlog) until one closes. The default leaves room below the process's
 //!   descriptor limit for list files, the metrics listener and the audit log;
-//! - a connection must send its opening, the 24 bytes of the HTTP/2 preface (or as much of a TLS
-//!   ClientHello), within `opening_timeout`, or it is closed: a silent connection, or one that
+//! - a connection must send its opening, the HTTP/2 preface and the header of its first frame
+//!   (or as much of a TLS ClientHello), within `opening_timeout`, or it is closed: a silent connection, or one that
 //!   sends a byte now and then (a first byte alone once sufficed), holds a slot and a descriptor
 //!   for nothing. After that, HTTP/2 keepalive pings (set on the server) find dead peers;
 //! - a failed `accept` is retried after a pause and logged at most once a minute.
@@ -53,9 +53,12 @@ fn open_file_limit() -> Option<usize> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
-/// The bytes a connection must send before it is handed to the server: the HTTP/2 client
-/// preface (`PRI * HTTP/2.0…`) is exactly this long, and a TLS ClientHello longer.
-const OPENING_BYTES: usize = 24;
+/// The bytes a connection must send before it is handed to the server: the 24-byte HTTP/2 client
+/// preface (`PRI * HTTP/2.0…`) and the 9-byte header of the SETTINGS frame that must follow it
+/// (RFC 9113 §3.4), which every client sends at once; a TLS ClientHello is longer. With the
+/// preface alone, a connection that then said nothing held its slot until keepalive found it
+/// dead, 80 s later.
+const OPENING_BYTES: usize = 33;
 
 /// An admitted connection: the stream, the opening bytes already read from it (given to the
 /// server first), and its place among `max_connections`, given back when the server drops it.

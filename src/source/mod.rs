@@ -331,6 +331,23 @@ pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, SourceErr
     Ok(bytes)
 }
 
+/// Reads a small file the operator points at (the admin token, the telemetry key, TLS
+/// certificates, the good-guy list, the configuration) as list files are read: a regular file
+/// only, opened without blocking, and at most `limit` bytes. A FIFO at such a path hung the start
+/// or, for the admin token read on every call, the whole server; `/dev/zero` filled memory.
+pub fn read_small(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    read_regular(path, limit).map_err(|e| match e {
+        SourceError::Io { error, .. } => error,
+        SourceError::Missing(_) => std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, device or socket cannot hold it)",
+        ),
+        SourceError::TooLarge { limit, .. } => {
+            std::io::Error::new(std::io::ErrorKind::InvalidData, format!("larger than {limit} bytes"))
+        }
+    })
+}
+
 fn io(path: &Path, error: std::io::Error) -> SourceError {
     SourceError::Io { path: path.display().to_string(), error }
 }

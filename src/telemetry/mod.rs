@@ -188,7 +188,8 @@ impl Privacy {
         let key = match key_file {
             None => None,
             Some(p) => {
-                let bytes = std::fs::read(p)
+                // A key is tens of bytes; 64 KiB is no key.
+                let bytes = crate::source::read_small(p, 64 * 1024)
                     .map_err(|error| TelemetryError::KeyFile { path: p.display().to_string(), error })?;
                 let key = bytes.trim_ascii().to_vec();
                 if key.len() < 16 {
