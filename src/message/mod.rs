@@ -384,6 +384,9 @@ mod tests {
         assert!(e.as_deref().is_some_and(|e| e.starts_with(":20:: longer than")), "{e:?}");
         let e = refused(&iso.replace("<MsgId>NDEA-20250312-0001</MsgId>", "<MsgId>NDEA\u{7}1</MsgId>"));
         assert!(e.as_deref().is_some_and(|e| e.contains("control characters")), "{e:?}");
+        let attributes: String = (0..65).map(|i| format!(" a{i}=\"1\"")).collect();
+        let e = refused(&iso.replace("<MsgId>", &format!("<Note{attributes}/><MsgId>")));
+        assert!(e.as_deref().is_some_and(|e| e.contains("more than 64 attributes")), "{e:?}");
         let name = "X".repeat(65);
         let e = refused(&iso.replace("<MsgId>", &format!("<{name}>z</{name}><MsgId>")));
         assert!(e.as_deref().is_some_and(|e| e.contains("element name is longer than 64 bytes")), "{e:?}");

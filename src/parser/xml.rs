@@ -214,8 +214,16 @@ fn local(e: &BytesStart<'_>) -> String {
     String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
 }
 
+/// Attributes one element may have. The formats read here have a handful; checking each against
+/// the others (repeats are an error) costs the square of their number, and 200,000 on one
+/// element held the reloader for 40 s.
+const MAX_ATTRIBUTES: usize = 64;
+
 fn open(e: &BytesStart<'_>, line: u64, at: &impl Fn(String) -> ParseError) -> Result<Element, ParseError> {
     let name = local(e);
+    if e.attributes().with_checks(false).take(MAX_ATTRIBUTES + 1).count() > MAX_ATTRIBUTES {
+        return Err(at(format!("<{name}> has more than {MAX_ATTRIBUTES} attributes: not this list's format")));
+    }
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| at(format!("bad attribute in <{name}>: {err}")))?;
@@ -282,6 +290,9 @@ mod tests {
         assert!(read("<list><item></item>").unwrap_err().to_string().contains("cut short"));
         assert!(read("<list/><item/>").unwrap_err().to_string().contains("after the closing"));
         assert!(read("").unwrap_err().to_string().contains("no <list>"));
+        let attributes: String = (0..65).map(|i| format!(" a{i}=\"1\"")).collect();
+        let e = read(&format!("<list><item{attributes}/></list>")).unwrap_err().to_string();
+        assert!(e.contains("<item> has more than 64 attributes"), "{e}");
         let deep = format!("<list><item>{}{}</item></list>", "<a>".repeat(40), "</a>".repeat(40));
         assert!(read(&deep).unwrap_err().to_string().contains("nested"));
     }
