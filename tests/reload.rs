@@ -271,6 +271,9 @@ async fn replayed_publications_under_load() {
     assert_eq!(r.decision, pb::Decision::Clear as i32, "unchanged listings are not screened again: {r:?}");
     let e = client.screen_party(delta("Aleksandr Lukashenko", "0123456789abcdef")).await.expect_err("unknown version");
     assert_eq!(e.code(), tonic::Code::FailedPrecondition);
+    // No list version at all (a long value was echoed into a status too large to send).
+    let e = client.screen_party(delta("Aleksandr Lukashenko", &"x".repeat(10_000))).await.expect_err("no version");
+    assert_eq!((e.code(), e.message().len() < 200), (tonic::Code::InvalidArgument, true), "{e:?}");
 
     tokio::time::sleep(Duration::from_millis(300)).await;
     load.stop.store(true, Ordering::Relaxed);
@@ -350,6 +353,19 @@ async fn broken_publications_are_refused() {
     assert_eq!(status.sources[0].refused_publications, 4);
     let log = server.drain_log().join("\n");
     assert!(log.contains("publication refused"), "refusals are logged");
+
+    // The file put back as the publication serving: the refusal no longer stands, and an alert
+    // on it clears; the count stays.
+    publish(&good, &uk);
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false, ..Default::default() }))
+        .await
+        .expect("reload")
+        .into_inner();
+    assert_eq!(r.sources[0].outcome, pb::ReloadOutcome::Unchanged as i32, "{:?}", r.sources[0]);
+    let status = r.status.expect("status");
+    assert!(status.sources[0].last_refusal.is_empty(), "{:?}", status.sources[0]);
+    assert_eq!(status.sources[0].refused_publications, 4);
 
     // An operator can force a shrunk publication through; never a broken one.
     publish(half.as_bytes(), &uk);

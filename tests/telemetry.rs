@@ -311,3 +311,33 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
         }
     }
 }
+
+/// An audit file that cannot be written (here `/dev/full`: every write is "no space left")
+/// loses decision records; the log says so, without the screened name, instead of only a
+/// counter nobody may be watching.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_audit_log_that_cannot_be_written_is_reported() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED telemetry::an_audit_log_that_cannot_be_written_is_reported: no /dev/full here");
+        return;
+    }
+    let mut args = common::real_source_args();
+    args.extend(["--no-watch", "--audit-log", "/dev/full"].map(String::from));
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let party = person("Alexander Lukashenko", "1954-08-30");
+    client
+        .screen_party(pb::ScreenPartyRequest { request_id: "r".into(), party: Some(party), ..Default::default() })
+        .await
+        .expect("screening still answers");
+    let mut log = String::new();
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        log.push_str(&server.drain_log().join("\n"));
+        if log.contains("cannot write the audit log") {
+            break;
+        }
+    }
+    assert!(log.contains("cannot write the audit log"), "{log}");
+    assert!(!log.to_lowercase().contains("lukashenko"), "the name stays out of the log");
+}

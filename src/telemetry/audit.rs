@@ -141,6 +141,7 @@ impl AuditLog {
 
 fn write_lines(rx: Receiver<Msg>, mut out: std::io::BufWriter<Box<dyn Write + Send>>) {
     let mut dirty = false;
+    let mut failures = Failures::default();
     loop {
         // Flush whenever the queue runs dry for a moment: lines reach the file within ~100 ms
         // without a write system call per line under load.
@@ -148,7 +149,7 @@ fn write_lines(rx: Receiver<Msg>, mut out: std::io::BufWriter<Box<dyn Write + Se
             Ok(m) => m,
             Err(RecvTimeoutError::Timeout) => {
                 if dirty {
-                    let _ = out.flush();
+                    failures.check(out.flush());
                     dirty = false;
                 }
                 continue;
@@ -157,17 +158,38 @@ fn write_lines(rx: Receiver<Msg>, mut out: std::io::BufWriter<Box<dyn Write + Se
         };
         match msg {
             Msg::Line(l) => {
-                if writeln!(out, "{l}").is_err() {
-                    metrics::counter!("screener_audit_write_errors_total").increment(1);
-                }
+                failures.check(writeln!(out, "{l}"));
                 dirty = true;
             }
             Msg::Flush(done) => {
-                let _ = out.flush();
+                failures.check(out.flush());
                 dirty = false;
                 let _ = done.send(());
             }
         }
     }
-    let _ = out.flush();
+    failures.check(out.flush());
+}
+
+/// Writes to the audit file that failed (a full disk, a file gone, a closed pipe): each counted
+/// in `screener_audit_write_errors_total`, and logged at most once a minute, with how many since
+/// the last line. Buffered lines mostly fail when flushed, not when written, so both count.
+#[derive(Default)]
+struct Failures {
+    since_logged: u64,
+    logged_at: Option<std::time::Instant>,
+}
+
+impl Failures {
+    fn check<T>(&mut self, result: std::io::Result<T>) {
+        let Err(e) = result else { return };
+        metrics::counter!("screener_audit_write_errors_total").increment(1);
+        self.since_logged += 1;
+        if self.logged_at.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
+            tracing::error!(error = %e, failures = self.since_logged,
+                "cannot write the audit log: decision records are being lost (is the disk full, or the file gone?)");
+            self.logged_at = Some(std::time::Instant::now());
+            self.since_logged = 0;
+        }
+    }
 }
