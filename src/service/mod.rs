@@ -45,6 +45,55 @@ pub struct ScreeningApi {
     stream_idle_timeout: std::time::Duration,
     /// Permits to screen a whole message (see [`heavy_permits`]).
     heavy: Arc<tokio::sync::Semaphore>,
+    /// Costly calls waiting for or holding those permits, per connection.
+    heavy_shares: Arc<HeavyShares>,
+}
+
+/// Costly calls (messages, long names) one connection may have waiting for or holding the heavy
+/// permits. The permits are few (half the cores) and served in turn, so without a share one
+/// client's hundreds of messages in flight would queue every other client's costly calls behind
+/// them until their deadlines passed; with it the excess is refused at once, and other
+/// connections' calls wait behind at most this many of each.
+const MAX_HEAVY_PER_CONNECTION: usize = 8;
+
+#[derive(Debug, Default)]
+struct HeavyShares(std::sync::Mutex<std::collections::HashMap<std::net::SocketAddr, usize>>);
+
+/// One costly call's place in its connection's share, given back when the call ends (or its
+/// client goes away).
+struct HeavyShare {
+    shares: Arc<HeavyShares>,
+    peer: Option<std::net::SocketAddr>,
+}
+
+impl HeavyShares {
+    fn take(self: &Arc<Self>, peer: Option<std::net::SocketAddr>) -> Result<HeavyShare, ApiError> {
+        if let Some(p) = peer {
+            let mut by_peer = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let n = by_peer.entry(p).or_default();
+            if *n >= MAX_HEAVY_PER_CONNECTION {
+                return Err(ApiError::TooLarge(format!(
+                    "this connection already has {MAX_HEAVY_PER_CONNECTION} costly calls (messages, long names) waiting \
+                     or running: send fewer at once"
+                )));
+            }
+            *n += 1;
+        }
+        Ok(HeavyShare { shares: self.clone(), peer })
+    }
+}
+
+impl Drop for HeavyShare {
+    fn drop(&mut self) {
+        let Some(p) = self.peer else { return };
+        let mut by_peer = self.shares.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = by_peer.get_mut(&p) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                by_peer.remove(&p);
+            }
+        }
+    }
 }
 
 /// A party whose name and address are longer than this, in bytes of UTF-8, is screened as heavy
@@ -86,6 +135,7 @@ impl ScreeningApi {
             recorder: Arc::new(recorder),
             stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
             heavy: Arc::new(tokio::sync::Semaphore::new(heavy_permits())),
+            heavy_shares: Arc::default(),
         }
     }
 
@@ -133,8 +183,10 @@ impl ScreeningApi {
     /// hold the screened name.
     async fn run_heavy<T: Send + 'static>(
         &self,
+        peer: Option<std::net::SocketAddr>,
         f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
+        let _share = self.heavy_shares.take(peer)?;
         let permit = self.heavy.clone().acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
         let span = Span::current();
         tokio::task::spawn_blocking(move || {
@@ -336,7 +388,10 @@ impl ScreeningService for ScreeningApi {
         let started = Instant::now();
         let result = if party_bytes(request.get_ref().party.as_ref()) > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), request.get_ref().clone());
-            self.run_heavy(move || this.snapshot().and_then(|snapshot| this.screen_one(&snapshot, &req))).await
+            self.run_heavy(request.remote_addr(), move || {
+                this.snapshot().and_then(|snapshot| this.screen_one(&snapshot, &req))
+            })
+            .await
         } else {
             self.snapshot().and_then(|snapshot| self.screen_one(&snapshot, request.get_ref()))
         };
@@ -368,7 +423,7 @@ impl ScreeningService for ScreeningApi {
             .sum::<usize>();
         let result = if bytes > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), req.clone());
-            self.run_heavy(move || this.payment(&req)).await
+            self.run_heavy(request.remote_addr(), move || this.payment(&req)).await
         } else {
             self.payment(req)
         };
@@ -409,9 +464,10 @@ impl ScreeningService for ScreeningApi {
     ) -> Result<Response<pb::ScreenMessageResponse>, Status> {
         let started = Instant::now();
         let trace = request.extensions().get::<RpcTrace>().cloned();
+        let peer = request.remote_addr();
         let req = request.into_inner();
         let this = self.clone();
-        let result = self.run_heavy(move || this.message(&req)).await;
+        let result = self.run_heavy(peer, move || this.message(&req)).await;
         let outcome = match &result {
             Ok(answer) => {
                 let r = &answer.response;
@@ -456,6 +512,7 @@ impl ScreeningService for ScreeningApi {
         self.snapshot()?;
         let this = self.clone();
         let trace = request.extensions().get::<RpcTrace>().cloned();
+        let peer = request.remote_addr();
         // tonic applies `grpc-timeout` to a call's first response only; a stream honours it here,
         // ending with DEADLINE_EXCEEDED at the first party read after the deadline.
         let deadline = convert::deadline(request.metadata()).map(|d| Instant::now() + d);
@@ -486,7 +543,7 @@ impl ScreeningService for ScreeningApi {
                 }
                 if party_bytes(req.party.as_ref()) > LONG_PARTY_BYTES {
                     let this2 = this.clone();
-                    return Ok(this.run_heavy(move || this2.stream_item(&req, trace.as_ref())).await?);
+                    return Ok(this.run_heavy(peer, move || this2.stream_item(&req, trace.as_ref())).await?);
                 }
                 Ok(this.stream_item(&req, trace.as_ref())?)
             }
@@ -501,7 +558,7 @@ impl ScreeningService for ScreeningApi {
         let req = request.get_ref();
         let result = if party_bytes(req.query.as_ref()) + party_bytes(req.candidate.as_ref()) > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), req.clone());
-            self.run_heavy(move || this.compare_one(&req)).await
+            self.run_heavy(request.remote_addr(), move || this.compare_one(&req)).await
         } else {
             self.compare_one(req)
         };
@@ -552,5 +609,29 @@ impl ScreeningService for ScreeningApi {
     ) -> Result<Response<pb::ListStatus>, Status> {
         let snapshot = self.snapshot()?;
         Ok(Response::new(convert::list_status(&snapshot, &self.store)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One connection's costly calls are bounded; another connection's are not held by them, and
+    /// a call that ends gives its place back.
+    #[test]
+    fn each_connection_has_its_own_share_of_costly_calls() {
+        let shares = Arc::new(HeavyShares::default());
+        let (a, b): (std::net::SocketAddr, std::net::SocketAddr) =
+            ("10.0.0.1:1000".parse().expect("addr"), "10.0.0.2:1000".parse().expect("addr"));
+        let mut held: Vec<HeavyShare> =
+            (0..MAX_HEAVY_PER_CONNECTION).map(|_| shares.take(Some(a)).expect("within the share")).collect();
+        let e = shares.take(Some(a)).err().expect("beyond the share");
+        assert_eq!(e.code(), tonic::Code::ResourceExhausted, "{e}");
+        assert!(shares.take(Some(b)).is_ok(), "another connection has its own share");
+        held.pop();
+        assert!(shares.take(Some(a)).is_ok(), "a place given back is free again");
+        drop(held);
+        assert!(shares.0.lock().expect("lock").is_empty(), "nothing left behind");
+        assert!((0..100).all(|_| shares.take(None).is_ok()), "no peer address (in-process): not limited");
     }
 }
