@@ -4,6 +4,7 @@
 
 mod decide;
 pub mod features;
+mod query_text;
 mod retrieve;
 pub mod score;
 pub mod similarity;
@@ -12,7 +13,6 @@ pub mod text;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::index::name_form;
 use crate::index::{ListStats, Snapshot};
 use crate::model::{Entity, EntityType, Name, NameQuality};
 use features::Feature;
@@ -244,7 +244,7 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     let opts = &Options { name_floor: opts.floor_for(query, thresholds), ..*opts };
     // Words run together are split by what the lists hold, so the text is prepared here, against
     // this snapshot, and its words give the party's fingerprint.
-    let mut text = name_form::QueryText::new(&query.name);
+    let mut text = query_text::QueryText::new(&query.name);
     let (person, organisation) = retrieve::readings(query);
     text.split_joined(person, organisation, &|w, person| snapshot.is_listed_word(w, person));
     let best = retrieve::best_names(snapshot, query, &text, thresholds, opts);

@@ -5,8 +5,9 @@
 
 use rustc_hash::FxHashMap;
 
+use super::query_text::{query_forms, QueryText};
 use super::{score, similarity, Options, Query, Thresholds};
-use crate::index::name_form::{self, NameForm, QueryText};
+use crate::index::name_form::{self, NameForm};
 use crate::index::Snapshot;
 use crate::model::EntityType;
 
@@ -298,7 +299,7 @@ pub(super) fn best_names(
     let retrieval = tracing::debug_span!("retrieve", candidates = tracing::field::Empty).entered();
     let weight_of = |k: &str| snapshot.word_weight(k);
     let (want_person, want_org) = readings(query);
-    let (mut person_form, mut org_form) = name_form::query_forms(text, want_person, want_org, &weight_of);
+    let (mut person_form, mut org_form) = query_forms(text, want_person, want_org, &weight_of);
     // A person's given names meet their equivalents in other languages, an organisation's
     // generic words their translations (`Works` / `Plant` / `Zavod`). Set on the form's words,
     // which the units borrow, and on the units' own words (words joined): a unit's borrowed word

@@ -670,7 +670,7 @@ mod tests {
             EntityType::Person,
             &|_| 1.0,
         );
-        let q = name_form::query(q, true, &|_| 1.0);
+        let q = crate::matcher::query_text::query(q, true, &|_| 1.0);
         score(&units(&q), &q, &l)
     }
 
@@ -693,7 +693,7 @@ mod tests {
                 EntityType::Organization,
                 &|_| 1.5,
             );
-            let q = name_form::query(q, false, &|_| 1.5);
+            let q = crate::matcher::query_text::query(q, false, &|_| 1.5);
             score(&units(&q), &q, &l).score
         };
         let covered = org("Belshina Bobruisk Mogilev Region", "BELSHINA OAO");
@@ -746,9 +746,9 @@ mod tests {
     #[test]
     fn a_word_split_into_listed_words_meets_a_piece_written_apart() {
         let listed_words = ["luka", "shen", "alyaksandr"];
-        let mut t = name_form::QueryText::new("Alyaksandr Lukashen ka");
+        let mut t = crate::matcher::query_text::QueryText::new("Alyaksandr Lukashen ka");
         t.split_joined(true, false, &|w, _| listed_words.contains(&w));
-        let (q, _) = name_form::query_forms(&t, true, false, &|_| 1.0);
+        let (q, _) = crate::matcher::query_text::query_forms(&t, true, false, &|_| 1.0);
         let q = q.expect("person reading");
         assert!(units(&q).iter().any(|u| &*u.token.text == "lukashenka"));
     }
@@ -756,9 +756,9 @@ mod tests {
     #[test]
     fn a_word_split_in_three_is_also_compared_whole() {
         let listed_words = ["aly", "ais", "andr", "lukashenka"];
-        let mut t = name_form::QueryText::new("Alyaisandr Lukashenka");
+        let mut t = crate::matcher::query_text::QueryText::new("Alyaisandr Lukashenka");
         t.split_joined(true, false, &|w, _| listed_words.contains(&w));
-        let (q, _) = name_form::query_forms(&t, true, false, &|_| 1.0);
+        let (q, _) = crate::matcher::query_text::query_forms(&t, true, false, &|_| 1.0);
         let q = q.expect("person reading");
         assert_eq!(q.tokens.len(), 4, "split into aly ais andr");
         let u = units(&q);
@@ -771,23 +771,23 @@ mod tests {
         assert!(score(&u, &q, &l).score >= 0.92);
         // The word given back whole is read as any query word is (German `Chasalbek`, split into
         // listed `cha sal bek`, is Khazalbek).
-        let mut t = name_form::QueryText::new("Chasalbek Atabekov");
+        let mut t = crate::matcher::query_text::QueryText::new("Chasalbek Atabekov");
         t.split_joined(true, false, &|w, _| ["cha", "sal", "bek", "atabekov"].contains(&w));
-        let (q, _) = name_form::query_forms(&t, true, false, &|_| 1.0);
+        let (q, _) = crate::matcher::query_text::query_forms(&t, true, false, &|_| 1.0);
         let q = q.expect("person reading");
         assert!(units(&q)
             .iter()
             .any(|u| &*u.token.text == "chasalbek" && u.token.respelt().iter().any(|r| &*r.text == "khazalbek")));
         // Pieces that end the query may be its cut last word (`Luka She` for Lukashenka).
-        let q = name_form::query("Alyaksandr Luka She", true, &|_| 1.0);
+        let q = crate::matcher::query_text::query("Alyaksandr Luka She", true, &|_| 1.0);
         assert!(units(&q).iter().any(|u| &*u.token.text == "lukashe" && u.cut));
     }
 
     #[test]
     fn a_country_name_is_not_a_listed_name_cut_short() {
-        let q = name_form::query("BELARUS", false, &|_| 1.0);
+        let q = crate::matcher::query_text::query("BELARUS", false, &|_| 1.0);
         assert!(!units(&q)[0].cut);
-        let q = name_form::query("BELARUSK", false, &|_| 1.0);
+        let q = crate::matcher::query_text::query("BELARUSK", false, &|_| 1.0);
         assert!(units(&q)[0].cut);
     }
 
@@ -815,7 +815,7 @@ mod tests {
             EntityType::Organization,
             &|_| 1.0,
         );
-        let q = name_form::query("Sber Bank", false, &|_| 1.0);
+        let q = crate::matcher::query_text::query("Sber Bank", false, &|_| 1.0);
         let us = units(&q);
         let mut pairs = Vec::new();
         for (ui, u) in us.iter().enumerate() {
@@ -842,10 +842,10 @@ mod tests {
             &|_| 1.0,
         );
         // 34 characters each: what a 35-character field holds.
-        let other = name_form::query("Aleksandra Aleksandrovna Zhukovska", true, &|_| 1.0);
+        let other = crate::matcher::query_text::query("Aleksandra Aleksandrovna Zhukovska", true, &|_| 1.0);
         assert!(other.truncated);
         assert!(score(&units(&other), &other, &l).score < 0.6);
-        let cut = name_form::query("Aleksandra Aleksandrovna Kamyshano", true, &|_| 1.0);
+        let cut = crate::matcher::query_text::query("Aleksandra Aleksandrovna Kamyshano", true, &|_| 1.0);
         assert!(cut.truncated);
         assert!(score(&units(&cut), &cut, &l).score > 0.8);
     }
@@ -859,11 +859,12 @@ mod tests {
             EntityType::Organization,
             &|_| 1.0,
         );
-        let q = name_form::query("STATE SECURITY COMMITTEE OF THE REP", false, &|_| 1.0);
+        let q = crate::matcher::query_text::query("STATE SECURITY COMMITTEE OF THE REP", false, &|_| 1.0);
         assert!(q.truncated);
         let r = score(&units(&q), &q, &l);
         assert!(r.cut && r.score > 0.9, "{r:?}");
-        let whole = name_form::query("State Security Committee of the Republic of Belarus", false, &|_| 1.0);
+        let whole =
+            crate::matcher::query_text::query("State Security Committee of the Republic of Belarus", false, &|_| 1.0);
         assert!(!score(&units(&whole), &whole, &l).cut);
         // A short last word left out may have been a whole word of another name: flagged too.
         let person = name_form::listed(
@@ -871,7 +872,7 @@ mod tests {
             EntityType::Person,
             &|_| 1.0,
         );
-        let q = name_form::query("Aleksandra Sergeevna Ivanova    Li", true, &|_| 1.0);
+        let q = crate::matcher::query_text::query("Aleksandra Sergeevna Ivanova    Li", true, &|_| 1.0);
         assert!(q.truncated);
         let r = score(&units(&q), &q, &person);
         assert!(r.cut && r.score > 0.9, "{r:?}");
@@ -884,7 +885,7 @@ mod tests {
             EntityType::Person,
             &|_| 1.0,
         );
-        let q = name_form::query("A. G. Lukashenko", true, &|_| 1.0);
+        let q = crate::matcher::query_text::query("A. G. Lukashenko", true, &|_| 1.0);
         let r = score(&units(&q), &q, &l);
         assert!(r.initials && r.score > 0.8, "{r:?}");
     }

@@ -1,0 +1,623 @@
+//! The query's text made ready for matching: notes, labels and titles set aside, words folded
+//! once, words run together (`VladimirPutin`, `LUKASHENKAAlyaksandr`) split into listed words and
+//! words split by a slip joined again, then the person and organisation readings of the name
+//! (`query_forms`), with their roles guessed, since a query says nothing of which word is the
+//! surname. Listed names are prepared by `index::name_form`, with the tokens both sides share.
+
+use crate::index::name_form::{
+    is_patronymic, is_title, looks_truncated, org_word, org_words, strip_notes, NameForm, Role, Token, NOTE_WORDS,
+};
+use crate::normalize::fold;
+
+/// A query name folded once: both of its readings (person and organisation) and the party's
+/// fingerprint start from the same words, and folding (transliteration, Unicode normalisation)
+/// is a tenth of a screening.
+#[derive(Debug, Clone)]
+pub struct QueryText {
+    words: Vec<String>,
+    /// The words of the person reading when they differ: words run together in camel case
+    /// (`VladimirPutin`) are split, since a person's name parts are listed apart.
+    person_words: Option<(Vec<String>, u32)>,
+    /// The words of the organisation reading when they differ: words run together in camel case
+    /// (`NationalOlympicCommitteeOfTheRepublicOfBelarus`), or that are listed words apart
+    /// (`BreminoGroup`, see [`QueryText::split_joined`]).
+    org_words: Option<Vec<String>>,
+    /// The words with camel case split as an organisation's are (short connectors allowed), and
+    /// which were one: [`QueryText::split_joined`] keeps a word whole that is listed whole
+    /// (`BelTechExport`).
+    org_camel: Option<(Vec<String>, u32)>,
+    /// Which adjacent words of `org_words` were one (see `NameForm::joins`).
+    org_joins: u32,
+    truncated: bool,
+    /// Nothing (label, notes) was stripped: the words are the folded name as given.
+    whole: bool,
+    /// Written mostly in a script other than Latin and Cyrillic (this one): its words are also
+    /// compared by their consonant classes (`Token::with_loose_reading`).
+    foreign: Option<crate::normalize::Script>,
+}
+
+impl QueryText {
+    pub fn new(name: &str) -> QueryText {
+        let whole_name = name;
+        let unwrapped = crate::normalize::unwrap_lines(name);
+        let structured = crate::normalize::structured_name(&unwrapped);
+        let name = structured.as_deref().unwrap_or(&unwrapped);
+        let unlabelled = crate::normalize::strip_label(name);
+        let stripped = strip_notes(unlabelled);
+        // Most names have no lower-case letter followed by a capital: one pass to see, before
+        // the two readings' splits.
+        let mut lower_then_upper = false;
+        let mut prev_lower = false;
+        for c in stripped.chars() {
+            lower_then_upper |= prev_lower && c.is_uppercase();
+            prev_lower = c.is_lowercase();
+        }
+        let (person_words, org_camel) =
+            if lower_then_upper { (camel_words(&stripped, false), camel_words(&stripped, true)) } else { (None, None) };
+        let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
+        // A word cut to `MAX_WORD_CHARS` is not the name as given (the fingerprint is of that).
+        let mut cut = false;
+        let words = fold(&stripped)
+            .split_whitespace()
+            .map(|w| {
+                let kept = word(w);
+                cut |= kept.len() < w.len();
+                kept
+            })
+            .collect();
+        QueryText {
+            whole: stripped == whole_name && !cut,
+            words,
+            person_words,
+            org_words: None,
+            org_camel,
+            org_joins: 0,
+            truncated: looks_truncated(unlabelled),
+            foreign,
+        }
+    }
+
+    /// Splits words that are two or more listed words run together (`vladimirputin`,
+    /// `LUKASHENKAAlyaksandr`, `SportsClub`) when they are not listed words themselves:
+    /// `is_listed(word, person)` says whether a word is a listed word of a person's name (or of an
+    /// organisation's). Camel case says where a person's words meet only when the writer kept the
+    /// capitals; the lists know the words whatever the case. The pieces of a split word are
+    /// marked as joined (`NameForm::joins`), so they are also compared as the one word they were.
+    /// Only the readings asked for (`person`, `organisation`) are split: a split costs a few dozen
+    /// lookups per long word, a tenth of screening a person.
+    pub fn split_joined(&mut self, person: bool, organisation: bool, is_listed: &dyn Fn(&str, bool) -> bool) {
+        if person {
+            self.split_person(is_listed);
+        }
+        if organisation {
+            // Legal forms are words of an organisation's name too (`PelengJSC`), by spelling: a
+            // word is tried at every cut, and a phonetic key per cut was a tenth of a screening's
+            // time.
+            let org_listed = |w: &str| is_listed(w, false) || crate::normalize::is_legal_form_spelling(w);
+            if let Some((pieces, joins)) = &self.org_camel {
+                let (words, joins) = rejoin_listed(pieces, *joins, &|w| is_listed(w, false));
+                self.org_words = Some(words);
+                self.org_joins = joins;
+            }
+            let words = self.org_words.as_deref().unwrap_or(&self.words);
+            if let Some((split, joins)) = split_words(words, self.org_joins, &org_listed, false) {
+                self.org_words = Some(split);
+                self.org_joins = joins;
+            }
+        }
+    }
+
+    fn split_person(&mut self, is_listed: &dyn Fn(&str, bool) -> bool) {
+        let (words, joins) = match &self.person_words {
+            Some((w, j)) => (w.as_slice(), *j),
+            None => (self.words.as_slice(), 0),
+        };
+        // A listed word with an unlisted rest is split only when it is the whole name: next to
+        // other words, a long word beginning with a listed one is a surname (`Kazakevičas`,
+        // `Kazak` + `evičas`), read better whole.
+        let free_rest = words.len() == 1;
+        if let Some(split) = split_words(words, joins, &|w| is_listed(w, true), free_rest) {
+            self.person_words = Some(split);
+        }
+        // A listed word split in two where neither part is short (`Uladzi miravich`): the parts
+        // are also compared joined when joined they are a listed word.
+        let (words, mut joins) = match &self.person_words {
+            Some((w, j)) => (w.as_slice(), *j),
+            None => (self.words.as_slice(), 0),
+        };
+        let before = joins;
+        let mut joined = String::new();
+        for i in 0..words.len().saturating_sub(1).min(31) {
+            let (a, b) = (&words[i], &words[i + 1]);
+            if joins & (1 << i) == 0 && !(is_listed(a, true) && is_listed(b, true)) {
+                joined.clear();
+                joined.push_str(a);
+                joined.push_str(b);
+                if is_listed(&joined, true) {
+                    joins |= 1 << i;
+                }
+            }
+        }
+        if joins != before {
+            self.person_words = Some((words.to_vec(), joins));
+        }
+    }
+
+    /// The folded words of the name as given, when nothing was stripped from it.
+    pub fn whole_words(&self) -> Option<&[String]> {
+        self.whole.then_some(self.words.as_slice())
+    }
+}
+
+/// The pieces of words split by camel case, each word whole again when it is listed whole
+/// (`BelTechExport`, `УралВагонЗавод`), and which of the words left were one: `joins` marks the
+/// pieces that were one word. A word left split is also compared whole (`score::units`), so a
+/// slip in it (`BslTechExport`) still meets the listed word.
+fn rejoin_listed(pieces: &[String], joins: u32, is_listed: &dyn Fn(&str) -> bool) -> (Vec<String>, u32) {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut out_joins = 0u32;
+    let mut start = 0;
+    while start < pieces.len() {
+        let mut end = start + 1;
+        while end < pieces.len() && end - 1 < 31 && joins & (1 << (end - 1)) != 0 {
+            end += 1;
+        }
+        let whole = pieces[start..end].concat();
+        if end - start > 1 && is_listed(&whole) {
+            out.push(whole);
+        } else {
+            for i in out.len()..(out.len() + end - start - 1).min(31) {
+                out_joins |= 1 << i;
+            }
+            out.extend(pieces[start..end].iter().cloned());
+        }
+        start = end;
+    }
+    (out, out_joins)
+}
+
+/// Shortest word looked at for a split: shorter ones are rarely two names run together, and each
+/// word looked at costs a few dozen lookups.
+const MIN_SPLIT_WORD: usize = 6;
+/// Shortest piece of a split word, and most pieces. Two-letter pieces (`Yu`, `Li`, and `Al`,
+/// `Bin` of Arabic names) made ordinary words (`Albina`) into common words that reach tens of
+/// thousands of names: a split must be worth its cost.
+const MIN_SPLIT_PIECE: usize = 3;
+const MAX_SPLIT_PIECES: usize = 4;
+
+/// Fewest characters of the unlisted rest of a person's word split after a listed first piece
+/// (`segment`'s `free_rest`), and of that first piece.
+const MIN_FREE_REST: usize = 5;
+const MIN_FREE_FIRST: usize = 4;
+
+/// `words` with each long word that is not listed, but is listed words run together, split into
+/// them (fewest pieces first), and the joins shifted to match. `None` when no word was split.
+/// With `free_rest`, a word that is a listed word followed by an unlisted one is split there too
+/// (see [`segment`]).
+fn split_words(
+    words: &[String],
+    joins: u32,
+    is_listed: &dyn Fn(&str) -> bool,
+    free_rest: bool,
+) -> Option<(Vec<String>, u32)> {
+    let mut out: Option<(Vec<String>, u32)> = None;
+    for (i, w) in words.iter().enumerate() {
+        let pieces = if crate::normalize::char_count(w) >= MIN_SPLIT_WORD && !is_listed(w) {
+            segment(w, is_listed, free_rest)
+        } else {
+            None
+        };
+        if pieces.is_none() && out.is_none() {
+            continue;
+        }
+        let (acc, acc_joins) = out.get_or_insert_with(|| {
+            let kept = words[..i].to_vec();
+            (kept, joins & ((1u32 << i.min(31)) - 1))
+        });
+        let start = acc.len();
+        match pieces {
+            Some(p) => acc.extend(p.into_iter().map(str::to_string)),
+            None => acc.push(w.clone()),
+        }
+        for k in start..acc.len().saturating_sub(1) {
+            if k < 31 {
+                *acc_joins |= 1 << k;
+            }
+        }
+        // The word's own join with the next word carries over to its last piece.
+        let last = acc.len() - 1;
+        if i < 31 && joins & (1 << i) != 0 && last < 31 {
+            *acc_joins |= 1 << last;
+        }
+    }
+    out
+}
+
+/// The fewest listed words (each of `MIN_SPLIT_PIECE` characters or more, at most
+/// `MAX_SPLIT_PIECES`) that `word` is made of, or `None`. A breadth-first walk over the positions
+/// where a listed word ends, so the first complete reading has the fewest pieces.
+///
+/// With `free_rest` (a person's name of one word), a word that no listed words make up but that
+/// begins with one (of [`MIN_FREE_FIRST`] characters or more) is split after the longest such,
+/// when [`MIN_FREE_REST`] characters or more are left: a person's two names run together where the
+/// second is misspelt, or romanised apart from the list's (`アレクサンドルルカシェンコ`, katakana
+/// without its `・`, reads `aleksandollkashenko`). The rest is compared like any word, and the
+/// whole stays compared as the one word it was.
+fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, free_rest: bool) -> Option<Vec<&'w str>> {
+    // Byte offset of each character and of the end: pieces are spans of characters, and a query
+    // word is at most `MAX_WORD_CHARS` of them, so the walk keeps fixed tables on the stack
+    // (every unlisted long word of every screening comes here).
+    let mut at = [0usize; MAX_WORD_CHARS + 1];
+    let mut n = 0;
+    for (i, _) in word.char_indices() {
+        if n == MAX_WORD_CHARS {
+            return None;
+        }
+        at[n] = i;
+        n += 1;
+    }
+    at[n] = word.len();
+    // Where the piece ending at each character position starts (`NONE`: not reached yet).
+    const NONE: u8 = u8::MAX;
+    let mut prev = [NONE; MAX_WORD_CHARS + 1];
+    let mut frontier = [0u8; MAX_WORD_CHARS + 1];
+    let mut next = [0u8; MAX_WORD_CHARS + 1];
+    let mut frontier_len = 1;
+    for _ in 0..MAX_SPLIT_PIECES {
+        let mut next_len = 0;
+        for &start in &frontier[..frontier_len] {
+            let start = usize::from(start);
+            for end in start + MIN_SPLIT_PIECE..=n {
+                if prev[end] != NONE || (start == 0 && end == n) {
+                    continue;
+                }
+                if is_listed(&word[at[start]..at[end]]) {
+                    prev[end] = start as u8;
+                    if end == n {
+                        let mut pieces = Vec::new();
+                        let mut e = end;
+                        while e > 0 {
+                            let s = usize::from(prev[e]);
+                            pieces.push(&word[at[s]..at[e]]);
+                            e = s;
+                        }
+                        pieces.reverse();
+                        return Some(pieces);
+                    }
+                    next[next_len] = end as u8;
+                    next_len += 1;
+                }
+            }
+        }
+        if next_len == 0 {
+            break;
+        }
+        frontier[..next_len].copy_from_slice(&next[..next_len]);
+        frontier_len = next_len;
+    }
+    if !free_rest {
+        return None;
+    }
+    // The first round of the walk marked every listed first piece (`prev` of its end is 0).
+    let first = (MIN_FREE_FIRST..n.saturating_sub(MIN_FREE_REST) + 1).rev().find(|&e| e < n && prev[e] == 0)?;
+    Some(vec![&word[..at[first]], &word[at[first]..]])
+}
+
+/// The most characters of one query word that are compared. No name word comes near it (the
+/// longest listed words, names run together, are under 40); a word of a thousand letters (one
+/// katakana run, romanised) cost 5–9 ms in splitting and deletions, so a stream of them could
+/// hold the server's cores, and its end cannot say more about a name than its first 64 letters.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// A query word as compared: at most [`MAX_WORD_CHARS`] characters.
+fn word(w: &str) -> String {
+    match w.char_indices().nth(MAX_WORD_CHARS) {
+        Some((cut, _)) => w[..cut].to_string(),
+        None => w.to_string(),
+    }
+}
+
+/// `VladimirPutin` → `Vladimir Putin`: a space wherever a lower-case letter is followed by an
+/// upper-case one. `None` when there is no such place (most names). `connectors`: the name is
+/// read as an organisation's, whose short words of and the (`CentralElectionCommissionOfThe…`)
+/// are not the short pieces of case typed at random.
+fn camel_split(s: &str, connectors: bool) -> Option<String> {
+    let mut prev_lower = false;
+    // Only a capitalised piece ends where a capital follows: a word beginning in lower case with
+    // a capital next (`uGtnik`, `vSiataslavauna`) is two letters typed in the wrong order with
+    // the shift key, not two names.
+    let (mut piece_capitalised, mut at_start) = (false, true);
+    let mut out: Option<String> = None;
+    for (i, c) in s.char_indices() {
+        if at_start {
+            piece_capitalised = c.is_uppercase();
+        } else if prev_lower && c.is_uppercase() && piece_capitalised {
+            out.get_or_insert_with(|| s[..i].to_string()).push(' ');
+        }
+        if let Some(o) = out.as_mut() {
+            o.push(c);
+        }
+        prev_lower = c.is_lowercase();
+        at_start = !crate::normalize::is_letter(c);
+    }
+    let out = out?;
+    // Names run together keep pieces of a few letters, one of them short at most (`SimonAL`;
+    // `DeLaCruz` is not split, and meets `de la Cruz` as one word); a piece of one letter, or
+    // several short ones, is case typed at random (`PoDoBeD`, `AlIAksANdR`), which hides the
+    // word if it is split.
+    let pieces = || out.split(|c: char| !crate::normalize::is_letter(c)).filter(|p| !p.is_empty());
+    let shortest = pieces().map(|p| p.chars().count()).min().unwrap_or(0);
+    let short = pieces().filter(|p| p.chars().count() < MIN_CAMEL_PIECE && !(connectors && is_connector(p))).count();
+    (shortest >= 2 && short <= 1).then_some(out)
+}
+
+/// Short words that join the words of an organisation's name, in the languages of the lists.
+fn is_connector(piece: &str) -> bool {
+    matches!(
+        piece.to_lowercase().as_str(),
+        "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "der" | "und" | "et" | "i" | "y" | "im"
+    )
+}
+
+/// Letters of a piece of a camel-case split below which it is short.
+const MIN_CAMEL_PIECE: usize = 3;
+
+/// The folded words of a name with its camel-case words split, and which adjacent words were one
+/// (see `NameForm::joins`). `None` when no word is in camel case. `connectors` as for
+/// [`camel_split`].
+fn camel_words(name: &str, connectors: bool) -> Option<(Vec<String>, u32)> {
+    if !name.split_whitespace().any(|w| camel_split(w, connectors).is_some()) {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    let mut joins = 0u32;
+    for w in name.split_whitespace() {
+        match camel_split(w, connectors) {
+            Some(split) => {
+                let start = words.len();
+                words.extend(fold(&split).split_whitespace().map(word));
+                for i in start..words.len().saturating_sub(1) {
+                    if i < 31 {
+                        joins |= 1 << i;
+                    }
+                }
+            }
+            None => words.extend(fold(w).split_whitespace().map(word)),
+        }
+    }
+    Some((words, joins))
+}
+
+/// Prepares a query name. Roles are unknown, so every token counts the same, except
+/// legal-form words (optional) and patronymic-looking ones (optional, since the listed name may
+/// lack one), and titles (ignored). One reading at a time, for tests.
+#[cfg(test)]
+pub(crate) fn query(name: &str, person: bool, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
+    let (p, o) = query_forms(&QueryText::new(name), person, !person, weight_of);
+    p.or(o).unwrap_or_default()
+}
+
+/// The person and organisation readings of a query that are asked for. Each word's keys and
+/// other readings are computed once for both.
+pub fn query_forms(
+    text: &QueryText,
+    person: bool,
+    organisation: bool,
+    weight_of: &dyn Fn(&str) -> f32,
+) -> (Option<NameForm>, Option<NameForm>) {
+    let truncated = text.truncated;
+    // A name with a word of letters and digits (`1UK45H3NK4`) is written in leet, and its words of
+    // digits alone are letters too (`0139` for Oleg), not a date or a reference.
+    let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let leet = text
+        .words
+        .iter()
+        .any(|w| !is_number(w) && !crate::normalize::is_ordinal(w) && w.bytes().any(|b| b.is_ascii_digit()));
+    let new_token = |t: &str| {
+        let tok = Token::query_in(t, Role::Word, 0.0, leet);
+        if let Some(script) = text.foreign {
+            tok.with_loose_reading(script)
+        } else {
+            tok
+        }
+    };
+    // The words as folded, when a reading asked for uses them rather than its own split.
+    let needs_base = (person && text.person_words.is_none()) || (organisation && text.org_words.is_none());
+    let base: Vec<Token> = if needs_base { text.words.iter().map(|t| new_token(t)).collect() } else { Vec::new() };
+    let org = organisation.then(|| {
+        if let Some(words) = &text.org_words {
+            let joined = org_words(words);
+            // Runs of single letters joined move the words after them: their joins are dropped.
+            let joins = if joined.len() == words.len() { text.org_joins } else { 0 };
+            let tokens = joined.iter().map(|t| org_word(new_token(t), weight_of)).collect();
+            return NameForm { tokens, person: false, truncated, joins };
+        }
+        let joined = org_words(&text.words);
+        let tokens = if joined.len() == base.len() && joined.iter().zip(&base).all(|(j, b)| **j == *b.text) {
+            base.iter().map(|t| org_word(t.clone(), weight_of)).collect()
+        } else {
+            joined.iter().map(|t| org_word(new_token(t), weight_of)).collect()
+        };
+        NameForm { tokens, person: false, truncated, joins: 0 }
+    });
+    if !person {
+        return (None, org);
+    }
+    let (words, base, joins) = match &text.person_words {
+        Some((w, joins)) => (w, w.iter().map(|t| new_token(t)).collect(), *joins),
+        None => (&text.words, base, 0),
+    };
+    // A title its dots or hyphen split in two (`H.E.` for His or Her Excellency, Russian `Г-н`
+    // and `Д-р`, Mr and Dr) before a name of two words or more: the letters are a title, not the
+    // initials of given names (`H. E. Smith`, `D. R. Smith` keep them).
+    let excellency = words.len() >= 4
+        && words[0].chars().count() == 1
+        && words[1].chars().count() <= 3
+        && (words[0] == "h" && words[1] == "e" || is_title(&format!("{}{}", words[0], words[1])));
+    // A word that joined with a neighbour is a listed word (`Alyaksan-dr`, `Pan tus`) is part of
+    // the name, whatever the title table says.
+    let joined = |i: usize| (i < 31 && joins & (1 << i) != 0) || (i > 0 && i <= 31 && joins & (1 << (i - 1)) != 0);
+    let title_at = |i: usize| {
+        if excellency && i < 2 {
+            return true;
+        }
+        // A number beside a person's name is a date or a reference, not a name (unless the name
+        // is written in leet).
+        if !leet && is_number(&words[i]) {
+            return true;
+        }
+        // `His Excellency`, `Her Honour`: the pronoun belongs to the title after it.
+        if matches!(words[i].as_str(), "his" | "her") && words.get(i + 1).is_some_and(|w| is_title(w)) {
+            return true;
+        }
+        let named_before = words[..i].iter().enumerate().any(|(j, w)| !(is_title(w) || excellency && j < 2));
+        // After a name word a single letter is a middle initial (`John M. Smith`), not `M.`
+        // for Monsieur.
+        is_title(&words[i]) && !joined(i) && !(named_before && words[i].len() == 1)
+    };
+    let all_titles = (0..words.len()).all(title_at);
+    // A title after the name starts a description (`Aleksandr Lukashenko, President of Belarus`):
+    // from there on nothing is a name. Only a rank or office spelt out does (five letters or
+    // more): an abbreviation after a name word (`Dr`, `Gen`, `Pan`) is more often a piece of a
+    // word split by a hyphen or a space, and ending the name there would let one hyphen hide it.
+    let description = (1..words.len())
+        .find(|&i| {
+            let care_of = words[i] == "c" && words.get(i + 1).is_some_and(|w| w == "o");
+            (title_at(i) && words[i].len() >= 5 || care_of || NOTE_WORDS.contains(&words[i].as_str()))
+                && (0..i).any(|j| !title_at(j))
+        })
+        .unwrap_or(words.len());
+    // `Halina Knizonak or Knizonok or Knizonok-Maksimova`, as the Canadian list writes aliases and
+    // payments copy them: the `or` and the spellings after it of a word already given are
+    // alternatives, not more words of the name.
+    let first_or = (1..words.len().saturating_sub(1)).find(|&i| words[i] == "or");
+    let alternative = |i: usize, tok: &Token, base: &[Token]| {
+        first_or.is_some_and(|o| {
+            i == o || (i > o && (words[i] == "or" || base[..o].iter().any(|b| b.key == tok.key && b.text.len() > 2)))
+        })
+    };
+    let keys: Vec<Token> = if first_or.is_some() { base.clone() } else { Vec::new() };
+    let tokens = base
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut tok)| {
+            if !all_titles && (title_at(i) || i >= description || alternative(i, &tok, &keys)) {
+                tok.make_title();
+                return tok;
+            }
+            tok.role = if i > 0 && is_patronymic(&tok.text) { Role::Patronymic } else { Role::Given };
+            tok.weight = if tok.role == Role::Patronymic { 0.3 } else { 1.0 };
+            tok
+        })
+        .collect();
+    (Some(NameForm { tokens, person, truncated, joins }), org)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rb_is_the_republic_of_belarus_only_after_of() {
+        let words =
+            |name: &str| query(name, false, &|_| 1.0).tokens.iter().map(|t| t.text.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            words("Central Election Commission of the RB"),
+            words("Central Election Commission of the Republic Belarus")
+        );
+        assert_eq!(words("National Bank of R. Belarus"), words("National Bank of Republic Belarus"));
+        assert_eq!(words("RB Capital"), ["rb", "capital"]);
+        assert_eq!(words("The RB Group"), ["the", "rb", "group"]);
+    }
+
+    #[test]
+    fn notes_and_titles() {
+        assert_eq!(strip_notes("Mr. Aleksandr Lukashenko (President)").trim(), "Mr. Aleksandr Lukashenko");
+        let q = query("Gen. Viktor Sheiman", true, &|_| 1.0);
+        assert_eq!(q.tokens[0].role, Role::Title);
+        assert_eq!(q.tokens[0].weight, 0.0);
+        let q = query("Mr Alexander LUKASHENKO, President of Belarus", true, &|_| 1.0);
+        let roles: Vec<Role> = q.tokens.iter().map(|t| t.role).collect();
+        assert_eq!(roles, [Role::Title, Role::Given, Role::Given, Role::Title, Role::Title, Role::Title]);
+        assert!(looks_truncated("ALIAKSANDR RYHORAVICH LUKASHENK SUP"));
+        assert!(!looks_truncated("Aleksandr Lukashenko"));
+        let roles = |name: &str| query(name, true, &|_| 1.0).tokens.iter().map(|t| t.role).collect::<Vec<_>>();
+        // `H.E.` before a full name is a title; before a surname alone, initials.
+        assert_eq!(roles("H.E. Alyaksandr Lukashenka"), [Role::Title, Role::Title, Role::Given, Role::Given]);
+        assert_eq!(roles("H. E. Smith"), [Role::Given, Role::Given, Role::Given]);
+        assert_eq!(roles("Д-р Анна Борисовна Леусик")[..2], [Role::Title, Role::Title]);
+        assert_eq!(roles("Г-н Олег Каразей"), [Role::Title, Role::Title, Role::Given, Role::Given]);
+        assert_eq!(roles("His Excellency Ivan Ivankovich"), [Role::Title, Role::Title, Role::Given, Role::Patronymic]);
+        // A middle initial is not `M.` for Monsieur, and an abbreviation after a name word does
+        // not end the name (`Alyaksan-dr`): only an office spelt out starts a description.
+        assert_eq!(roles("John M. Smith"), [Role::Given, Role::Given, Role::Given]);
+        assert_eq!(roles("Alyaksan-dr Lukashenka"), [Role::Given, Role::Title, Role::Given]);
+        assert_eq!(roles("Lukashenka, Minister Aleksandr"), [Role::Given, Role::Title, Role::Title]);
+        assert_eq!(roles("Aleksandr Lukashenko 1954"), [Role::Given, Role::Given, Role::Title]);
+        assert_eq!(roles("Lukashenko Aleksandr born 30.08.1954")[2..], [Role::Title; 4]);
+    }
+
+    #[test]
+    fn case_typed_at_random_is_not_camel_case() {
+        assert_eq!(camel_split("VladimirPutin", false).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(camel_split("BurhanEddine", false).as_deref(), Some("Burhan Eddine"));
+        assert_eq!(camel_split("PoDoBeD", false), None);
+        assert_eq!(camel_split("AlIAksANdR", false), None);
+        assert_eq!(camel_split("SimonAL", false).as_deref(), Some("Simon AL"));
+        assert_eq!(camel_split("DeLaCruz", false), None);
+        // An organisation's short words of and the are no random case.
+        assert_eq!(
+            camel_split("CentralElectionCommissionOfTheRepublicOfBelarus", true).as_deref(),
+            Some("Central Election Commission Of The Republic Of Belarus")
+        );
+        assert_eq!(camel_split("CentralElectionCommissionOfTheRepublicOfBelarus", false), None);
+        assert!(camel_words("Yury PoDoBeD", false).is_none());
+        let (words, joins) = camel_words("Yu VladimirPutin", false).expect("split");
+        assert_eq!((words.as_slice(), joins), (["yu", "vladimir", "putin"].map(String::from).as_slice(), 0b10));
+    }
+
+    #[test]
+    fn words_run_together_are_split_into_listed_words() {
+        let listed = ["vladimir", "putin", "lukashenka", "alyaksandr", "sports", "club"];
+        let is_listed = |w: &str, _person: bool| listed.contains(&w);
+        let mut t = QueryText::new("vladimirputin");
+        t.split_joined(true, true, &is_listed);
+        let (words, joins) = t.person_words.clone().expect("split");
+        assert_eq!(words, ["vladimir", "putin"]);
+        assert_eq!(joins, 1);
+        let mut t = QueryText::new("LUKASHENKAAlyaksandr Putin");
+        t.split_joined(true, true, &is_listed);
+        assert_eq!(t.person_words.expect("split").0, ["lukashenka", "alyaksandr", "putin"]);
+        let mut t = QueryText::new("Presidential SportsClub");
+        t.split_joined(true, true, &is_listed);
+        assert_eq!(t.org_words.expect("split"), ["presidential", "sports", "club"]);
+        // A word that is not listed words run together stays whole.
+        let mut t = QueryText::new("Vladimirova Putina");
+        t.split_joined(true, true, &is_listed);
+        assert!(t.person_words.is_none() && t.org_words.is_none());
+    }
+
+    #[test]
+    fn a_one_word_person_name_is_split_after_a_listed_first_name() {
+        let listed = ["aleksandol", "lukashenko"];
+        let is_listed = |w: &str, _person: bool| listed.contains(&w);
+        // Katakana without its `・`: the second name reads apart from the listed reading.
+        let mut t = QueryText::new("アレクサンドルルカシェンコ");
+        t.split_joined(true, false, &is_listed);
+        assert_eq!(t.person_words.expect("split"), (vec!["aleksandol".to_string(), "lkashenko".to_string()], 1));
+        // Not next to other words, and not with a short rest.
+        for name in ["Aleksandolkashenko Petrov", "aleksandolpetr"] {
+            let mut t = QueryText::new(name);
+            t.split_joined(true, false, &is_listed);
+            assert!(t.person_words.is_none(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_listed_word_split_in_two_long_parts_is_also_read_joined() {
+        let is_listed = |w: &str, _person: bool| w == "uladzimiravich";
+        let mut t = QueryText::new("Siarhei Uladzi miravich");
+        t.split_joined(true, true, &is_listed);
+        assert_eq!(t.person_words.expect("joined").1, 0b10);
+    }
+}
