@@ -20,6 +20,8 @@ use sha2::{Digest, Sha256};
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 
+use crate::layers::connections::Admitted;
+
 /// How long a client may take to finish the handshake before the connection is dropped (a
 /// client that opens sockets and never speaks must not hold them).
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -171,7 +173,15 @@ impl TlsConfig {
 /// TLS connections from accepted TCP connections. Handshakes run concurrently, each bounded by
 /// [`HANDSHAKE_TIMEOUT`]; failed ones (no client certificate under mTLS, plaintext, a wrong CA)
 /// are counted and logged at debug level, and never reach the gRPC server.
-pub fn incoming<S, IO>(tcp: S, tls: Arc<TlsConfig>) -> impl Stream<Item = Result<TlsStream<IO>, std::io::Error>>
+///
+/// After the handshake the stream must send its HTTP/2 opening within the same time, as a
+/// plaintext connection must (`layers::connections`): the raw bytes of a ClientHello meet that
+/// rule, and a client that completed the handshake and then said nothing held its connection slot
+/// for good.
+pub fn incoming<S, IO>(
+    tcp: S,
+    tls: Arc<TlsConfig>,
+) -> impl Stream<Item = Result<Admitted<TlsStream<IO>>, std::io::Error>>
 where
     S: Stream<Item = Result<IO, std::io::Error>> + Send + 'static,
     IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
@@ -185,7 +195,9 @@ where
             tokio::spawn(async move {
                 match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(conn)).await {
                     Ok(Ok(stream)) => {
-                        let _ = tx.send(Ok(stream)).await;
+                        if let Some(opened) = Admitted::opened(stream, HANDSHAKE_TIMEOUT, None).await {
+                            let _ = tx.send(Ok(opened)).await;
+                        }
                     }
                     Ok(Err(e)) => {
                         metrics::counter!("screener_tls_handshake_failures_total").increment(1);

@@ -96,6 +96,16 @@ async fn screen(channel: Channel) -> Result<pb::Decision, Code> {
 
 /// The server certificate a fresh TLS connection is shown.
 async fn served_certificate(addr: &str, ca_pem: &str, client: &(String, String)) -> Vec<u8> {
+    let tls = tls_connect(addr, ca_pem, client).await;
+    tls.get_ref().1.peer_certificates().and_then(|c| c.first()).map(|c| c.to_vec()).unwrap_or_default()
+}
+
+/// A TLS connection, handshake done, nothing sent over it.
+async fn tls_connect(
+    addr: &str,
+    ca_pem: &str,
+    client: &(String, String),
+) -> tokio_rustls::client::TlsStream<tokio::net::TcpStream> {
     use rustls_pki_types::pem::PemObject;
     use rustls_pki_types::{CertificateDer, PrivateKeyDer, ServerName};
     let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -112,8 +122,7 @@ async fn served_certificate(addr: &str, ca_pem: &str, client: &(String, String))
         .expect("client config");
     let tcp = tokio::net::TcpStream::connect(addr).await.expect("tcp");
     let name = ServerName::try_from("localhost").expect("name");
-    let tls = tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await.expect("handshake");
-    tls.get_ref().1.peer_certificates().and_then(|c| c.first()).map(|c| c.to_vec()).unwrap_or_default()
+    tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await.expect("handshake")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -205,11 +214,26 @@ async fn mutual_tls_admits_only_clients_of_the_ca_and_rotates_without_restart() 
     let ch = tls_channel(&server, &ours.pem, Some(&teller)).await.expect("connects after rotation");
     assert_eq!(screen(ch).await, Ok(pb::Decision::Block));
 
+    // A client that completes the handshake and then sends nothing is closed after the opening
+    // timeout, as a silent plaintext connection is: it held its connection slot for good.
+    let mut idle = tls_connect(&server.addr, &ours.pem, &teller).await;
+    let t0 = Instant::now();
+
     // A broken replacement is refused; the rotated certificate keeps serving.
     std::fs::write(&cert, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n").expect("write");
     tokio::time::sleep(Duration::from_secs(6)).await;
     let ch = tls_channel(&server, &ours.pem, Some(&teller)).await.expect("still connects");
     assert_eq!(screen(ch).await, Ok(pb::Decision::Block));
+
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 256];
+    loop {
+        match tokio::time::timeout(Duration::from_secs(20), idle.read(&mut buf)).await.expect("closed by the server") {
+            Ok(0) | Err(_) => break,
+            Ok(_) => continue,
+        }
+    }
+    assert!(t0.elapsed() >= Duration::from_secs(9), "closed before the opening timeout: {:?}", t0.elapsed());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -66,7 +66,29 @@ pub struct Admitted<IO> {
     io: IO,
     opening: [u8; OPENING_BYTES],
     given: usize,
-    _slot: OwnedSemaphorePermit,
+    /// `None` for a TLS stream read again after its handshake (see [`Admitted::opened`]): the
+    /// TCP connection under it holds the slot.
+    _slot: Option<OwnedSemaphorePermit>,
+}
+
+impl<IO: AsyncRead + Unpin> Admitted<IO> {
+    /// `io` once it has sent its opening within `timeout`, or `None` (closed, or silent: counted
+    /// and dropped). Also asked of a TLS stream after its handshake, since a ClientHello alone
+    /// meets the opening's length on the raw connection: a client that completed the handshake and
+    /// then said nothing held its slot for good.
+    pub async fn opened(mut io: IO, timeout: Duration, slot: Option<OwnedSemaphorePermit>) -> Option<Admitted<IO>> {
+        use tokio::io::AsyncReadExt;
+        let mut opening = [0u8; OPENING_BYTES];
+        match tokio::time::timeout(timeout, io.read_exact(&mut opening)).await {
+            Ok(Ok(_)) => Some(Admitted { io, opening, given: 0, _slot: slot }),
+            Ok(Err(_)) => None,
+            Err(_) => {
+                metrics::counter!("screener_silent_connections_closed_total").increment(1);
+                tracing::debug!("connection closed: its opening did not arrive within the timeout");
+                None
+            }
+        }
+    }
 }
 
 impl<IO: Connected> Connected for Admitted<IO> {
@@ -173,18 +195,8 @@ where
             };
             let tx = tx.clone();
             tokio::spawn(async move {
-                use tokio::io::AsyncReadExt;
-                let mut conn = conn;
-                let mut opening = [0u8; OPENING_BYTES];
-                match tokio::time::timeout(limits.opening_timeout, conn.read_exact(&mut opening)).await {
-                    Ok(Ok(_)) => {
-                        let _ = tx.send(Ok(Admitted { io: conn, opening, given: 0, _slot: slot })).await;
-                    }
-                    Ok(Err(_)) => {}
-                    Err(_) => {
-                        metrics::counter!("screener_silent_connections_closed_total").increment(1);
-                        tracing::debug!("connection closed: its opening did not arrive within the timeout");
-                    }
+                if let Some(admitted) = Admitted::opened(conn, limits.opening_timeout, Some(slot)).await {
+                    let _ = tx.send(Ok(admitted)).await;
                 }
             });
         }
