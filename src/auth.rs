@@ -41,7 +41,20 @@ pub struct AdminAuth {
 }
 
 /// A bearer token is a line of a few dozen characters; a file much larger is not one.
-pub const MAX_TOKEN_BYTES: u64 = 64 * 1024;
+const MAX_TOKEN_BYTES: u64 = 64 * 1024;
+
+/// Whether the admin token file can serve: a regular file, readable, not empty. Asked at start
+/// (and by `check-config`), though the file is read again on each call so that rewriting it
+/// rotates the token: a wrong path found at the first admin call, in an incident, is found
+/// too late.
+pub fn check_token_file(path: &std::path::Path) -> Result<(), String> {
+    let token = crate::source::read_small(path, MAX_TOKEN_BYTES)
+        .map_err(|e| format!("admin token file {}: {e}", path.display()))?;
+    if String::from_utf8_lossy(&token).trim().is_empty() {
+        return Err(format!("admin token file {} is empty: every AdminService call would be refused", path.display()));
+    }
+    Ok(())
+}
 
 #[derive(Serialize)]
 struct AdminAttempt<'a> {

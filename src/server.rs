@@ -37,6 +37,8 @@ pub enum ServeError {
     Telemetry(#[from] crate::telemetry::TelemetryError),
     #[error(transparent)]
     Tls(#[from] crate::tls::TlsError),
+    #[error("{0}")]
+    AdminToken(String),
 }
 
 const SERVICE_NAME: &str = "screening.v1.ScreeningService";
@@ -145,6 +147,9 @@ impl App {
             .max_encoding_message_size(16 * 1024 * 1024);
         if config.admin.closed() {
             tracing::info!("AdminService is closed (no --admin-token-file or --admin-identity)");
+        }
+        if let Some(path) = &config.admin.token_file {
+            crate::auth::check_token_file(path).map_err(ServeError::AdminToken)?;
         }
         let admin = AdminServiceServer::with_interceptor(
             AdminApi::new(reloader.clone(), store.clone()),

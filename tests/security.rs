@@ -551,6 +551,14 @@ fn files_named_by_the_settings_must_be_regular_and_readable() {
     std::fs::write(&empty, "\n").expect("write");
     let (ok, err) = check(&["--admin-token-file", &empty.to_string_lossy()]);
     assert!(!ok && err.contains("is empty"), "{err}");
+    // serve too refuses to start on it, rather than at the first admin call.
+    let out = common::screener_command()
+        .args(["serve", "--listen", "127.0.0.1:0", "--no-watch", "--admin-token-file", &empty.to_string_lossy()])
+        .args(["--source", &format!("ca-sema={}", common::canada().display())])
+        .output()
+        .expect("serve runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("is empty"), "{err}");
     std::fs::write(&empty, "s3cret-token-value\n").expect("write");
     let (ok, err) = check(&["--admin-token-file", &empty.to_string_lossy()]);
     assert!(ok, "{err}");

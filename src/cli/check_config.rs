@@ -5,8 +5,6 @@
 //! key, the TLS files, the admin token), so a path that is wrong, unreadable or not a regular
 //! file fails here, before a deployment, rather than at start or at the first admin call.
 
-use anyhow::Context;
-
 use crate::config::{ServeConfig, Settings};
 
 /// `screener check-config`: the handler of the subcommand.
@@ -20,13 +18,7 @@ pub fn command(settings: &Settings) -> anyhow::Result<()> {
         crate::tls::TlsConfig::load(files.clone())?;
     }
     if let Some(path) = &config.admin.token_file {
-        let token = crate::source::read_small(path, crate::auth::MAX_TOKEN_BYTES)
-            .with_context(|| format!("admin_token_file {}", path.display()))?;
-        anyhow::ensure!(
-            !String::from_utf8_lossy(&token).trim().is_empty(),
-            "admin_token_file {} is empty: every AdminService call would be refused",
-            path.display()
-        );
+        crate::auth::check_token_file(path).map_err(anyhow::Error::msg)?;
     }
     println!("{}", serde_json::to_string_pretty(&config)?);
     Ok(())

@@ -46,12 +46,19 @@ pub struct Counts {
     pub belarus_persons: usize,
     #[serde(default)]
     pub persons: usize,
-    /// Words of the names (aliases included) of Belarus-regime entities, and of all. A field
-    /// emptied or moved (given names gone) keeps the count of names.
+    /// Persons of the Belarus regime, and of all entities, whose names give a given name apart
+    /// from the surname. Given names moved into the surname's field or into the aliases keep
+    /// every count of names, words and letters.
     #[serde(default)]
-    pub belarus_name_words: usize,
+    pub belarus_given_named: usize,
     #[serde(default)]
-    pub name_words: usize,
+    pub given_named: usize,
+    /// Letters of the names (aliases included) of Belarus-regime entities, and of all. A field
+    /// emptied, or names cut to initials, keep the count of names.
+    #[serde(default)]
+    pub belarus_name_letters: usize,
+    #[serde(default)]
+    pub name_letters: usize,
     /// Rows of each companion file (OFAC `ALT.CSV`, `ADD.CSV`), by role.
     pub companions: Vec<(String, usize)>,
     /// The publication's own date (Unix seconds), for the lists that state one.
@@ -64,8 +71,11 @@ impl Counts {
     pub fn of(loaded: &LoadedSource, companions: Vec<(String, usize)>, dated: Option<time::OffsetDateTime>) -> Counts {
         let belarus = loaded.entities.iter().filter(|e| e.belarus);
         let persons = |e: &&std::sync::Arc<crate::model::Entity>| e.entity_type == crate::model::EntityType::Person;
-        let words = |e: &std::sync::Arc<crate::model::Entity>| -> usize {
-            e.names.iter().map(|n| n.full.split_whitespace().count()).sum()
+        let letters = |e: &std::sync::Arc<crate::model::Entity>| -> usize {
+            e.names.iter().map(|n| n.full.chars().filter(|c| c.is_alphabetic()).count()).sum()
+        };
+        let given_named = |e: &&std::sync::Arc<crate::model::Entity>| {
+            persons(e) && e.names.iter().any(|n| n.parts.as_ref().is_some_and(|p| !p.given.trim().is_empty()))
         };
         Counts {
             sha256: loaded.info.sha256.clone(),
@@ -75,8 +85,10 @@ impl Counts {
             names: loaded.entities.iter().map(|e| e.names.len()).sum(),
             belarus_persons: belarus.clone().filter(persons).count(),
             persons: loaded.entities.iter().filter(persons).count(),
-            belarus_name_words: belarus.map(words).sum(),
-            name_words: loaded.entities.iter().map(words).sum(),
+            belarus_given_named: belarus.clone().filter(given_named).count(),
+            given_named: loaded.entities.iter().filter(given_named).count(),
+            belarus_name_letters: belarus.map(letters).sum(),
+            name_letters: loaded.entities.iter().map(letters).sum(),
             companions,
             dated: dated.map(|d| d.unix_timestamp()),
             accepted_at: time::OffsetDateTime::now_utc().unix_timestamp(),
@@ -91,11 +103,12 @@ impl Counts {
         }
     }
 
-    /// (in-scope persons, words of in-scope names) under `regime`.
-    fn in_scope_content(&self, regime: Regime) -> (usize, usize) {
+    /// (in-scope persons, of them those named with a given name, letters of in-scope names)
+    /// under `regime`.
+    fn in_scope_content(&self, regime: Regime) -> (usize, usize, usize) {
         match regime {
-            Regime::All => (self.persons, self.name_words),
-            Regime::Belarus => (self.belarus_persons, self.belarus_name_words),
+            Regime::All => (self.persons, self.given_named, self.name_letters),
+            Regime::Belarus => (self.belarus_persons, self.belarus_given_named, self.belarus_name_letters),
         }
     }
 }
@@ -201,12 +214,18 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
         }
     }
     let scope = limits.regime.as_str();
-    let measures: [Measure; 5] = [
+    let measures: [Measure; 6] = [
         ("entities", |c, _| c.entities, limits.max_shrink, "--max-shrink"),
         ("in-scope entities", |c, r| c.in_scope(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
         ("in-scope names (aliases included)", |c, r| c.in_scope(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
         ("in-scope persons", |c, r| c.in_scope_content(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
-        ("words of in-scope names", |c, r| c.in_scope_content(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
+        (
+            "in-scope persons named with a given name",
+            |c, r| c.in_scope_content(r).1,
+            limits.max_scope_shrink,
+            "--max-scope-shrink",
+        ),
+        ("letters of in-scope names", |c, r| c.in_scope_content(r).2, limits.max_scope_shrink, "--max-scope-shrink"),
     ];
     for (what, count, limit, flag) in measures {
         let new_n = count(new, limits.regime);
@@ -265,8 +284,10 @@ mod tests {
             names: 3000,
             belarus_persons: belarus / 2,
             persons: 600,
-            belarus_name_words: belarus * names_each * 3,
-            name_words: 9000,
+            belarus_given_named: belarus / 2,
+            given_named: 600,
+            belarus_name_letters: belarus * names_each * 20,
+            name_letters: 60_000,
             companions: vec![("ALT.CSV".into(), 500)],
             dated: None,
             accepted_at: now - at_days_ago * 86_400,
@@ -332,9 +353,13 @@ mod tests {
         let e = check(&retyped, &h, LIMITS).expect_err("persons fewer");
         assert!(e.contains("in-scope persons (105 → 60)"), "{e}");
         let mut emptied = counts(210, 3, 0);
-        emptied.belarus_name_words = emptied.belarus_name_words * 2 / 3;
-        let e = check(&emptied, &h, LIMITS).expect_err("given names emptied");
-        assert!(e.contains("words of in-scope names"), "{e}");
+        emptied.belarus_name_letters = emptied.belarus_name_letters * 2 / 3;
+        let e = check(&emptied, &h, LIMITS).expect_err("given names emptied, or cut to initials");
+        assert!(e.contains("letters of in-scope names"), "{e}");
+        let mut moved = counts(210, 3, 0);
+        moved.belarus_given_named = 40;
+        let e = check(&moved, &h, LIMITS).expect_err("given names moved into the surname or the aliases");
+        assert!(e.contains("in-scope persons named with a given name (105 → 40)"), "{e}");
         let old: Counts = serde_json::from_str(
             r#"{"sha256":"x","entities":1000,"belarus":210,"belarus_names":630,"names":3000,"companions":[],"dated":null,"accepted_at":0}"#,
         )

@@ -40,6 +40,39 @@ struct Record {
     history: History,
 }
 
+/// The history kept apart from the copy, with the location it is of.
+#[derive(Serialize, Deserialize)]
+struct Ledger {
+    location: String,
+    history: History,
+}
+
+/// See [`LastGood::kept`].
+pub enum KeptCopy {
+    Absent,
+    Usable(Kept),
+    /// Why it cannot serve (a file altered or missing, a record cut short).
+    Unusable(String),
+    /// The location it was kept from.
+    Elsewhere(String),
+}
+
+/// See [`LastGood::ledger`].
+pub enum LedgerState {
+    Absent,
+    Usable(History),
+    /// Why it cannot be read (not a regular file, cut short, empty, too large).
+    Unusable(String),
+    /// The location it is of.
+    Elsewhere(String),
+}
+
+/// Whether `path` is a symbolic link (one to nothing does not `exist`, yet is no absence: it
+/// was made, and its target lost).
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// A kept publication, as read back.
 pub struct Kept {
     pub raw: RawPublication,
@@ -74,31 +107,29 @@ impl LastGood {
         self.of(kind).join("record.json").is_file()
     }
 
-    /// The kept copy of a source read from `location`, if there is a whole one. A copy that
-    /// cannot be read back as it was written, or was kept from another location (a state
-    /// directory shared by instances serving different files), is reported and ignored.
-    /// Files are read only if regular and at most `limit` bytes each.
+    /// The kept copy of a source read from `location`, if there is a whole one.
     pub fn load(&self, kind: SourceKind, location: &str, limit: u64) -> Option<Kept> {
+        match self.kept(kind, location, limit) {
+            KeptCopy::Usable(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// What the state directory holds of a source's last accepted copy: none, a whole one, one
+    /// that cannot be read back as it was written, or one kept from another location (a state
+    /// directory shared by instances serving different files). Files are read only if regular
+    /// and at most `limit` bytes each.
+    pub fn kept(&self, kind: SourceKind, location: &str, limit: u64) -> KeptCopy {
         let dir = self.of(kind);
         let path = dir.join("record.json");
-        if !path.exists() {
-            return None;
+        if !dir.exists() && !is_link(&dir) {
+            return KeptCopy::Absent;
         }
-        let kept = crate::source::read_regular(&path, RECORD_LIMIT)
-            .map_err(|e| e.to_string())
-            .and_then(|record| read_record(&dir, &record, limit));
+        let kept = read_small_record(&path).and_then(|record| read_record(&dir, &record, limit));
         match kept {
-            Ok(kept) if kept.raw.location == location => Some(kept),
-            Ok(kept) => {
-                tracing::error!(source = %kind, dir = %dir.display(), kept_from = %kept.raw.location, location,
-                    "the kept last accepted copy is of another location; ignored (give each instance its own --state-dir)");
-                None
-            }
-            Err(why) => {
-                tracing::error!(source = %kind, dir = %dir.display(), reason = %why,
-                    "the kept last accepted copy is not usable; ignored, so this start is not judged by what was accepted before it");
-                None
-            }
+            Ok(kept) if kept.raw.location == location => KeptCopy::Usable(kept),
+            Ok(kept) => KeptCopy::Elsewhere(kept.raw.location),
+            Err(why) => KeptCopy::Unusable(format!("{}: {why}", dir.display())),
         }
     }
 
@@ -138,42 +169,57 @@ impl LastGood {
         if had {
             let _ = std::fs::remove_dir_all(&old);
         }
-        // The history again, apart from the copy: see [`LastGood::ledger`].
-        let ledger = self.dir.join(format!(".{}.history.new-{}", kind.as_str(), std::process::id()));
-        std::fs::write(&ledger, serde_json::to_vec_pretty(history).map_err(std::io::Error::other)?)?;
-        std::fs::rename(&ledger, self.ledger_path(kind))
+        self.save_ledger(kind, &raw.location, history)
     }
 
-    fn ledger_path(&self, kind: SourceKind) -> PathBuf {
+    /// Keeps the history again, apart from the copy (see [`LastGood::ledger`]), written whole or
+    /// not at all.
+    pub fn save_ledger(&self, kind: SourceKind, location: &str, history: &History) -> std::io::Result<()> {
+        let ledger = Ledger { location: location.to_string(), history: history.clone() };
+        let fresh = self.dir.join(format!(".{}.history.new-{}", kind.as_str(), std::process::id()));
+        std::fs::write(&fresh, serde_json::to_vec_pretty(&ledger).map_err(std::io::Error::other)?)?;
+        std::fs::rename(&fresh, self.ledger_path(kind))
+    }
+
+    pub fn ledger_path(&self, kind: SourceKind) -> PathBuf {
         self.dir.join(format!("{}.history.json", kind.as_str()))
     }
 
     /// What was accepted of a source, kept apart from its copy (`<state-dir>/<kind>.history.json`):
     /// when the copy is lost or damaged (a disk fault, a directory removed by hand), the start can
     /// still judge a publication by what was accepted before, instead of serving a list cut
-    /// while the service was down as if it were the first start. `None` when there is none (a
-    /// first start) or it cannot be read (reported).
-    pub fn ledger(&self, kind: SourceKind) -> Option<History> {
+    /// while the service was down as if it were the first start.
+    pub fn ledger(&self, kind: SourceKind, location: &str) -> LedgerState {
         let path = self.ledger_path(kind);
-        if !path.exists() {
-            return None;
+        if !path.exists() && !is_link(&path) {
+            return LedgerState::Absent;
         }
-        let history = crate::source::read_regular(&path, RECORD_LIMIT)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| serde_json::from_slice::<History>(&bytes).map_err(|e| e.to_string()));
-        match history {
-            Ok(h) => Some(h),
-            Err(why) => {
-                tracing::error!(source = %kind, path = %path.display(), reason = %why,
-                    "the history of accepted publications is not readable; ignored");
-                None
-            }
+        let ledger = read_small_record(&path)
+            .and_then(|bytes| serde_json::from_slice::<Ledger>(&bytes).map_err(|e| format!("not a history: {e}")));
+        match ledger {
+            Ok(l) if l.history.serving().is_none() => LedgerState::Unusable("it holds no accepted publication".into()),
+            Ok(l) if l.location == location => LedgerState::Usable(l.history),
+            Ok(l) => LedgerState::Elsewhere(l.location),
+            Err(why) => LedgerState::Unusable(why),
         }
     }
 }
 
 /// The largest `record.json` read: a month of history is a few kilobytes.
 const RECORD_LIMIT: u64 = 1024 * 1024;
+
+/// A record or history file, regular and at most [`RECORD_LIMIT`] bytes.
+fn read_small_record(path: &Path) -> Result<Vec<u8>, String> {
+    crate::source::read_regular(path, RECORD_LIMIT).map_err(|e| match e {
+        crate::source::SourceError::TooLarge { size, .. } => {
+            format!(
+                "{} is {size} bytes, more than the {RECORD_LIMIT} a record of the state directory may be",
+                path.display()
+            )
+        }
+        e => e.to_string(),
+    })
+}
 
 fn read_record(dir: &Path, bytes: &[u8], limit: u64) -> Result<Kept, String> {
     let record: Record = serde_json::from_slice(bytes).map_err(|e| format!("record.json: {e}"))?;

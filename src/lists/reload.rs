@@ -20,7 +20,7 @@ use tokio::sync::{mpsc, Mutex};
 use crate::good_guys::GoodGuys;
 use crate::index::{LoadedSource, Snapshot};
 use crate::lists::gate::{self, Counts, History, Limits};
-use crate::lists::last_good::LastGood;
+use crate::lists::last_good::{KeptCopy, LastGood, LedgerState};
 use crate::lists::store::{self, ListStore, LoadError};
 use crate::model::{Regime, SourceKind};
 use crate::source::{layout, RawPublication, SourceSpec};
@@ -358,6 +358,35 @@ impl Reloader {
         }
     }
 
+    /// What judges a start that has no usable copy of a source to fall back on. The history kept
+    /// apart when it is whole; nothing for a first start (neither kept) or for what was kept from
+    /// another location (a state directory shared by instances serving different files, reported).
+    /// A history or copy that is there but cannot be read is damage, and the start fails rather
+    /// than serve a publication unjudged: the state directory says the source was accepted before.
+    fn history_without_copy(&self, spec: &SourceSpec, location: &str, copy: KeptCopy) -> Result<History, LoadError> {
+        let Some(l) = &self.last_good else { return Ok(History::default()) };
+        let damaged = |what: String| LoadError::StateDamaged { spec: spec.to_string(), what };
+        let history_path = l.ledger_path(spec.kind);
+        match (copy, l.ledger(spec.kind, location)) {
+            (_, LedgerState::Usable(h)) => Ok(h),
+            (_, LedgerState::Unusable(why)) => Err(damaged(format!(
+                "the history of accepted publications, {}, is unusable ({why}), and there is no usable kept copy; \
+                 restore them, or remove it to start this source as a first start would",
+                history_path.display()
+            ))),
+            (KeptCopy::Unusable(why), LedgerState::Absent) => Err(damaged(format!(
+                "the kept copy is unusable ({why}) and no history is kept apart from it; restore it, or remove its \
+                 directory to start this source as a first start would"
+            ))),
+            (KeptCopy::Elsewhere(kept_from), _) | (_, LedgerState::Elsewhere(kept_from)) => {
+                tracing::error!(source = %spec.kind, dir = %l.dir().display(), kept_from = %kept_from, location,
+                    "what the state directory keeps of this source is of another location; ignored (give each instance its own --state-dir)");
+                Ok(History::default())
+            }
+            (KeptCopy::Absent | KeptCopy::Usable(_), LedgerState::Absent) => Ok(History::default()),
+        }
+    }
+
     /// Reads and parses a source, with the companions it must have.
     fn candidate(&self, spec: &SourceSpec, raw: RawPublication) -> Result<Candidate, LoadError> {
         let missing = missing_companions(spec, &raw);
@@ -395,37 +424,58 @@ impl Reloader {
     /// kept copy serves instead, the refusal reported in status as on a reload.
     fn load_first(&self, spec: &SourceSpec) -> Result<Accepted, LoadError> {
         let location = spec.location.display().to_string();
-        let kept = self.last_good.as_ref().and_then(|l| l.load(spec.kind, &location, spec.max_bytes));
+        let copy = match &self.last_good {
+            Some(l) => l.kept(spec.kind, &location, spec.max_bytes),
+            None => KeptCopy::Absent,
+        };
         let fresh = crate::source::read(spec)
             .map_err(|error| LoadError::Source { spec: spec.to_string(), error })
             .and_then(|raw| self.candidate(spec, raw));
-        let Some(kept) = kept else {
-            let c = fresh?;
-            // No copy to fall back on. What was accepted before may still be known (the copy
-            // lost or damaged, its history kept apart): then the publication is judged by it, and
-            // one the gate refuses fails the start, since nothing else can serve. Otherwise
-            // (a first start) what needs no reference still applies: a date in the future would
-            // make every real publication after it look older.
-            let ledger = self.last_good.as_ref().and_then(|l| l.ledger(spec.kind));
-            let history = ledger.unwrap_or_default();
-            gate::check(&c.counts, &history, self.limits()).map_err(|reason| {
-                let reason = if history.serving().is_some() {
-                    format!(
-                        "{reason}; the kept copy to serve instead is missing or damaged, and the history of what was \
-                         accepted ({}.history.json in the state directory) is what refused it: restore the copy, or \
-                         remove that file to accept this publication as a first start would",
-                        spec.kind.as_str()
-                    )
-                } else {
-                    reason
-                };
-                LoadError::Refused { spec: spec.to_string(), reason }
-            })?;
-            if history.serving().is_some() {
-                tracing::warn!(source = %spec.kind,
-                    "the kept copy is missing or damaged; the publication passed the gate against the history kept apart, and is kept anew");
+        let kept = match copy {
+            KeptCopy::Usable(kept) => {
+                // Kept by a version before the history was kept apart, or lost since: kept now.
+                if let Some(l) = &self.last_good {
+                    if !matches!(l.ledger(spec.kind, &location), LedgerState::Usable(_)) {
+                        if let Err(e) = l.save_ledger(spec.kind, &location, &kept.history) {
+                            tracing::warn!(source = %spec.kind, error = %e, "cannot keep the history of accepted publications");
+                        }
+                    }
+                }
+                kept
             }
-            return Ok(self.accept(c, history, false));
+            copy => {
+                let c = fresh?;
+                let mut history = self.history_without_copy(spec, &location, copy)?;
+                // The very publication the history ends with: nothing to judge; its copy is kept
+                // anew, and the history ends with it once, not twice.
+                if history.serving().is_some_and(|k| k.sha256 == c.counts.sha256) {
+                    history.0.pop();
+                    return Ok(self.accept(c, history, false));
+                }
+                // No copy to fall back on. With what was accepted before still known (the copy
+                // lost or damaged, its history kept apart), the publication is judged by it, and
+                // one the gate refuses fails the start, since nothing else can serve. Otherwise
+                // (a first start) what needs no reference still applies: a date in the future
+                // would make every real publication after it look older.
+                gate::check(&c.counts, &history, self.limits()).map_err(|reason| {
+                    let reason = if history.serving().is_some() {
+                        format!(
+                            "{reason}; there is no usable kept copy to serve instead, and the history of what was \
+                             accepted ({}.history.json in the state directory) is what refused it: restore the copy, \
+                             or remove that file to accept this publication as a first start would",
+                            spec.kind.as_str()
+                        )
+                    } else {
+                        reason
+                    };
+                    LoadError::Refused { spec: spec.to_string(), reason }
+                })?;
+                if history.serving().is_some() {
+                    tracing::warn!(source = %spec.kind,
+                        "no usable kept copy; the publication passed the gate against the history kept apart, and is kept anew");
+                }
+                return Ok(self.accept(c, history, false));
+            }
         };
         let refused = match fresh {
             Ok(c) if kept.history.serving().is_some_and(|k| k.sha256 == c.counts.sha256) => {
@@ -947,10 +997,40 @@ mod tests {
         let location = dir.path().display().to_string();
         assert!(LastGood::new(state.path().to_path_buf()).load(SourceKind::UsOfacSdn, &location, u64::MAX).is_some());
 
+        // The copy gone and the history unreadable, or the copy damaged and no history: the
+        // state directory says the source was accepted before, and cannot say what; the start
+        // fails saying what to remove, rather than serve the publication unjudged.
+        let history = state.path().join("us-ofac-sdn.history.json");
+        let kept_history = std::fs::read(&history).expect("history");
+        std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
+        for broken in [&b"{\"location\": \"x\", \"hist"[..], b"[]", b"{\"location\": \"x\", \"history\": []}"] {
+            std::fs::write(&history, broken).expect("write");
+            let (r, spec) = reloader(dir.path(), Some(state.path()));
+            let e = r.load_first(&spec).err().expect("damage fails the start").to_string();
+            assert!(e.contains("cannot judge this start") && e.contains("history.json"), "{e}");
+        }
+        write_ofac(dir.path(), 20, 20);
+        std::fs::write(&history, &kept_history).expect("restore the history");
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        r.load_first(&spec).expect("kept anew");
+        std::fs::write(state.path().join("us-ofac-sdn/file-0"), b"damaged").expect("write");
+        std::fs::remove_file(&history).expect("remove the history");
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        let e = r.load_first(&spec).err().expect("a damaged copy and no history").to_string();
+        assert!(e.contains("the kept copy is unusable"), "{e}");
+
+        // What is kept is of another location (a state directory shared by mistake): ignored,
+        // as it always was.
+        std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
+        let elsewhere = String::from_utf8(kept_history.clone()).expect("utf-8").replace(&location, "/elsewhere");
+        std::fs::write(&history, elsewhere).expect("write");
+        write_ofac(dir.path(), 3, 3);
+        let (r, spec) = reloader(dir.path(), Some(state.path()));
+        assert_eq!(r.load_first(&spec).expect("another location's history is ignored").loaded.entities.len(), 3);
+
         // Both gone (the state directory wiped): a first start.
         std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
-        std::fs::remove_file(state.path().join("us-ofac-sdn.history.json")).expect("remove the history");
-        write_ofac(dir.path(), 3, 3);
+        std::fs::remove_file(&history).expect("remove the history");
         let (r, spec) = reloader(dir.path(), Some(state.path()));
         assert_eq!(r.load_first(&spec).expect("a first start").loaded.entities.len(), 3);
     }

@@ -40,6 +40,8 @@ pub enum LoadError {
     Refused { spec: String, reason: String },
     #[error("source {spec}: the publication was refused ({refused}), and the last accepted copy kept in the state directory cannot serve instead: {kept}")]
     KeptUnusable { spec: String, refused: String, kept: String },
+    #[error("source {spec}: the state directory cannot judge this start: {what}")]
+    StateDamaged { spec: String, what: String },
     #[error("the state directory {dir} is not usable ({error}): it keeps the last accepted lists for the next start; fix it or point --state-dir elsewhere")]
     StateDir { dir: String, error: std::io::Error },
 }

@@ -64,7 +64,7 @@ fn to_entity(s: &Element) -> Result<Entity, String> {
     let code = s.children("subjectType").next().map(|t| t.attr("code")).unwrap_or_default();
     // Any other code is a format this parser does not know, refused rather than screened as a
     // kind of its own that a typed query would never meet.
-    let entity_type = match code.as_str() {
+    let entity_type = match code.trim().to_ascii_lowercase().as_str() {
         "person" => EntityType::Person,
         "enterprise" => EntityType::Organization,
         other => {
