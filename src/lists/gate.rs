@@ -47,8 +47,9 @@ pub struct Counts {
     #[serde(default)]
     pub persons: usize,
     /// Persons of the Belarus regime, and of all entities, whose names give a given name apart
-    /// from the surname. Given names moved into the surname's field or into the aliases keep
-    /// every count of names, words and letters.
+    /// from the surname (a word of two letters or more: an initial left behind is none). Given
+    /// names moved into the surname's field or into the aliases keep every count of names, words
+    /// and letters.
     #[serde(default)]
     pub belarus_given_named: usize,
     #[serde(default)]
@@ -75,7 +76,12 @@ impl Counts {
             e.names.iter().map(|n| n.full.chars().filter(|c| c.is_alphabetic()).count()).sum()
         };
         let given_named = |e: &&std::sync::Arc<crate::model::Entity>| {
-            persons(e) && e.names.iter().any(|n| n.parts.as_ref().is_some_and(|p| !p.given.trim().is_empty()))
+            persons(e)
+                && e.names.iter().any(|n| {
+                    n.parts.as_ref().is_some_and(|p| {
+                        p.given.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().nth(1).is_some())
+                    })
+                })
         };
         Counts {
             sha256: loaded.info.sha256.clone(),

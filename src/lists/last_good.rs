@@ -67,6 +67,14 @@ pub enum LedgerState {
     Elsewhere(String),
 }
 
+/// Whether two locations name one source: the same words, or paths to the same file however
+/// written (`./lists/x.csv`, an absolute path, through a symbolic link). A file moved since (a
+/// mount path changed) is another location.
+fn same_location(kept: &str, configured: &str) -> bool {
+    kept == configured
+        || std::fs::canonicalize(kept).is_ok_and(|k| std::fs::canonicalize(configured).is_ok_and(|c| k == c))
+}
+
 /// Whether `path` is a symbolic link (one to nothing does not `exist`, yet is no absence: it
 /// was made, and its target lost).
 fn is_link(path: &Path) -> bool {
@@ -127,7 +135,7 @@ impl LastGood {
         }
         let kept = read_small_record(&path).and_then(|record| read_record(&dir, &record, limit));
         match kept {
-            Ok(kept) if kept.raw.location == location => KeptCopy::Usable(kept),
+            Ok(kept) if same_location(&kept.raw.location, location) => KeptCopy::Usable(kept),
             Ok(kept) => KeptCopy::Elsewhere(kept.raw.location),
             Err(why) => KeptCopy::Unusable(format!("{}: {why}", dir.display())),
         }
@@ -198,7 +206,7 @@ impl LastGood {
             .and_then(|bytes| serde_json::from_slice::<Ledger>(&bytes).map_err(|e| format!("not a history: {e}")));
         match ledger {
             Ok(l) if l.history.serving().is_none() => LedgerState::Unusable("it holds no accepted publication".into()),
-            Ok(l) if l.location == location => LedgerState::Usable(l.history),
+            Ok(l) if same_location(&l.location, location) => LedgerState::Usable(l.history),
             Ok(l) => LedgerState::Elsewhere(l.location),
             Err(why) => LedgerState::Unusable(why),
         }

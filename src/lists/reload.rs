@@ -370,19 +370,23 @@ impl Reloader {
         match (copy, l.ledger(spec.kind, location)) {
             (_, LedgerState::Usable(h)) => Ok(h),
             (_, LedgerState::Unusable(why)) => Err(damaged(format!(
-                "the history of accepted publications, {}, is unusable ({why}), and there is no usable kept copy; \
-                 restore them, or remove it to start this source as a first start would",
-                history_path.display()
+                "the history of accepted publications, {path}, is unusable ({why}), and there is no usable kept \
+                 copy; restore them, or remove {path} to start this source as a first start would",
+                path = history_path.display()
             ))),
             (KeptCopy::Unusable(why), LedgerState::Absent) => Err(damaged(format!(
                 "the kept copy is unusable ({why}) and no history is kept apart from it; restore it, or remove its \
                  directory to start this source as a first start would"
             ))),
-            (KeptCopy::Elsewhere(kept_from), _) | (_, LedgerState::Elsewhere(kept_from)) => {
-                tracing::error!(source = %spec.kind, dir = %l.dir().display(), kept_from = %kept_from, location,
-                    "what the state directory keeps of this source is of another location; ignored (give each instance its own --state-dir)");
-                Ok(History::default())
-            }
+            // Another location's (a state directory shared by instances serving different files,
+            // or a file moved): what this source accepted before is not known, and a first start
+            // would serve whatever is there unjudged.
+            (KeptCopy::Elsewhere(kept_from), _) | (_, LedgerState::Elsewhere(kept_from)) => Err(damaged(format!(
+                "it keeps this source as read from {kept_from}, not from {location}; give each instance its own \
+                 --state-dir, or if the list moved, remove {} and {} to start this source as a first start would",
+                l.dir().join(spec.kind.as_str()).display(),
+                history_path.display()
+            ))),
             (KeptCopy::Absent | KeptCopy::Usable(_), LedgerState::Absent) => Ok(History::default()),
         }
     }
@@ -436,8 +440,11 @@ impl Reloader {
                 // Kept by a version before the history was kept apart, or lost since: kept now.
                 if let Some(l) = &self.last_good {
                     if !matches!(l.ledger(spec.kind, &location), LedgerState::Usable(_)) {
-                        if let Err(e) = l.save_ledger(spec.kind, &location, &kept.history) {
-                            tracing::warn!(source = %spec.kind, error = %e, "cannot keep the history of accepted publications");
+                        match l.save_ledger(spec.kind, &location, &kept.history) {
+                            Ok(()) => tracing::warn!(source = %spec.kind, path = %l.ledger_path(spec.kind).display(),
+                                "the history of accepted publications was missing or unusable; written again from the kept copy"),
+                            Err(e) => tracing::warn!(source = %spec.kind, error = %e,
+                                "cannot keep the history of accepted publications"),
                         }
                     }
                 }
@@ -947,6 +954,10 @@ mod tests {
         assert_eq!(a.loaded.entities.len(), 20);
         let refusal = r.store.refusal(SourceKind::UsOfacSdn).expect("refusal reported").reason;
         assert!(refusal.starts_with("at start: ") && refusal.contains("20 → 3"), "{refusal}");
+        // The same directory written another way is the same source, judged and fallen back on
+        // alike (it was taken for another location, and the cut list served as a first start).
+        let (r, spec) = reloader(&dir.path().join("."), Some(state.path()));
+        assert_eq!(r.load_first(&spec).expect("falls back").loaded.entities.len(), 20);
 
         // Garbage in place of the list: the same.
         std::fs::write(dir.path().join("SDN.CSV"), b"<html>Service unavailable</html>").expect("write");
@@ -1019,17 +1030,18 @@ mod tests {
         let e = r.load_first(&spec).err().expect("a damaged copy and no history").to_string();
         assert!(e.contains("the kept copy is unusable"), "{e}");
 
-        // What is kept is of another location (a state directory shared by mistake): ignored,
-        // as it always was.
+        // What is kept is of another location (a state directory shared by mistake, a list
+        // moved): what this source accepted is not known, and the start fails saying so.
         std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
         let elsewhere = String::from_utf8(kept_history.clone()).expect("utf-8").replace(&location, "/elsewhere");
         std::fs::write(&history, elsewhere).expect("write");
         write_ofac(dir.path(), 3, 3);
         let (r, spec) = reloader(dir.path(), Some(state.path()));
-        assert_eq!(r.load_first(&spec).expect("another location's history is ignored").loaded.entities.len(), 3);
+        let e = r.load_first(&spec).err().expect("another location's history").to_string();
+        assert!(e.contains("as read from /elsewhere"), "{e}");
 
-        // Both gone (the state directory wiped): a first start.
-        std::fs::remove_dir_all(state.path().join("us-ofac-sdn")).expect("remove the copy");
+        // Both gone (the state directory wiped; the copy already is): a first start.
+        assert!(!state.path().join("us-ofac-sdn").exists());
         std::fs::remove_file(&history).expect("remove the history");
         let (r, spec) = reloader(dir.path(), Some(state.path()));
         assert_eq!(r.load_first(&spec).expect("a first start").loaded.entities.len(), 3);
