@@ -130,7 +130,7 @@ impl tonic::service::Interceptor for AdminAuth {
         }
         if let Some(audit) = &self.audit {
             audit.record(&AdminAttempt {
-                time: crate::lists::changes::now_rfc3339(),
+                time: crate::model::now_rfc3339(),
                 rpc: "AdminService",
                 principal,
                 allowed,

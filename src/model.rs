@@ -366,6 +366,12 @@ pub struct Query {
     pub identifiers: Vec<Identifier>,
 }
 
+/// Now, RFC 3339 in UTC: the time stamp of list changes, loads, refusals and audit records,
+/// kept here, below every module that stamps one.
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

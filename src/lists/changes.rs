@@ -67,7 +67,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> ListChange {
     ListChange {
         list_version: new.list_version.clone(),
         previous_list_version: old.list_version.clone(),
-        at: now_rfc3339(),
+        at: crate::model::now_rfc3339(),
         sources,
     }
 }
@@ -159,11 +159,6 @@ impl ChangeLog {
         }
         Some(set)
     }
-}
-
-/// Now, RFC 3339 in UTC: the time stamp of changes, loads and audit records.
-pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use arc_swap::ArcSwapOption;
 use dashmap::DashMap;
 
 use crate::index::{LoadedSource, Snapshot, SourceInfo};
-use crate::lists::changes::now_rfc3339;
+use crate::model::now_rfc3339;
 use crate::model::{Regime, SourceKind};
 use crate::parser::{self, ParseError};
 use crate::source::{self, RawPublication, SourceError, SourceSpec};

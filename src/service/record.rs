@@ -87,7 +87,7 @@ impl Recorder {
             })
             .collect();
         audit.record(&Decided {
-            time: crate::lists::changes::now_rfc3339(),
+            time: crate::model::now_rfc3339(),
             rpc: call.rpc,
             request_id: call.request_id,
             payment_id: call.payment_id,
