@@ -115,7 +115,9 @@ impl LastGood {
         self.of(kind).join("record.json").is_file()
     }
 
-    /// The kept copy of a source read from `location`, if there is a whole one.
+    /// The kept copy of a source read from `location`, if there is a whole one (tests; the start
+    /// asks [`LastGood::kept`], which says why there is none).
+    #[cfg(test)]
     pub fn load(&self, kind: SourceKind, location: &str, limit: u64) -> Option<Kept> {
         match self.kept(kind, location, limit) {
             KeptCopy::Usable(k) => Some(k),
