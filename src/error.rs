@@ -17,8 +17,11 @@ pub enum ApiError {
     #[error("{0}")]
     UnknownVersion(String),
     /// The server is draining (SIGTERM): retry on another replica.
-    #[error("the server is shutting down; retry (another replica answers)")]
+    #[error("the server is shutting down; retry (another replica answers; a list-change watch resumes with since_list_version)")]
     ShuttingDown,
+    /// The admission budgets are full (`layers::load_shed`); the message says which.
+    #[error("{0}")]
+    Overloaded(String),
     /// The call's own deadline or the server's bound passed; the message says which.
     #[error("{0}")]
     DeadlineExceeded(String),
@@ -50,6 +53,7 @@ impl ApiError {
             ApiError::NotReady => Code::Unavailable,
             ApiError::UnknownVersion(_) => Code::FailedPrecondition,
             ApiError::ShuttingDown => Code::Unavailable,
+            ApiError::Overloaded(_) => Code::ResourceExhausted,
             ApiError::DeadlineExceeded(_) => Code::DeadlineExceeded,
             ApiError::FellBehind => Code::Aborted,
             ApiError::Unauthenticated(_) => Code::Unauthenticated,
@@ -113,6 +117,7 @@ mod tests {
             ApiError::NotReady,
             ApiError::UnknownVersion("no version v1".into()),
             ApiError::ShuttingDown,
+            ApiError::Overloaded("server overloaded: 8 calls already in progress".into()),
             ApiError::DeadlineExceeded("the call's grpc-timeout has passed".into()),
             ApiError::FellBehind,
             ApiError::Unauthenticated("invalid bearer token".into()),

@@ -31,6 +31,8 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
 use tower::{Layer, Service};
 
+use crate::error::ApiError;
+
 /// Limits of one kind of call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
@@ -243,11 +245,11 @@ where
     }
 }
 
-type Ending = Pin<Box<dyn Future<Output = tonic::Status> + Send>>;
+type Ending = Pin<Box<dyn Future<Output = ApiError> + Send>>;
 
 /// Resolves to the status a stream ends with when the server ends it: DEADLINE_EXCEEDED at the
 /// stream timeout, or UNAVAILABLE when the server stops (for watch streams).
-async fn stream_end(timeout: Duration, stop: Option<StopSignal>) -> tonic::Status {
+async fn stream_end(timeout: Duration, stop: Option<StopSignal>) -> ApiError {
     let stopped = async move {
         match stop {
             Some(mut stop) => {
@@ -258,13 +260,11 @@ async fn stream_end(timeout: Duration, stop: Option<StopSignal>) -> tonic::Statu
         }
     };
     tokio::select! {
-        _ = tokio::time::sleep(timeout) => tonic::Status::deadline_exceeded(format!(
+        _ = tokio::time::sleep(timeout) => ApiError::DeadlineExceeded(format!(
             "streams are closed after {} s (--stream-timeout); open a new one (a list-change watch resumes with since_list_version)",
             timeout.as_secs()
         )),
-        _ = stopped => tonic::Status::unavailable(
-            "the server is shutting down; reconnect (to another replica) and resume with since_list_version",
-        ),
+        _ = stopped => ApiError::ShuttingDown,
     }
 }
 
@@ -290,9 +290,9 @@ impl Body for Admitted {
             return Poll::Ready(None);
         }
         if let Some(ending) = this.ending.as_mut() {
-            if let Poll::Ready(status) = ending.as_mut().poll(cx) {
+            if let Poll::Ready(end) = ending.as_mut().poll(cx) {
                 this.done = true;
-                return Poll::Ready(Some(Ok(Frame::trailers(trailers(&status)))));
+                return Poll::Ready(Some(Ok(Frame::trailers(trailers(&tonic::Status::from(end))))));
             }
         }
         let polled = Pin::new(&mut this.inner).poll_frame(cx);
@@ -324,7 +324,7 @@ fn trailers(status: &tonic::Status) -> HeaderMap {
 
 /// A trailers-only gRPC response: RESOURCE_EXHAUSTED with a message saying what to do.
 fn overloaded(message: String) -> Response<tonic::body::Body> {
-    let status = tonic::Status::resource_exhausted(message);
+    let status = tonic::Status::from(ApiError::Overloaded(message));
     let mut resp = status.into_http::<tonic::body::Body>();
     resp.headers_mut().insert("content-type", HeaderValue::from_static("application/grpc"));
     resp

@@ -75,10 +75,11 @@ const UNDECODABLE: &str = "failed to decode Protobuf message";
 /// response headers, not a stream's trailers).
 pub(crate) fn undecodable(status: tonic::Status) -> tonic::Status {
     if status.code() == tonic::Code::Internal && status.message().starts_with(UNDECODABLE) {
-        return tonic::Status::invalid_argument(format!(
+        return crate::error::ApiError::InvalidArgument(format!(
             "the request is not a valid protobuf message: {}",
             status.message()
-        ));
+        ))
+        .into();
     }
     status
 }
