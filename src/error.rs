@@ -95,16 +95,6 @@ pub fn code_label(code: Code) -> &'static str {
     }
 }
 
-/// A message that cannot be screened is the caller's to fix, except one too large to serve.
-impl From<crate::message::MessageError> for ApiError {
-    fn from(e: crate::message::MessageError) -> ApiError {
-        match e {
-            crate::message::MessageError::TooLarge(m) => ApiError::TooLarge(m),
-            e => ApiError::InvalidArgument(format!("message: {e}")),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,6 +89,24 @@ fn is_legal_form(word: &str) -> bool {
         .all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
 }
 
+/// A word of free text that may be an identifier: a BIC's shape (six letters, then two or five
+/// letters or digits), or six or more letters and digits with a digit among them (registration,
+/// tax and passport numbers). Words of letters alone are names, not identifiers.
+fn identifier_in_text(word: &str) -> Option<crate::model::Identifier> {
+    use crate::model::{IdKind, Identifier};
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let bic = matches!(b.len(), 8 | 11) && b[..6].iter().all(u8::is_ascii_alphabetic);
+    let number = b.len() >= 6 && b.iter().any(u8::is_ascii_digit);
+    match (bic, number) {
+        (true, _) => Some(Identifier { kind: IdKind::Bic, value: word.to_string() }),
+        (false, true) => Some(Identifier { kind: IdKind::Other, value: word.to_string() }),
+        _ => None,
+    }
+}
+
 /// Listed names found inside `text`, one entry per stretch that hit.
 pub fn scan(
     snapshot: &Snapshot,
@@ -102,6 +120,11 @@ pub fn scan(
         .iter()
         .map(|w| {
             let s = &text[w.bytes.0..w.bytes.1];
+            if s.chars().all(|c| c.is_ascii_digit()) {
+                // A number begins or ends a name only where a listed name has it (`140 REPAIR
+                // PLANT`): numbers in remittance texts are references and amounts.
+                return snapshot.is_listed_word(s, false);
+            }
             s.chars().any(char::is_alphabetic) && matcher::text::resembles_listed_word(snapshot, s, &mut near)
         })
         .collect();
@@ -146,6 +169,25 @@ pub fn scan(
                 }
                 found.push((i, j, m, screening.fingerprint.clone()));
             }
+        }
+    }
+    // Listed identifiers written in the text (`/INS/BLBBBY2X`, a registration number): a
+    // mention, REVIEW at most, whatever the identifier would decide in a party's field.
+    for (i, w) in words.iter().enumerate() {
+        let Some(id) = identifier_in_text(&text[w.bytes.0..w.bytes.1]) else { continue };
+        if snapshot.entities_with_identifier(&id.key()).is_empty() {
+            continue;
+        }
+        let screening = matcher::screen(snapshot, &Query { identifiers: vec![id], ..Default::default() }, thresholds);
+        for mut m in screening.matches {
+            if m.decision == Decision::Clear {
+                continue;
+            }
+            m.decision = Decision::Review;
+            if let Some(f) = m.features.iter_mut().find(|f| f.feature == "identifier") {
+                f.detail.to_mut().push_str("; found inside free text: a mention, REVIEW at most");
+            }
+            found.push((i, i, m, screening.fingerprint.clone()));
         }
     }
     // Each entity once: its best stretch, the shorter on a tie.

@@ -103,6 +103,8 @@ struct Party {
     /// Stack depth of the party's element.
     depth: usize,
     name: Option<(String, String)>,
+    /// Names in the party other than its own (a contact person, a branch).
+    other_names: Vec<(String, String)>,
     ids: Vec<(String, Identifier)>,
     texts: Vec<(String, String)>,
     date_of_birth: Option<(String, String)>,
@@ -124,6 +126,9 @@ struct Walker {
     document: Option<usize>,
     header: Option<usize>,
     remittance: Option<usize>,
+    /// The `Ustrd` lines of the remittance being read: also screened as one text, since a
+    /// name may run from one into the next.
+    unstructured: Vec<String>,
     namespace: Option<String>,
     kind: Option<&'static str>,
     cover: bool,
@@ -252,6 +257,14 @@ impl Walker {
         }
         if self.remittance == Some(depth) {
             self.remittance = None;
+            let lines = std::mem::take(&mut self.unstructured);
+            if lines.len() > 1 {
+                let pieces: Vec<&str> = lines.iter().map(String::as_str).collect();
+                for text in super::wrapped_readings(&pieces) {
+                    let path = format!("{}/Ustrd", self.path);
+                    self.message.push(Field { path, role: None, content: Content::Text(text) })?;
+                }
+            }
         }
         if self.header == Some(depth) {
             self.header = None;
@@ -274,15 +287,39 @@ impl Walker {
             return Ok(());
         }
         let Some(p) = self.parties.last_mut() else {
-            let text = in_document
-                && match name.as_str() {
-                    "Ustrd" | "AddtlRmtInf" | "InstrInf" | "InstrForDbtrAgt" => true,
-                    "Inf" => up1 == "Dtls",
-                    "Prtry" => up1 == "Purp",
-                    _ => false,
-                };
-            if text {
-                self.message.push(Field { path, role: None, content: Content::Text(value) })?;
+            if !in_document {
+                return Ok(());
+            }
+            let text = match name.as_str() {
+                "Ustrd" | "AddtlRmtInf" | "InstrInf" | "InstrForDbtrAgt" => true,
+                "Inf" => up1 == "Dtls",
+                "Prtry" => up1 == "Purp",
+                n => up1 == "PstlAdr" && ADDRESS_TEXT.contains(&n),
+            };
+            if name == "Ustrd" && self.remittance.is_some() {
+                self.unstructured.push(value.clone());
+            }
+            // Outside the parties read above, any name and identifier is screened for what it
+            // is: an account's holder (`CdtrAcct/Nm`), an invoicer or invoicee in structured
+            // remittance, a tax party's number, a related remittance's addressee. Payments put
+            // party data in more places than the roles name, and a listed name is worth
+            // finding wherever it stands.
+            let content = match name.as_str() {
+                _ if text => Some(Content::Text(value)),
+                "Nm" => Some(name_content(value, None, None, None)),
+                "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => {
+                    Some(Content::Identifier { id: Identifier { kind: IdKind::Bic, value }, party_type: None })
+                }
+                "TaxId" => {
+                    Some(Content::Identifier { id: Identifier { kind: IdKind::TaxId, value }, party_type: None })
+                }
+                "LEI" | "RegnId" => {
+                    Some(Content::Identifier { id: Identifier { kind: IdKind::Other, value }, party_type: None })
+                }
+                _ => None,
+            };
+            if let Some(content) = content {
+                self.message.push(Field { path, role: None, content })?;
             }
             return Ok(());
         };
@@ -291,6 +328,9 @@ impl Walker {
             "Nm" if p.name.is_none() && (at_root || matches!(up1.as_str(), "FinInstnId" | "Pty")) => {
                 p.name = Some((path, value));
             }
+            "Nm" => p.other_names.push((path, value)),
+            "TaxId" => p.ids.push((path, Identifier { kind: IdKind::TaxId, value })),
+            "RegnId" => p.ids.push((path, Identifier { kind: IdKind::Other, value })),
             "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => {
                 p.ids.push((path, Identifier { kind: IdKind::Bic, value }));
             }
@@ -333,11 +373,11 @@ impl Walker {
         };
         let country = p.residence.or(p.address_country).or(p.birth_country);
         if let Some((path, name)) = p.name {
-            self.message.push(Field {
-                path,
-                role,
-                content: Content::Name { readings: vec![name], party_type, date_of_birth, country },
-            })?;
+            let content = name_content(name, party_type, date_of_birth, country);
+            self.message.push(Field { path, role, content })?;
+        }
+        for (path, name) in p.other_names {
+            self.message.push(Field { path, role, content: name_content(name, None, None, None) })?;
         }
         for (path, id) in p.ids {
             self.message.push(Field { path, role, content: Content::Identifier { id, party_type } })?;
@@ -347,6 +387,33 @@ impl Walker {
         }
         Ok(())
     }
+}
+
+/// An ISO name field's readings: as written; and where a space stands after each 35 characters
+/// (an MT name's lines joined with a space when the payment was converted: `…BELARUSKAL I OAO`),
+/// also without those spaces. A name with a number or many words is also scanned as free text.
+fn name_content(
+    name: String,
+    party_type: Option<EntityType>,
+    date_of_birth: Option<PartialDate>,
+    country: Option<String>,
+) -> Content {
+    let chars: Vec<char> = name.chars().collect();
+    let line = 35;
+    let cuts: Vec<usize> = (1..)
+        .map(|k| k * (line + 1) - 1)
+        .take_while(|&at| at + 1 < chars.len())
+        .filter(|&at| chars[at] == ' ' && chars[at - 1].is_alphanumeric() && chars[at + 1].is_alphanumeric())
+        .collect();
+    // A name that runs on into its address (`KIDMA TECH OJSC, UL. LENINA 1, MINSK`) has a
+    // number or many words; its address words would weigh against the name.
+    let as_text = chars.iter().any(char::is_ascii_digit) || name.split_whitespace().count() > 6;
+    let mut readings = vec![name];
+    if !cuts.is_empty() {
+        let glued: String = chars.iter().enumerate().filter(|(i, _)| !cuts.contains(i)).map(|(_, c)| c).collect();
+        readings.push(glued);
+    }
+    Content::Name { readings, line_alone: None, as_text, party_type, date_of_birth, country }
 }
 
 /// The message id a namespace names (`urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08` →
@@ -365,6 +432,7 @@ pub fn parse(xml: &str) -> Result<Message, MessageError> {
         document: None,
         header: None,
         remittance: None,
+        unstructured: Vec::new(),
         namespace: None,
         kind: None,
         cover: false,

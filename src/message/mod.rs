@@ -139,6 +139,16 @@ pub enum Content {
     /// first is the name as written, and the strongest reading decides.
     Name {
         readings: Vec<String>,
+        /// An MT name's first line alone, when the next line may be its address rather than more
+        /// of the name. It counts only when it blocks: alone, a line that fills its 35 characters
+        /// reads as a name cut at the field's width, and a cut name is a REVIEW of every listed
+        /// name it begins (`OPEN JOINT STOCK COMPANY BELARUSIAN` / `DAIRY COMPANY` was a REVIEW
+        /// of ten listed companies).
+        line_alone: Option<String>,
+        /// Also scanned as free text, the stronger result standing: an ISO name that runs on
+        /// into its address (`KIDMA TECH OJSC, UL. LENINA 1, MINSK`), whose address words would
+        /// weigh against the name read as a whole.
+        as_text: bool,
         party_type: Option<EntityType>,
         date_of_birth: Option<PartialDate>,
         country: Option<String>,
@@ -207,6 +217,33 @@ fn check_text(field: &Field) -> Result<(), MessageError> {
     Ok(())
 }
 
+/// The readings of free text written in pieces (MT lines, repeated `Ustrd` elements): the pieces
+/// joined with a space, and, when a piece ends and the next begins inside a word, also joined
+/// without one. Writers wrap at a width, often mid-word (`TO BELARUS` / `KALI OAO`), and not
+/// always at the format's full 35 or 140 characters; the glued reading can only add words a
+/// listed name must still match, and each reading is screened.
+pub(crate) fn wrapped_readings(pieces: &[&str]) -> Vec<String> {
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    let spaced = pieces.join(" ");
+    let mut glued = String::with_capacity(spaced.len());
+    for (i, p) in pieces.iter().enumerate() {
+        let in_word = i > 0
+            && pieces[i - 1].chars().last().is_some_and(char::is_alphanumeric)
+            && p.chars().next().is_some_and(char::is_alphanumeric);
+        if i > 0 && !in_word {
+            glued.push(' ');
+        }
+        glued.push_str(p);
+    }
+    if glued == spaced {
+        vec![spaced]
+    } else {
+        vec![spaced, glued]
+    }
+}
+
 /// Parses a message in the given format (or the one its content shows).
 pub fn parse(text: &str, format: Format) -> Result<Message, MessageError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
@@ -256,22 +293,27 @@ pub struct Screened {
 
 /// Screens every field of a message; the message's decision is the most severe of its fields'.
 pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -> Result<Screened, MessageError> {
-    let mut hits = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    // Free-text hits reported so far: (element kind, entity) → index in `hits`.
+    let mut text_hits: Vec<((String, Option<u32>), usize)> = Vec::new();
     let mut budget = free_text::Budget::default();
     for field in &message.fields {
         match &field.content {
-            Content::Name { readings, party_type, date_of_birth, country } => {
-                // In order, the name as written first; a reading that blocks ends the search.
-                let mut best: Option<Screening> = None;
-                for name in readings {
+            Content::Name { readings, line_alone, as_text, party_type, date_of_birth, country } => {
+                let screen_name = |name: &str| {
                     let query = Query {
-                        name: name.clone(),
+                        name: name.to_string(),
                         party_type: *party_type,
                         date_of_birth: *date_of_birth,
                         country: country.clone(),
                         identifiers: Vec::new(),
                     };
-                    let s = matcher::screen(snapshot, &query, thresholds);
+                    matcher::screen(snapshot, &query, thresholds)
+                };
+                // In order, the name as written first; a reading that blocks ends the search.
+                let mut best: Option<Screening> = None;
+                for name in readings {
+                    let s = screen_name(name);
                     let blocks = s.decision == Decision::Block;
                     if best.as_ref().is_none_or(|b| strength(&s) > strength(b)) {
                         best = Some(s);
@@ -280,9 +322,25 @@ pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -
                         break;
                     }
                 }
+                if let Some(line) =
+                    line_alone.as_deref().filter(|_| best.as_ref().is_none_or(|b| b.decision < Decision::Block))
+                {
+                    let s = screen_name(line);
+                    if s.decision == Decision::Block {
+                        best = Some(s);
+                    }
+                }
+                let text = field.text().to_string();
+                let mut span = (0, text.chars().count());
+                if *as_text && best.as_ref().is_none_or(|b| b.decision < Decision::Block) {
+                    for found in free_text::scan(snapshot, &text, thresholds, &mut budget)? {
+                        if best.as_ref().is_none_or(|b| strength(&found.screening) > strength(b)) {
+                            span = found.span;
+                            best = Some(found.screening);
+                        }
+                    }
+                }
                 if let Some(s) = best.filter(|s| s.decision > Decision::Clear) {
-                    let text = field.text().to_string();
-                    let span = (0, text.chars().count());
                     hits.push(Hit { path: field.path.clone(), role: field.role, text, span, screening: s });
                 }
             }
@@ -302,19 +360,44 @@ pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -
             }
             Content::Text(text) => {
                 for found in free_text::scan(snapshot, text, thresholds, &mut budget)? {
-                    hits.push(Hit {
+                    let hit = Hit {
                         path: field.path.clone(),
                         role: field.role,
                         text: text.clone(),
                         span: found.span,
                         screening: found.screening,
-                    });
+                    };
+                    // One text may be read several ways (`wrapped_readings`), and lines or
+                    // elements of one kind also as one text: an entity is reported once per
+                    // kind of element, by its strongest reading.
+                    let key = (text_group(&hit.path).to_string(), hit.screening.matches.first().map(|m| m.entity));
+                    match text_hits.iter().find(|(k, _)| *k == key).map(|(_, i)| *i) {
+                        Some(i) if strength(&hit.screening) > strength(&hits[i].screening) => hits[i] = hit,
+                        Some(_) => {}
+                        None => {
+                            text_hits.push((key, hits.len()));
+                            hits.push(hit);
+                        }
+                    }
                 }
             }
         }
     }
     let decision = hits.iter().map(|h| h.screening.decision).max().unwrap_or(Decision::Clear);
-    Ok(Screened { decision, hits, fields_screened: message.fields.len() })
+    let mut paths: Vec<&str> = message.fields.iter().map(|f| f.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    Ok(Screened { decision, hits, fields_screened: paths.len() })
+}
+
+/// A free-text field's path without the index of its last element (`…/RmtInf/Ustrd[2]` →
+/// `…/RmtInf/Ustrd`): the lines of one address or remittance that name one entity name it once.
+fn text_group(path: &str) -> &str {
+    let last = path.rfind('/').map_or(0, |i| i + 1);
+    match path[last..].find('[') {
+        Some(i) if path.ends_with(']') => &path[..last + i],
+        _ => path,
+    }
 }
 
 /// Orders readings of one name: decision first, then the best score.
@@ -558,5 +641,114 @@ mod screening_tests {
         let xml = "<Document><FIToFICstmrCdtTrf><CdtTrfTxInf><Cdtr><Nm>Jane&#x7;Doe</Nm></Cdtr></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>";
         let e = parse(xml, Format::Detect).expect_err("refused").to_string();
         assert_eq!(e, "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/Cdtr/Nm: contains control characters");
+    }
+
+    /// Screens a message given inline.
+    fn screened_text(text: &str) -> Screened {
+        let m = parse(text, Format::Detect).unwrap_or_else(|e| panic!("{e}: {text}"));
+        screen(&snapshot(), &m, &Thresholds::default()).expect("screens")
+    }
+
+    /// An MT103 with the given block 4 fields (each line of `fields` a line of the message).
+    fn mt103(fields: &str) -> String {
+        format!(
+            "{{1:F01COBADEFFAXXX0000000000}}{{2:I103RZBAATWWXXXXN}}{{4:\n:20:REF1\n:23B:CRED\n:32A:250312EUR100,00\n\
+             :50K:/DE44500105175407324931\nMUELLER MASCHINENBAU GMBH\n{fields}\n:71A:SHA\n-}}"
+        )
+    }
+
+    /// A pacs.008 with one transaction holding `inner` (creditor and what follows it).
+    fn pacs008(inner: &str) -> String {
+        format!(
+            "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf><GrpHdr><MsgId>M1</MsgId></GrpHdr>\
+             <CdtTrfTxInf><Dbtr><Nm>Mueller Maschinenbau GmbH</Nm></Dbtr>{inner}</CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"
+        )
+    }
+
+    fn flagged_ids(s: &Screened, path_end: &str) -> Vec<String> {
+        s.hits.iter().filter(|h| h.path.ends_with(path_end)).flat_map(entity_ids).collect()
+    }
+
+    #[test]
+    fn free_text_wrapped_inside_a_word_is_read_joined() {
+        // MT 70 cut inside a word short of the line's width, and 72's `//` continuation.
+        let s = screened_text(&mt103(
+            ":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:70:PAYMENT FOR INVOICE 123 TO BELARUS\nKALI OAO",
+        ));
+        assert!(flagged_ids(&s, ":70:").contains(&"us-ofac-sdn:32746".to_string()), "{:?}", hits(&s));
+        let s = screened_text(&mt103(
+            ":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:72:/REC/BENEFICIARY PETR PETROVICH MIKL\n//ASHEVICH",
+        ));
+        assert_eq!(s.decision, Decision::Block, "{:?}", hits(&s));
+        assert_eq!(hits(&s), [(":72:", Decision::Block, "PETR PETROVICH MIKLASHEVICH".to_string())]);
+        // Two Ustrd elements: read as one text too, the entity reported once.
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf><Ustrd>PAYMENT FOR INVOICE 123 TO BELARUS</Ustrd><Ustrd>KALI OAO</Ustrd></RmtInf>",
+        ));
+        assert!(flagged_ids(&s, "/RmtInf/Ustrd").contains(&"us-ofac-sdn:32746".to_string()), "{:?}", hits(&s));
+        assert_eq!(s.hits.iter().filter(|h| entity_ids(h).contains(&"us-ofac-sdn:32746".to_string())).count(), 1);
+    }
+
+    #[test]
+    fn words_split_at_a_line_end_are_not_read_as_the_start_of_a_wrapped_word() {
+        let s =
+            screened_text(&mt103(":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:70:INVOICE 7 FREIGHT TO\nMINSK WAREHOUSE"));
+        assert_eq!(s.decision, Decision::Clear, "{:?}", hits(&s));
+        assert_eq!(wrapped_readings(&["TO BELARUS", "KALI OAO"]), ["TO BELARUS KALI OAO", "TO BELARUSKALI OAO"]);
+        assert_eq!(wrapped_readings(&["FREIGHT TO", "/MINSK"]), ["FREIGHT TO /MINSK"]);
+    }
+
+    #[test]
+    fn names_and_identifiers_outside_the_parties_are_screened() {
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><CdtrAcct><Id><IBAN>BY86AKBB10100000002966000000</IBAN></Id>\
+             <Nm>BELARUSKALI OAO</Nm></CdtrAcct><Tax><Cdtr><TaxId>600122610</TaxId></Cdtr></Tax>\
+             <RmtInf><Strd><Invcr><Nm>KIDMA TECH OJSC</Nm></Invcr></Strd></RmtInf>",
+        ));
+        assert!(flagged_ids(&s, "/CdtrAcct/Nm").contains(&"us-ofac-sdn:32746".to_string()), "{:?}", hits(&s));
+        assert!(flagged_ids(&s, "/Invcr/Nm").contains(&"us-ofac-sdn:33397".to_string()), "{:?}", hits(&s));
+        assert_eq!(flagged_ids(&s, "/Tax/Cdtr/TaxId"), ["us-ofac-sdn:32746"], "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn identifiers_and_names_with_numbers_are_found_in_free_text() {
+        let s = screened_text(&mt103(":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:72:/INS/BLBBBY2X"));
+        let h = hit(&s, ":72:");
+        assert_eq!(h.screening.decision, Decision::Review, "a mention: {:?}", hits(&s));
+        assert_eq!(hits(&s), [(":72:", Decision::Review, "BLBBBY2X".to_string())]);
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf><Ustrd>SPARE PARTS FOR 140 REPAIR PLANT</Ustrd></RmtInf>",
+        ));
+        let ids = flagged_ids(&s, "/Ustrd[1]");
+        assert!(ids.iter().any(|id| id.starts_with("us-ofac-sdn:")), "{:?}", hits(&s));
+        // Ordinary numbers are no identifiers and begin no name.
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf><Ustrd>INVOICE 600122 OF 2025 LOT 140</Ustrd></RmtInf>",
+        ));
+        assert_eq!(s.decision, Decision::Clear, "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn an_iso_name_with_its_address_or_with_mt_lines_joined_by_a_space_is_found() {
+        let s = screened_text(&pacs008("<Cdtr><Nm>KIDMA TECH OJSC, UL. LENINA 1, 220030 MINSK, BELARUS</Nm></Cdtr>"));
+        assert!(flagged_ids(&s, "/Cdtr/Nm").contains(&"us-ofac-sdn:33397".to_string()), "{:?}", hits(&s));
+        // 35 characters, a space, the rest: an MT name's two lines.
+        let s = screened_text(&pacs008("<Cdtr><Nm>OPEN JOINT STOCK COMPANY BELARUSKAL I</Nm></Cdtr>"));
+        assert_eq!(s.decision, Decision::Block, "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn an_mt_name_line_is_read_alone_only_to_block() {
+        // A full first line alone reads as a name cut at 35 characters: a REVIEW of every listed
+        // company it begins. With its next line it is an unlisted name.
+        let s = screened_text(&mt103(":59:/BY86AKBB1010\nOPEN JOINT STOCK COMPANY BELARUSIAN\nDAIRY COMPANY\nMINSK"));
+        assert_eq!(s.decision, Decision::Clear, "{:?}", hits(&s));
+        // A name of three lines (two of them full), after a line of `C/O`.
+        let s = screened_text(&mt103(
+            ":59:/BY86AKBB1010\nC/O\nBELAERONAVIGATSIA REPUBLICAN UNITAR\nY AIR NAVIGATION SERVICES ENTERPRIS\nE\nMINSK",
+        ));
+        let h = hit(&s, ":59:");
+        assert_eq!(h.screening.decision, Decision::Block, "{:?}", hits(&s));
+        assert!(entity_ids(h).iter().any(|id| id.starts_with("uk-ofsi:")), "{:?}", entity_ids(h));
     }
 }

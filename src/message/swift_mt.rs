@@ -136,19 +136,19 @@ fn fields<'a>(text: &'a str, block: &Block<'a>) -> Result<Vec<MtField<'a>>, Mess
     Ok(out)
 }
 
-/// The readings of a name that starts at `lines[0]`, and how many lines it took: a line that
-/// fills its width may go on in the next.
-fn name_readings(lines: &[&str], width: usize) -> (Vec<String>, usize) {
-    let first = lines[0].trim_end().to_string();
-    let Some(next) = lines.get(1).filter(|_| lines[0].chars().count() >= width) else {
-        return (vec![first], 1);
-    };
-    let next = next.trim();
-    let cut_in_word = lines[0].chars().last().is_some_and(char::is_alphanumeric)
-        && next.chars().next().is_some_and(char::is_alphanumeric);
-    let spaced = format!("{first} {next}");
-    let readings = if cut_in_word { vec![format!("{first}{next}"), spaced, first] } else { vec![spaced, first] };
-    (readings, 2)
+/// The readings of a name that starts at `lines[0]`, the first line alone when the name may
+/// have ended there (see [`Content::Name`]'s `line_alone`), and how many lines it took: a line
+/// that fills its width may go on in the next, and that one in the next if it fills it too.
+fn name_readings(lines: &[&str], width: usize) -> (Vec<String>, Option<String>, usize) {
+    let used = 1 + lines.iter().take(lines.len() - 1).take_while(|l| l.chars().count() >= width).count();
+    let pieces: Vec<&str> = lines[..used].iter().map(|l| l.trim()).collect();
+    if used == 1 {
+        return (vec![pieces[0].to_string()], None, 1);
+    }
+    // Glued first: a cut inside a word is the likelier reason a line is full.
+    let mut readings = super::wrapped_readings(&pieces);
+    readings.reverse();
+    (readings, Some(pieces[0].to_string()), used)
 }
 
 struct Mapper {
@@ -198,8 +198,15 @@ impl Mapper {
                 return Ok(());
             }
             "70" | "72" | "77" if number != "77" || option == "B" => {
-                let text = f.lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-                if !text.is_empty() {
+                // `//` begins a line that continues the one before it (72's and 77B's narrative).
+                let lines: Vec<&str> = f
+                    .lines
+                    .iter()
+                    .map(|l| l.trim())
+                    .map(|l| l.strip_prefix("//").unwrap_or(l))
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                for text in super::wrapped_readings(&lines) {
                     let path = self.path(f.tag, "");
                     self.push(path, None, Content::Text(text))?;
                 }
@@ -225,16 +232,29 @@ impl Mapper {
                     Some(l) if l.starts_with('/') => lines[1..].to_vec(),
                     _ => lines,
                 };
+                // A line of `C/O` alone introduces the name on the next line.
+                let care_of = |l: &str| {
+                    let letters: String = l.chars().filter(|c| c.is_alphanumeric()).collect();
+                    letters.eq_ignore_ascii_case("co") && l.contains('/')
+                };
+                let rest: Vec<&str> = rest.into_iter().skip_while(|l| care_of(l)).collect();
                 if rest.is_empty() {
                     return Ok(());
                 }
-                let (readings, used) = name_readings(&rest, LINE);
+                let (readings, line_alone, used) = name_readings(&rest, LINE);
                 let party_type = agent.then_some(EntityType::Organization);
                 let path = self.path(f.tag, "");
                 self.push(
                     path,
                     Some(role),
-                    Content::Name { readings, party_type, date_of_birth: None, country: None },
+                    Content::Name {
+                        readings,
+                        line_alone,
+                        as_text: false,
+                        party_type,
+                        date_of_birth: None,
+                        country: None,
+                    },
                 )?;
                 let address = rest[used..].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
                 if !address.is_empty() {
@@ -327,19 +347,15 @@ impl Mapper {
         let party_type =
             if role.is_agent() { Some(EntityType::Organization) } else { date_of_birth.map(|_| EntityType::Person) };
         if !names.is_empty() {
-            // `1/` lines are 33 characters of name each.
-            let mut readings = vec![names.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")];
-            if names.len() > 1 && names[0].chars().count() >= LINE - 2 {
-                let (joined, _) = name_readings(&names, LINE - 2);
-                for r in joined {
-                    if !readings.contains(&r) {
-                        readings.push(r);
-                    }
-                }
-            }
+            // Every `1/` line is name, so the first is never the whole name when a second follows;
+            // wherever a line ends and the next begins inside a word the name may have been cut
+            // there, full line or not, so it is also read glued.
+            let names: Vec<&str> = names.iter().map(|l| l.trim()).collect();
+            let readings = super::wrapped_readings(&names);
             let country = country.clone().or(birth_country.clone());
             let path = self.path(f.tag, "1/");
-            self.push(path, Some(role), Content::Name { readings, party_type, date_of_birth, country })?;
+            let name = Content::Name { readings, line_alone: None, as_text: false, party_type, date_of_birth, country };
+            self.push(path, Some(role), name)?;
         }
         for (path, id) in ids {
             self.push(path, Some(role), Content::Identifier { id, party_type })?;
@@ -466,7 +482,7 @@ mod tests {
         assert_eq!((m.message_type.as_str(), m.reference.as_str()), ("MT103", "NDEA103F0001"));
         let f = field(&m, ":50F:1/");
         assert_eq!(f.role, Some(Role::Debtor));
-        let Content::Name { readings, party_type, date_of_birth, country } = &f.content else { panic!("{f:?}") };
+        let Content::Name { readings, party_type, date_of_birth, country, .. } = &f.content else { panic!("{f:?}") };
         assert_eq!(readings[0], "LUKASHENKO VIKTOR ALEKSANDROVICH", "1/ lines are one name");
         assert_eq!(*party_type, Some(EntityType::Person), "a date of birth makes a person");
         assert_eq!(date_of_birth.map(|d| d.to_string()).as_deref(), Some("1975-11-28"));
@@ -504,15 +520,15 @@ mod tests {
         assert_eq!(field(&m, ":50K:address").content, Content::Text("INDUSTRIESTRASSE 7 60311 FRANKFURT".into()));
         let f = field(&m, ":59:");
         assert_eq!(f.role, Some(Role::Creditor));
-        let Content::Name { readings, .. } = &f.content else { panic!("{f:?}") };
+        let Content::Name { readings, line_alone, .. } = &f.content else { panic!("{f:?}") };
         assert_eq!(
             readings,
             &[
                 "OPEN JOINT STOCK COMPANY BELAVIA BELARUSIAN AIRLINES",
                 "OPEN JOINT STOCK COMPANY BELAVIA BE LARUSIAN AIRLINES",
-                "OPEN JOINT STOCK COMPANY BELAVIA BE"
             ]
         );
+        assert_eq!(line_alone.as_deref(), Some("OPEN JOINT STOCK COMPANY BELAVIA BE"));
         assert_eq!(field(&m, ":59:address").content, Content::Text("NEMIGA STR 14 MINSK BELARUS".into()));
         for (tag, role) in [
             (":52A:", Role::DebtorAgent),
@@ -525,7 +541,7 @@ mod tests {
         }
         assert_eq!(
             field(&m, ":72:").content,
-            Content::Text("/ACC/PAYMENT FOR BELARUSKALI //POTASH CONTRACT 7/2024".into())
+            Content::Text("/ACC/PAYMENT FOR BELARUSKALI POTASH CONTRACT 7/2024".into())
         );
     }
 

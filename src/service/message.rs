@@ -10,6 +10,18 @@ use crate::pb;
 
 use super::convert;
 
+/// A message that cannot be screened is the caller's to fix, except one too large to serve.
+/// Here rather than in `error`, which sits below every module (the tower layers build their
+/// statuses from it) and so may depend on none of the domain's.
+impl From<crate::message::MessageError> for ApiError {
+    fn from(e: crate::message::MessageError) -> ApiError {
+        match e {
+            crate::message::MessageError::TooLarge(m) => ApiError::TooLarge(m),
+            e => ApiError::InvalidArgument(format!("message: {e}")),
+        }
+    }
+}
+
 pub fn format(f: i32) -> Result<Format, ApiError> {
     match pb::MessageFormat::try_from(f) {
         Ok(pb::MessageFormat::Unspecified) => Ok(Format::Detect),
