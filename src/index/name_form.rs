@@ -90,14 +90,20 @@ struct Readings {
 pub struct Respelt {
     pub text: Box<str>,
     pub key: Box<str>,
+    /// A reading the word's letters allow but do not settle
+    /// ([`normalize::uncertain_respellings`](crate::normalize::uncertain_respellings)): REVIEW
+    /// strength at most.
+    pub uncertain: bool,
 }
 
 /// [`normalize::respellings`](crate::normalize::respellings) of a word with their keys, and the
 /// word's alternative keys (of its leet readings and OCR confusions undone).
 fn respelt_and_alt_keys(text: &str, key: &str, leet: &[String]) -> (Box<[Respelt]>, Vec<String>) {
-    let respelt: Box<[Respelt]> = crate::normalize::respellings(text)
-        .into_iter()
-        .map(|r| Respelt { key: phonetic_key(&r).into(), text: r.into() })
+    let certain = crate::normalize::respellings(text).into_iter().map(|r| (r, false));
+    let uncertain = crate::normalize::uncertain_respellings(text).into_iter().map(|r| (r, true));
+    let respelt: Box<[Respelt]> = certain
+        .chain(uncertain)
+        .map(|(r, uncertain)| Respelt { key: phonetic_key(&r).into(), text: r.into(), uncertain })
         .collect();
     (respelt, crate::normalize::alternative_keys(text, key, leet))
 }

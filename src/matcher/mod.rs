@@ -298,6 +298,17 @@ mod tests {
         assert!(compare_names("Alexander Lukaschenko", "Aleksandr Lukashenko").score >= 0.8);
     }
 
+    /// German `s` for з before a voiced consonant meets the `z`, at REVIEW strength: the letters
+    /// allow `s` too.
+    #[test]
+    fn german_s_for_z_meets_its_listed_spelling_at_review_strength() {
+        for (a, b) in [("Igor Koslow", "Igor Kozlov"), ("Nikolai Kusnezow", "Nikolai Kuznetsov")] {
+            assert_eq!(compare_names(a, b).decision, Decision::Review, "{a} / {b}: {}", compare_names(a, b).score);
+        }
+        // Where German `s` is с, the name as written still blocks.
+        assert_eq!(compare_names("Pjotr Maslow", "Pyotr Maslov").decision, Decision::Block);
+    }
+
     fn compare_orgs(a: &str, b: &str) -> MatchResult {
         let q = |n: &str| Query { name: n.into(), party_type: Some(EntityType::Organization), ..Default::default() };
         compare(&q(a), &q(b), &Thresholds::default(), Arc::new(ListStats::default()))

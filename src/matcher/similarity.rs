@@ -279,16 +279,18 @@ fn respelt_sim(q: &Token, c: &Token) -> f32 {
     let least = if short { 1.0 } else { RESPELT_NEAR_SPELLING };
     // The best reading of the listed word's key, and whether any names the listed father (as
     // read: `Mijovich` is Mikhovich's son).
-    let (best, father) = q.respelt().iter().filter(|r| r.key == c.key).fold((0.0f32, 0.0f32), |(b, f), r| {
-        // A reading that differs only in its glides (Central `Juryj` read `yuryy`, Yuriy).
-        let glides = if same_but_glides(&r.text, &c.text) { MIN_TOKEN_SIM } else { 0.0 };
-        let spelt = ratio_at_least(Word::of(&r.text), Word::text(c), least).max(glides);
-        (b.max(spelt), f.max(patronymic_stems(&r.text, &c.text)))
-    });
+    let (best, father, certain) =
+        q.respelt().iter().filter(|r| r.key == c.key).fold((0.0f32, 0.0f32, false), |(b, f, sure), r| {
+            // A reading that differs only in its glides (Central `Juryj` read `yuryy`, Yuriy).
+            let glides = if same_but_glides(&r.text, &c.text) { MIN_TOKEN_SIM } else { 0.0 };
+            let spelt = ratio_at_least(Word::of(&r.text), Word::text(c), least).max(glides);
+            (b.max(spelt), f.max(patronymic_stems(&r.text, &c.text)), sure || (spelt >= 1.0 && !r.uncertain))
+        });
     // A given name in another language's spelling is as strong as a neighbour language's form
     // of it (`NEIGHBOUR_SIM`): `Mijail` is the Spanish spelling of Mikhail, and a Cuban's own name.
-    // (The listed word's role: a query's words are all read as given names.)
-    let sim = if best >= 1.0 && !short && c.role != Role::Given {
+    // (The listed word's role: a query's words are all read as given names.) A reading the
+    // letters do not settle is a letter or so off at best.
+    let sim = if best >= 1.0 && certain && !short && c.role != Role::Given {
         RESPELT_SIM
     } else if best > 0.0 {
         RESPELT_NEAR_SIM

@@ -14,7 +14,7 @@ mod translit;
 pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
 pub use phonetic::{
     alternative_keys, inflection_stem, is_ordinal, key as phonetic_key, leet_readings, loose_key, loose_readings,
-    respellings, skeleton,
+    respellings, skeleton, uncertain_respellings,
 };
 pub use translit::{is_other_script, Script};
 
