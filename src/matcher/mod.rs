@@ -104,9 +104,28 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
     let backward = compare_one(candidate, query, thresholds, stats);
     let mut best =
         if (backward.decision, backward.score) > (forward.decision, forward.score) { backward } else { forward };
+    let unmet = |f: &Feature| f.feature == "name" && f.score <= 0.0;
+    // One organisation's name is the other's initials: a REVIEW, never more (see `acronym_of`).
+    let organisations = [query, candidate].iter().all(|p| p.party_type != Some(EntityType::Person));
+    if best.decision == Decision::Clear
+        && organisations
+        && (acronym_of(&query.name, &candidate.name) || acronym_of(&candidate.name, &query.name))
+    {
+        let name = Feature {
+            feature: "name",
+            score: ACRONYM_SCORE,
+            outcome: features::Outcome::Partial,
+            detail: std::borrow::Cow::Borrowed(ACRONYM_DETAIL),
+            adjustment: ACRONYM_SCORE,
+        };
+        best.features.retain(|f| f.feature != "name");
+        best.features.insert(0, name);
+        best.score = ACRONYM_SCORE;
+        best.decision = if ACRONYM_SCORE >= thresholds.review { Decision::Review } else { Decision::Clear };
+        return best;
+    }
     // No word of one name met a word of the other: the name scores how alike the two are as
     // letters instead of 0, a ranking below every threshold (see `resemblance`).
-    let unmet = |f: &Feature| f.feature == "name" && f.score <= 0.0;
     if best.decision == Decision::Clear && best.features.iter().all(|f| f.feature != "name" || unmet(f)) {
         let r = resemblance(&query.name, &candidate.name);
         if r <= 0.0 {
@@ -124,6 +143,42 @@ pub fn compare(query: &Query, candidate: &Query, thresholds: &Thresholds, stats:
         best.score = (best.score + f64::from(r)).clamp(0.0, f64::from(RESEMBLANCE_MAX));
     }
     best
+}
+
+/// What a comparison scores in which one organisation's name is the other's initials: REVIEW
+/// strength at the default thresholds, never BLOCK (initials stand for many names).
+const ACRONYM_SCORE: f64 = 0.85;
+
+const ACRONYM_DETAIL: &str =
+    "one name is the initials of the other (legal forms aside): REVIEW at most, since initials stand for many names";
+
+/// Words a name's initials often leave out.
+const SMALL_WORDS: [&str; 12] = ["of", "the", "and", "for", "de", "la", "du", "des", "der", "und", "y", "et"];
+
+/// Whether `short` is the initials of `long` (`IRGC` / `Islamic Revolutionary Guard Corps`, `IBM
+/// Corp.` / `International Business Machines Corporation`, `BOC` / `Bank of China`): legal forms
+/// left out of both, the small words of `long` counted or not. Only in `compare`: lists give the
+/// acronyms they know as aliases, which screening meets as names, while two names an analyst
+/// compares have no aliases; and screened against every listed name, initials would meet
+/// hundreds.
+fn acronym_of(short: &str, long: &str) -> bool {
+    let legal = |t: &String| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t));
+    let short: Vec<String> = crate::normalize::tokens(short).into_iter().filter(|t| !legal(t)).collect();
+    let long = crate::normalize::tokens(long);
+    let [acronym] = short.as_slice() else { return false };
+    if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_lowercase()) || long.len() < 2 {
+        return false;
+    }
+    // A legal form may be a word of the name (`Bank`) or not (`Corporation`), and a small word
+    // counted or not: any of the four readings.
+    [(false, false), (false, true), (true, false), (true, true)].iter().any(|&(skip_legal, skip_small)| {
+        let initials: String = long
+            .iter()
+            .filter(|w| !((skip_legal && legal(w)) || (skip_small && SMALL_WORDS.contains(&w.as_str()))))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        initials.len() >= 2 && initials == *acronym
+    })
 }
 
 /// The most a comparison in which no word of one name meets a word of the other scores: below
@@ -312,6 +367,23 @@ mod tests {
     fn compare_orgs(a: &str, b: &str) -> MatchResult {
         let q = |n: &str| Query { name: n.into(), party_type: Some(EntityType::Organization), ..Default::default() };
         compare(&q(a), &q(b), &Thresholds::default(), Arc::new(ListStats::default()))
+    }
+
+    #[test]
+    fn an_organisation_s_initials_meet_its_name_at_review_strength() {
+        for (a, b) in [
+            ("IRGC", "Islamic Revolutionary Guard Corps"),
+            ("IBM Corp.", "International Business Machines Corporation"),
+            ("Bank of China", "BOC"),
+            ("NIOC", "National Iranian Oil Company"),
+        ] {
+            let r = compare_orgs(a, b);
+            assert_eq!((r.decision, r.score), (Decision::Review, ACRONYM_SCORE), "{a} / {b}");
+        }
+        // Other initials, a person, one word against one: no.
+        assert_eq!(compare_orgs("IRGC", "Islamic Revolutionary Guard").decision, Decision::Clear);
+        assert_eq!(compare_names("IK", "Ivan Kozlov").decision, Decision::Clear);
+        assert_eq!(compare_orgs("AB", "Abcde").decision, Decision::Clear);
     }
 
     /// A number written as an ordinal or a Roman numeral meets its digits; another number is
