@@ -89,6 +89,25 @@ fn is_legal_form(word: &str) -> bool {
         .all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
 }
 
+/// Letters of the listed name a match met, legal forms aside.
+fn listed_letters(snapshot: &Snapshot, m: &MatchResult) -> usize {
+    let entity = &snapshot.entities[m.entity as usize];
+    entity.names.get(usize::from(m.name)).map_or(0, |n| {
+        n.full
+            .split_whitespace()
+            .filter(|w| !is_legal_form(w))
+            .flat_map(str::chars)
+            .filter(|c| c.is_alphabetic())
+            .count()
+    })
+}
+
+/// Words of the listed name a match met, legal forms aside.
+fn listed_words(snapshot: &Snapshot, m: &MatchResult) -> usize {
+    let entity = &snapshot.entities[m.entity as usize];
+    entity.names.get(usize::from(m.name)).map_or(0, |n| n.full.split_whitespace().filter(|w| !is_legal_form(w)).count())
+}
+
 /// A word of free text that may be an identifier: a BIC's shape (six letters, then two or five
 /// letters or digits), or six or more letters and digits with a digit among them (registration,
 /// tax and passport numbers). Words of letters alone are names, not identifiers.
@@ -150,10 +169,17 @@ pub fn scan(
             let screening = matcher::screen(snapshot, &query, thresholds);
             let substantive = (i..=j).filter(|&k| !is_legal_form(&text[words[k].bytes.0..words[k].bytes.1])).count();
             for mut m in screening.matches {
-                if m.decision == Decision::Clear || (i == j && m.score < thresholds.block) {
+                // One word alone: a whole listed name of five letters or more, as the word must
+                // be (`AMOUN` at a line's end is not OMON).
+                if m.decision == Decision::Clear
+                    || (i == j
+                        && (m.score < thresholds.block || listed_letters(snapshot, &m) < MIN_SINGLE_WORD_LETTERS))
+                {
                     continue;
                 }
-                if m.decision == Decision::Block && substantive < 2 {
+                // Two words of text that make one listed word (`INTER SERVICE` for INTERSERVICE)
+                // are as much a mention as the word: the listed name needs two words too.
+                if m.decision == Decision::Block && (substantive < 2 || listed_words(snapshot, &m) < 2) {
                     m.decision = Decision::Review;
                 }
                 if let Some(name) = m.features.iter_mut().find(|f| f.feature == "name") {
@@ -173,8 +199,19 @@ pub fn scan(
     }
     // Listed identifiers written in the text (`/INS/BLBBBY2X`, a registration number): a
     // mention, REVIEW at most, whatever the identifier would decide in a party's field.
-    for (i, w) in words.iter().enumerate() {
-        let Some(id) = identifier_in_text(&text[w.bytes.0..w.bytes.1]) else { continue };
+    // A word, or two joined by one `-`, `/`, `.` or space as lists write identifiers
+    // (`52-2083095`, `3070379H0 41PBI`).
+    let candidates = words.iter().enumerate().flat_map(|(i, w)| {
+        let alone = Some((i, i, text[w.bytes.0..w.bytes.1].to_string()));
+        let joined = words.get(i + 1).and_then(|n| {
+            let gap = &text[w.bytes.1..n.bytes.0];
+            matches!(gap, "-" | "/" | "." | " ")
+                .then(|| format!("{}{}", &text[w.bytes.0..w.bytes.1], &text[n.bytes.0..n.bytes.1]))
+        });
+        alone.into_iter().chain(joined.map(|j| (i, i + 1, j)))
+    });
+    for (i, end, word) in candidates {
+        let Some(id) = identifier_in_text(&word) else { continue };
         if snapshot.entities_with_identifier(&id.key()).is_empty() {
             continue;
         }
@@ -187,7 +224,7 @@ pub fn scan(
             if let Some(f) = m.features.iter_mut().find(|f| f.feature == "identifier") {
                 f.detail.to_mut().push_str("; found inside free text: a mention, REVIEW at most");
             }
-            found.push((i, i, m, screening.fingerprint.clone()));
+            found.push((i, end, m, screening.fingerprint.clone()));
         }
     }
     // Each entity once: its best stretch, the shorter on a tie.

@@ -17,6 +17,11 @@ use quick_xml::Reader;
 
 use super::{line_column, Content, Field, Message, MessageError, Role, MAX_DEPTH};
 
+/// Characters an `Ustrd` element holds at most, and an MT line (a payment converted from MT may
+/// carry each line of its field 70 in an `Ustrd` of its own).
+const USTRD_WIDTH: usize = 140;
+const MT_LINE: usize = 35;
+
 /// See [`Walker::start`].
 const MAX_ELEMENT_NAME_BYTES: usize = 64;
 use crate::model::{EntityType, IdKind, Identifier, PartialDate};
@@ -230,9 +235,16 @@ impl Walker {
     }
 
     fn end(&mut self) -> Result<(), MessageError> {
-        let value = self.text.trim().to_string();
-        self.text.clear();
+        let raw = std::mem::take(&mut self.text);
+        let value = raw.trim().to_string();
         if !value.is_empty() {
+            // Remittance lines as written: their spaces tell a word cut at the end from one
+            // that ends there (`wrapped_text`).
+            let remittance_line =
+                self.parent(0) == Some("Ustrd") && self.remittance.is_some() && self.parties.is_empty();
+            if remittance_line && self.document.is_some() {
+                self.unstructured.push(raw);
+            }
             self.leaf(value)?;
         }
         let depth = self.stack.len();
@@ -257,13 +269,13 @@ impl Walker {
         }
         if self.remittance == Some(depth) {
             self.remittance = None;
+            // Each two in a row as one text: a name split between them is found, and the text
+            // stays within a field's bounds however many there are.
             let lines = std::mem::take(&mut self.unstructured);
-            if lines.len() > 1 {
-                let pieces: Vec<&str> = lines.iter().map(String::as_str).collect();
-                for text in super::wrapped_readings(&pieces) {
-                    let path = format!("{}/Ustrd", self.path);
-                    self.message.push(Field { path, role: None, content: Content::Text(text) })?;
-                }
+            for pair in lines.windows(2) {
+                let text = super::wrapped_text(&[pair[0].as_str(), pair[1].as_str()], &[MT_LINE, USTRD_WIDTH]);
+                let path = format!("{}/Ustrd", self.path);
+                self.message.push(Field { path, role: None, content: Content::Text(text) })?;
             }
         }
         if self.header == Some(depth) {
@@ -296,9 +308,6 @@ impl Walker {
                 "Prtry" => up1 == "Purp",
                 n => up1 == "PstlAdr" && ADDRESS_TEXT.contains(&n),
             };
-            if name == "Ustrd" && self.remittance.is_some() {
-                self.unstructured.push(value.clone());
-            }
             // Outside the parties read above, any name and identifier is screened for what it
             // is: an account's holder (`CdtrAcct/Nm`), an invoicer or invoicee in structured
             // remittance, a tax party's number, a related remittance's addressee. Payments put
@@ -314,6 +323,9 @@ impl Walker {
                     Some(Content::Identifier { id: Identifier { kind: IdKind::TaxId, value }, party_type: None })
                 }
                 "LEI" | "RegnId" => {
+                    Some(Content::Identifier { id: Identifier { kind: IdKind::Other, value }, party_type: None })
+                }
+                "Id" if up1 == "Othr" && matches!(up2.as_str(), "OrgId" | "PrvtId") => {
                     Some(Content::Identifier { id: Identifier { kind: IdKind::Other, value }, party_type: None })
                 }
                 _ => None,

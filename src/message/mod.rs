@@ -217,31 +217,40 @@ fn check_text(field: &Field) -> Result<(), MessageError> {
     Ok(())
 }
 
-/// The readings of free text written in pieces (MT lines, repeated `Ustrd` elements): the pieces
-/// joined with a space, and, when a piece ends and the next begins inside a word, also joined
-/// without one. Writers wrap at a width, often mid-word (`TO BELARUS` / `KALI OAO`), and not
-/// always at the format's full 35 or 140 characters; the glued reading can only add words a
-/// listed name must still match, and each reading is screened.
-pub(crate) fn wrapped_readings(pieces: &[&str]) -> Vec<String> {
-    if pieces.is_empty() {
-        return Vec::new();
-    }
-    let spaced = pieces.join(" ");
-    let mut glued = String::with_capacity(spaced.len());
+/// Free text written in pieces (MT lines, repeated `Ustrd` elements), each as written with its
+/// spaces, as one text. Where a piece
+/// that fills one of the `widths` (or all but one character of it) ends inside a word and the next goes
+/// on with letters, the writer cut the word (`…TO BELARUS` / `KALI OAO`), and the two are joined
+/// without a space; elsewhere a piece's end is a space. Reading both ways at every end let cut
+/// words (`AMOUN` / `T`, read `OMON`) and whole words glued (`PRIOR` / `BANK`) raise false alarms.
+pub(crate) fn wrapped_text(pieces: &[&str], widths: &[usize]) -> String {
+    // A piece of `w` characters, or one fewer, fills a line of width `w` (of the widest, any
+    // longer piece too: MT lines over 35 characters are accepted); no widths: every piece.
+    let full = |p: &str| {
+        let n = p.chars().count();
+        widths.is_empty() || widths.iter().enumerate().any(|(k, &w)| n + 1 >= w && (n <= w || k + 1 == widths.len()))
+    };
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
     for (i, p) in pieces.iter().enumerate() {
-        let in_word = i > 0
-            && pieces[i - 1].chars().last().is_some_and(char::is_alphanumeric)
-            && p.chars().next().is_some_and(char::is_alphanumeric);
-        if i > 0 && !in_word {
-            glued.push(' ');
+        if i > 0 {
+            // As written: a space kept at a line's end or start says the cut fell between words.
+            let before = pieces[i - 1];
+            let cut = full(before)
+                && before.chars().last().is_some_and(char::is_alphanumeric)
+                && p.chars().next().is_some_and(char::is_alphanumeric);
+            if !cut {
+                out.push(' ');
+            }
         }
-        glued.push_str(p);
+        out.push_str(if i == 0 {
+            p.trim_end()
+        } else if i + 1 == pieces.len() {
+            p.trim_start()
+        } else {
+            p.trim()
+        });
     }
-    if glued == spaced {
-        vec![spaced]
-    } else {
-        vec![spaced, glued]
-    }
+    out.trim().to_string()
 }
 
 /// Parses a message in the given format (or the one its content shows).
@@ -367,9 +376,9 @@ pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -
                         span: found.span,
                         screening: found.screening,
                     };
-                    // One text may be read several ways (`wrapped_readings`), and lines or
-                    // elements of one kind also as one text: an entity is reported once per
-                    // kind of element, by its strongest reading.
+                    // Lines or elements of one kind are also read as one text (`Ustrd` in pairs,
+                    // `wrapped_text`): an entity is reported once per kind of element, by its
+                    // strongest reading.
                     let key = (text_group(&hit.path).to_string(), hit.screening.matches.first().map(|m| m.entity));
                     match text_hits.iter().find(|(k, _)| *k == key).map(|(_, i)| *i) {
                         Some(i) if strength(&hit.screening) > strength(&hits[i].screening) => hits[i] = hit,
@@ -694,8 +703,11 @@ mod screening_tests {
         let s =
             screened_text(&mt103(":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:70:INVOICE 7 FREIGHT TO\nMINSK WAREHOUSE"));
         assert_eq!(s.decision, Decision::Clear, "{:?}", hits(&s));
-        assert_eq!(wrapped_readings(&["TO BELARUS", "KALI OAO"]), ["TO BELARUS KALI OAO", "TO BELARUSKALI OAO"]);
-        assert_eq!(wrapped_readings(&["FREIGHT TO", "/MINSK"]), ["FREIGHT TO /MINSK"]);
+        let full = "PAYMENT FOR INVOICE 123 TO BELARUS";
+        assert_eq!(wrapped_text(&[full, "KALI OAO"], &[35]), "PAYMENT FOR INVOICE 123 TO BELARUSKALI OAO");
+        // A short line ends at a space, whatever follows; so does a full one before a sign.
+        assert_eq!(wrapped_text(&["SUBJECT TO PRIOR", "BANK APPROVAL"], &[35]), "SUBJECT TO PRIOR BANK APPROVAL");
+        assert_eq!(wrapped_text(&[full, "/MINSK"], &[35]), "PAYMENT FOR INVOICE 123 TO BELARUS /MINSK");
     }
 
     #[test]
@@ -750,5 +762,47 @@ mod screening_tests {
         let h = hit(&s, ":59:");
         assert_eq!(h.screening.decision, Decision::Block, "{:?}", hits(&s));
         assert!(entity_ids(h).iter().any(|id| id.starts_with("uk-ofsi:")), "{:?}", entity_ids(h));
+    }
+
+    #[test]
+    fn an_mt_name_wrapped_between_words_is_read_over_its_lines() {
+        let s =
+            screened_text(&mt103(":59:/BY86AKBB1010\nOPEN JOINT STOCK COMPANY BELAVIA\nBELARUSIAN AIRLINES\nMINSK"));
+        assert_eq!(hit(&s, ":59:").screening.decision, Decision::Block, "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn words_cut_or_run_together_at_line_ends_raise_no_mention() {
+        // `AMOUN` / `T` on a short line is read with a space, and `AMOUN` alone is not the
+        // four-letter OMON; two ordinary words are not glued into a listed name.
+        let s = screened_text(&mt103(
+            ":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:70:/RFB/ORDER 5531 TOTAL AMOUN\nT EUR 4500,00",
+        ));
+        assert_eq!(s.decision, Decision::Clear, "{:?}", hits(&s));
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf><Ustrd>INVOICE 4471 SUBJECT TO STATUS</Ustrd><Ustrd>BANK APPROVAL</Ustrd></RmtInf>",
+        ));
+        assert!(s.hits.iter().all(|h| !h.path.ends_with("/RmtInf/Ustrd")), "{:?}", hits(&s));
+        // Two words of text that make one listed word are a mention, not a party.
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf><Ustrd>INTER SERVICE CHARGES MARCH</Ustrd></RmtInf>",
+        ));
+        assert!(s.decision <= Decision::Review, "{:?}", hits(&s));
+    }
+
+    #[test]
+    fn remittance_identifiers_and_many_lines_are_screened_within_bounds() {
+        // An invoicee's registration number, and a listed tax number written with its dash.
+        let s = screened_text(&pacs008(
+            "<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf><Strd><Invcee><Id><OrgId><Othr><Id>600122610</Id></Othr></OrgId></Id></Invcee></Strd>\
+             <Ustrd>TAX 52-2083095</Ustrd></RmtInf>",
+        ));
+        assert_eq!(flagged_ids(&s, "/Invcee/Id/OrgId/Othr[1]/Id"), ["us-ofac-sdn:32746"], "{:?}", hits(&s));
+        assert!(s.hits.iter().any(|h| h.path.ends_with("/Ustrd[1]")), "{:?}", hits(&s));
+        // Thirty full `Ustrd` are read in pairs, each within a text's bounds.
+        let line = "INVOICE 2025-17 SPARE PARTS ".repeat(5);
+        let ustrd = format!("<Ustrd>{}</Ustrd>", &line[..140]).repeat(30);
+        let s = screened_text(&pacs008(&format!("<Cdtr><Nm>Hanse Logistik GmbH</Nm></Cdtr><RmtInf>{ustrd}</RmtInf>")));
+        assert_eq!(s.decision, Decision::Clear, "{:?}", hits(&s));
     }
 }

@@ -137,17 +137,30 @@ fn fields<'a>(text: &'a str, block: &Block<'a>) -> Result<Vec<MtField<'a>>, Mess
 }
 
 /// The readings of a name that starts at `lines[0]`, the first line alone when the name may
-/// have ended there (see [`Content::Name`]'s `line_alone`), and how many lines it took: a line
-/// that fills its width may go on in the next, and that one in the next if it fills it too.
+/// have ended there (see [`Content::Name`]'s `line_alone`), and how many lines it took. A line
+/// that fills its width goes on in the next (and that one in the next if it fills it too), read
+/// glued where the cut fell inside a word and with a space. A shorter line may still go on in
+/// the next, wrapped between words (`…COMPANY BELAVIA` / `BELARUSIAN AIRLINES`): the first two
+/// and three lines with a space are further readings, and the next lines are also read as address.
 fn name_readings(lines: &[&str], width: usize) -> (Vec<String>, Option<String>, usize) {
     let used = 1 + lines.iter().take(lines.len() - 1).take_while(|l| l.chars().count() >= width).count();
     let pieces: Vec<&str> = lines[..used].iter().map(|l| l.trim()).collect();
     if used == 1 {
-        return (vec![pieces[0].to_string()], None, 1);
+        let first = pieces[0].to_string();
+        // The first line, then with the next one and the next two (a long name wrapped between
+        // words over three lines).
+        let mut readings = vec![first];
+        for n in 2..=lines.len().min(3) {
+            readings.push(lines[..n].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "));
+        }
+        return (readings, None, 1);
     }
     // Glued first: a cut inside a word is the likelier reason a line is full.
-    let mut readings = super::wrapped_readings(&pieces);
-    readings.reverse();
+    // Every line but the last fills its width here: glued wherever a word goes on (trailing
+    // spaces may be padding), and the spaced reading beside it.
+    let glued = super::wrapped_text(&pieces, &[]);
+    let spaced = pieces.join(" ");
+    let readings = if glued == spaced { vec![spaced] } else { vec![glued, spaced] };
     (readings, Some(pieces[0].to_string()), used)
 }
 
@@ -199,16 +212,16 @@ impl Mapper {
             }
             "70" | "72" | "77" if number != "77" || option == "B" => {
                 // `//` begins a line that continues the one before it (72's and 77B's narrative).
+                // Lines keep their spaces: `wrapped_text` reads a cut word by them.
                 let lines: Vec<&str> = f
                     .lines
                     .iter()
-                    .map(|l| l.trim())
                     .map(|l| l.strip_prefix("//").unwrap_or(l))
-                    .filter(|l| !l.is_empty())
+                    .filter(|l| !l.trim().is_empty())
                     .collect();
-                for text in super::wrapped_readings(&lines) {
+                if !lines.is_empty() {
                     let path = self.path(f.tag, "");
-                    self.push(path, None, Content::Text(text))?;
+                    self.push(path, None, Content::Text(super::wrapped_text(&lines, &[LINE])))?;
                 }
                 return Ok(());
             }
@@ -351,7 +364,9 @@ impl Mapper {
             // wherever a line ends and the next begins inside a word the name may have been cut
             // there, full line or not, so it is also read glued.
             let names: Vec<&str> = names.iter().map(|l| l.trim()).collect();
-            let readings = super::wrapped_readings(&names);
+            let spaced = names.join(" ");
+            let glued = super::wrapped_text(&names, &[]);
+            let readings = if glued == spaced { vec![spaced] } else { vec![spaced, glued] };
             let country = country.clone().or(birth_country.clone());
             let path = self.path(f.tag, "1/");
             let name = Content::Name { readings, line_alone: None, as_text: false, party_type, date_of_birth, country };
