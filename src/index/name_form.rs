@@ -99,10 +99,13 @@ pub struct Respelt {
 /// [`normalize::respellings`](crate::normalize::respellings) of a word with their keys, and the
 /// word's alternative keys (of its leet readings and OCR confusions undone).
 fn respelt_and_alt_keys(text: &str, key: &str, leet: &[String]) -> (Box<[Respelt]>, Vec<String>) {
-    let certain = crate::normalize::respellings(text).into_iter().map(|r| (r, false));
-    let uncertain = crate::normalize::uncertain_respellings(text).into_iter().map(|r| (r, true));
+    let certain = crate::normalize::respellings(text);
+    let uncertain: Vec<String> =
+        crate::normalize::uncertain_respellings(text).into_iter().filter(|r| !certain.contains(r)).collect();
     let respelt: Box<[Respelt]> = certain
-        .chain(uncertain)
+        .into_iter()
+        .map(|r| (r, false))
+        .chain(uncertain.into_iter().map(|r| (r, true)))
         .map(|(r, uncertain)| Respelt { key: phonetic_key(&r).into(), text: r.into(), uncertain })
         .collect();
     (respelt, crate::normalize::alternative_keys(text, key, leet))

@@ -89,23 +89,14 @@ fn is_legal_form(word: &str) -> bool {
         .all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
 }
 
-/// Letters of the listed name a match met, legal forms aside.
-fn listed_letters(snapshot: &Snapshot, m: &MatchResult) -> usize {
+/// Words and letters of the listed name a match met, legal forms aside.
+fn listed_size(snapshot: &Snapshot, m: &MatchResult) -> (usize, usize) {
     let entity = &snapshot.entities[m.entity as usize];
-    entity.names.get(usize::from(m.name)).map_or(0, |n| {
-        n.full
-            .split_whitespace()
-            .filter(|w| !is_legal_form(w))
-            .flat_map(str::chars)
-            .filter(|c| c.is_alphabetic())
-            .count()
-    })
-}
-
-/// Words of the listed name a match met, legal forms aside.
-fn listed_words(snapshot: &Snapshot, m: &MatchResult) -> usize {
-    let entity = &snapshot.entities[m.entity as usize];
-    entity.names.get(usize::from(m.name)).map_or(0, |n| n.full.split_whitespace().filter(|w| !is_legal_form(w)).count())
+    let words = entity.names.get(usize::from(m.name)).map(|n| n.full.split_whitespace().filter(|w| !is_legal_form(w)));
+    words
+        .into_iter()
+        .flatten()
+        .fold((0, 0), |(w, l), word| (w + 1, l + word.chars().filter(|c| c.is_alphabetic()).count()))
 }
 
 /// A word of free text that may be an identifier: a BIC's shape (six letters, then two or five
@@ -169,17 +160,17 @@ pub fn scan(
             let screening = matcher::screen(snapshot, &query, thresholds);
             let substantive = (i..=j).filter(|&k| !is_legal_form(&text[words[k].bytes.0..words[k].bytes.1])).count();
             for mut m in screening.matches {
+                let (listed_words, listed_letters) = listed_size(snapshot, &m);
                 // One word alone: a whole listed name of five letters or more, as the word must
                 // be (`AMOUN` at a line's end is not OMON).
                 if m.decision == Decision::Clear
-                    || (i == j
-                        && (m.score < thresholds.block || listed_letters(snapshot, &m) < MIN_SINGLE_WORD_LETTERS))
+                    || (i == j && (m.score < thresholds.block || listed_letters < MIN_SINGLE_WORD_LETTERS))
                 {
                     continue;
                 }
                 // Two words of text that make one listed word (`INTER SERVICE` for INTERSERVICE)
                 // are as much a mention as the word: the listed name needs two words too.
-                if m.decision == Decision::Block && (substantive < 2 || listed_words(snapshot, &m) < 2) {
+                if m.decision == Decision::Block && (substantive < 2 || listed_words < 2) {
                     m.decision = Decision::Review;
                 }
                 if let Some(name) = m.features.iter_mut().find(|f| f.feature == "name") {

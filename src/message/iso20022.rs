@@ -313,19 +313,12 @@ impl Walker {
             // remittance, a tax party's number, a related remittance's addressee. Payments put
             // party data in more places than the roles name, and a listed name is worth
             // finding wherever it stands.
-            let content = match name.as_str() {
+            let other_id = name == "Id" && up1 == "Othr" && matches!(up2.as_str(), "OrgId" | "PrvtId");
+            let content = match (name.as_str(), identifier_kind(&name)) {
                 _ if text => Some(Content::Text(value)),
-                "Nm" => Some(name_content(value, None, None, None)),
-                "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => {
-                    Some(Content::Identifier { id: Identifier { kind: IdKind::Bic, value }, party_type: None })
-                }
-                "TaxId" => {
-                    Some(Content::Identifier { id: Identifier { kind: IdKind::TaxId, value }, party_type: None })
-                }
-                "LEI" | "RegnId" => {
-                    Some(Content::Identifier { id: Identifier { kind: IdKind::Other, value }, party_type: None })
-                }
-                "Id" if up1 == "Othr" && matches!(up2.as_str(), "OrgId" | "PrvtId") => {
+                ("Nm", _) => Some(name_content(value, None, None, None)),
+                (_, Some(kind)) => Some(Content::Identifier { id: Identifier { kind, value }, party_type: None }),
+                _ if other_id => {
                     Some(Content::Identifier { id: Identifier { kind: IdKind::Other, value }, party_type: None })
                 }
                 _ => None,
@@ -335,18 +328,17 @@ impl Walker {
             }
             return Ok(());
         };
+        if let Some(kind) = identifier_kind(&name) {
+            p.ids.push((path, Identifier { kind, value }));
+            return Ok(());
+        }
         let at_root = self.stack.len() == p.depth + 1;
         match name.as_str() {
             "Nm" if p.name.is_none() && (at_root || matches!(up1.as_str(), "FinInstnId" | "Pty")) => {
                 p.name = Some((path, value));
             }
             "Nm" => p.other_names.push((path, value)),
-            "TaxId" => p.ids.push((path, Identifier { kind: IdKind::TaxId, value })),
-            "RegnId" => p.ids.push((path, Identifier { kind: IdKind::Other, value })),
-            "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => {
-                p.ids.push((path, Identifier { kind: IdKind::Bic, value }));
-            }
-            "LEI" => p.ids.push((path, Identifier { kind: IdKind::Other, value })),
+
             "Id" if up1 == "Othr" && matches!(up2.as_str(), "OrgId" | "PrvtId" | "FinInstnId") => {
                 p.other = Some(((path, value), None));
             }
@@ -401,6 +393,17 @@ impl Walker {
     }
 }
 
+/// Elements that hold an identifier, by local name, and what kind it is (`Othr/Id` takes its
+/// kind from the scheme code after it).
+fn identifier_kind(element: &str) -> Option<IdKind> {
+    match element {
+        "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => Some(IdKind::Bic),
+        "TaxId" => Some(IdKind::TaxId),
+        "LEI" | "RegnId" => Some(IdKind::Other),
+        _ => None,
+    }
+}
+
 /// An ISO name field's readings: as written; and where a space stands after each 35 characters
 /// (an MT name's lines joined with a space when the payment was converted: `…BELARUSKAL I OAO`),
 /// also without those spaces. A name with a number or many words is also scanned as free text.
@@ -411,9 +414,8 @@ fn name_content(
     country: Option<String>,
 ) -> Content {
     let chars: Vec<char> = name.chars().collect();
-    let line = 35;
     let cuts: Vec<usize> = (1..)
-        .map(|k| k * (line + 1) - 1)
+        .map(|k| k * (MT_LINE + 1) - 1)
         .take_while(|&at| at + 1 < chars.len())
         .filter(|&at| chars[at] == ' ' && chars[at - 1].is_alphanumeric() && chars[at + 1].is_alphanumeric())
         .collect();

@@ -155,9 +155,9 @@ fn name_readings(lines: &[&str], width: usize) -> (Vec<String>, Option<String>, 
         }
         return (readings, None, 1);
     }
-    // Glued first: a cut inside a word is the likelier reason a line is full.
     // Every line but the last fills its width here: glued wherever a word goes on (trailing
-    // spaces may be padding), and the spaced reading beside it.
+    // spaces may be padding), first, as a cut inside a word is the likelier reason a line is
+    // full; and with spaces.
     let glued = super::wrapped_text(&pieces, &[]);
     let spaced = pieces.join(" ");
     let readings = if glued == spaced { vec![spaced] } else { vec![glued, spaced] };
