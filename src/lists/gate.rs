@@ -194,6 +194,32 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
             ));
         }
     }
+    // A list that dates its publications dates every change: a file with the serving one's date
+    // but other content that lost in-scope entities or names is that publication cut short at a
+    // record (a CSV has no end to miss) or edited, however small the loss. A real second
+    // publication of the day that delists someone is forced through by the operator.
+    if let (Some(new_d), Some(old_d)) = (new.dated, serving.dated) {
+        if new_d == old_d && new.sha256 != serving.sha256 {
+            let lost = [
+                ("in-scope entities", new.in_scope(limits.regime).0, serving.in_scope(limits.regime).0),
+                ("in-scope names", new.in_scope(limits.regime).1, serving.in_scope(limits.regime).1),
+                (
+                    "letters of in-scope names",
+                    new.in_scope_content(limits.regime).2,
+                    serving.in_scope_content(limits.regime).2,
+                ),
+            ]
+            .into_iter()
+            .find(|(_, new_n, old_n)| new_n < old_n);
+            if let Some((what, new_n, old_n)) = lost {
+                return Err(format!(
+                    "the publication has the date of the one serving ({}) but other content, with fewer {what} \
+                     ({old_n} → {new_n}): the same publication cut short or edited, not a new one; {HINT}",
+                    day(new_d)
+                ));
+            }
+        }
+    }
     for (role, old_rows) in serving.companions.iter().filter(|(_, n)| *n > 0) {
         match new.companions.iter().find(|(r, _)| r == role) {
             None => {
@@ -411,5 +437,32 @@ mod tests {
         let mut next = counts(210, 3, 0);
         next.dated = Some(now);
         assert!(check(&next, &h, LIMITS).is_ok());
+    }
+
+    /// A file with the serving publication's own date that lost in-scope entities or names is
+    /// that publication cut at a record boundary (the UK's CSV has no end marker), refused
+    /// however small the loss; the same date with as much or more is a correction, accepted.
+    #[test]
+    fn the_same_date_with_less_content_is_a_cut_copy() {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let mut h = History::default();
+        let mut serving = counts(210, 3, 0);
+        serving.dated = Some(now - 86_400);
+        h.accept(serving.clone(), false);
+        let mut cut = counts(207, 3, 0);
+        cut.dated = serving.dated;
+        let e = check(&cut, &h, LIMITS).expect_err("cut at a record");
+        assert!(e.contains("date of the one serving") && e.contains("(210 → 207)"), "{e}");
+        let mut stripped = counts(210, 3, 0);
+        stripped.sha256 = "stripped".into();
+        stripped.belarus_name_letters -= 1;
+        stripped.dated = serving.dated;
+        assert!(check(&stripped, &h, LIMITS).expect_err("a name shortened").contains("letters of in-scope names"));
+        let mut grown = counts(212, 3, 0);
+        grown.dated = serving.dated;
+        assert!(check(&grown, &h, LIMITS).is_ok(), "a same-day addition");
+        let mut next_day = counts(207, 3, 0);
+        next_day.dated = Some(now);
+        assert!(check(&next_day, &h, LIMITS).is_ok(), "a later publication may delist");
     }
 }
