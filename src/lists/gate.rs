@@ -64,6 +64,11 @@ pub struct Counts {
     pub companions: Vec<(String, usize)>,
     /// The publication's own date (Unix seconds), for the lists that state one.
     pub dated: Option<i64>,
+    /// The highest entry number, for the lists whose ids are numbers the publisher gives in
+    /// sequence (OFAC's `ent_num`, OFSI's Group ID, the EU's logical id): a publication without
+    /// the newest entry of the one serving is older, or cut, whatever its counts.
+    #[serde(default)]
+    pub newest_id: Option<u64>,
     /// When it was accepted (Unix seconds).
     pub accepted_at: i64,
 }
@@ -97,8 +102,26 @@ impl Counts {
             name_letters: loaded.entities.iter().map(letters).sum(),
             companions,
             dated: dated.map(|d| d.unix_timestamp()),
+            newest_id: loaded
+                .entities
+                .iter()
+                .map(|e| e.id.rsplit(':').next().and_then(|n| n.parse::<u64>().ok()))
+                .collect::<Option<Vec<u64>>>()
+                .and_then(|ids| ids.into_iter().max()),
             accepted_at: time::OffsetDateTime::now_utc().unix_timestamp(),
         }
+    }
+
+    /// The first in-scope measure of which `self` has fewer than `other`: (what, self's,
+    /// other's).
+    fn fewer_in_scope_than(&self, other: &Counts, regime: Regime) -> Option<(&'static str, usize, usize)> {
+        [
+            ("in-scope entities", self.in_scope(regime).0, other.in_scope(regime).0),
+            ("in-scope names", self.in_scope(regime).1, other.in_scope(regime).1),
+            ("letters of in-scope names", self.in_scope_content(regime).2, other.in_scope_content(regime).2),
+        ]
+        .into_iter()
+        .find(|(_, mine, theirs)| mine < theirs)
     }
 
     /// (in-scope entities, their names) under `regime`.
@@ -179,7 +202,12 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
     // The very content of a publication accepted before and replaced since: a rollback (a
     // mirror or a sync job serving an old copy), which for the lists without a date of their
     // own only this tells apart from a new publication.
-    if let Some(old) = history.0[..history.0.len() - 1].iter().find(|c| c.sha256 == new.sha256) {
+    // Unless the publication serving lost what this one holds: then going back to it is the
+    // repair of a cut copy accepted under the limits (a file rewritten in place, read halfway),
+    // which would otherwise be locked in until forced.
+    let restores = new.fewer_in_scope_than(serving, limits.regime).is_none()
+        && new.newest_id.zip(serving.newest_id).is_none_or(|(n, s)| n >= s);
+    if let Some(old) = history.0[..history.0.len() - 1].iter().find(|c| c.sha256 == new.sha256).filter(|_| !restores) {
         return Err(format!(
             "the publication is the one accepted on {} and replaced since: a rollback or a stale mirror; {HINT}",
             day(old.accepted_at)
@@ -200,24 +228,21 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
     // publication of the day that delists someone is forced through by the operator.
     if let (Some(new_d), Some(old_d)) = (new.dated, serving.dated) {
         if new_d == old_d && new.sha256 != serving.sha256 {
-            let lost = [
-                ("in-scope entities", new.in_scope(limits.regime).0, serving.in_scope(limits.regime).0),
-                ("in-scope names", new.in_scope(limits.regime).1, serving.in_scope(limits.regime).1),
-                (
-                    "letters of in-scope names",
-                    new.in_scope_content(limits.regime).2,
-                    serving.in_scope_content(limits.regime).2,
-                ),
-            ]
-            .into_iter()
-            .find(|(_, new_n, old_n)| new_n < old_n);
-            if let Some((what, new_n, old_n)) = lost {
+            if let Some((what, new_n, old_n)) = new.fewer_in_scope_than(serving, limits.regime) {
                 return Err(format!(
                     "the publication has the date of the one serving ({}) but other content, with fewer {what} \
                      ({old_n} → {new_n}): the same publication cut short or edited, not a new one; {HINT}",
                     day(new_d)
                 ));
             }
+        }
+    }
+    if let (Some(new_id), Some(old_id)) = (new.newest_id, serving.newest_id) {
+        if new_id < old_id && new.sha256 != serving.sha256 {
+            return Err(format!(
+                "the publication's newest entry is {new_id}, and it lacks {old_id}, the newest of the one serving: \
+                 an older publication (a stale mirror or a rollback) or one cut short; {HINT}"
+            ));
         }
     }
     for (role, old_rows) in serving.companions.iter().filter(|(_, n)| *n > 0) {
@@ -322,6 +347,7 @@ mod tests {
             name_letters: 60_000,
             companions: vec![("ALT.CSV".into(), 500)],
             dated: None,
+            newest_id: None,
             accepted_at: now - at_days_ago * 86_400,
         }
     }
@@ -464,5 +490,42 @@ mod tests {
         let mut next_day = counts(207, 3, 0);
         next_day.dated = Some(now);
         assert!(check(&next_day, &h, LIMITS).is_ok(), "a later publication may delist");
+    }
+
+    /// Found by an outside test: a file rewritten in place was read halfway, accepted under the
+    /// limits (167 → 161), and the complete file, when it landed, was refused as a rollback to
+    /// the publication accepted before: the cut copy stayed until forced. Going back to a
+    /// publication that holds all the serving one does is a repair; to one that holds less, a
+    /// rollback still.
+    #[test]
+    fn going_back_from_a_cut_copy_is_a_repair_not_a_rollback() {
+        let mut h = History::default();
+        let whole = counts(167, 3, 1);
+        h.accept(whole.clone(), false);
+        h.accept(counts(161, 3, 0), false);
+        assert!(check(&whole, &h, LIMITS).is_ok(), "the whole file back");
+        let mut h = History::default();
+        let older = counts(200, 3, 1);
+        h.accept(older.clone(), false);
+        h.accept(counts(210, 3, 0), false);
+        assert!(check(&older, &h, LIMITS).expect_err("rollback").contains("rollback"));
+    }
+
+    /// Found by an outside test: OFAC's publication of 2023-12-28 put in place of 2024-05-03 lost
+    /// 9.5 % of the Belarus entries, under the limit, and the 22 listed in 2024 were CLEAR. Entry
+    /// numbers only grow: a publication without the serving one's newest is older or cut.
+    #[test]
+    fn a_publication_without_the_newest_entry_is_older() {
+        let mut h = History::default();
+        let mut serving = counts(232, 3, 0);
+        serving.newest_id = Some(47_012);
+        h.accept(serving, false);
+        let mut older = counts(210, 3, 0);
+        older.newest_id = Some(45_001);
+        let e = check(&older, &h, LIMITS).expect_err("older");
+        assert!(e.contains("newest entry is 45001") && e.contains("lacks 47012"), "{e}");
+        let mut newer = counts(230, 3, 0);
+        newer.newest_id = Some(47_020);
+        assert!(check(&newer, &h, LIMITS).is_ok(), "a later publication that delists two");
     }
 }

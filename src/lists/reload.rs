@@ -663,8 +663,10 @@ impl Reloader {
 /// How often [`Reloader::poll_metadata`] looks.
 const STAT_POLL: Duration = Duration::from_secs(5);
 
-/// Each source file's path, resolved path, size, time and inode.
-type Fingerprint = Vec<(PathBuf, Option<PathBuf>, u64, Option<std::time::SystemTime>, u64)>;
+/// Each source file's path, resolved path, size, time, inode and access (mode and owner): a file
+/// refused as unreadable and then given read permission (`chmod`, which inotify reports as a
+/// metadata change the watcher ignores) is reloaded by the poll.
+type Fingerprint = Vec<(PathBuf, Option<PathBuf>, u64, Option<std::time::SystemTime>, u64, u64)>;
 
 /// The [`Fingerprint`] of the sources (the files of a directory source).
 fn resolved(paths: &[PathBuf]) -> Fingerprint {
@@ -676,13 +678,22 @@ fn resolved(paths: &[PathBuf]) -> Fingerprint {
     fn inode(_: &std::fs::Metadata) -> u64 {
         0
     }
+    #[cfg(unix)]
+    fn access(m: &std::fs::Metadata) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        (u64::from(m.uid()) << 32) ^ (u64::from(m.gid()) << 16) ^ u64::from(m.mode())
+    }
+    #[cfg(not(unix))]
+    fn access(m: &std::fs::Metadata) -> u64 {
+        u64::from(m.permissions().readonly())
+    }
     // The directories themselves too: one replaced by `mv` changes inode.
     let dirs = paths.iter().filter(|p| p.is_dir()).cloned();
     dirs.chain(source_files(paths))
         .filter_map(|p| {
             let m = std::fs::metadata(&p).ok()?;
             let canonical = std::fs::canonicalize(&p).ok();
-            Some((p, canonical, m.len(), m.modified().ok(), inode(&m)))
+            Some((p, canonical, m.len(), m.modified().ok(), inode(&m), access(&m)))
         })
         .collect()
 }
@@ -870,15 +881,20 @@ mod tests {
     use super::*;
 
     /// A small OFAC publication: `n` Belarus individuals, each with one alias and one address.
+    /// An OFAC publication of `n` entries, the first `alt_rows` with an alias. A shorter one
+    /// lacks the oldest entries (delisted), not the newest: one without the newest entry is
+    /// refused as older whatever its counts.
     fn write_ofac(dir: &Path, n: usize, alt_rows: usize) {
         let mut sdn = String::new();
         let mut alt = String::new();
         let mut add = String::new();
-        for i in 1..=n {
+        for k in 1..=n {
+            let i = 1000 - n + k;
+            let alias = k <= alt_rows;
             sdn.push_str(&format!(
                 "{i},\"PERSON{i}, Ivan\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1960\"\r\n"
             ));
-            if i <= alt_rows {
+            if alias {
                 alt.push_str(&format!("{i},{i},\"aka\",\"ALIAS{i}, Ivan\",-0- \r\n"));
             }
             add.push_str(&format!("{i},{i},-0- ,\"Minsk\",\"Belarus\",-0- \r\n"));

@@ -76,6 +76,16 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                     append(rec, f, &value);
                 }
             }
+            // Text in a CDATA section is text as any other (read as empty, a name so written
+            // was lost and its record kept, so no gate noticed).
+            Event::CData(t) => {
+                if let (Some((rec, _)), Some(f)) = (current.as_mut(), field.as_deref()) {
+                    let value = t.decode().map_err(|e| {
+                        ParseError::line(&file, line_at(bytes, pos), format!("bad CDATA in <{f}>: {e}"))
+                    })?;
+                    append(rec, f, &value);
+                }
+            }
             Event::GeneralRef(r) => {
                 // Entity and character references (&amp;, &#233;) arrive as separate events.
                 if let (Some((rec, _)), Some(f)) = (current.as_mut(), field.as_deref()) {
@@ -161,9 +171,10 @@ fn line_at(bytes: &[u8], pos: usize) -> u64 {
     1 + bytes[..pos.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-/// `Belarus / Bélarus` → `belarus`; `1, Part 1.1` → `1-part-1.1`.
+/// `Belarus / Bélarus` → `belarus`; `1, Part 1.1` → `1-part-1.1`. The English name is the one
+/// before the slash, however spaced (`Belarus/Bélarus` is the same record, with the same id).
 fn id_part(s: &str) -> String {
-    let english = s.split(" / ").next().unwrap_or(s);
+    let english = s.split('/').next().unwrap_or(s);
     let mut out = String::new();
     for c in english.trim().chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() || c == '.' {
@@ -223,7 +234,9 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
     let mut entity = Entity::new(id, SourceKind::CaSema, entity_type);
     entity.programs = vec![format!("{english_country} — Schedule {schedule}")];
     entity.countries = vec![english_country];
-    entity.belarus = country.to_lowercase().starts_with("belarus");
+    // Either name of the country, in either order, with or without its accent: a record of
+    // `Bélarus / Belarus` is in scope as one of `Belarus / Bélarus`.
+    entity.belarus = country.split('/').any(|name| crate::normalize::fold(name).trim() == "belarus");
     for n in names {
         entity.push_name(n);
     }
@@ -310,6 +323,35 @@ mod tests {
         assert_eq!(list.entities[0].id, "ca-sema:belarus/1-part-1/8");
         assert_eq!(list.entities[0].primary_name(), "Aleksandr Lukashenko");
         assert!(list.entities[0].belarus);
+    }
+
+    /// Found by an outside test: a name in a CDATA section was read as empty and the record kept,
+    /// so Lukashenko was CLEAR; the country's names in another order or spacing moved a record out
+    /// of scope or changed its id.
+    #[test]
+    fn cdata_and_the_country_written_otherwise_are_read() {
+        let record = |country: &str, last: &str| {
+            format!(
+                "<data-set><record><Country>{country}</Country><LastName>{last}</LastName>\
+                 <GivenName><![CDATA[Aleksandr]]></GivenName><Schedule>1, Part 1</Schedule><Item>8</Item>\
+                 </record></data-set>"
+            )
+        };
+        for (country, last) in [
+            ("Belarus / Bélarus", "<![CDATA[Lukashenko]]>"),
+            ("Belarus/Bélarus", "Luka<![CDATA[shenko]]>"),
+            ("Bélarus / Belarus", "Lukashenko"),
+            ("BELARUS", "Lukashenko"),
+        ] {
+            let p = RawPublication::from_bytes("t.xml", record(country, last).into_bytes());
+            let list = parse(&p).expect("parses");
+            let e = &list.entities[0];
+            assert_eq!(e.primary_name(), "Aleksandr Lukashenko", "{country} {last}");
+            assert!(e.belarus, "{country}");
+            if country.starts_with("Belarus") {
+                assert_eq!(e.id, "ca-sema:belarus/1-part-1/8", "{country}");
+            }
+        }
     }
 
     #[test]

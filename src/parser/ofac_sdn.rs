@@ -27,7 +27,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             if row.len() < 2 {
                 return Err(ParseError::line(&f.path, line, "expected 2 columns (ent_num, remarks)"));
             }
-            comments.entry(row[0].clone()).or_default().push_str(&row[1]);
+            comments.entry(ent_num(&row[0], &f.path, line)?.to_string()).or_default().push_str(&row[1]);
         }
     }
     let mut entities: Vec<Entity> = Vec::new();
@@ -70,7 +70,8 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             .filter(|p| !p.is_empty())
             .collect();
         let mut entity = Entity::new(format!("us-ofac-sdn:{num}"), SourceKind::UsOfacSdn, entity_type);
-        entity.belarus = programs.iter().any(|p| BELARUS_PROGRAMS.contains(&p.as_str()));
+        // In any case: a program written `belarus` by a changed export is still the program.
+        entity.belarus = programs.iter().any(|p| BELARUS_PROGRAMS.iter().any(|b| b.eq_ignore_ascii_case(p)));
         entity.programs = programs;
         let name = row[1].trim();
         if name.is_empty() {
@@ -97,7 +98,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                     "expected 5 columns (ent_num, alt_num, alt_type, alt_name, remarks)",
                 ));
             }
-            let Some(&i) = by_num.get(row[0].trim()) else {
+            let Some(&i) = by_num.get(ent_num(&row[0], &f.path, line)?) else {
                 continue;
             };
             let quality = if row[2].to_ascii_lowercase().contains("weak")
@@ -120,7 +121,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
                     "expected 6 columns (ent_num, add_num, address, city, country, remarks)",
                 ));
             }
-            let Some(&i) = by_num.get(row[0].trim()) else {
+            let Some(&i) = by_num.get(ent_num(&row[0], &f.path, line)?) else {
                 continue;
             };
             let address = [row[2].as_str(), row[3].as_str(), row[4].as_str()]
@@ -146,6 +147,17 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
 /// The EOF byte is required: it is the only sign OFAC gives that a file is whole. A file cut at a
 /// row boundary parses into fewer, perfectly valid rows, and the listed people it lost would be
 /// answered CLEAR; without the byte the publication is refused as cut short.
+/// A companion row's `ent_num`, which must be a number as in `SDN.CSV`: a row whose number is
+/// not one (a byte-order mark before the first) was skipped as an alias of no entry, and the
+/// alias lost without a word.
+fn ent_num<'a>(field: &'a str, file: &str, line: u64) -> Result<&'a str, ParseError> {
+    let num = field.trim();
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ParseError::line(file, line, format!("ent_num `{num}` is not a number")));
+    }
+    Ok(num)
+}
+
 fn rows(bytes: &[u8], file: &str) -> Result<Vec<(u64, Vec<String>)>, ParseError> {
     if bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map(|i| bytes[i]) != Some(0x1A) {
         return Err(ParseError::file(
@@ -370,5 +382,28 @@ mod tests {
         let list = parse(&p).expect("parses");
         assert_eq!(list.entities[0].primary_name(), "José CAFÉ");
         assert!(list.entities[0].belarus);
+    }
+
+    /// Found by an outside test: a byte-order mark before `ALT.CSV`'s first row made its
+    /// `ent_num` no number, the alias was skipped as one of no entry, and the entity it named
+    /// (AERO-CARIBBEAN) was CLEAR by that name. A program written in lower case is the program.
+    #[test]
+    fn a_companion_row_without_a_number_is_refused_and_programs_are_read_in_any_case() {
+        let sdn =
+            b"1,\"CAFE, Jose\",\"individual\",\"belarus\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A".to_vec();
+        let publication = |alt: &[u8]| {
+            let mut p = RawPublication::from_bytes("dir", vec![]);
+            p.files = vec![
+                crate::source::RawFile { role: "SDN.CSV".into(), path: "dir/SDN.CSV".into(), bytes: sdn.clone() },
+                crate::source::RawFile { role: "ALT.CSV".into(), path: "dir/ALT.CSV".into(), bytes: alt.to_vec() },
+            ];
+            p
+        };
+        let list = parse(&publication(b"1,2,\"aka\",\"KAFE, Jose\",-0- \r\n\x1A")).expect("parses");
+        assert_eq!(list.entities[0].names.len(), 2);
+        assert!(list.entities[0].belarus, "`belarus` in lower case");
+        let e =
+            parse(&publication(b"\xEF\xBB\xBF1,2,\"aka\",\"KAFE, Jose\",-0- \r\n\x1A")).expect_err("BOM").to_string();
+        assert!(e.contains("dir/ALT.CSV") && e.contains("is not a number"), "{e}");
     }
 }

@@ -114,7 +114,9 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         });
         let e = &mut entities[i];
         let regime = get(&row, "Regime");
-        if regime.eq_ignore_ascii_case("Belarus") {
+        // Any regime naming Belarus, as for the FCDO's list: a reworded title (`The Republic of
+        // Belarus`) must not move the Belarus groups out of scope.
+        if regime.to_lowercase().contains("belarus") {
             e.belarus = true;
         }
         push_unique(&mut e.programs, regime);
