@@ -286,7 +286,11 @@ impl Identifier {
     /// optional in payments.
     pub fn key(&self) -> String {
         let mut k: String = self.value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect();
-        if self.kind == IdKind::Bic && k.len() == 11 {
+        // A BIC's branch code aside (`BLBBBY2XXXX` is `BLBBBY2X`), also when its kind was not
+        // given: a value of six letters and five more letters or digits is a BIC's shape, which
+        // passport, registration and tax numbers do not have.
+        let bic_shaped = k.len() == 11 && k.bytes().take(6).all(|b| b.is_ascii_alphabetic()) && k.is_ascii();
+        if (self.kind == IdKind::Bic || (self.kind == IdKind::Other && bic_shaped)) && k.len() == 11 {
             k.truncate(8);
         }
         k

@@ -244,6 +244,25 @@ fn layouts_titles_and_case() {
     }
 }
 
+/// Found by an outside test: what a name holds in parentheses or brackets was dropped as a note,
+/// so a listed name written inside them (`Aleksandr (Lukashenko)`, `Ivan Petrov (a.k.a. …)`) was
+/// CLEAR, and a name wholly in parentheses was refused. Every listed person, each way.
+#[test]
+fn listed_names_inside_parentheses_or_brackets() {
+    let s = snapshot();
+    let people = people(&s);
+    let cases: [Case; 4] = [
+        ("surname in parentheses", 0.97, Box::new(|p| format!("{} ({})", first_given(p), p.surname))),
+        ("whole name in parentheses", 0.99, Box::new(|p| format!("({} {})", first_given(p), p.surname))),
+        ("an alias in a note", 0.97, Box::new(|p| format!("Ivan Petrov (a.k.a. {} {})", first_given(p), p.surname))),
+        ("in brackets after another name", 0.97, Box::new(|p| format!("Maria Ivanova [{} {}]", p.given, p.surname))),
+    ];
+    for (label, min, f) in cases {
+        let r = rate(&s, label, &people, |p| vec![f(p)]);
+        assert!(r >= min, "{label}: {r:.3}");
+    }
+}
+
 #[test]
 fn initials_reach_review_but_never_block() {
     let s = snapshot();

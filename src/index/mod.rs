@@ -691,9 +691,14 @@ fn listed_forms(entities: &[Arc<Entity>], weight_of: &(dyn Fn(&str) -> f32 + Syn
     })
 }
 
+/// Whether identifiers of these kinds may be the same number. `Other` (a kind not given) is any:
+/// a listed BIC sent without its kind was CLEAR (an outside test); values are compared whole, so
+/// a number of another kind meets it only by being the same.
 pub fn kinds_comparable(a: IdKind, b: IdKind) -> bool {
     use IdKind::*;
     a == b
+        || a == Other
+        || b == Other
         || matches!((a, b), (Passport | NationalId | Other, Passport | NationalId | Other))
         || matches!((a, b), (Registration | TaxId | Other, Registration | TaxId | Other))
 }

@@ -500,7 +500,7 @@ pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(
 }
 
 /// The contents of the top-level parentheses and brackets of a name.
-fn parenthesised(name: &str) -> Vec<&str> {
+pub(crate) fn parenthesised(name: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;

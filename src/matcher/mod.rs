@@ -295,7 +295,47 @@ impl Options<'_> {
     }
 }
 
+/// Screens the query's name and, when it holds parenthesised parts, its further readings
+/// ([`query_text::note_readings`]): each listed entity once, as the reading that met it best, and
+/// the acceptances of the good-guy list by the party's own fingerprint.
 fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &Options<'_>) -> Screening {
+    let mut screening = evaluate_name(snapshot, query, thresholds, opts, None);
+    if opts.keep_clear {
+        return screening;
+    }
+    let mut changed = false;
+    for name in query_text::note_readings(&query.name) {
+        let reading = Query { name, ..query.clone() };
+        let other = evaluate_name(snapshot, &reading, thresholds, opts, Some(&screening.fingerprint));
+        for m in other.matches {
+            match screening.matches.iter_mut().find(|s| s.entity == m.entity) {
+                Some(s) if (m.decision, m.score) > (s.decision, s.score) => *s = m,
+                Some(_) => continue,
+                None => screening.matches.push(m),
+            }
+            changed = true;
+        }
+    }
+    if !changed {
+        return screening;
+    }
+    screening
+        .matches
+        .sort_by(|a, b| b.decision.cmp(&a.decision).then(b.score.total_cmp(&a.score)).then(a.entity.cmp(&b.entity)));
+    screening.matches.truncate(MAX_MATCHES);
+    screening.decision = screening.matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
+    screening
+}
+
+/// One reading of the name. `fingerprint`: the party's, when the name is a further reading of
+/// its name (the good-guy list knows the party by what it sent).
+fn evaluate_name(
+    snapshot: &Snapshot,
+    query: &Query,
+    thresholds: &Thresholds,
+    opts: &Options<'_>,
+    fingerprint: Option<&str>,
+) -> Screening {
     let opts = &Options { name_floor: opts.floor_for(query, thresholds), ..*opts };
     // Words run together are split by what the lists hold, so the text is prepared here, against
     // this snapshot, and its words give the party's fingerprint.
@@ -303,9 +343,10 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     let (person, organisation) = retrieve::readings(query);
     text.split_joined(person, organisation, &|w, person| snapshot.is_listed_word(w, person));
     let best = retrieve::best_names(snapshot, query, &text, thresholds, opts);
-    let fingerprint = match text.whole_words() {
-        Some(words) => crate::good_guys::fingerprint_of_words(query, words),
-        None => crate::good_guys::fingerprint(query),
+    let fingerprint = match (fingerprint, text.whole_words()) {
+        (Some(f), _) => f.to_string(),
+        (None, Some(words)) => crate::good_guys::fingerprint_of_words(query, words),
+        (None, None) => crate::good_guys::fingerprint(query),
     };
     let _deciding = tracing::debug_span!("decide").entered();
     let matches = decide::decide(snapshot, query, thresholds, opts, best, &fingerprint);

@@ -36,6 +36,69 @@ pub struct QueryText {
     foreign: Option<crate::normalize::Script>,
 }
 
+/// Words that introduce another name inside a note (`Ivan Petrov (a.k.a. Aleksandr
+/// Lukashenko)`, `Trading LLC (formerly Belaruskali)`), folded: the note read alone starts after
+/// them.
+const ALIAS_MARKERS: &[&str] = &[
+    "also known as",
+    "formerly known as",
+    "doing business as",
+    "trading as",
+    "a k a",
+    "f k a",
+    "d b a",
+    "aka",
+    "fka",
+    "dba",
+    "formerly",
+    "former",
+    "previously",
+    "alias",
+    "nee",
+    "ex",
+];
+
+/// Further readings of a name that holds parenthesised or bracketed parts, screened besides the
+/// name without them (which is how [`QueryText::new`] reads it: notes such as `(President)` are
+/// no part of a name). A part may be the name itself (`Aleksandr (Lukashenko)`, `OAO
+/// (Belaruskali)`, `(Aleksandr Lukashenko)`) or another name of the party (`Ivan Petrov (a.k.a.
+/// Aleksandr Lukashenko)`), and dropping it let a listed name through as CLEAR (an outside test):
+/// so the name with its brackets taken away, and each part that is a name of its own (the rule
+/// listed names are read by, `name_form::listed_readings`), without the words that introduce an
+/// alias. None for a name without brackets, the common case, at the cost of one search.
+pub(crate) fn note_readings(name: &str) -> Vec<String> {
+    if !name.contains(['(', '[']) {
+        return Vec::new();
+    }
+    let parts = crate::index::name_form::parenthesised(name);
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let unbracketed: String = name.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
+    out.push(unbracketed.split_whitespace().collect::<Vec<_>>().join(" "));
+    for part in parts {
+        let mut words = fold(part);
+        // The markers are folded words (`a.k.a.` folds to `a k a`); one may follow another.
+        while let Some(rest) = ALIAS_MARKERS.iter().find_map(|m| {
+            words.trim_start().strip_prefix(m).filter(|r| r.is_empty() || r.starts_with(' ')).map(str::to_string)
+        }) {
+            words = rest;
+        }
+        let words = words.trim();
+        let n = words.split_whitespace().count();
+        let distinctive = n >= 2
+            || (n == 1
+                && words.len() >= 4
+                && crate::normalize::country_key(words).len() != 2
+                && !crate::normalize::is_legal_form_word(words, &crate::normalize::phonetic_key(words)));
+        if distinctive && !out.iter().any(|o| fold(o).trim() == words) {
+            out.push(words.to_string());
+        }
+    }
+    out
+}
+
 impl QueryText {
     pub fn new(name: &str) -> QueryText {
         let whole_name = name;

@@ -49,8 +49,8 @@ fn is_filler(c: char) -> bool {
     matches!(c, '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}')
 }
 
-/// Whether a name has something left to screen once its label, parenthesised notes, titles
-/// (`Mr.`, `(director)`) and blank filler characters are removed, as the matcher removes them.
+/// Whether a name has something left to screen once its label, titles (`Mr.`, `(director)`) and
+/// blank filler characters are removed, as the matcher removes them.
 /// Such a name would be answered CLEAR whoever the party is, which reads as "screened, not
 /// listed": the caller must hear that nothing was screened.
 fn has_screenable_words(name: &str) -> bool {
@@ -60,10 +60,29 @@ fn has_screenable_words(name: &str) -> bool {
     } else {
         name.into()
     };
-    let stripped = crate::index::name_form::strip_notes(&cleaned);
+    // Parenthesised parts count: `(Aleksandr Lukashenko)` is a name, screened as one (see
+    // `matcher::query_text::note_readings`); `(director)` alone still has nothing to screen.
+    let stripped = crate::normalize::strip_label(&cleaned).replace(['(', ')', '[', ']'], " ");
     crate::normalize::fold(&stripped)
         .split_whitespace()
         .any(|t| t.chars().any(char::is_alphanumeric) && !crate::index::name_form::is_title(t))
+}
+
+/// An identifier's value without a label typed before it (`SWIFT: BLBBBY2X`, `Passport No.:
+/// MP123`, `INN: 100`): the label made the value no listed one, and a listed BIC sent so was
+/// CLEAR (an outside test). A label is letters, spaces, dots and slashes before a colon.
+fn without_label(value: &str) -> &str {
+    match value.split_once(':') {
+        Some((label, rest))
+            if !rest.trim().is_empty()
+                && label.chars().count() <= 24
+                && label.chars().any(char::is_alphabetic)
+                && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '/' | '-' | '#')) =>
+        {
+            rest.trim()
+        }
+        _ => value,
+    }
 }
 
 /// A query-side identifier in the form the lists write them: full-width and other
@@ -98,10 +117,7 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
         );
     }
     if name.chars().any(char::is_alphanumeric) && !has_screenable_words(name) {
-        return Err(bad(
-            "name has nothing to screen once titles, labels and parenthesised notes are removed: give the party's name"
-                .into(),
-        ));
+        return Err(bad("name has nothing to screen once titles and labels are removed: give the party's name".into()));
     }
     if party.identifiers.len() > MAX_IDENTIFIERS {
         return Err(bad(format!("more than {MAX_IDENTIFIERS} identifiers")));
@@ -126,7 +142,7 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             pb::IdentifierKind::Imo => IdKind::Imo,
             pb::IdentifierKind::Other | pb::IdentifierKind::Unspecified => IdKind::Other,
         };
-        identifiers.push(Identifier { kind, value: identifier_value(value) });
+        identifiers.push(Identifier { kind, value: identifier_value(without_label(value)) });
     }
     if !name.chars().any(char::is_alphanumeric) && identifiers.is_empty() {
         return Err(bad("give a name or at least one identifier".into()));
