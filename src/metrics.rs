@@ -46,7 +46,7 @@ pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
     tokio::spawn(async move {
         let accepted = tokio_stream::wrappers::TcpListenerStream::new(listener);
         let limits = crate::layers::ConnectionLimits { max_connections: MAX_SCRAPES, opening_timeout: REQUEST_TIMEOUT };
-        let mut admitted = std::pin::pin!(crate::layers::connections::admit(accepted, limits));
+        let mut admitted = std::pin::pin!(crate::layers::connections::admit(accepted, limits, None));
         while let Some(Ok(conn)) = futures_util::StreamExt::next(&mut admitted).await {
             let handle = handle.clone();
             tokio::spawn(async move {

@@ -82,6 +82,8 @@ struct App {
     /// Told when the listener closes: watch streams (list changes, health watch) would
     /// otherwise never end, and the server waits for every call to end before it stops.
     streams_stop: tokio::sync::watch::Sender<bool>,
+    /// Connections whose clients stop reading their responses are closed (`layers::stalls`).
+    stalls: Arc<crate::layers::Stalls>,
 }
 
 type AppLayers = tower::layer::util::Stack<
@@ -158,6 +160,8 @@ impl App {
         let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
 
         let (streams_stop, streams_stopped) = tokio::sync::watch::channel(false);
+        // A response may wait for its client to read it as long as a call may take.
+        let stalls = crate::layers::Stalls::new(config.request_timeout);
         // Limits, outermost first: the call's span (so shed calls are traced too), admission
         // (unary and stream budgets, stream timeout), then tonic's own per-call deadline
         // (`grpc-timeout`, capped by --request-timeout), HTTP/2 stream limit and message size
@@ -170,14 +174,14 @@ impl App {
             .http2_keepalive_timeout(Some(Duration::from_secs(20)))
             .timeout(config.request_timeout)
             .layer(RpcSpanLayer)
-            .layer(LoadShedLayer::new(config.admission, streams_stopped))
+            .layer(LoadShedLayer::new(config.admission, streams_stopped, stalls.clone()))
             .layer(StatusFixLayer)
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
             .add_service(screening)
             .add_service(admin);
-        Ok(App { router, health, store, reloader, audit, tls, streams_stop })
+        Ok(App { router, health, store, reloader, audit, tls, streams_stop, stalls })
     }
 
     /// Binds the listener and starts answering (health says NOT_SERVING until the lists load).
@@ -189,9 +193,11 @@ impl App {
         // with delayed ACKs). Keepalive finds dead peers behind NAT and load balancers.
         let incoming =
             TcpIncoming::from(listener).with_nodelay(Some(true)).with_keepalive(Some(Duration::from_secs(60)));
+        self.stalls.spawn_watchdog();
         let incoming = crate::layers::connections::admit(
             incoming,
             ConnectionLimits { max_connections: config.max_connections, opening_timeout: OPENING_TIMEOUT },
+            Some(self.stalls.clone()),
         );
         let (stop, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let stopped = async {

@@ -320,7 +320,7 @@ async fn broken_publications_are_refused() {
     let cases: [(&str, &[u8], &str); 4] = [
         ("empty", b"", "empty"),
         ("another format", &std::fs::read(common::canada()).expect("read"), "Last Updated"),
-        ("a 50 % shrink", half.as_bytes(), "lost"),
+        ("a 50 % shrink", half.as_bytes(), "in-scope entities"),
         ("cut mid-row", cut, ""),
     ];
     for (label, bytes, why) in cases {

@@ -563,3 +563,97 @@ fn files_named_by_the_settings_must_be_regular_and_readable() {
     let (ok, err) = check(&["--admin-token-file", &empty.to_string_lossy()]);
     assert!(ok, "{err}");
 }
+
+/// One HTTP/2 frame: length, type, flags, stream id, payload (RFC 9113 §4.1).
+fn h2_frame(kind: u8, flags: u8, stream: u32, payload: &[u8]) -> Vec<u8> {
+    let len = u32::try_from(payload.len()).expect("small frame").to_be_bytes();
+    let mut f = vec![len[1], len[2], len[3], kind, flags];
+    f.extend_from_slice(&stream.to_be_bytes());
+    f.extend_from_slice(payload);
+    f
+}
+
+/// A header field as an HPACK literal without indexing, new name (RFC 7541 §6.2.2): names and
+/// values here are under 127 bytes, so each length is one byte.
+fn hpack_literal(name: &str, value: &str) -> Vec<u8> {
+    let mut out = vec![0u8, u8::try_from(name.len()).expect("short")];
+    out.extend_from_slice(name.as_bytes());
+    out.push(u8::try_from(value.len()).expect("short"));
+    out.extend_from_slice(value.as_bytes());
+    out
+}
+
+/// A client that asks and never reads the answers (its HTTP/2 window stays at zero) held its
+/// calls' slots for as long as it stayed connected: two such connections locked every other
+/// client out (an outside test). Its connection is closed once an answer has waited for it longer
+/// than the request timeout, and the slots serve others again. Written with raw frames, since a
+/// real client library always reads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_reads_its_answers_cannot_hold_the_slots() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let args = vec![
+        "--source".to_string(),
+        format!("ca-sema={}", common::canada().display()),
+        "--no-watch".into(),
+        "--max-concurrent-requests".into(),
+        "4".into(),
+        "--request-timeout".into(),
+        "2".into(),
+    ];
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let request = {
+        use prost::Message;
+        let body = party("Aleksandr Lukashenko").encode_to_vec();
+        let mut framed = vec![0u8];
+        framed.extend_from_slice(&u32::try_from(body.len()).expect("small").to_be_bytes());
+        framed.extend_from_slice(&body);
+        framed
+    };
+    let mut stalled = tokio::net::TcpStream::connect(&server.addr).await.expect("connects");
+    let mut opening = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+    // SETTINGS_INITIAL_WINDOW_SIZE (4) = 0: the server may send no data on any stream.
+    opening.extend(h2_frame(0x4, 0, 0, &[0, 4, 0, 0, 0, 0]));
+    for k in 0..4u32 {
+        let stream = 1 + 2 * k;
+        let mut headers = Vec::new();
+        for (n, v) in [
+            (":method", "POST"),
+            (":scheme", "http"),
+            (":path", "/screening.v1.ScreeningService/ScreenParty"),
+            (":authority", "localhost"),
+            ("content-type", "application/grpc"),
+            ("te", "trailers"),
+        ] {
+            headers.extend(hpack_literal(n, v));
+        }
+        opening.extend(h2_frame(0x1, 0x4, stream, &headers));
+        opening.extend(h2_frame(0x0, 0x1, stream, &request));
+    }
+    stalled.write_all(&opening).await.expect("writes");
+    // Its four calls hold the four slots: another client is turned away.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match client.screen_party(party("Aleksandr Lukashenko")).await {
+            Err(e) if e.code() == Code::ResourceExhausted => break,
+            _ if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(20)).await,
+            other => panic!("four unread calls on four slots, yet another call got {other:?}"),
+        }
+    }
+    // Within the timeout and the watchdog's second, the connection is closed (reads end) and
+    // the others are served.
+    let mut buf = vec![0u8; 65_536];
+    let closed = tokio::time::timeout(Duration::from_secs(15), async {
+        loop {
+            match stalled.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+    })
+    .await;
+    assert!(closed.is_ok(), "the connection that read nothing was not closed");
+    let r = client.screen_party(party("Aleksandr Lukashenko")).await.expect("served again");
+    assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);
+    assert!(server.drain_log().iter().any(|l| l.contains("had not read a response")), "the closing is logged");
+}

@@ -69,6 +69,8 @@ pub struct Admitted<IO> {
     /// `None` for a TLS stream read again after its handshake (see [`Admitted::opened`]): the
     /// TCP connection under it holds the slot.
     _slot: Option<OwnedSemaphorePermit>,
+    /// Watched for responses its client does not read (`stalls`); on the TCP connection only.
+    stalls: Option<super::stalls::Registration>,
 }
 
 impl<IO: AsyncRead + Unpin> Admitted<IO> {
@@ -80,7 +82,7 @@ impl<IO: AsyncRead + Unpin> Admitted<IO> {
         use tokio::io::AsyncReadExt;
         let mut opening = [0u8; OPENING_BYTES];
         match tokio::time::timeout(timeout, io.read_exact(&mut opening)).await {
-            Ok(Ok(_)) => Some(Admitted { io, opening, given: 0, _slot: slot }),
+            Ok(Ok(_)) => Some(Admitted { io, opening, given: 0, _slot: slot, stalls: None }),
             Ok(Err(_)) => None,
             Err(_) => {
                 metrics::counter!("screener_silent_connections_closed_total").increment(1);
@@ -99,8 +101,18 @@ impl<IO: Connected> Connected for Admitted<IO> {
     }
 }
 
+/// The error a connection closed for a response its client did not read ends with.
+fn stalled() -> io::Error {
+    io::Error::new(io::ErrorKind::TimedOut, "closed: the client did not read a response within the request timeout")
+}
+
 impl<IO: AsyncRead + Unpin> AsyncRead for Admitted<IO> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        // The server always waits to read the next frame, so this is where a connection found
+        // stalled is woken and ended.
+        if self.stalls.as_ref().is_some_and(|r| r.watched.closed(cx.waker())) {
+            return Poll::Ready(Err(stalled()));
+        }
         if self.given < OPENING_BYTES {
             let n = (OPENING_BYTES - self.given).min(buf.remaining());
             let from = self.given;
@@ -114,6 +126,9 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Admitted<IO> {
 
 impl<IO: AsyncWrite + Unpin> AsyncWrite for Admitted<IO> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        if self.stalls.as_ref().is_some_and(|r| r.watched.closed(cx.waker())) {
+            return Poll::Ready(Err(stalled()));
+        }
         Pin::new(&mut self.io).poll_write(cx, buf)
     }
 
@@ -144,7 +159,11 @@ const ACCEPT_ERROR_PAUSE: Duration = Duration::from_millis(100);
 
 /// Admits connections from `accepted` under `limits`. The accepting ends when the returned
 /// stream is dropped (the server stopping), which closes the listener.
-pub fn admit<S>(accepted: S, limits: ConnectionLimits) -> impl Stream<Item = Result<Admitted<TcpStream>, io::Error>>
+pub fn admit<S>(
+    accepted: S,
+    limits: ConnectionLimits,
+    stalls: Option<Arc<super::Stalls>>,
+) -> impl Stream<Item = Result<Admitted<TcpStream>, io::Error>>
 where
     S: Stream<Item = Result<TcpStream, io::Error>> + Send + 'static,
 {
@@ -194,8 +213,11 @@ where
                 None => return,
             };
             let tx = tx.clone();
+            let stalls = stalls.clone();
             tokio::spawn(async move {
-                if let Some(admitted) = Admitted::opened(conn, limits.opening_timeout, Some(slot)).await {
+                let peer = conn.peer_addr().ok();
+                if let Some(mut admitted) = Admitted::opened(conn, limits.opening_timeout, Some(slot)).await {
+                    admitted.stalls = stalls.zip(peer).map(|(s, p)| s.register(p));
                     let _ = tx.send(Ok(admitted)).await;
                 }
             });

@@ -158,10 +158,12 @@ pub struct LoadShedLayer {
     health_watches: Arc<Pool>,
     stream_timeout: Duration,
     stop: StopSignal,
+    /// Where a call's response records its waits for the client (see `stalls`).
+    stalls: Arc<super::Stalls>,
 }
 
 impl LoadShedLayer {
-    pub fn new(admission: Admission, stop: StopSignal) -> LoadShedLayer {
+    pub fn new(admission: Admission, stop: StopSignal, stalls: Arc<super::Stalls>) -> LoadShedLayer {
         LoadShedLayer {
             unary: Arc::new(Pool::new("calls", admission.unary)),
             streams: Arc::new(Pool::new("streams", admission.streams)),
@@ -169,6 +171,7 @@ impl LoadShedLayer {
             health_watches: Arc::new(Pool::new("health watches", admission.streams)),
             stream_timeout: admission.stream_timeout,
             stop,
+            stalls,
         }
     }
 }
@@ -218,7 +221,8 @@ where
             Kind::Watch => &self.layer.watches,
             Kind::HealthWatch => &self.layer.health_watches,
         };
-        let slot = match pool.admit(peer(&req)) {
+        let peer = peer(&req);
+        let slot = match pool.admit(peer) {
             Ok(slot) => slot,
             Err(message) => {
                 let label = match kind {
@@ -230,6 +234,7 @@ where
                 return Box::pin(async move { Ok(overloaded(message)) });
             }
         };
+        let waits = peer.and_then(|p| self.layer.stalls.response(p));
         let fut = self.inner.call(req);
         let ending: Option<Ending> = match kind {
             Kind::Unary | Kind::Exempt => None,
@@ -240,7 +245,8 @@ where
         };
         Box::pin(async move {
             let resp = fut.await?;
-            Ok(resp.map(|body| tonic::body::Body::new(Admitted { inner: body, _slot: slot, ending, done: false })))
+            Ok(resp
+                .map(|body| tonic::body::Body::new(Admitted { inner: body, _slot: slot, ending, done: false, waits })))
         })
     }
 }
@@ -275,6 +281,8 @@ struct Admitted {
     _slot: Slot,
     ending: Option<Ending>,
     done: bool,
+    /// Whether the body waits for its client to read what it handed over (see `stalls`).
+    waits: Option<super::stalls::Response>,
 }
 
 impl Body for Admitted {
@@ -298,6 +306,14 @@ impl Body for Admitted {
         let polled = Pin::new(&mut this.inner).poll_frame(cx);
         if matches!(polled, Poll::Ready(None)) {
             this.done = true;
+        }
+        if let Some(w) = &this.waits {
+            // Data handed over is sent as the client's window allows, and the body is polled
+            // again once it is: until then, the response waits for the client.
+            match &polled {
+                Poll::Ready(Some(Ok(frame))) if frame.is_data() => w.handed_data(),
+                _ => w.not_waiting(),
+            }
         }
         polled
     }

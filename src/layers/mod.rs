@@ -5,7 +5,7 @@
 //! ([`Attached`]).
 //!
 //! Below them, [`connections`] admits the connections themselves (how many, and how long one may
-//! stay silent).
+//! stay silent), and [`stalls`] closes those whose client stopped reading its responses.
 //!
 //! They know nothing of screening: they see HTTP requests and gRPC statuses only.
 
@@ -13,10 +13,12 @@ mod attached_body;
 pub mod connections;
 mod load_shed;
 mod rpc_span;
+pub mod stalls;
 pub(crate) mod status_fix;
 
 pub use attached_body::{Attached, Attachment};
 pub use connections::{default_max_connections, ConnectionLimits};
 pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
 pub use rpc_span::RpcSpanLayer;
+pub use stalls::Stalls;
 pub use status_fix::StatusFixLayer;

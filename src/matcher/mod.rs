@@ -319,9 +319,9 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     if !changed {
         return screening;
     }
-    screening
-        .matches
-        .sort_by(|a, b| b.decision.cmp(&a.decision).then(b.score.total_cmp(&a.score)).then(a.entity.cmp(&b.entity)));
+    // Stable, the name's own matches first: among equals `decide`'s order stands (an entry that
+    // lists the name word for word before others as high), so the truncation keeps it.
+    screening.matches.sort_by(|a, b| b.decision.cmp(&a.decision).then(b.score.total_cmp(&a.score)));
     screening.matches.truncate(MAX_MATCHES);
     screening.decision = screening.matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     screening
