@@ -109,8 +109,8 @@ fn stalled() -> io::Error {
 impl<IO: AsyncRead + Unpin> AsyncRead for Admitted<IO> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
         // The server always waits to read the next frame, so this is where a connection found
-        // stalled is woken and ended.
-        if self.stalls.as_ref().is_some_and(|r| r.watched.closed(cx.waker())) {
+        // stalled is ended: at once, or when the read that waits is woken for it.
+        if self.stalls.as_ref().is_some_and(|r| r.watched.closed()) {
             return Poll::Ready(Err(stalled()));
         }
         if self.given < OPENING_BYTES {
@@ -120,13 +120,22 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Admitted<IO> {
             self.given += n;
             return Poll::Ready(Ok(()));
         }
-        Pin::new(&mut self.io).poll_read(cx, buf)
+        let read = Pin::new(&mut self.io).poll_read(cx, buf);
+        if read.is_pending() {
+            if let Some(r) = &self.stalls {
+                r.watched.wake_on_close(cx.waker());
+                if r.watched.closed() {
+                    return Poll::Ready(Err(stalled()));
+                }
+            }
+        }
+        read
     }
 }
 
 impl<IO: AsyncWrite + Unpin> AsyncWrite for Admitted<IO> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-        if self.stalls.as_ref().is_some_and(|r| r.watched.closed(cx.waker())) {
+        if self.stalls.as_ref().is_some_and(|r| r.watched.closed()) {
             return Poll::Ready(Err(stalled()));
         }
         Pin::new(&mut self.io).poll_write(cx, buf)

@@ -14,7 +14,9 @@
 //! memory; a client that reads what it asked for never waits that long.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use futures_util::task::AtomicWaker;
 use std::sync::{Arc, Mutex, Weak};
 use std::task::Waker;
 use std::time::{Duration, Instant};
@@ -37,31 +39,25 @@ pub struct Stalls {
 #[derive(Debug, Default)]
 pub struct Watched {
     closed: AtomicBool,
-    reader: Mutex<Option<Waker>>,
-    waiting: Mutex<slab::Slab<u64>>,
+    reader: AtomicWaker,
+    waiting: Mutex<slab::Slab<Arc<AtomicU64>>>,
 }
 
 impl Watched {
-    /// Whether the connection is to be closed; otherwise `waker` is woken when it is. Asked by
-    /// the connection's reads.
-    pub fn closed(&self, waker: &Waker) -> bool {
-        if self.closed.load(Ordering::Acquire) {
-            return true;
-        }
-        if let Ok(mut reader) = self.reader.lock() {
-            match reader.as_ref() {
-                Some(w) if w.will_wake(waker) => {}
-                _ => *reader = Some(waker.clone()),
-            }
-        }
+    /// Whether the connection is to be closed. Asked of every read and write: one atomic load.
+    pub fn closed(&self) -> bool {
         self.closed.load(Ordering::Acquire)
+    }
+
+    /// Has `waker` woken when the connection is to be closed; asked by a read that waits, so
+    /// that a connection with nothing to read is closed too.
+    pub fn wake_on_close(&self, waker: &Waker) {
+        self.reader.register(waker);
     }
 
     fn close(&self) {
         self.closed.store(true, Ordering::Release);
-        if let Some(w) = self.reader.lock().ok().and_then(|mut r| r.take()) {
-            w.wake();
-        }
+        self.reader.wake();
     }
 }
 
@@ -84,6 +80,7 @@ impl Drop for Registration {
 pub struct Response {
     watched: Arc<Watched>,
     key: usize,
+    since: Arc<AtomicU64>,
     start: Instant,
 }
 
@@ -92,20 +89,12 @@ impl Response {
     /// for the client.
     pub fn handed_data(&self) {
         let ms = u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX).max(1);
-        self.set(ms);
+        self.since.store(ms, Ordering::Relaxed);
     }
 
     /// The response waits for the server (its next message), or is done.
     pub fn not_waiting(&self) {
-        self.set(0);
-    }
-
-    fn set(&self, ms: u64) {
-        if let Ok(mut waiting) = self.watched.waiting.lock() {
-            if let Some(at) = waiting.get_mut(self.key) {
-                *at = ms;
-            }
-        }
+        self.since.store(0, Ordering::Relaxed);
     }
 }
 
@@ -133,8 +122,9 @@ impl Stalls {
     /// watched).
     pub fn response(&self, peer: SocketAddr) -> Option<Response> {
         let watched = self.connections.get(&peer)?.clone();
-        let key = watched.waiting.lock().ok()?.insert(0);
-        Some(Response { watched, key, start: self.start })
+        let since = Arc::new(AtomicU64::new(0));
+        let key = watched.waiting.lock().ok()?.insert(since.clone());
+        Some(Response { watched, key, since, start: self.start })
     }
 
     /// Closes the connections with a response that has waited for its client longer than the
@@ -147,7 +137,12 @@ impl Stalls {
             let stalled = c
                 .waiting
                 .lock()
-                .map(|w| w.iter().any(|(_, &since)| since != 0 && now.saturating_sub(since) > limit))
+                .map(|w| {
+                    w.iter().any(|(_, since)| {
+                        let since = since.load(Ordering::Relaxed);
+                        since != 0 && now.saturating_sub(since) > limit
+                    })
+                })
                 .unwrap_or(false);
             if stalled && !c.closed.load(Ordering::Acquire) {
                 c.close();
@@ -201,9 +196,8 @@ mod tests {
         reading.not_waiting();
         std::thread::sleep(Duration::from_millis(40));
         assert_eq!(stalls.close_stalled(), 1);
-        let waker = futures_util::task::noop_waker();
-        assert!(ra.watched.closed(&waker));
-        assert!(!rb.watched.closed(&waker));
+        assert!(ra.watched.closed());
+        assert!(!rb.watched.closed());
         // Dropped, the response and the registration leave nothing behind.
         drop((stuck, reading));
         assert!(ra.watched.waiting.lock().expect("lock").is_empty());
