@@ -62,6 +62,12 @@ pub enum MessageError {
     Field { path: String, reason: String },
     #[error("{0}")]
     TooLarge(String),
+    #[error(
+        "found no party name, agent, identifier or free text to screen in this {0}: its parties may be in \
+         elements this reader does not know (it reads the ISO 20022 party, agent and remittance elements by their \
+         names, and MT fields 50 to 59, 70, 72 and 77B); refused rather than answered CLEAR"
+    )]
+    NothingToScreen(&'static str),
 }
 
 impl MessageError {
@@ -276,6 +282,14 @@ pub fn parse(text: &str, format: Format) -> Result<Message, MessageError> {
     }
     if message.reference.chars().any(char::is_control) {
         return Err(MessageError::field(reference_field, "contains control characters"));
+    }
+    // A CLEAR would read as "screened, nobody listed" (an outside test sent names in elements of
+    // other names, or in lower case, and got CLEAR with nothing screened).
+    if message.fields.is_empty() {
+        return Err(MessageError::NothingToScreen(match format {
+            Format::SwiftMt => "MT message",
+            _ => "ISO 20022 message",
+        }));
     }
     Ok(message)
 }
@@ -499,6 +513,12 @@ mod tests {
     #[test]
     fn content_that_is_neither_xml_nor_mt_is_refused_when_detecting() {
         assert!(matches!(parse("  ", Format::Detect), Err(MessageError::Empty)));
+        // Names only in elements this reader does not know: refused, not CLEAR with nothing read.
+        let unknown = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf>\
+            <GrpHdr><MsgId>M1</MsgId></GrpHdr><CdtTrfTxInf><Cdtr><Name>Aleksandr Lukashenko</Name></Cdtr>\
+            </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>";
+        let e = parse(unknown, Format::Detect).expect_err("nothing to screen");
+        assert!(matches!(e, MessageError::NothingToScreen(_)) && e.to_string().contains("refused rather than"), "{e}");
         assert!(matches!(parse("hello", Format::Detect), Err(MessageError::UnknownFormat)));
     }
 }

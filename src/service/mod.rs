@@ -72,6 +72,9 @@ impl HeavyShares {
             let mut by_peer = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             let n = by_peer.entry(p).or_default();
             if *n >= MAX_HEAVY_PER_CONNECTION {
+                // Shed as the admission layer sheds, and counted with it: the metric operators are
+                // told to alert on.
+                metrics::counter!("screener_calls_shed_total", "kind" => "costly").increment(1);
                 return Err(ApiError::TooLarge(format!(
                     "this connection already has {MAX_HEAVY_PER_CONNECTION} costly calls (messages, long names) waiting \
                      or running: send fewer at once"

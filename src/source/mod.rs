@@ -249,9 +249,20 @@ fn set_in_dir(dir: &Path, roles: &'static [FileRole]) -> Result<Vec<(&'static st
         std::fs::read_dir(dir).map_err(|e| io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     let mut out = Vec::new();
     for &FileRole { name: role, need } in roles {
-        let found = entries
+        let mut named = entries
             .iter()
-            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.eq_ignore_ascii_case(role)));
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.eq_ignore_ascii_case(role)));
+        let found = named.next();
+        // `SDN.CSV` beside `sdn.csv` (a download that changed case): which one is the
+        // publication cannot be told, and reading either in silence served the older one.
+        if let (Some(a), Some(b)) = (found, named.next()) {
+            return Err(SourceError::Missing(format!(
+                "{} holds two files for {role}: {} and {}; keep one",
+                dir.display(),
+                a.display(),
+                b.display()
+            )));
+        }
         match found {
             Some(p) => out.push((role, p.clone())),
             None if need == Need::Required => {
@@ -371,6 +382,19 @@ mod tests {
             e.ends_with(": an OFAC source is a directory with SDN.CSV, ALT.CSV, ADD.CSV, or an sdn*.csv file"),
             "{e}"
         );
+    }
+
+    /// Found by an outside test: `SDN.CSV` beside `sdn.csv` served one of them in silence (the
+    /// older); now refused, naming both.
+    #[test]
+    fn two_files_for_one_role_are_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["SDN.CSV", "sdn.csv"] {
+            std::fs::write(dir.path().join(name), b"\x1A").expect("write");
+        }
+        let spec = SourceSpec::new(SourceKind::UsOfacSdn, dir.path().to_path_buf(), None);
+        let e = read(&spec).expect_err("two SDN files").to_string();
+        assert!(e.contains("two files for SDN.CSV") && e.contains("sdn.csv"), "{e}");
     }
 
     /// A FIFO at a list path (swapped in after any check of the path) is refused at once, not
