@@ -103,8 +103,27 @@ impl LastGood {
     /// Whether the directory is usable: created if missing, and writable (a probe file written
     /// and removed). Checked at start, so that a state directory that cannot keep anything
     /// fails the start rather than silently turning the restart gate off.
+    ///
+    /// Leftovers of saves cut short (a full disk, a crash) are removed first: the probe failed on
+    /// the disk they filled, and the service's own debris kept it from starting, a crash loop
+    /// (an outside test).
     pub fn check_writable(&self) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
+        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let Some(name) = name.to_str() else { continue };
+                let leftover = name.starts_with('.')
+                    && (name.contains(".new-") || name.contains(".old-") || name.starts_with(".probe-"));
+                if leftover {
+                    let _ = if e.path().is_dir() {
+                        std::fs::remove_dir_all(e.path())
+                    } else {
+                        std::fs::remove_file(e.path())
+                    };
+                }
+            }
+        }
         let probe = self.dir.join(format!(".probe-{}", std::process::id()));
         std::fs::write(&probe, b"screener")?;
         std::fs::remove_file(&probe)
@@ -256,4 +275,29 @@ fn read_record(dir: &Path, bytes: &[u8], limit: u64) -> Result<Kept, String> {
         return Err("its history does not end with it".into());
     }
     Ok(Kept { raw, history: record.history })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by an outside test: a save cut short by a full disk left its copy behind, and every
+    /// later start failed on the disk it filled. The start's check removes such leftovers.
+    #[test]
+    fn the_start_check_removes_leftovers_of_saves_cut_short() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = LastGood::new(dir.path().to_path_buf());
+        let leftover = dir.path().join(".us-ofac-sdn.new-2665");
+        std::fs::create_dir_all(&leftover).expect("mkdir");
+        std::fs::write(leftover.join("file-0"), b"half a copy").expect("write");
+        std::fs::write(dir.path().join(".ca-sema.history.new-12"), b"{").expect("write");
+        std::fs::write(dir.path().join("us-ofac-sdn.history.json"), b"{}").expect("write");
+        state.check_writable().expect("writable");
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("read")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+            .collect();
+        assert_eq!(left, ["us-ofac-sdn.history.json"], "only what a whole save wrote is kept");
+    }
 }

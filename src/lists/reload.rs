@@ -250,10 +250,13 @@ impl Reloader {
                 Outcome::Unchanged => tracing::debug!(source = %o.kind, trigger, "unchanged"),
             }
         }
-        let summary = if outcomes.iter().any(|o| matches!(o.outcome, Outcome::Refused(_) | Outcome::StillRefused(_))) {
-            "refused"
-        } else if snapshot.is_some() {
+        // The lists changed whatever another source did: one source left refused counted every
+        // later reload as refused, even those that served new lists (an outside test). Each
+        // refusal is counted by source apart (`screener_publications_refused_total`).
+        let summary = if snapshot.is_some() {
             "changed"
+        } else if outcomes.iter().any(|o| matches!(o.outcome, Outcome::Refused(_) | Outcome::StillRefused(_))) {
+            "refused"
         } else {
             "unchanged"
         };
