@@ -101,6 +101,12 @@ fn export_wanted() -> bool {
     !disabled && (set("OTEL_EXPORTER_OTLP_ENDPOINT") || set("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
 }
 
+/// The log filter when `RUST_LOG` gives none: `info`, but the HTTP/2 stack's own warnings only
+/// as errors. It warns once per connection of what a client did wrong (a rapid-reset flood wrote
+/// 20,000 lines in 10 s from one client, an outside test); the server's answer to such clients is
+/// its limits, which count what they refuse in metrics.
+pub const DEFAULT_LOG_FILTER: &str = "info,h2=error,hyper=error";
+
 impl Telemetry {
     /// Installs logging (`RUST_LOG` filter, text or JSON, to stderr) and, when an OTLP endpoint
     /// is configured, span export. Must run inside the Tokio runtime (the exporter's gRPC channel
@@ -109,9 +115,14 @@ impl Telemetry {
         opentelemetry::global::set_text_map_propagator(opentelemetry_sdk::propagation::TraceContextPropagator::new());
         // Logs carry their own fields; spans are for traces. Formatting every request's span
         // into the log pipeline would cost time on each call and print nothing useful.
-        let log_filter = EnvFilter::try_from_default_env()
-            .unwrap_or_else(|_| EnvFilter::new("info"))
-            .and(filter_fn(|m| m.is_event()));
+        let (env_filter, bad_filter) = match std::env::var("RUST_LOG") {
+            Ok(v) if !v.trim().is_empty() => match EnvFilter::try_new(&v) {
+                Ok(f) => (f, None),
+                Err(e) => (EnvFilter::new(DEFAULT_LOG_FILTER), Some((v, e.to_string()))),
+            },
+            _ => (EnvFilter::new(DEFAULT_LOG_FILTER), None),
+        };
+        let log_filter = env_filter.and(filter_fn(|m| m.is_event()));
         let logs = match format {
             LogFormat::Text => tracing_subscriber::fmt::layer().with_writer(std::io::stderr).boxed(),
             LogFormat::Json => tracing_subscriber::fmt::layer().json().with_writer(std::io::stderr).boxed(),
@@ -126,6 +137,9 @@ impl Telemetry {
             layers.push(tracing_opentelemetry::layer().with_tracer(p.tracer("screener")).with_filter(spans).boxed());
         }
         tracing_subscriber::registry().with(layers).try_init().map_err(|_| TelemetryError::Init)?;
+        if let Some((value, error)) = bad_filter {
+            tracing::warn!(RUST_LOG = %value, %error, "RUST_LOG is not a log filter; logging with the default `{DEFAULT_LOG_FILTER}`");
+        }
         if provider.is_some() {
             tracing::info!("exporting traces over OTLP/gRPC (OTEL_* environment)");
         }
