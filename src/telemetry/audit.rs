@@ -82,20 +82,18 @@ pub struct DecidedMatch<'a> {
 impl AuditLog {
     /// Opens `path` for appending (created if missing), or standard output for `-`.
     pub fn open(path: &Path) -> Result<AuditLog, TelemetryError> {
-        let out: Box<dyn Write + Send> = if path == Path::new("-") {
-            Box::new(std::io::stdout())
+        let sink = if path == Path::new("-") {
+            Sink::Stdout(std::io::BufWriter::new(std::io::stdout()))
         } else {
-            let f = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)
-                .map_err(|error| TelemetryError::Audit { path: path.display().to_string(), error })?;
-            Box::new(f)
+            Sink::file(path).map_err(|error| TelemetryError::Audit { path: path.display().to_string(), error })?
         };
+        // Exported from the start at 0, so that an alert on them has a series to watch.
+        metrics::counter!("screener_audit_write_errors_total").increment(0);
+        metrics::counter!("screener_audit_records_dropped_total").increment(0);
         let (tx, rx) = sync_channel(QUEUE);
         std::thread::Builder::new()
             .name("audit-log".into())
-            .spawn(move || write_lines(rx, std::io::BufWriter::new(out)))
+            .spawn(move || write_lines(rx, sink))
             .map_err(|error| TelemetryError::Audit { path: path.display().to_string(), error })?;
         Ok(AuditLog { tx })
     }
@@ -139,7 +137,77 @@ impl AuditLog {
     }
 }
 
-fn write_lines(rx: Receiver<Msg>, mut out: std::io::BufWriter<Box<dyn Write + Send>>) {
+/// Where audit lines go: standard output, or a file followed by its path.
+enum Sink {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    File {
+        path: std::path::PathBuf,
+        out: std::io::BufWriter<std::fs::File>,
+        /// The open file's device and inode, to see the path name another file (or none).
+        id: Option<(u64, u64)>,
+        checked: std::time::Instant,
+    },
+}
+
+/// How often the audit file's path is looked at.
+const ROTATION_CHECK: Duration = Duration::from_secs(1);
+
+#[cfg(unix)]
+fn file_id(m: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+impl Sink {
+    fn file(path: &Path) -> std::io::Result<Sink> {
+        let f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+        let id = f.metadata().ok().as_ref().and_then(file_id);
+        Ok(Sink::File {
+            path: path.to_path_buf(),
+            out: std::io::BufWriter::new(f),
+            id,
+            checked: std::time::Instant::now(),
+        })
+    }
+
+    fn out(&mut self) -> &mut dyn Write {
+        match self {
+            Sink::Stdout(w) => w,
+            Sink::File { out, .. } => out,
+        }
+    }
+
+    /// Follows the path when the file was moved away or removed (log rotation: `logrotate`'s
+    /// `create`, or a file deleted by hand): lines went on to the renamed file, or to a deleted
+    /// one and were lost without a word (an outside test). Looked at once a second at most; the
+    /// new file is opened after what was buffered is flushed to the old.
+    fn follow_rotation(&mut self, failures: &mut Failures) {
+        let Sink::File { path, out, id, checked } = self else { return };
+        if checked.elapsed() < ROTATION_CHECK || id.is_none() {
+            return;
+        }
+        *checked = std::time::Instant::now();
+        let now = std::fs::metadata(&*path).ok().as_ref().and_then(file_id);
+        if now.is_some() && now == *id {
+            return;
+        }
+        failures.check(out.flush());
+        match Sink::file(path) {
+            Ok(fresh) => {
+                tracing::info!(path = %path.display(), "audit log file moved or removed: writing to a new one at its path");
+                *self = fresh;
+            }
+            Err(e) => failures.check::<()>(Err(e)),
+        }
+    }
+}
+
+fn write_lines(rx: Receiver<Msg>, mut sink: Sink) {
     let mut dirty = false;
     let mut failures = Failures::default();
     loop {
@@ -149,26 +217,28 @@ fn write_lines(rx: Receiver<Msg>, mut out: std::io::BufWriter<Box<dyn Write + Se
             Ok(m) => m,
             Err(RecvTimeoutError::Timeout) => {
                 if dirty {
-                    failures.check(out.flush());
+                    failures.check(sink.out().flush());
                     dirty = false;
                 }
+                sink.follow_rotation(&mut failures);
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => break,
         };
+        sink.follow_rotation(&mut failures);
         match msg {
             Msg::Line(l) => {
-                failures.check(writeln!(out, "{l}"));
+                failures.check(writeln!(sink.out(), "{l}"));
                 dirty = true;
             }
             Msg::Flush(done) => {
-                failures.check(out.flush());
+                failures.check(sink.out().flush());
                 dirty = false;
                 let _ = done.send(());
             }
         }
     }
-    failures.check(out.flush());
+    failures.check(sink.out().flush());
 }
 
 /// Writes to the audit file that failed (a full disk, a file gone, a closed pipe): each counted
@@ -191,5 +261,32 @@ impl Failures {
             self.logged_at = Some(std::time::Instant::now());
             self.since_logged = 0;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by an outside test: after `mv audit.jsonl audit.jsonl.1` (log rotation) lines went on
+    /// to the renamed file, and after `rm` to a deleted one. The path is followed.
+    #[test]
+    fn the_audit_file_is_followed_through_rotation_and_removal() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("audit.jsonl");
+        let log = AuditLog::open(&path).expect("opens");
+        log.record(&serde_json::json!({"n": 1}));
+        log.flush(Duration::from_secs(5));
+        std::fs::rename(&path, dir.path().join("audit.jsonl.1")).expect("rotate");
+        std::thread::sleep(ROTATION_CHECK + Duration::from_millis(300));
+        log.record(&serde_json::json!({"n": 2}));
+        log.flush(Duration::from_secs(5));
+        assert_eq!(std::fs::read_to_string(&path).expect("a new file").trim(), r#"{"n":2}"#);
+        assert_eq!(std::fs::read_to_string(dir.path().join("audit.jsonl.1")).expect("old").trim(), r#"{"n":1}"#);
+        std::fs::remove_file(&path).expect("rm");
+        std::thread::sleep(ROTATION_CHECK + Duration::from_millis(300));
+        log.record(&serde_json::json!({"n": 3}));
+        log.flush(Duration::from_secs(5));
+        assert_eq!(std::fs::read_to_string(&path).expect("recreated").trim(), r#"{"n":3}"#);
     }
 }
