@@ -57,6 +57,12 @@ fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
         let timed_out = status == Some(b"1") && message.starts_with(b"Timeout");
         let undecodable = status == Some(b"13")
             && (message.starts_with(UNDECODABLE.as_bytes()) || message.starts_with(b"failed%20to%20decode%20Protobuf"));
+        // An unknown service or method (tonic says UNIMPLEMENTED and nothing more): say what to
+        // do, as every other refusal does.
+        let unknown_method = status == Some(b"12") && message.is_empty();
+        if unknown_method {
+            resp.headers_mut().insert("grpc-message", HeaderValue::from_static(UNKNOWN_METHOD));
+        }
         if too_large {
             resp.headers_mut().insert("grpc-status", HeaderValue::from_static("8"));
         } else if timed_out {
@@ -67,6 +73,9 @@ fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
         resp
     })
 }
+
+/// The message of an UNIMPLEMENTED call (percent-encoded as `grpc-message` requires).
+const UNKNOWN_METHOD: &str = "no%20such%20service%20or%20method%20on%20this%20server:%20list%20them%20with%20`grpcurl%20-plaintext%20HOST:PORT%20list`%20(reflection%20is%20on)";
 
 /// How prost's decode errors begin (tonic passes them on as INTERNAL).
 const UNDECODABLE: &str = "failed to decode Protobuf message";
