@@ -263,6 +263,33 @@ fn listed_names_inside_parentheses_or_brackets() {
     }
 }
 
+/// A listed company's one-word name in a note of another party's name (`Tom Baker (Belshina)`)
+/// names it in passing: REVIEW, never CLEAR and, unlike a name said to be the party's own
+/// (`a.k.a.`), never BLOCK (an outside test of the readings above found such notes BLOCK).
+#[test]
+fn a_listed_one_word_name_in_a_note_is_a_mention() {
+    let s = snapshot();
+    let words: Vec<String> = s
+        .entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Organization)
+        .filter_map(|e| {
+            let w: Vec<&str> = e.names[0].full.split_whitespace().collect();
+            (w.len() == 1 && w[0].chars().count() >= 6 && w[0].chars().all(char::is_alphabetic))
+                .then(|| w[0].to_string())
+        })
+        .collect();
+    assert!(words.len() >= 5, "{words:?}");
+    for w in &words {
+        let screen = |name: String| {
+            let q = Query { name, party_type: Some(EntityType::Person), ..Default::default() };
+            matcher::screen(&s, &q, &Thresholds::default()).decision
+        };
+        assert_eq!(screen(format!("Tom Baker ({w})")), Decision::Review, "{w}");
+        assert_ne!(screen(format!("Tom Baker (a.k.a. {w})")), Decision::Clear, "{w}");
+    }
+}
+
 #[test]
 fn initials_reach_review_but_never_block() {
     let s = snapshot();

@@ -24,6 +24,11 @@ use crate::model::Regime;
 /// the list.
 pub const WINDOW: time::Duration = time::Duration::days(30);
 
+/// How many of a publication's newest entry numbers are kept: one missing more than half of the
+/// serving one's is older (OFAC's 2023-12-28 file lacks all of 2024-05-03's), while delisting the
+/// newest entry or two is an ordinary publication.
+const NEWEST: usize = 20;
+
 /// A publication dated more than this after the clock is refused: a wrong year or a corrupted
 /// date, which would otherwise keep a list from ever being reported stale.
 const FUTURE_SLACK: time::Duration = time::Duration::days(2);
@@ -64,11 +69,12 @@ pub struct Counts {
     pub companions: Vec<(String, usize)>,
     /// The publication's own date (Unix seconds), for the lists that state one.
     pub dated: Option<i64>,
-    /// The highest entry number, for the lists whose ids are numbers the publisher gives in
-    /// sequence (OFAC's `ent_num`, OFSI's Group ID, the EU's logical id): a publication without
-    /// the newest entry of the one serving is older, or cut, whatever its counts.
+    /// The [`NEWEST`] highest entry numbers, highest first, for the lists whose ids are numbers
+    /// the publisher gives in sequence (OFAC's `ent_num`, OFSI's Group ID, the EU's logical id):
+    /// a publication without most of the serving one's newest entries is older, or cut, whatever
+    /// its counts; one without one or two of them delisted those.
     #[serde(default)]
-    pub newest_id: Option<u64>,
+    pub newest_ids: Vec<u64>,
     /// When it was accepted (Unix seconds).
     pub accepted_at: i64,
 }
@@ -102,14 +108,27 @@ impl Counts {
             name_letters: loaded.entities.iter().map(letters).sum(),
             companions,
             dated: dated.map(|d| d.unix_timestamp()),
-            newest_id: loaded
+            newest_ids: loaded
                 .entities
                 .iter()
                 .map(|e| e.id.rsplit(':').next().and_then(|n| n.parse::<u64>().ok()))
                 .collect::<Option<Vec<u64>>>()
-                .and_then(|ids| ids.into_iter().max()),
+                .map(|mut ids| {
+                    ids.sort_unstable_by(|a, b| b.cmp(a));
+                    ids.dedup();
+                    ids.truncate(NEWEST);
+                    ids
+                })
+                .unwrap_or_default(),
             accepted_at: time::OffsetDateTime::now_utc().unix_timestamp(),
         }
+    }
+
+    /// How many of `other`'s newest entries `self` lacks above its own oldest kept one: below it,
+    /// `self` keeps no record (or they were the oldest, delisted).
+    fn lacks_newest_of(&self, other: &Counts) -> usize {
+        let Some(&floor) = self.newest_ids.last() else { return 0 };
+        other.newest_ids.iter().filter(|&&id| id >= floor && !self.newest_ids.contains(&id)).count()
     }
 
     /// The first in-scope measure of which `self` has fewer than `other`: (what, self's,
@@ -205,8 +224,7 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
     // Unless the publication serving lost what this one holds: then going back to it is the
     // repair of a cut copy accepted under the limits (a file rewritten in place, read halfway),
     // which would otherwise be locked in until forced.
-    let restores = new.fewer_in_scope_than(serving, limits.regime).is_none()
-        && new.newest_id.zip(serving.newest_id).is_none_or(|(n, s)| n >= s);
+    let restores = new.fewer_in_scope_than(serving, limits.regime).is_none() && new.lacks_newest_of(serving) == 0;
     if let Some(old) = history.0[..history.0.len() - 1].iter().find(|c| c.sha256 == new.sha256).filter(|_| !restores) {
         return Err(format!(
             "the publication is the one accepted on {} and replaced since: a rollback or a stale mirror; {HINT}",
@@ -228,7 +246,11 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
     // publication of the day that delists someone is forced through by the operator.
     if let (Some(new_d), Some(old_d)) = (new.dated, serving.dated) {
         if new_d == old_d && new.sha256 != serving.sha256 {
-            if let Some((what, new_n, old_n)) = new.fewer_in_scope_than(serving, limits.regime) {
+            // Whole entries or names: a cut loses records, while a name corrected in place may
+            // lose a letter.
+            let lost =
+                new.fewer_in_scope_than(serving, limits.regime).filter(|(what, ..)| !what.starts_with("letters"));
+            if let Some((what, new_n, old_n)) = lost {
                 return Err(format!(
                     "the publication has the date of the one serving ({}) but other content, with fewer {what} \
                      ({old_n} → {new_n}): the same publication cut short or edited, not a new one; {HINT}",
@@ -237,13 +259,15 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
             }
         }
     }
-    if let (Some(new_id), Some(old_id)) = (new.newest_id, serving.newest_id) {
-        if new_id < old_id && new.sha256 != serving.sha256 {
-            return Err(format!(
-                "the publication's newest entry is {new_id}, and it lacks {old_id}, the newest of the one serving: \
-                 an older publication (a stale mirror or a rollback) or one cut short; {HINT}"
-            ));
-        }
+    let lacking = new.lacks_newest_of(serving);
+    if lacking > NEWEST / 2 && new.sha256 != serving.sha256 {
+        return Err(format!(
+            "the publication lacks {lacking} of the {} newest entries of the one serving (its newest is {}, the \
+             serving one's {}): an older publication (a stale mirror or a rollback) or one cut short; {HINT}",
+            serving.newest_ids.len(),
+            new.newest_ids.first().copied().unwrap_or_default(),
+            serving.newest_ids.first().copied().unwrap_or_default(),
+        ));
     }
     for (role, old_rows) in serving.companions.iter().filter(|(_, n)| *n > 0) {
         match new.companions.iter().find(|(r, _)| r == role) {
@@ -347,7 +371,7 @@ mod tests {
             name_letters: 60_000,
             companions: vec![("ALT.CSV".into(), 500)],
             dated: None,
-            newest_id: None,
+            newest_ids: Vec::new(),
             accepted_at: now - at_days_ago * 86_400,
         }
     }
@@ -479,11 +503,16 @@ mod tests {
         cut.dated = serving.dated;
         let e = check(&cut, &h, LIMITS).expect_err("cut at a record");
         assert!(e.contains("date of the one serving") && e.contains("(210 → 207)"), "{e}");
-        let mut stripped = counts(210, 3, 0);
-        stripped.sha256 = "stripped".into();
-        stripped.belarus_name_letters -= 1;
-        stripped.dated = serving.dated;
-        assert!(check(&stripped, &h, LIMITS).expect_err("a name shortened").contains("letters of in-scope names"));
+        let mut corrected = counts(210, 3, 0);
+        corrected.sha256 = "corrected".into();
+        corrected.belarus_name_letters -= 1;
+        corrected.dated = serving.dated;
+        assert!(check(&corrected, &h, LIMITS).is_ok(), "a name corrected in place, a letter shorter");
+        let mut alias_gone = counts(210, 3, 0);
+        alias_gone.sha256 = "alias gone".into();
+        alias_gone.belarus_names -= 1;
+        alias_gone.dated = serving.dated;
+        assert!(check(&alias_gone, &h, LIMITS).expect_err("a name lost").contains("in-scope names"));
         let mut grown = counts(212, 3, 0);
         grown.dated = serving.dated;
         assert!(check(&grown, &h, LIMITS).is_ok(), "a same-day addition");
@@ -513,19 +542,24 @@ mod tests {
 
     /// Found by an outside test: OFAC's publication of 2023-12-28 put in place of 2024-05-03 lost
     /// 9.5 % of the Belarus entries, under the limit, and the 22 listed in 2024 were CLEAR. Entry
-    /// numbers only grow: a publication without the serving one's newest is older or cut.
+    /// numbers only grow: a publication without most of the serving one's newest is older or
+    /// cut. A later one that delists the newest entry or two (found too) is accepted.
     #[test]
-    fn a_publication_without_the_newest_entry_is_older() {
+    fn a_publication_without_the_newest_entries_is_older() {
+        let ids = |top: u64| (0..NEWEST as u64).map(|k| top - 3 * k).collect::<Vec<u64>>();
         let mut h = History::default();
         let mut serving = counts(232, 3, 0);
-        serving.newest_id = Some(47_012);
-        h.accept(serving, false);
+        serving.newest_ids = ids(47_012);
+        h.accept(serving.clone(), false);
         let mut older = counts(210, 3, 0);
-        older.newest_id = Some(45_001);
+        older.newest_ids = ids(45_001);
         let e = check(&older, &h, LIMITS).expect_err("older");
-        assert!(e.contains("newest entry is 45001") && e.contains("lacks 47012"), "{e}");
+        assert!(e.contains("lacks 20 of the 20 newest") && e.contains("47012"), "{e}");
+        let mut delisted = counts(231, 3, 0);
+        delisted.newest_ids = serving.newest_ids[2..].iter().copied().chain([46_900, 46_897]).collect();
+        assert!(check(&delisted, &h, LIMITS).is_ok(), "the two newest delisted");
         let mut newer = counts(230, 3, 0);
-        newer.newest_id = Some(47_020);
-        assert!(check(&newer, &h, LIMITS).is_ok(), "a later publication that delists two");
+        newer.newest_ids = ids(47_100);
+        assert!(check(&newer, &h, LIMITS).is_ok(), "a later publication");
     }
 }

@@ -304,10 +304,27 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
         return screening;
     }
     let mut changed = false;
-    for name in query_text::note_readings(&query.name) {
-        let reading = Query { name, ..query.clone() };
+    for note in query_text::note_readings(&query.name) {
+        let party_type = if note.part { None } else { query.party_type };
+        let reading = Query { name: note.name, party_type, ..query.clone() };
         let other = evaluate_name(snapshot, &reading, thresholds, opts, Some(&screening.fingerprint));
-        for m in other.matches {
+        for mut m in other.matches {
+            if note.mention {
+                // Only a listed name met (nearly) word for word, of five letters or more: common
+                // words in notes (`(both)`, `(same)`, `(polling)`) otherwise met listed acronyms
+                // and short names by sound or a letter (B.O.T.H., SAMI, Peleng).
+                if m.decision != Decision::Block
+                    || m.score < MIN_MENTION_SCORE
+                    || listed_letters(snapshot, &m) < MIN_MENTION_LETTERS
+                {
+                    continue;
+                }
+                m.decision = Decision::Review;
+                if let Some(f) = m.features.iter_mut().find(|f| f.feature == "name") {
+                    let said = if f.detail.is_empty() { String::new() } else { format!("{}; ", f.detail) };
+                    f.detail = format!("{said}{MENTION_DETAIL}").into();
+                }
+            }
             match screening.matches.iter_mut().find(|s| s.entity == m.entity) {
                 Some(s) if (m.decision, m.score) > (s.decision, s.score) => *s = m,
                 Some(_) => continue,
@@ -326,6 +343,26 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     screening.decision = screening.matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     screening
 }
+
+/// Least score of a listed name met by one word of a note: as written, or all but a letter of a
+/// long name.
+const MIN_MENTION_SCORE: f64 = 0.97;
+/// Fewest letters (legal forms aside) of a listed name met by one word of a note.
+const MIN_MENTION_LETTERS: usize = 5;
+
+/// Letters of the listed name a match met, legal forms aside.
+fn listed_letters(snapshot: &Snapshot, m: &MatchResult) -> usize {
+    let Some(name) = snapshot.entities[m.entity as usize].names.get(usize::from(m.name)) else { return 0 };
+    crate::normalize::fold(&name.full)
+        .split_whitespace()
+        .filter(|w| !crate::normalize::is_legal_form_word(w, &crate::normalize::phonetic_key(w)))
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum()
+}
+
+/// Why a name met only as one word in a parenthesised note is REVIEW at most.
+const MENTION_DETAIL: &str = "met as one word in a note of the name (in parentheses or brackets), which names the \
+                              listed entity in passing: REVIEW at most";
 
 /// One reading of the name. `fingerprint`: the party's, when the name is a further reading of
 /// its name (the good-guy list knows the party by what it sent).

@@ -66,7 +66,7 @@ const ALIAS_MARKERS: &[&str] = &[
 /// so the name with its brackets taken away, and each part that is a name of its own (the rule
 /// listed names are read by, `name_form::listed_readings`), without the words that introduce an
 /// alias. None for a name without brackets, the common case, at the cost of one search.
-pub(crate) fn note_readings(name: &str) -> Vec<String> {
+pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     if !name.contains(['(', '[']) {
         return Vec::new();
     }
@@ -74,29 +74,46 @@ pub(crate) fn note_readings(name: &str) -> Vec<String> {
     if parts.is_empty() {
         return Vec::new();
     }
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<NoteReading> = Vec::new();
     let unbracketed: String = name.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
-    out.push(unbracketed.split_whitespace().collect::<Vec<_>>().join(" "));
+    out.push(NoteReading {
+        name: unbracketed.split_whitespace().collect::<Vec<_>>().join(" "),
+        mention: false,
+        part: false,
+    });
     for part in parts {
         let mut words = fold(part);
+        let mut alias = false;
         // The markers are folded words (`a.k.a.` folds to `a k a`); one may follow another.
         while let Some(rest) = ALIAS_MARKERS.iter().find_map(|m| {
             words.trim_start().strip_prefix(m).filter(|r| r.is_empty() || r.starts_with(' ')).map(str::to_string)
         }) {
             words = rest;
+            alias = true;
         }
         let words = words.trim();
+        let legal = |w: &str| crate::normalize::is_legal_form_word(w, &crate::normalize::phonetic_key(w));
         let n = words.split_whitespace().count();
-        let distinctive = n >= 2
-            || (n == 1
-                && words.len() >= 4
-                && crate::normalize::country_key(words).len() != 2
-                && !crate::normalize::is_legal_form_word(words, &crate::normalize::phonetic_key(words)));
-        if distinctive && !out.iter().any(|o| fold(o).trim() == words) {
-            out.push(words.to_string());
+        let distinctive =
+            n >= 2 || (n == 1 && words.len() >= 4 && crate::normalize::country_key(words).len() != 2 && !legal(words));
+        if distinctive && !out.iter().any(|o| fold(&o.name).trim() == words) {
+            // One word besides legal forms, not said to be another name of the party: a
+            // mention (`Tom Baker (Belshina)`), as a one-word name in free text is.
+            let named = words.split_whitespace().filter(|w| !legal(w)).count();
+            out.push(NoteReading { name: words.to_string(), mention: !alias && named < 2, part: true });
         }
     }
     out
+}
+
+/// A further reading of a name (see [`note_readings`]).
+pub(crate) struct NoteReading {
+    pub name: String,
+    /// A note's one word alone, which names a listed entity only in passing: REVIEW at most.
+    pub mention: bool,
+    /// A note alone: it may name another party than the one whose type was given (a person's
+    /// employer, `Tom Baker (Belshina)`), so it is screened as any type.
+    pub part: bool,
 }
 
 impl QueryText {

@@ -399,7 +399,10 @@ fn identifier_kind(element: &str) -> Option<IdKind> {
     match element {
         "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI" => Some(IdKind::Bic),
         "TaxId" => Some(IdKind::TaxId),
-        "LEI" | "RegnId" => Some(IdKind::Other),
+        // Accounts and clearing-system member ids (`IBAN`, a US ABA routing number in
+        // `ClrSysMmbId/MmbId`) too: a payment whose agents and parties are given only so is
+        // screened by them, not refused as having nothing to screen.
+        "LEI" | "RegnId" | "IBAN" | "MmbId" => Some(IdKind::Other),
         _ => None,
     }
 }

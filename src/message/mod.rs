@@ -571,7 +571,7 @@ mod screening_tests {
         let tax = hit(&s, &format!("{tx2}/Cdtr/Id/OrgId/Othr[1]/Id"));
         assert_eq!(entity_ids(tax), ["us-ofac-sdn:32746"], "the listed company's registration number");
         assert!(s.hits.iter().all(|h| h.path.starts_with(tx2)), "{:?}", hits(&s));
-        assert_eq!(s.fields_screened, 37);
+        assert_eq!(s.fields_screened, 41, "with the accounts' IBANs");
     }
 
     #[test]
@@ -594,7 +594,7 @@ mod screening_tests {
         let (m, s) = screened("pacs008_clean.xml");
         assert_eq!((s.decision, s.hits.len()), (Decision::Clear, 0));
         assert_eq!(s.fields_screened, m.fields.len());
-        assert_eq!(s.fields_screened, 11, "2 names, 4 agent BICs, 4 address texts, 1 remittance text");
+        assert_eq!(s.fields_screened, 13, "2 names, 4 agent BICs, 4 address texts, 1 remittance text, 2 IBANs");
     }
 
     #[test]

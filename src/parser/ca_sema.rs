@@ -175,6 +175,15 @@ fn line_at(bytes: &[u8], pos: usize) -> u64 {
 /// before the slash, however spaced (`Belarus/Bélarus` is the same record, with the same id).
 fn id_part(s: &str) -> String {
     let english = s.split('/').next().unwrap_or(s);
+    // Without accents when written with them (`Bélarus / Belarus`, the French name first): every
+    // English name in the list is ASCII, so their ids are as they were.
+    let folded;
+    let english = if english.is_ascii() {
+        english
+    } else {
+        folded = crate::normalize::fold(english);
+        &folded
+    };
     let mut out = String::new();
     for c in english.trim().chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() || c == '.' {
@@ -234,9 +243,10 @@ fn to_entity(rec: Record) -> Result<Entity, String> {
     let mut entity = Entity::new(id, SourceKind::CaSema, entity_type);
     entity.programs = vec![format!("{english_country} — Schedule {schedule}")];
     entity.countries = vec![english_country];
-    // Either name of the country, in either order, with or without its accent: a record of
-    // `Bélarus / Belarus` is in scope as one of `Belarus / Bélarus`.
-    entity.belarus = country.split('/').any(|name| crate::normalize::fold(name).trim() == "belarus");
+    // Either name of the country, in either order, with or without its accent, however the two
+    // are separated (`/`, a dash, parentheses): a record of `Bélarus / Belarus` is in scope as
+    // one of `Belarus / Bélarus`.
+    entity.belarus = crate::normalize::fold(&country).split_whitespace().any(|w| w == "belarus");
     for n in names {
         entity.push_name(n);
     }
@@ -342,13 +352,15 @@ mod tests {
             ("Belarus/Bélarus", "Luka<![CDATA[shenko]]>"),
             ("Bélarus / Belarus", "Lukashenko"),
             ("BELARUS", "Lukashenko"),
+            ("Belarus – Bélarus", "Lukashenko"),
+            ("Belarus (Bélarus)", "Lukashenko"),
         ] {
             let p = RawPublication::from_bytes("t.xml", record(country, last).into_bytes());
             let list = parse(&p).expect("parses");
             let e = &list.entities[0];
             assert_eq!(e.primary_name(), "Aleksandr Lukashenko", "{country} {last}");
             assert!(e.belarus, "{country}");
-            if country.starts_with("Belarus") {
+            if country.contains('/') {
                 assert_eq!(e.id, "ca-sema:belarus/1-part-1/8", "{country}");
             }
         }
