@@ -272,10 +272,12 @@ impl ScreeningApi {
             (R::CreditorAgent, "creditor_agent", &req.creditor_agent),
         ] {
             if let Some(a) = a {
+                convert::check_agent_bic(field, a)?;
                 parties.push((role, 0, field.to_string(), convert::agent_party(a)));
             }
         }
         for (i, a) in req.intermediary_agents.iter().enumerate() {
+            convert::check_agent_bic(&format!("intermediary_agents[{i}]"), a)?;
             parties.push((
                 R::IntermediaryAgent,
                 i as u32,
