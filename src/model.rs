@@ -289,12 +289,18 @@ impl Identifier {
         // A BIC's branch code aside (`BLBBBY2XXXX` is `BLBBBY2X`), also when its kind was not
         // given: a value of six letters and five more letters or digits is a BIC's shape, which
         // passport, registration and tax numbers do not have.
-        let bic_shaped = k.len() == 11 && k.bytes().take(6).all(|b| b.is_ascii_alphabetic()) && k.is_ascii();
-        if (self.kind == IdKind::Bic || (self.kind == IdKind::Other && bic_shaped)) && k.len() == 11 {
+        if k.len() == 11 && (self.kind == IdKind::Bic || (self.kind == IdKind::Other && is_bic_shaped(&k))) {
             k.truncate(8);
         }
         k
     }
+}
+
+/// A BIC's shape (ISO 9362): 8 or 11 ASCII letters and digits, the first six letters (a bank
+/// code and a country code). Passport, registration and tax numbers do not have it.
+pub fn is_bic_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.len(), 8 | 11) && b[..6].iter().all(u8::is_ascii_alphabetic) && b.iter().all(u8::is_ascii_alphanumeric)
 }
 
 /// One listed entity, as one publisher lists it.

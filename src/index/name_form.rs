@@ -485,18 +485,27 @@ pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(
         out.push(listed(&stripped, entity_type, weight_of));
     }
     for part in parenthesised(&name.full) {
-        let words = fold(part);
-        let n = words.split_whitespace().count();
-        let distinctive = n >= 2
-            || (n == 1
-                && words.trim().len() >= 4
-                && crate::normalize::country_key(part).len() != 2
-                && !is_legal_form_word(words.trim(), &phonetic_key(words.trim())));
-        if distinctive {
+        if is_name_of_its_own(&fold(part)) {
             out.push(listed(&Name::new(part, name.quality), entity_type, weight_of));
         }
     }
     out
+}
+
+/// Whether a parenthesised part of a name (folded) is a name of its own: two words or more, or
+/// one distinctive word (four letters or more, no country, no legal form). The same rule reads
+/// listed names and queries (`matcher::query_text::note_readings`).
+pub(crate) fn is_name_of_its_own(folded: &str) -> bool {
+    let word = folded.trim();
+    match word.split_whitespace().count() {
+        0 => false,
+        1 => {
+            word.len() >= 4
+                && crate::normalize::country_key(word).len() != 2
+                && !is_legal_form_word(word, &phonetic_key(word))
+        }
+        _ => true,
+    }
 }
 
 /// The contents of the top-level parentheses and brackets of a name.

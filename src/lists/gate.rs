@@ -132,14 +132,20 @@ impl Counts {
     }
 
     /// The first in-scope measure of which `self` has fewer than `other`: (what, self's,
-    /// other's).
-    fn fewer_in_scope_than(&self, other: &Counts, regime: Regime) -> Option<(&'static str, usize, usize)> {
+    /// other's). Letters only when `letters`: a name corrected in place may lose one.
+    fn fewer_in_scope_than(
+        &self,
+        other: &Counts,
+        regime: Regime,
+        letters: bool,
+    ) -> Option<(&'static str, usize, usize)> {
         [
             ("in-scope entities", self.in_scope(regime).0, other.in_scope(regime).0),
             ("in-scope names", self.in_scope(regime).1, other.in_scope(regime).1),
             ("letters of in-scope names", self.in_scope_content(regime).2, other.in_scope_content(regime).2),
         ]
         .into_iter()
+        .take(if letters { 3 } else { 2 })
         .find(|(_, mine, theirs)| mine < theirs)
     }
 
@@ -224,7 +230,7 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
     // Unless the publication serving lost what this one holds: then going back to it is the
     // repair of a cut copy accepted under the limits (a file rewritten in place, read halfway),
     // which would otherwise be locked in until forced.
-    let restores = new.fewer_in_scope_than(serving, limits.regime).is_none() && new.lacks_newest_of(serving) == 0;
+    let restores = new.fewer_in_scope_than(serving, limits.regime, true).is_none() && new.lacks_newest_of(serving) == 0;
     if let Some(old) = history.0[..history.0.len() - 1].iter().find(|c| c.sha256 == new.sha256).filter(|_| !restores) {
         return Err(format!(
             "the publication is the one accepted on {} and replaced since: a rollback or a stale mirror; {HINT}",
@@ -248,8 +254,7 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
         if new_d == old_d && new.sha256 != serving.sha256 {
             // Whole entries or names: a cut loses records, while a name corrected in place may
             // lose a letter.
-            let lost =
-                new.fewer_in_scope_than(serving, limits.regime).filter(|(what, ..)| !what.starts_with("letters"));
+            let lost = new.fewer_in_scope_than(serving, limits.regime, false);
             if let Some((what, new_n, old_n)) = lost {
                 return Err(format!(
                     "the publication has the date of the one serving ({}) but other content, with fewer {what} \

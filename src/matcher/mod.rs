@@ -315,7 +315,7 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
                 // and short names by sound or a letter (B.O.T.H., SAMI, Peleng).
                 if m.decision != Decision::Block
                     || m.score < MIN_MENTION_SCORE
-                    || listed_letters(snapshot, &m) < MIN_MENTION_LETTERS
+                    || listed_size(snapshot, &m).1 < MIN_MENTION_LETTERS
                 {
                     continue;
                 }
@@ -350,14 +350,22 @@ const MIN_MENTION_SCORE: f64 = 0.97;
 /// Fewest letters (legal forms aside) of a listed name met by one word of a note.
 const MIN_MENTION_LETTERS: usize = 5;
 
-/// Letters of the listed name a match met, legal forms aside.
-fn listed_letters(snapshot: &Snapshot, m: &MatchResult) -> usize {
-    let Some(name) = snapshot.entities[m.entity as usize].names.get(usize::from(m.name)) else { return 0 };
-    crate::normalize::fold(&name.full)
-        .split_whitespace()
-        .filter(|w| !crate::normalize::is_legal_form_word(w, &crate::normalize::phonetic_key(w)))
-        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
-        .sum()
+/// A word of a name that is legal forms alone (`OAO`, `JSC`, `Co.,Ltd`).
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    crate::normalize::tokens(word)
+        .iter()
+        .all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
+}
+
+/// Words and letters of the listed name a match met, legal forms aside: how much of a name a
+/// mention in free text or in a note of a name met.
+pub(crate) fn listed_size(snapshot: &Snapshot, m: &MatchResult) -> (usize, usize) {
+    let entity = &snapshot.entities[m.entity as usize];
+    let words = entity.names.get(usize::from(m.name)).map(|n| n.full.split_whitespace().filter(|w| !is_legal_form(w)));
+    words
+        .into_iter()
+        .flatten()
+        .fold((0, 0), |(w, l), word| (w + 1, l + word.chars().filter(|c| c.is_alphabetic()).count()))
 }
 
 /// Why a name met only as one word in a parenthesised note is REVIEW at most.

@@ -93,10 +93,7 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
         }
         let words = words.trim();
         let legal = |w: &str| crate::normalize::is_legal_form_word(w, &crate::normalize::phonetic_key(w));
-        let n = words.split_whitespace().count();
-        let distinctive =
-            n >= 2 || (n == 1 && words.len() >= 4 && crate::normalize::country_key(words).len() != 2 && !legal(words));
-        if distinctive && !out.iter().any(|o| fold(&o.name).trim() == words) {
+        if crate::index::name_form::is_name_of_its_own(words) && !out.iter().any(|o| fold(&o.name).trim() == words) {
             // One word besides legal forms, not said to be another name of the party: a
             // mention (`Tom Baker (Belshina)`), as a one-word name in free text is.
             let named = words.split_whitespace().filter(|w| !legal(w)).count();

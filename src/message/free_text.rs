@@ -19,7 +19,7 @@
 //! on a tie), as a span of characters.
 
 use crate::index::Snapshot;
-use crate::matcher::{self, Decision, MatchResult, Query, Screening, Thresholds};
+use crate::matcher::{self, is_legal_form, listed_size, Decision, MatchResult, Query, Screening, Thresholds};
 
 use super::MessageError;
 
@@ -83,22 +83,6 @@ fn is_country(word: &str) -> bool {
     key.len() == 2 && key.chars().all(|c| c.is_ascii_uppercase())
 }
 
-fn is_legal_form(word: &str) -> bool {
-    crate::normalize::tokens(word)
-        .iter()
-        .all(|t| crate::normalize::is_legal_form_word(t, &crate::normalize::phonetic_key(t)))
-}
-
-/// Words and letters of the listed name a match met, legal forms aside.
-fn listed_size(snapshot: &Snapshot, m: &MatchResult) -> (usize, usize) {
-    let entity = &snapshot.entities[m.entity as usize];
-    let words = entity.names.get(usize::from(m.name)).map(|n| n.full.split_whitespace().filter(|w| !is_legal_form(w)));
-    words
-        .into_iter()
-        .flatten()
-        .fold((0, 0), |(w, l), word| (w + 1, l + word.chars().filter(|c| c.is_alphabetic()).count()))
-}
-
 /// A word of free text that may be an identifier: a BIC's shape (six letters, then two or five
 /// letters or digits), or six or more letters and digits with a digit among them (registration,
 /// tax and passport numbers). Words of letters alone are names, not identifiers.
@@ -108,7 +92,7 @@ fn identifier_in_text(word: &str) -> Option<crate::model::Identifier> {
     if !b.iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
-    let bic = matches!(b.len(), 8 | 11) && b[..6].iter().all(u8::is_ascii_alphabetic);
+    let bic = crate::model::is_bic_shaped(word);
     let number = b.len() >= 6 && b.iter().any(u8::is_ascii_digit);
     match (bic, number) {
         (true, _) => Some(Identifier { kind: IdKind::Bic, value: word.to_string() }),

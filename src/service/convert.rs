@@ -183,11 +183,7 @@ pub fn check_agent_bic(field: &str, agent: &pb::Agent) -> Result<(), ApiError> {
     if bic.is_empty() {
         return Ok(());
     }
-    let b = bic.as_bytes();
-    let shaped = matches!(b.len(), 8 | 11)
-        && b[..6].iter().all(u8::is_ascii_alphabetic)
-        && b[6..].iter().all(u8::is_ascii_alphanumeric);
-    if shaped {
+    if crate::model::is_bic_shaped(&bic) {
         Ok(())
     } else {
         Err(ApiError::InvalidArgument(format!(

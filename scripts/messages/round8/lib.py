@@ -1,5 +1,6 @@
 import sys,os,json
-sys.path.insert(0,os.path.dirname(os.path.abspath(__file__)))
+# The round-6 client (scripts/messages/client.py), one level up: the same calls and stubs.
+sys.path.insert(0,os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from client import screen, party
 from xml.sax.saxutils import escape as x
 def iso(tx_extra='', ustrd=None, dbtr='Claire Dubois', cdtr='De Vries Meubelen BV', grp_extra='', strd='', cdtracct_nm=None, ustrd_raw=False, cdtr_extra='', dbtr_extra=''):
