@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use tokio::net::TcpListener;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
@@ -11,6 +12,7 @@ use tonic_health::ServingStatus;
 
 use crate::auth::AdminAuth;
 use crate::config::ServeConfig;
+use crate::layers::coalesce::Coalesced;
 use crate::layers::{ConnectionLimits, LoadShedLayer, RpcSpanLayer, StatusFixLayer};
 use crate::lists::reload::{Reloader, Settings};
 use crate::lists::store::{self, ListStore};
@@ -203,11 +205,14 @@ impl App {
         let stopped = async {
             let _ = stop_rx.await;
         };
+        // HTTP/2 writes through `Coalesced` (plaintext, or the TLS stream's plaintext side).
         let server = match &self.tls {
-            None => tokio::spawn(self.router.serve_with_incoming_shutdown(incoming, stopped)),
+            None => {
+                tokio::spawn(self.router.serve_with_incoming_shutdown(incoming.map(|c| c.map(Coalesced::new)), stopped))
+            }
             Some(tls) => {
                 tls.watch();
-                let incoming = crate::tls::incoming(incoming, tls.clone());
+                let incoming = crate::tls::incoming(incoming, tls.clone()).map(|c| c.map(Coalesced::new));
                 tokio::spawn(self.router.serve_with_incoming_shutdown(incoming, stopped))
             }
         };

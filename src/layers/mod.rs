@@ -5,11 +5,13 @@
 //! ([`Attached`]).
 //!
 //! Below them, [`connections`] admits the connections themselves (how many, and how long one may
-//! stay silent), and [`stalls`] closes those whose client stopped reading its responses.
+//! stay silent), [`stalls`] closes those whose client stopped reading its responses, and
+//! [`coalesce`] gathers what HTTP/2 writes between flushes into one write.
 //!
 //! They know nothing of screening: they see HTTP requests and gRPC statuses only.
 
 mod attached_body;
+pub mod coalesce;
 pub mod connections;
 mod load_shed;
 mod rpc_span;
