@@ -672,3 +672,64 @@ fn names_written_in_other_scripts_by_their_own_conventions() {
     let r = screen("إيليا كارايف");
     assert!(!named(&r, "KARAEV"), "Ilya is not Yuri Karaev: {r:?}");
 }
+
+/// Every passport and national identification number of the UK list's Belarus entries, sent
+/// alone beside a name that is not the listed one, finds its entry. The list writes several
+/// numbers in one field (`(1) SP0017927 (2) MP2486634`); they are read here from the CSV itself,
+/// cut at each `(n)` by this test's own reading, not the parser's.
+#[test]
+fn each_of_several_numbers_in_one_field_finds_its_entry() {
+    let s = snapshot();
+    let text = std::fs::read_to_string(common::uk()).expect("the UK list");
+    let body = text.split_once('\n').expect("a date line").1;
+    let mut rows = csv::ReaderBuilder::new().flexible(true).from_reader(body.as_bytes());
+    let header = rows.headers().expect("header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (regime, group) = (column("Regime"), column("Group ID"));
+    let (mut checked, mut several) = (0, 0);
+    for row in rows.records() {
+        let row = row.expect("row");
+        if !row.get(regime).is_some_and(|r| r.contains("Belarus")) {
+            continue;
+        }
+        let id = format!("uk-ofsi:{}", row.get(group).expect("group"));
+        for (name, kind) in [
+            ("Passport Number", screener::model::IdKind::Passport),
+            ("National Identification Number", screener::model::IdKind::NationalId),
+        ] {
+            let field = row.get(column(name)).unwrap_or("");
+            // `(1) A (2) B` → ["", " A ", " B"]: the text between markers of digits in brackets.
+            let mut numbers = Vec::new();
+            let mut rest = field;
+            while let Some(open) = rest.find('(') {
+                let close = rest[open..].find(')').map(|c| open + c);
+                match close {
+                    Some(c) if c > open + 1 && rest[open + 1..c].chars().all(|ch| ch.is_ascii_digit()) => {
+                        numbers.push(&rest[..open]);
+                        rest = &rest[c + 1..];
+                    }
+                    _ => break,
+                }
+            }
+            numbers.push(rest);
+            let numbers: Vec<&str> = numbers.into_iter().map(str::trim).filter(|n| !n.is_empty()).collect();
+            several += usize::from(numbers.len() > 1);
+            for number in numbers {
+                let q = Query {
+                    name: "Jonathan Q. Unrelated".into(),
+                    party_type: Some(EntityType::Person),
+                    identifiers: vec![screener::model::Identifier { kind, value: number.to_string() }],
+                    ..Default::default()
+                };
+                let r = matcher::screen(&s, &q, &Thresholds::default());
+                assert!(
+                    r.decision == Decision::Block && r.matches.iter().any(|m| s.entities[m.entity as usize].id == id),
+                    "{name} {number} of {id}: {:?}",
+                    r.decision
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10 && several >= 3, "{checked} numbers, {several} fields of several");
+}

@@ -168,9 +168,10 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         for (column, kind) in
             [("Passport Number", IdKind::Passport), ("National Identification Number", IdKind::NationalId)]
         {
-            let v = get(&row, column);
-            if !v.is_empty() && !e.identifiers.iter().any(|x| x.value == v) {
-                e.identifiers.push(Identifier { kind, value: v });
+            for v in numbered_values(&get(&row, column)) {
+                if !e.identifiers.iter().any(|x| x.value == v) {
+                    e.identifiers.push(Identifier { kind, value: v.to_string() });
+                }
             }
         }
         let address: Vec<String> = (1..=6)
@@ -183,6 +184,33 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
         }
     }
     Ok(ParsedList { entities, list_date, published: None })
+}
+
+/// The values of a field that holds several, numbered as the list numbers them
+/// (`(1) SP0017927 (2) MP2486634 (3) MP2972008`), or the field's one value. Read as one string,
+/// a person's three passports were one identifier that none of them, sent alone, met.
+fn numbered_values(v: &str) -> Vec<&str> {
+    let v = v.trim();
+    // Where each `(n)` starts, and where it ends.
+    let marker_at = |i: usize| -> Option<usize> {
+        let rest = v[i..].strip_prefix('(')?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && rest[digits..].starts_with(')')).then_some(i + 1 + digits + 1)
+    };
+    if marker_at(0).is_none() {
+        return if v.is_empty() { Vec::new() } else { vec![v] };
+    }
+    let markers: Vec<(usize, usize)> =
+        v.char_indices().filter(|&(_, c)| c == '(').filter_map(|(i, _)| marker_at(i).map(|end| (i, end))).collect();
+    markers
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, end))| {
+            let next = markers.get(k + 1).map_or(v.len(), |m| m.0);
+            v[end..next].trim().trim_end_matches([',', ';']).trim()
+        })
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -204,6 +232,21 @@ fn parse_date(s: &str) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_identifiers_are_read_one_by_one() {
+        assert_eq!(
+            numbered_values("(1) SP0017927 (2) MP2486634 (3) MP2972008"),
+            ["SP0017927", "MP2486634", "MP2972008"]
+        );
+        assert_eq!(numbered_values("(1) MP 3413113 (2) MP 2387911"), ["MP 3413113", "MP 2387911"]);
+        assert_eq!(numbered_values(" (1) K00162033; (2) 55 0344417 "), ["K00162033", "55 0344417"]);
+        // One value, brackets and all, stays one value.
+        assert_eq!(numbered_values("N°235/MISPAT/DIRCAB (old)"), ["N°235/MISPAT/DIRCAB (old)"]);
+        assert_eq!(numbered_values("MP1234567"), ["MP1234567"]);
+        assert!(numbered_values("  ").is_empty());
+        assert!(numbered_values("(1) (2) ").is_empty());
+    }
 
     #[test]
     fn unknown_date_parts_are_dropped() {
