@@ -360,12 +360,37 @@ pub fn read_small(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 }
 
 fn io(path: &Path, error: std::io::Error) -> SourceError {
+    // A symbolic link whose target was removed reads as "no such file", which sends the operator
+    // looking for a file that is there.
+    if error.kind() == std::io::ErrorKind::NotFound
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    {
+        let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+        return SourceError::Missing(format!(
+            "{} is a symbolic link to {target}, which does not exist (its target was removed or renamed)",
+            path.display()
+        ));
+    }
     SourceError::Io { path: path.display().to_string(), error }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_removed_file_says_so() {
+        let dir = std::env::temp_dir().join(format!("screener-dangling-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let link = dir.join("ConList.csv");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(dir.join("gone.csv"), &link).unwrap();
+        let spec = SourceSpec::parse(&format!("uk-ofsi={}", link.display())).unwrap();
+        let e = read(&spec).unwrap_err().to_string();
+        assert!(e.contains("is a symbolic link to") && e.contains("gone.csv") && e.contains("does not exist"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn spec_parsing_explains_mistakes() {
