@@ -733,3 +733,47 @@ fn each_of_several_numbers_in_one_field_finds_its_entry() {
     }
     assert!(checked >= 10 && several >= 3, "{checked} numbers, {several} fields of several");
 }
+
+/// Payments name a sole proprietor with a marker before or after the name (`ИП Лукашенко
+/// Александр Григорьевич`, `… [ИП]`). Read as initials, the marker had kept a listed person at
+/// REVIEW. Every listed person whose name alone BLOCKs (as written in the list, in Latin and in
+/// Cyrillic) must BLOCK with each marker, and the marker must not raise an unlisted name.
+#[test]
+fn a_sole_proprietors_marker_does_not_lower_a_block() {
+    let s = snapshot();
+    let screen = |name: &str| {
+        let q = Query { name: name.to_string(), ..Default::default() };
+        matcher::screen(&s, &q, &Thresholds::default())
+    };
+    let blocks = |name: &str, id: &str| {
+        let r = screen(name);
+        r.decision == Decision::Block
+            && r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == id)
+    };
+    let (mut checked, mut missed) = (0, Vec::new());
+    for p in people(&s) {
+        let names = std::iter::once(format!("{} {}", p.given, p.surname)).chain(p.cyrillic.iter().cloned());
+        for name in names {
+            if !blocks(&name, &p.id) {
+                continue;
+            }
+            for marked in [format!("ИП {name}"), format!("{name} [ИП]"), format!("IP {name}"), format!("ІП {name}")]
+            {
+                checked += 1;
+                if !blocks(&marked, &p.id) {
+                    missed.push(marked);
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 400 && missed.is_empty(),
+        "{} of {checked} no longer BLOCK: {:?}",
+        missed.len(),
+        &missed[..missed.len().min(10)]
+    );
+    for name in ["ИП Ганс Орлов", "Hans Orlov [ИП]", "ИП Мария Фернанда Гонсалес", "Tom Baker IP"]
+    {
+        assert_eq!(screen(name).decision, Decision::Clear, "{name}");
+    }
+}

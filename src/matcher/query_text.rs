@@ -66,16 +66,46 @@ const ALIAS_MARKERS: &[&str] = &[
 /// so the name with its brackets taken away, and each part that is a name of its own (the rule
 /// listed names are read by, `name_form::listed_readings`), without the words that introduce an
 /// alias. None for a name without brackets, the common case, at the cost of one search.
+///
+/// A name that a sole proprietor's marker in Latin letters opens or closes (`IP Lukashenko
+/// Aleksandr`, see [`SOLE_PROPRIETOR`]) is also read without it, as any type: the marker read as
+/// initials had kept a listed person at REVIEW. The name as given is screened too, since `Ip` is
+/// also a surname; a marker in Cyrillic is no name, and [`QueryText::new`] drops it.
 pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
+    let mut out: Vec<NoteReading> = Vec::new();
+    if let Some(person) = without_sole_proprietor(name) {
+        out.push(NoteReading { name: person, mention: false, part: true });
+    }
     if !name.contains(['(', '[']) {
-        return Vec::new();
+        return out;
     }
     let parts = crate::index::name_form::parenthesised(name);
     if parts.is_empty() {
-        return Vec::new();
+        return out;
     }
-    let mut out: Vec<NoteReading> = Vec::new();
-    let unbracketed: String = name.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
+    // A bracket that holds only a sole proprietor's marker (`Hans Orlov [ИП]`) says how the
+    // party trades, not who it is.
+    let mut unbracketed = String::with_capacity(name.len());
+    let (mut depth, mut k, mut skipping) = (0usize, 0usize, false);
+    for c in name.chars() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    skipping = parts.get(k).is_some_and(|p| is_sole_proprietor(&fold(p)));
+                    k += 1;
+                }
+                depth += 1;
+                unbracketed.push(' ');
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                skipping &= depth > 0;
+                unbracketed.push(' ');
+            }
+            _ if skipping => {}
+            c => unbracketed.push(c),
+        }
+    }
     out.push(NoteReading {
         name: unbracketed.split_whitespace().collect::<Vec<_>>().join(" "),
         mention: false,
@@ -103,6 +133,64 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     out
 }
 
+/// Words that say a person trades as a sole proprietor, which payments write before or after the
+/// name: Russian `ИП` and `ЧП`, `ИЧП`, `ПБОЮЛ`, Belarusian `ІП`, Ukrainian `ФОП` and `СПД`, and
+/// their romanisations. Hand-written: a short closed set of the region's abbreviations.
+const SOLE_PROPRIETOR: &[&str] = &["ИП", "ІП", "ЧП", "ИЧП", "ПБОЮЛ", "ФОП", "СПД", "IP"];
+
+/// Whether folded words are a sole proprietor's marker ([`SOLE_PROPRIETOR`]), in any script.
+fn is_sole_proprietor(folded: &str) -> bool {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    FOLDED.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| fold(m).trim().to_string()).collect()).contains(&words)
+}
+
+/// The word without the punctuation around it (`ИП,`, `"IP"`).
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether a word as written is a sole proprietor's marker in Cyrillic letters (`ИП`, `ип`).
+fn is_cyrillic_marker(word: &str) -> bool {
+    let w = bare(word);
+    w.len() <= 10
+        && w.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+        && SOLE_PROPRIETOR.contains(&w.to_uppercase().as_str())
+}
+
+/// The name without the sole proprietor's marker in Latin letters that opens or closes it, when
+/// two words or more are left (see [`note_readings`]).
+fn without_sole_proprietor(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let marker = |w: &str| !is_cyrillic_marker(w) && is_sole_proprietor(&fold(bare(w)));
+    let (from, to) = match (words.first(), words.last()) {
+        (Some(w), _) if marker(w) => (1, words.len()),
+        (_, Some(w)) if marker(w) => (0, words.len().saturating_sub(1)),
+        _ => return None,
+    };
+    (to.saturating_sub(from) >= 2).then(|| words[from..to].join(" "))
+}
+
+/// The name without a sole proprietor's marker in Cyrillic that opens or closes it (`ИП Лукашенко
+/// Александр Григорьевич`), when two words or more are left: the marker says how the person
+/// trades, as a label says what the field holds, and read as two initials it had kept a listed
+/// person at REVIEW and raised unlisted ones to it.
+fn without_cyrillic_marker(name: &str) -> &str {
+    let t = name.trim();
+    let mut words = t.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), words.next_back()) else { return name };
+    if words.next().is_none() {
+        return name;
+    }
+    if is_cyrillic_marker(first) {
+        t[first.len()..].trim_start()
+    } else if is_cyrillic_marker(last) {
+        t[..t.len() - last.len()].trim_end()
+    } else {
+        name
+    }
+}
+
 /// A further reading of a name (see [`note_readings`]).
 pub(crate) struct NoteReading {
     pub name: String,
@@ -119,7 +207,7 @@ impl QueryText {
         let unwrapped = crate::normalize::unwrap_lines(name);
         let structured = crate::normalize::structured_name(&unwrapped);
         let name = structured.as_deref().unwrap_or(&unwrapped);
-        let unlabelled = crate::normalize::strip_label(name);
+        let unlabelled = without_cyrillic_marker(crate::normalize::strip_label(name));
         let stripped = strip_notes(unlabelled);
         // Most names have no lower-case letter followed by a capital: one pass to see, before
         // the two readings' splits.
@@ -593,6 +681,20 @@ pub fn query_forms(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sole_proprietors_marker_is_no_part_of_the_name() {
+        assert_eq!(without_cyrillic_marker("ИП Лукашенко Александр"), "Лукашенко Александр");
+        assert_eq!(without_cyrillic_marker("Лукашенко Александр ип,"), "Лукашенко Александр");
+        // Two words left at least; Latin letters are also a surname (read both ways instead).
+        assert_eq!(without_cyrillic_marker("ИП Лукашенко"), "ИП Лукашенко");
+        assert_eq!(without_cyrillic_marker("IP Kam Wing"), "IP Kam Wing");
+        assert_eq!(without_sole_proprietor("IP Kam Wing").as_deref(), Some("Kam Wing"));
+        assert_eq!(without_sole_proprietor("ИП Лукашенко Александр"), None);
+        let names = |n: &str| note_readings(n).into_iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(names("Hans Orlov [ИП]"), ["Hans Orlov"]);
+        assert_eq!(names("Hans Orlov [ИП] (Belshina)")[0], "Hans Orlov Belshina");
+    }
 
     #[test]
     fn the_rb_is_the_republic_of_belarus_only_after_of() {
