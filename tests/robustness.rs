@@ -777,3 +777,78 @@ fn a_sole_proprietors_marker_does_not_lower_a_block() {
         assert_eq!(screen(name).decision, Decision::Clear, "{name}");
     }
 }
+
+/// How payment orders of the region fill a name field around the name: labels, tax numbers,
+/// accounts with their bank, the address after a comma, how the party trades or who it is. An
+/// outside test found every listed person so wrapped lost the BLOCK, and companies with a tax
+/// number or a city CLEAR. Every listed Belarus person and organisation whose name alone BLOCKs
+/// must BLOCK so wrapped (this test's own conventions, written from payment orders, not from the
+/// code's tables), and unlisted names so wrapped must stay CLEAR.
+#[test]
+fn what_payment_orders_add_to_a_name_does_not_hide_it() {
+    let s = snapshot();
+    let screen = |name: &str| {
+        let q = Query { name: name.to_string(), ..Default::default() };
+        matcher::screen(&s, &q, &Thresholds::default())
+    };
+    let blocks = |name: &str, id: &str| {
+        let r = screen(name);
+        r.decision == Decision::Block
+            && r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == id)
+    };
+    let wrappers: [fn(&str) -> String; 12] = [
+        |n| format!("Получатель: {n}"),
+        |n| format!("Плательщик {n}"),
+        |n| format!("ИНН 7712345678 {n}"),
+        |n| format!("{n} УНП 190123456"),
+        |n| format!("INN 771234567890 {n}"),
+        |n| format!("{n}, г. Минск"),
+        |n| format!("{n}, 220030, г. Минск, ул. Ленина, д. 1, кв. 5"),
+        |n| format!("{n}, MINSK, BELARUS"),
+        |n| format!("ИНН 771234567890 {n} р/с 40817810099910004312 в ПАО Сбербанк г. Москва"),
+        |n| format!("{n} BY20OLMP31350000001000000933"),
+        |n| format!("{n} РБ"),
+        |n| format!("{n} ИНН:7712345678"),
+    ];
+    let persons: [fn(&str) -> String; 4] = [
+        |n| format!("гр. {n}"),
+        |n| format!("Гражданин РБ {n}"),
+        |n| format!("Индивидуальный предприниматель {n}"),
+        |n| format!("ФЛП {n}"),
+    ];
+    let mut names: Vec<(String, String, bool)> = Vec::new();
+    for e in &s.entities {
+        let person = e.entity_type == EntityType::Person;
+        for n in e.names.iter().filter(|n| n.full.split_whitespace().count() >= 2).take(3) {
+            names.push((n.full.clone(), e.id.clone(), person));
+        }
+    }
+    let (mut checked, mut missed) = (0, Vec::new());
+    for (name, id, person) in &names {
+        if !blocks(name, id) {
+            continue;
+        }
+        let extra: &[fn(&str) -> String] = if *person { &persons } else { &[] };
+        for wrap in wrappers.iter().chain(extra) {
+            let wrapped = wrap(name);
+            checked += 1;
+            if !blocks(&wrapped, id) {
+                missed.push(wrapped);
+            }
+        }
+    }
+    assert!(
+        checked > 5000 && missed.is_empty(),
+        "{} of {checked} no longer BLOCK: {:?}",
+        missed.len(),
+        &missed[..missed.len().min(12)]
+    );
+    for name in ["Беляева Татьяна Александровна", "Бойко Александр Сергеевич", "Иванов Пётр Сергеевич", "ООО «Ромашка»"]
+    {
+        assert_eq!(screen(name).decision, Decision::Clear, "{name}");
+        for wrap in wrappers.iter().chain(&persons) {
+            let wrapped = wrap(name);
+            assert_eq!(screen(&wrapped).decision, Decision::Clear, "{wrapped}");
+        }
+    }
+}

@@ -67,14 +67,21 @@ const ALIAS_MARKERS: &[&str] = &[
 /// listed names are read by, `name_form::listed_readings`), without the words that introduce an
 /// alias. None for a name without brackets, the common case, at the cost of one search.
 ///
+/// A name followed by its city or country, or holding an account number
+/// (`normalize::without_places`), is also read without them.
+///
 /// A name that a sole proprietor's marker in Latin letters opens or closes (`IP Lukashenko
 /// Aleksandr`, see [`SOLE_PROPRIETOR`]) is also read without it, as any type: the marker read as
 /// initials had kept a listed person at REVIEW. The name as given is screened too, since `Ip` is
-/// also a surname; a marker in Cyrillic is no name, and [`QueryText::new`] drops it.
+/// also a surname; a marker in Cyrillic is no name, and [`QueryText::new`] drops it
+/// (`normalize::without_boilerplate`).
 pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     let mut out: Vec<NoteReading> = Vec::new();
     if let Some(person) = without_sole_proprietor(name) {
         out.push(NoteReading { name: person, mention: false, part: true });
+    }
+    if let Some(name) = crate::normalize::without_places(name) {
+        out.push(NoteReading { name, mention: false, part: false });
     }
     if !name.contains(['(', '[']) {
         return out;
@@ -133,62 +140,42 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     out
 }
 
-/// Words that say a person trades as a sole proprietor, which payments write before or after the
-/// name: Russian `ИП` and `ЧП`, `ИЧП`, `ПБОЮЛ`, Belarusian `ІП`, Ukrainian `ФОП` and `СПД`, and
-/// their romanisations. Hand-written: a short closed set of the region's abbreviations.
-const SOLE_PROPRIETOR: &[&str] = &["ИП", "ІП", "ЧП", "ИЧП", "ПБОЮЛ", "ФОП", "СПД", "IP"];
-
-/// Whether folded words are a sole proprietor's marker ([`SOLE_PROPRIETOR`]), in any script.
-fn is_sole_proprietor(folded: &str) -> bool {
+/// The sole proprietors' markers ([`crate::normalize::SOLE_PROPRIETOR`]) folded, as they are
+/// written in Latin letters (`ИП` → `ip`).
+fn folded_markers() -> &'static [String] {
     static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let words = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    FOLDED.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| fold(m).trim().to_string()).collect()).contains(&words)
+    FOLDED.get_or_init(|| crate::normalize::SOLE_PROPRIETOR.iter().map(|m| fold(m).trim().replace(' ', "")).collect())
 }
 
-/// The word without the punctuation around it (`ИП,`, `"IP"`).
+/// Whether folded words are a sole proprietor's marker, in any script.
+fn is_sole_proprietor(folded: &str) -> bool {
+    let words: String = folded.split_whitespace().collect();
+    folded_markers().contains(&words)
+}
+
+/// The word without the ASCII punctuation around it (`IP,`, `"IP"`): the markers looked for in
+/// it are ASCII, and trimming by Unicode's tables cost more than the rest of the look.
 fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-}
-
-/// Whether a word as written is a sole proprietor's marker in Cyrillic letters (`ИП`, `ип`).
-fn is_cyrillic_marker(word: &str) -> bool {
-    let w = bare(word);
-    w.len() <= 10
-        && w.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
-        && SOLE_PROPRIETOR.contains(&w.to_uppercase().as_str())
+    word.trim_matches(|c: char| c.is_ascii_punctuation())
 }
 
 /// The name without the sole proprietor's marker in Latin letters that opens or closes it, when
-/// two words or more are left (see [`note_readings`]).
+/// two words or more are left (see [`note_readings`]). Asked of every name: no allocation unless
+/// a marker is there.
 fn without_sole_proprietor(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let marker = |w: &str| !is_cyrillic_marker(w) && is_sole_proprietor(&fold(bare(w)));
-    let (from, to) = match (words.first(), words.last()) {
-        (Some(w), _) if marker(w) => (1, words.len()),
-        (_, Some(w)) if marker(w) => (0, words.len().saturating_sub(1)),
-        _ => return None,
+    let marker = |w: &str| {
+        let b = bare(w);
+        b.len() <= 6 && b.is_ascii() && folded_markers().iter().any(|m| m.eq_ignore_ascii_case(b))
     };
+    let mut words = name.split_whitespace();
+    let (first, last) = (words.next()?, words.next_back()?);
+    let (from_first, from_last) = (marker(first), !marker(first) && marker(last));
+    if !from_first && !from_last {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (from, to) = if from_first { (1, words.len()) } else { (0, words.len() - 1) };
     (to.saturating_sub(from) >= 2).then(|| words[from..to].join(" "))
-}
-
-/// The name without a sole proprietor's marker in Cyrillic that opens or closes it (`ИП Лукашенко
-/// Александр Григорьевич`), when two words or more are left: the marker says how the person
-/// trades, as a label says what the field holds, and read as two initials it had kept a listed
-/// person at REVIEW and raised unlisted ones to it.
-fn without_cyrillic_marker(name: &str) -> &str {
-    let t = name.trim();
-    let mut words = t.split_whitespace();
-    let (Some(first), Some(last)) = (words.next(), words.next_back()) else { return name };
-    if words.next().is_none() {
-        return name;
-    }
-    if is_cyrillic_marker(first) {
-        t[first.len()..].trim_start()
-    } else if is_cyrillic_marker(last) {
-        t[..t.len() - last.len()].trim_end()
-    } else {
-        name
-    }
 }
 
 /// A further reading of a name (see [`note_readings`]).
@@ -207,8 +194,8 @@ impl QueryText {
         let unwrapped = crate::normalize::unwrap_lines(name);
         let structured = crate::normalize::structured_name(&unwrapped);
         let name = structured.as_deref().unwrap_or(&unwrapped);
-        let unlabelled = without_cyrillic_marker(crate::normalize::strip_label(name));
-        let stripped = strip_notes(unlabelled);
+        let unlabelled = crate::normalize::without_boilerplate(crate::normalize::strip_label(name));
+        let stripped = strip_notes(&unlabelled);
         // Most names have no lower-case letter followed by a capital: one pass to see, before
         // the two readings' splits.
         let mut lower_then_upper = false;
@@ -237,7 +224,7 @@ impl QueryText {
             org_words: None,
             org_camel,
             org_joins: 0,
-            truncated: looks_truncated(unlabelled),
+            truncated: looks_truncated(&unlabelled),
             foreign,
         }
     }
@@ -684,11 +671,6 @@ mod tests {
 
     #[test]
     fn a_sole_proprietors_marker_is_no_part_of_the_name() {
-        assert_eq!(without_cyrillic_marker("ИП Лукашенко Александр"), "Лукашенко Александр");
-        assert_eq!(without_cyrillic_marker("Лукашенко Александр ип,"), "Лукашенко Александр");
-        // Two words left at least; Latin letters are also a surname (read both ways instead).
-        assert_eq!(without_cyrillic_marker("ИП Лукашенко"), "ИП Лукашенко");
-        assert_eq!(without_cyrillic_marker("IP Kam Wing"), "IP Kam Wing");
         assert_eq!(without_sole_proprietor("IP Kam Wing").as_deref(), Some("Kam Wing"));
         assert_eq!(without_sole_proprietor("ИП Лукашенко Александр"), None);
         let names = |n: &str| note_readings(n).into_iter().map(|r| r.name).collect::<Vec<_>>();
