@@ -394,6 +394,9 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
     }
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let mut keep = vec![true; words.len()];
+    // The bank after an account is cut off only when a name was given before it: a name written
+    // after `р/с … в` is not dropped with the bank.
+    let named_before = |keep: &[bool], i: usize| (0..i).filter(|&j| keep[j]).count() >= 2;
     let mut end = words.len();
     // References: a reference word and its number; a number no name holds; after an account,
     // the bank it is held at (`р/с 40702810… в ПАО Сбербанк г. Москва`).
@@ -404,7 +407,7 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
             let value = if separator(i + 1) { i + 2 } else { i + 1 };
             if words.get(value).is_some_and(|w| is_reference_number(w)) {
                 keep[i..=value].iter_mut().for_each(|k| *k = false);
-                if lower.get(value + 1).is_some_and(|w| w == "в") {
+                if lower.get(value + 1).is_some_and(|w| w == "в") && named_before(&keep, i) {
                     end = value + 1;
                 }
                 i = value + 1;
@@ -413,7 +416,7 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         }
         if is_glued_reference(words[i]) || (places && is_account_number(words[i])) {
             keep[i] = false;
-            if lower.get(i + 1).is_some_and(|w| w == "в") {
+            if lower.get(i + 1).is_some_and(|w| w == "в") && named_before(&keep, i) {
                 end = i + 1;
             }
         }
@@ -441,7 +444,11 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         if places {
             (after_comma && (place(j) || (j + 1 < end && region(j + 1)))) || (j >= 2 && city(j))
         } else {
-            after_comma && (street(j) || (j + 1 < end && street(j + 1)))
+            // With a house number or a postcode after it: `…, ul. Aleksandr Grigoryevich` is a
+            // name cut by one typed word, not an address.
+            after_comma
+                && (street(j) || (j + 1 < end && street(j + 1)))
+                && words[j..end].iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
         }
     }) {
         end = at;
@@ -552,6 +559,12 @@ mod tests {
             "Барсуков Александр Петрович"
         );
         assert_eq!(cut("Иванов Иван, г.Минск, ул. Ленина 1"), "Иванов Иван");
+        // No number after it: a word typed to cut the name is not an address.
+        assert_eq!(cut("LUKASHENKO, ul. Aleksandr Grigoryevich"), "LUKASHENKO, ul. Aleksandr Grigoryevich");
+        assert_eq!(
+            cut("р/с 40817810099910004312 в Лукашенко Александр Григорьевич"),
+            "в Лукашенко Александр Григорьевич"
+        );
         assert_eq!(places("PETROV IVAN, MINSK, BELARUS"), "PETROV IVAN");
         assert_eq!(places("Alyaksandr Ryhorovich LUKASHENKA, Mogilev, Belarus"), "Alyaksandr Ryhorovich LUKASHENKA");
         assert_eq!(places("LUKASHENKA, Alyaksandr Ryhorovich, Belarus"), "LUKASHENKA, Alyaksandr Ryhorovich");
