@@ -323,20 +323,22 @@ fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
 }
 
-/// The name without what a payment order adds around it that no name holds (see the module
-/// documentation): labels, markers of trade or status, numbers a reference word introduces, a
-/// street address after a comma, a country's abbreviation at the end. The name itself when there
-/// is nothing to take away, as for most names. What names may hold (a city: `музей г.
-/// Мариуполя`, `ZAVOD IM. KALININA, G. YEKATERINBURG`; a number: `K2016212771 SOUTH AFRICA PTY
-/// LTD`) is taken away only by [`without_places`].
+/// The name without what a payment order adds around it that no name holds and that cannot take
+/// a name with it (see the module documentation): labels, markers of trade or status, numbers a
+/// reference word introduces, a country's abbreviation at the end. The name itself when there is
+/// nothing to take away, as for most names. What names may hold (a city: `музей г. Мариуполя`,
+/// `ZAVOD IM. KALININA, G. YEKATERINBURG`; a number: `K2016212771 SOUTH AFRICA PTY LTD`), and
+/// what cuts the rest of the field (an address, the bank after an account), are taken away only
+/// by [`without_places`], screened besides.
 pub fn without_boilerplate(name: &str) -> Cow<'_, str> {
     strip(name, false)
 }
 
-/// The name also without a city or country after a comma or a lower-case `г.`, and without a
-/// number no reference word introduces: a further reading, screened besides the name (the lists
-/// name companies by their city, `ZAVOD IM. KALININA, G. YEKATERINBURG`), or `None` when it
-/// differs in nothing from [`without_boilerplate`].
+/// The name also without an address or a city or country after a comma or a lower-case `г.`,
+/// without the bank after an account, and without a number no reference word introduces: a
+/// further reading, screened besides the name (the lists name companies by their city, `ZAVOD IM.
+/// KALININA, G. YEKATERINBURG`, and an address typed inside a name would otherwise hide it), or
+/// `None` when it differs in nothing from [`without_boilerplate`].
 pub fn without_places(name: &str) -> Option<String> {
     if !may_hold_boilerplate(name) {
         return None;
@@ -407,7 +409,7 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
             let value = if separator(i + 1) { i + 2 } else { i + 1 };
             if words.get(value).is_some_and(|w| is_reference_number(w)) {
                 keep[i..=value].iter_mut().for_each(|k| *k = false);
-                if lower.get(value + 1).is_some_and(|w| w == "в") && named_before(&keep, i) {
+                if places && lower.get(value + 1).is_some_and(|w| w == "в") && named_before(&keep, i) {
                     end = value + 1;
                 }
                 i = value + 1;
@@ -416,15 +418,31 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         }
         if is_glued_reference(words[i]) || (places && is_account_number(words[i])) {
             keep[i] = false;
-            if lower.get(i + 1).is_some_and(|w| w == "в") && named_before(&keep, i) {
+            if places && lower.get(i + 1).is_some_and(|w| w == "в") && named_before(&keep, i) {
                 end = i + 1;
             }
         }
         i += 1;
     }
-    // An address or a place after a comma (its first or second word, `…, Минская обл.`): the rest
-    // of the field. Without a comma, the city in Russian abbreviated in lower case (`… г. Минск`,
-    // `… г.Минск`), which no initial is.
+    // An address's abbreviations in lower case with their dot (`г.`, `ул.`, `д.`, `кв.`) after a
+    // comma are no initials, which are capitals: read as initials they raised namesakes (`г.` as
+    // the G. of a listed surname). Only the word goes; what follows it stays in the name screened
+    // first.
+    // After a comma: a company names its town without one (`музей г. Мариуполя`).
+    let first_comma = words.iter().position(|w| w.ends_with(',')).map_or(end, |c| c + 1);
+    for j in first_comma..end {
+        let abbreviation = words[j].contains('.')
+            && words[j].chars().next().is_some_and(|c| c.is_lowercase() && is_cyrillic(words[j]))
+            && lower[j].split_once('.').map_or(lower[j].as_str(), |(m, _)| m).len() <= 6;
+        let a = lower[j].split_once('.').map_or(lower[j].as_str(), |(m, _)| m);
+        if abbreviation && (STREET.contains(&a) || matches!(a, "г" | "обл" | "р-н" | "гор")) {
+            keep[j] = false;
+        }
+    }
+    // In the further reading only (an outside test hid every listed person as `Лукашенко, ул.
+    // Александр Григорьевич 5` when the name itself was cut): an address or a place after a comma
+    // (its first or second word, `…, Минская обл.`), the rest of the field; without a comma, the
+    // city in Russian abbreviated in lower case (`… г. Минск`, `… г.Минск`), which no initial is.
     let place = |j: usize| {
         ADDRESS.contains(&lower[j].as_str())
             || lower[j].split_once('.').is_some_and(|(m, rest)| !rest.is_empty() && ADDRESS.contains(&m))
@@ -441,8 +459,10 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
     };
     if let Some(at) = (1..end).find(|&j| {
         let after_comma = words[j - 1].ends_with(',');
-        if places {
-            (after_comma && (place(j) || (j + 1 < end && region(j + 1)))) || (j >= 2 && city(j))
+        if !places {
+            false
+        } else if (after_comma && (place(j) || (j + 1 < end && region(j + 1)))) || (j >= 2 && city(j)) {
+            true
         } else {
             // With a house number or a postcode after it: `…, ul. Aleksandr Grigoryevich` is a
             // name cut by one typed word, not an address.
@@ -536,7 +556,7 @@ mod tests {
         assert_eq!(cut("INN 771234567890 AZARENOK GRIGORII IUREVICH"), "AZARENOK GRIGORII IUREVICH");
         assert_eq!(cut("ИНН7712345678 Иванов Иван Иванович"), "Иванов Иван Иванович");
         assert_eq!(
-            cut("ИНН 771234567890 Иванов Иван Иванович р/с 40817810099910004312 в ПАО Сбербанк г. Москва"),
+            places("ИНН 771234567890 Иванов Иван Иванович р/с 40817810099910004312 в ПАО Сбербанк г. Москва"),
             "Иванов Иван Иванович"
         );
         assert_eq!(cut("Petrov Ivan BY20OLMP31350000001000000933"), "Petrov Ivan BY20OLMP31350000001000000933");
@@ -555,10 +575,13 @@ mod tests {
     fn an_address_after_a_comma_is_taken_away() {
         assert_eq!(places("ОАО «Гродно Азот», г. Минск"), "ОАО «Гродно Азот»");
         assert_eq!(
-            cut("Барсуков Александр Петрович, 220030, г. Минск, ул. Ленина, д. 1, кв. 5"),
+            places("Барсуков Александр Петрович, 220030, г. Минск, ул. Ленина, д. 1, кв. 5"),
             "Барсуков Александр Петрович"
         );
-        assert_eq!(cut("Иванов Иван, г.Минск, ул. Ленина 1"), "Иванов Иван");
+        assert_eq!(places("Иванов Иван, г.Минск, ул. Ленина 1"), "Иванов Иван");
+        // The name screened first keeps what follows a comma: an address typed inside a name
+        // does not take the name away.
+        assert_eq!(cut("Лукашенко, ул. Александр Григорьевич 5"), "Лукашенко, Александр Григорьевич 5");
         // No number after it: a word typed to cut the name is not an address.
         assert_eq!(cut("LUKASHENKO, ul. Aleksandr Grigoryevich"), "LUKASHENKO, ul. Aleksandr Grigoryevich");
         assert_eq!(
@@ -575,6 +598,7 @@ mod tests {
             "ZAVOD IM. M.I. KALININA, G. YEKATERINBURG OAO"
         );
         assert_eq!(cut("краеведческий музей г. Мариуполя"), "краеведческий музей г. Мариуполя");
+        assert_eq!(cut("Иванов Д. Петрович"), "Иванов Д. Петрович");
         assert!(without_places("Aleksandr Lukashenko").is_none());
         assert_eq!(places("Иванов Иван Иванович, Минская обл."), "Иванов Иван Иванович");
         assert_eq!(places("Иванов Иван Иванович г. Минск"), "Иванов Иван Иванович");
