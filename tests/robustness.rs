@@ -734,6 +734,19 @@ fn each_of_several_numbers_in_one_field_finds_its_entry() {
     assert!(checked >= 10 && several >= 3, "{checked} numbers, {several} fields of several");
 }
 
+/// A name screened without a party type, as payment fields give it.
+fn screen_untyped(s: &Snapshot, name: &str) -> matcher::Screening {
+    let q = Query { name: name.to_string(), ..Default::default() };
+    matcher::screen(s, &q, &Thresholds::default())
+}
+
+/// Whether the name BLOCKs, and the entry `id` among the matches that BLOCK.
+fn blocks_its_entry(s: &Snapshot, name: &str, id: &str) -> bool {
+    let r = screen_untyped(s, name);
+    r.decision == Decision::Block
+        && r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == id)
+}
+
 /// Payments name a sole proprietor with a marker before or after the name (`ИП Лукашенко
 /// Александр Григорьевич`, `… [ИП]`). Read as initials, the marker had kept a listed person at
 /// REVIEW. Every listed person whose name alone BLOCKs (as written in the list, in Latin and in
@@ -741,15 +754,8 @@ fn each_of_several_numbers_in_one_field_finds_its_entry() {
 #[test]
 fn a_sole_proprietors_marker_does_not_lower_a_block() {
     let s = snapshot();
-    let screen = |name: &str| {
-        let q = Query { name: name.to_string(), ..Default::default() };
-        matcher::screen(&s, &q, &Thresholds::default())
-    };
-    let blocks = |name: &str, id: &str| {
-        let r = screen(name);
-        r.decision == Decision::Block
-            && r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == id)
-    };
+    let screen = |name: &str| screen_untyped(&s, name);
+    let blocks = |name: &str, id: &str| blocks_its_entry(&s, name, id);
     let (mut checked, mut missed) = (0, Vec::new());
     for p in people(&s) {
         let names = std::iter::once(format!("{} {}", p.given, p.surname)).chain(p.cyrillic.iter().cloned());
@@ -787,15 +793,8 @@ fn a_sole_proprietors_marker_does_not_lower_a_block() {
 #[test]
 fn what_payment_orders_add_to_a_name_does_not_hide_it() {
     let s = snapshot();
-    let screen = |name: &str| {
-        let q = Query { name: name.to_string(), ..Default::default() };
-        matcher::screen(&s, &q, &Thresholds::default())
-    };
-    let blocks = |name: &str, id: &str| {
-        let r = screen(name);
-        r.decision == Decision::Block
-            && r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == id)
-    };
+    let screen = |name: &str| screen_untyped(&s, name);
+    let blocks = |name: &str, id: &str| blocks_its_entry(&s, name, id);
     let wrappers: [fn(&str) -> String; 12] = [
         |n| format!("Получатель: {n}"),
         |n| format!("Плательщик {n}"),
