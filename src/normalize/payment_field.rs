@@ -582,7 +582,7 @@ mod tests {
         // The name screened first keeps what follows a comma: an address typed inside a name
         // does not take the name away.
         assert_eq!(cut("Лукашенко, ул. Александр Григорьевич 5"), "Лукашенко, Александр Григорьевич 5");
-        // No number after it: a word typed to cut the name is not an address.
+        // Only Cyrillic abbreviations in lower case are known to be no initials.
         assert_eq!(cut("LUKASHENKO, ul. Aleksandr Grigoryevich"), "LUKASHENKO, ul. Aleksandr Grigoryevich");
         assert_eq!(
             cut("р/с 40817810099910004312 в Лукашенко Александр Григорьевич"),
