@@ -23,17 +23,11 @@ use std::borrow::Cow;
 pub(crate) const SOLE_PROPRIETOR: &[&str] = &["ИП", "ІП", "ЧП", "ИЧП", "ПБОЮЛ", "ФОП", "СПД", "IP"];
 
 /// Words (lower case, Cyrillic) that open or close a name to say how the party trades or who it
-/// is, not which one: sole proprietors, private persons, citizens, and the legal forms of the
-/// region that the legal-form table (`legal_forms`) does not hold, some because their Latin
-/// spelling is also a name (`ПАТ`, `АТ`, `ГП`).
+/// is, not which one, besides the sole proprietors' ([`SOLE_PROPRIETOR`], see [`is_marker`]):
+/// private persons, citizens, and the legal forms of the region that the legal-form table
+/// (`legal_forms`) does not hold, some because their Latin spelling is also a name (`ПАТ`, `АТ`,
+/// `ГП`).
 const MARKERS: &[&str] = &[
-    "ип",
-    "іп",
-    "чп",
-    "ичп",
-    "пбоюл",
-    "фоп",
-    "спд",
     "спд-фл",
     "флп",
     "фл",
@@ -75,6 +69,13 @@ const LABELS: &[&str] = &[
     "найменування",
     "назва",
 ];
+
+/// Whether a lower-case word is a marker: one of [`MARKERS`] or a sole proprietor's.
+fn is_marker(lower: &str) -> bool {
+    static SOLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    MARKERS.contains(&lower)
+        || SOLE.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()).collect()).iter().any(|m| m == lower)
+}
 
 /// Two-word markers of the same kind (`Индивидуальный предприниматель`, `физ. лицо`), as the
 /// lower-case words without their dots.
@@ -237,14 +238,14 @@ const STREET: &[&str] = &[
 /// looked up in one set, since a lower-cased copy of each word and a scan of the tables were a
 /// tenth of screening such a name.
 fn is_known_edge_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     // Punctuation around a word is ASCII or quotes (`«ИП`, `ИНН:`): trimmed without Unicode's
     // tables, which took half of this.
     let w = word.trim_matches(|c: char| {
         matches!(c, '«' | '»' | '„' | '“' | '”' | '‘' | '’')
             || (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '/' && c != '-')
     });
-    if w.len() > 40 || !w.chars().next().is_some_and(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+    if w.len() > 40 || !w.chars().next().is_some_and(super::translit::is_cyrillic) {
         return false;
     }
     // Cyrillic capitals by their code points (`char::to_lowercase` searches Unicode's table for
@@ -270,6 +271,8 @@ fn is_known_edge_word(word: &str) -> bool {
             .chain(TWO_WORD_MARKERS.iter().map(|m| m[0]))
             .chain(LONG_MARKERS.iter().map(|m| m[0]))
             .chain(["рб", "рф"])
+            .map(str::to_string)
+            .chain(SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()))
             .collect()
     });
     std::str::from_utf8(&buf[..len]).is_ok_and(|l| set.contains(l))
@@ -294,21 +297,23 @@ fn is_iban(w: &str) -> bool {
         && b.iter().all(u8::is_ascii_alphanumeric)
 }
 
-/// A number that is a reference rather than part of a name: five digits or more and two letters
-/// at most (a tax number, an account, `№600122610`), or an IBAN.
-fn is_reference_number(word: &str) -> bool {
+/// A number of at least `least` digits and two letters at most, or an IBAN.
+fn is_number_of(word: &str, least: usize) -> bool {
     let w: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
     let d = digits(&w);
-    (d >= 5 && w.chars().count() - d <= 2) || is_iban(&w)
+    (d >= least && w.chars().count() - d <= 2) || is_iban(&w)
 }
 
-/// A number long enough to be an account or a tax number wherever it stands (nine digits or more
-/// and two letters at most, or an IBAN): no person's name holds one, and a word in leet
-/// (`84kh75183k4v1ch`) has more letters.
+/// A number that is a reference rather than part of a name once a reference word introduces it:
+/// five digits or more (a tax number, an account, `№600122610`).
+fn is_reference_number(word: &str) -> bool {
+    is_number_of(word, 5)
+}
+
+/// A number long enough to be an account or a tax number wherever it stands (nine digits or
+/// more): no person's name holds one, and a word in leet (`84kh75183k4v1ch`) has more letters.
 fn is_account_number(word: &str) -> bool {
-    let w: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    let d = digits(&w);
-    (d >= 9 && w.chars().count() - d <= 2) || is_iban(&w)
+    is_number_of(word, 9)
 }
 
 /// A reference word glued to its number (`ИНН7712345678`, `УНП:600122610`).
@@ -320,7 +325,7 @@ fn is_glued_reference(word: &str) -> bool {
 }
 
 fn is_cyrillic(word: &str) -> bool {
-    word.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+    word.chars().any(super::translit::is_cyrillic)
 }
 
 /// The name without what a payment order adds around it that no name holds and that cannot take
@@ -500,9 +505,7 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
             (first..end).filter(|&j| keep[j]).take(m.len()).collect()
         } else if next.is_some_and(|n| TWO_WORD_MARKERS.iter().any(|m| lower[first] == m[0] && lower[n] == m[1])) {
             vec![first, next.unwrap_or(first)]
-        } else if (MARKERS.contains(&lower[first].as_str()) || LABELS.contains(&lower[first].as_str()))
-            && is_cyrillic(words[first])
-        {
+        } else if (is_marker(&lower[first]) || LABELS.contains(&lower[first].as_str())) && is_cyrillic(words[first]) {
             let citizen = matches!(lower[first].as_str(), "гражданин" | "гражданка" | "громадянин" | "громадянка");
             match next {
                 Some(n) if citizen && CITIZEN_OF.contains(&lower[n].as_str()) => vec![first, n],
@@ -522,7 +525,7 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         taken.iter().for_each(|&j| keep[j] = false);
     }
     if let Some(last) = (0..end).rev().find(|&j| keep[j]) {
-        if MARKERS.contains(&lower[last].as_str()) && is_cyrillic(words[last]) && kept(&keep, end) >= 3 {
+        if is_marker(&lower[last]) && is_cyrillic(words[last]) && kept(&keep, end) >= 3 {
             keep[last] = false;
         }
     }

@@ -224,7 +224,8 @@ const GREEK_TO_LATIN: [(char, char); 14] = [
     ('ν', 'v'),
 ];
 
-fn is_cyrillic(c: char) -> bool {
+/// A letter of the Cyrillic block or its supplement.
+pub(crate) fn is_cyrillic(c: char) -> bool {
     matches!(c as u32, 0x0400..=0x052F)
 }
 
