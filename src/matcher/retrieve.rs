@@ -195,44 +195,92 @@ fn short_slips_bound(v: &crate::index::Variant, paired: impl Fn(usize) -> bool) 
 /// letters were romanised (five Cyrillic letters are at most a dozen Latin ones, `shch` and all).
 const MAX_SLIP_BYTES: usize = 12;
 
-/// Sorts hits by variant, keeping the order of each variant's hits (so that its pairs are scored
-/// in the order retrieval found them, whatever the sort). A least-significant-digit radix sort,
-/// eight bits a pass, as many passes as the snapshot's variant count needs: a query over every
-/// list drags in hundreds of hits (p50 142, p90 905 over the dev set), and a comparison sort of
-/// them was a tenth of a screening's instructions (callgrind); the radix passes cost a few per
-/// hit. Written here since it is a dozen lines over our own `Hit`.
-fn group_by_variant(hits: &mut Vec<Hit>, variants: usize) {
-    if hits.len() <= 32 {
-        hits.sort_by_key(|h| h.variant);
-        return;
+/// Whether a name whose found pairs add up to `bound` (a sum of shares) cannot reach
+/// `name_floor`, whatever the deferred tokens (`spent`) and the query's initials add: the first
+/// bound of retrieval, before a name's own tokens are read.
+fn ruled_out(bound: f32, spent: f32, initial_bonus: f32, vb: &crate::index::VariantBound, name_floor: f32) -> bool {
+    let extra = if vb.person { initial_bonus / vb.required_weight } else { 0.0 };
+    (bound + spent + extra) * vb.given_relax + vb.legal_slack + BOUND_MARGIN < name_floor
+}
+
+/// Per listed name (variant) of a snapshot, the sum of its shares in this query and how many
+/// hits it has: a slot per name, reused between calls on a thread (as `SEEN`) and marked by
+/// round, so a query reads and writes only the names it reaches. Twelve bytes a name a thread
+/// (tens of kilobytes on the Belarus lists, 18 MB at a million and a half names).
+///
+/// The names kept are then sorted, and their hits laid out name after name (a counting sort by
+/// name): screening scores names in snapshot order, and a name's pairs in the order retrieval
+/// found them.
+#[derive(Default)]
+struct Sums {
+    /// Even: this query's round; `round + 1` marks a name kept.
+    round: u32,
+    slots: Vec<Slot>,
+    /// The names reached, in the order first reached; then the names kept, in snapshot order.
+    touched: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    round: u32,
+    sum: f32,
+    /// The name's hits; once kept, where its next hit goes.
+    at: u32,
+}
+
+impl Sums {
+    fn start(&mut self, variants: usize) {
+        if self.slots.len() < variants {
+            self.slots.resize(variants, Slot::default());
+        }
+        self.round = self.round.wrapping_add(2);
+        if self.round == 0 {
+            self.slots.fill(Slot::default());
+            self.round = 2;
+        }
+        self.touched.clear();
     }
-    let bits = usize::BITS - variants.leading_zeros();
-    let mut sorted = hits.clone();
-    let mut shift = 0;
-    while shift < bits {
-        let digit = |h: &Hit| ((h.variant >> shift) & 0xff) as usize;
-        let mut starts = [0usize; 256];
-        for h in hits.iter() {
-            starts[digit(h)] += 1;
+
+    fn add(&mut self, variant: u32, share: f32) {
+        let slot = &mut self.slots[variant as usize];
+        if slot.round != self.round {
+            *slot = Slot { round: self.round, sum: 0.0, at: 0 };
+            self.touched.push(variant);
         }
-        if starts.iter().all(|&n| n == 0 || n == hits.len()) {
-            shift += 8;
-            continue;
-        }
+        slot.sum += share;
+        slot.at += 1;
+    }
+
+    /// Keeps the names reached for which `keep(name, sum)` holds, and places their hits: returns
+    /// how many they have.
+    fn keep(&mut self, keep: impl Fn(u32, f32) -> bool) -> usize {
+        let slots = &mut self.slots;
+        let round = self.round;
+        self.touched.retain(|&v| keep(v, slots[v as usize].sum));
+        self.touched.sort_unstable();
         let mut at = 0;
-        for s in &mut starts {
-            let n = *s;
-            *s = at;
+        for &v in &self.touched {
+            let slot = &mut slots[v as usize];
+            let n = slot.at;
+            *slot = Slot { round: round + 1, sum: slot.sum, at };
             at += n;
         }
-        for h in hits.iter() {
-            let d = digit(h);
-            sorted[starts[d]] = *h;
-            starts[d] += 1;
-        }
-        std::mem::swap(hits, &mut sorted);
-        shift += 8;
+        at as usize
     }
+
+    /// Where the next hit of `variant` goes, if the name is kept.
+    fn place(&mut self, variant: u32) -> Option<usize> {
+        let slot = &mut self.slots[variant as usize];
+        (slot.round == self.round + 1).then(|| {
+            slot.at += 1;
+            slot.at as usize - 1
+        })
+    }
+}
+
+std::thread_local! {
+    /// This thread's [`Sums`].
+    static SUMS: std::cell::RefCell<Sums> = std::cell::RefCell::new(Sums::default());
 }
 
 std::thread_local! {
@@ -443,23 +491,43 @@ pub(super) fn best_names(
         .zip(&visited)
         .filter_map(|(m, &k)| snapshot.tokens[m.token as usize].occurrences(m.person).get(k).map(|o| (*m, o.share)))
         .collect();
-    // (variant, its share of the bound, the aligned pair), grouped by variant afterwards: one
-    // flat vector and a sort are cheaper than a map of vectors on this path.
-    let mut hits: Vec<Hit> = Vec::with_capacity(visited.iter().sum());
-    for (&Near { unit: ui, token: ti, sim, prefix, person }, &k) in matched.iter().zip(&visited) {
-        for o in &snapshot.tokens[ti as usize].occurrences(person)[..k] {
-            hits.push(Hit {
-                variant: o.variant,
-                share: sim * o.share,
-                pair: score::Pair { unit: ui, pos: o.pos, sim, prefix },
-            });
+    // The names reached, each with the sum of its shares (`Sums`), in one pass over the
+    // occurrences visited: most are ruled out by that bound alone ([`ruled_out`], the first
+    // check below), and only the occurrences of the rest are laid out as hits, name after name.
+    // A listed person's given name reaches a few hundred names, of which a few dozen are kept:
+    // gathering every hit and sorting them by name was a quarter of screening that person.
+    // Summed in the order the hits are laid out, so a name's sum is its group's sum below.
+    let (hits, reached) = SUMS.with_borrow_mut(|sums| {
+        sums.start(snapshot.variants.len());
+        for (m, &k) in matched.iter().zip(&visited) {
+            for o in &snapshot.tokens[m.token as usize].occurrences(m.person)[..k] {
+                sums.add(o.variant, m.sim * o.share);
+            }
         }
-    }
-    group_by_variant(&mut hits, snapshot.variants.len());
-    // Counted only for a span that records (a pass over every hit otherwise spent for nothing).
-    if !retrieval.is_disabled() {
-        retrieval.record("candidates", hits.chunk_by(|a, b| a.variant == b.variant).count() as i64);
-    }
+        let reached = sums.touched.len();
+        // A person's name that short slips may lift is kept: what they add needs its pairs.
+        let kept = sums.keep(|vi, bound| {
+            let vb = &snapshot.variant_bounds[vi as usize];
+            !prune
+                || (vb.person && loose_slips)
+                || !ruled_out(bound, spent[usize::from(vb.person)], initial_bonus, vb, name_floor)
+        });
+        let mut hits =
+            vec![Hit { variant: 0, share: 0.0, pair: score::Pair { unit: 0, pos: 0, sim: 0.0, prefix: false } }; kept];
+        for (&Near { unit: ui, token: ti, sim, prefix, person }, &k) in matched.iter().zip(&visited) {
+            for o in &snapshot.tokens[ti as usize].occurrences(person)[..k] {
+                if let Some(at) = sums.place(o.variant) {
+                    hits[at] = Hit {
+                        variant: o.variant,
+                        share: sim * o.share,
+                        pair: score::Pair { unit: ui, pos: o.pos, sim, prefix },
+                    };
+                }
+            }
+        }
+        (hits, reached)
+    });
+    retrieval.record("candidates", reached as i64);
     drop(retrieval);
     let _scoring = tracing::debug_span!("score").entered();
 
@@ -470,13 +538,13 @@ pub(super) fn best_names(
         let v = &snapshot.variants[vi as usize];
         let entity = &snapshot.entities[v.entity as usize];
         if !type_compatible(query.party_type, entity.entity_type) {
-            return;
+            return false;
         }
         let (units, form): (&[score::Unit], &NameForm) =
             match (snapshot.variant_bounds[vi as usize].person, &person_form, &org_form) {
                 (true, Some(f), _) => (&person_units, f),
                 (false, _, Some(f)) => (&org_units, f),
-                _ => return,
+                _ => return false,
             };
         let mut s = match pairs {
             Some(p) => score::score_pairs_with(units, form, &snapshot.listed_name(vi), p, &mut legal_memo),
@@ -491,7 +559,7 @@ pub(super) fn best_names(
             s.score *= WEAK_ALIAS_FACTOR;
         }
         if s.score < name_floor || (s.score == 0.0 && !keep_clear) {
-            return;
+            return false;
         }
         // The entity's best name decides; a name that can BLOCK without caveats (initials only,
         // a cut query's excused end) beats a higher one that cannot, and a name listed word for
@@ -507,6 +575,8 @@ pub(super) fn best_names(
         if e.score == 0.0 || rank(&s) > rank(&e.how) {
             *e = BestName { score: s.score, name: v.name, how: s };
         }
+        // No name ranks above one met word for word without caveats (a score is at most 1).
+        rank(&e.how) >= (true, 1.0, true)
     };
     if keep_clear {
         for vi in 0..snapshot.variants.len() as u32 {
@@ -515,6 +585,9 @@ pub(super) fn best_names(
     } else {
         let mut pairs = Vec::new();
         let mut slip_memo = SlipMemo::default();
+        // The entity whose best name so far no other of its names can beat: its other names
+        // (contiguous in the snapshot) are not scored. A listed person has up to a few dozen.
+        let mut settled: Option<u32> = None;
         for group in hits.chunk_by(|a, b| a.variant == b.variant) {
             let vi = group[0].variant;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
@@ -531,7 +604,7 @@ pub(super) fn best_names(
             // only `short_slips` compares: its bound counts what they may add.
             let v = &snapshot.variants[vi as usize];
             if prune
-                && (bound + spent[usize::from(person)] + extra) * relax + slack + BOUND_MARGIN < name_floor
+                && ruled_out(bound, spent[usize::from(person)], initial_bonus, &vb, name_floor)
                 && !(person
                     && loose_slips
                     && (bound
@@ -544,6 +617,9 @@ pub(super) fn best_names(
                         + BOUND_MARGIN
                         >= name_floor)
             {
+                continue;
+            }
+            if settled == Some(v.entity) {
                 continue;
             }
             pairs.clear();
@@ -584,7 +660,9 @@ pub(super) fn best_names(
             if prune_cut && cut_bound(v, person, &pairs, initial_bonus) * relax + BOUND_MARGIN < name_floor {
                 continue;
             }
-            score_variant(vi, Some(&mut pairs));
+            if score_variant(vi, Some(&mut pairs)) {
+                settled = Some(v.entity);
+            }
         }
     } // Identifier hits count whatever the name.
     for id in &query.identifiers {
@@ -599,7 +677,6 @@ pub(super) fn best_names(
 mod tests {
     use super::*;
 
-    /// The radix passes give what a stable sort gives, for every size of list and of id.
     /// Marks dropping repeats give what sorting and `dedup` give, over rounds enough to reuse the
     /// marks, and for ids past the marks' length.
     #[test]
@@ -618,23 +695,47 @@ mod tests {
         }
     }
 
+    /// The hits of the names kept, laid out by `Sums`, are those a stable sort by name of the
+    /// kept hits gives, and each name's sum is its hits' sum, bit for bit (the bound retrieval
+    /// checks again from them); over rounds enough to reuse the slots, and snapshots of every
+    /// size.
     #[test]
-    fn hits_are_grouped_as_a_stable_sort_groups_them() {
+    fn sums_lay_out_the_kept_hits_as_a_stable_sort_does() {
         let mut next = super::super::xorshift(7);
-        for (n, variants) in [(0, 10), (5, 10), (33, 3), (500, 200), (2000, 70_000), (3000, 20_000_000)] {
-            let hits: Vec<Hit> = (0..n)
-                .map(|i| Hit {
-                    variant: next() % variants,
-                    share: i as f32,
-                    pair: score::Pair { unit: (i % 7) as u8, pos: 0, sim: 1.0, prefix: false },
-                })
+        let mut sums = Sums::default();
+        for round in 0..400 {
+            let variants = [1, 10, 300, 70_000][round % 4];
+            let n = (next() % 300) as usize;
+            let hits: Vec<(u32, f32)> = (0..n).map(|_| (next() % variants, (next() % 1000) as f32 / 997.0)).collect();
+            sums.start(variants as usize);
+            for &(v, share) in &hits {
+                sums.add(v, share);
+            }
+            let mut expected_sums: FxHashMap<u32, f32> = FxHashMap::default();
+            for &(v, share) in &hits {
+                *expected_sums.entry(v).or_default() += share;
+            }
+            assert_eq!(sums.touched.len(), expected_sums.len());
+            // Keep about half the names, by their sum.
+            let keep = |v: u32, sum: f32| {
+                assert_eq!(sum.to_bits(), expected_sums[&v].to_bits());
+                (v ^ sum.to_bits()) % 2 == 0
+            };
+            let kept = sums.keep(keep);
+            let mut laid = vec![(u32::MAX, 0.0f32, usize::MAX); kept];
+            for (i, &(v, share)) in hits.iter().enumerate() {
+                if let Some(at) = sums.place(v) {
+                    laid[at] = (v, share, i);
+                }
+            }
+            let mut expected: Vec<(u32, f32, usize)> = hits
+                .iter()
+                .enumerate()
+                .filter(|(_, &(v, _))| keep(v, expected_sums[&v]))
+                .map(|(i, &(v, share))| (v, share, i))
                 .collect();
-            let mut expected = hits.clone();
-            expected.sort_by_key(|h| h.variant);
-            let mut got = hits;
-            group_by_variant(&mut got, variants as usize);
-            let key = |v: &[Hit]| v.iter().map(|h| (h.variant, h.share.to_bits())).collect::<Vec<_>>();
-            assert_eq!(key(&got), key(&expected), "{n} hits over {variants} variants");
+            expected.sort_by_key(|h| h.0);
+            assert_eq!(laid, expected, "round {round}");
         }
     }
 }
