@@ -245,6 +245,9 @@ pub struct Snapshot {
     /// `is_listed_word`): asked dozens of times per query word that may be words run together,
     /// where scanning postings cost more than the screening.
     listed_words: [rustc_hash::FxHashSet<u64>; 2],
+    /// Listed names by [`words_key`] → their variants, organisations' then persons' (primary
+    /// names and strong aliases): how a party sent with the other type is met.
+    names_as_words: [FxHashMap<u64, Vec<u32>>; 2],
     /// Shared, not copied: `Compare` builds a one-entity snapshot with the live one's statistics.
     stats: Arc<ListStats>,
     /// Accepted false positives, loaded and swapped with the lists.
@@ -341,6 +344,7 @@ impl Snapshot {
         let mut tokens: Vec<ListedToken> = Vec::new();
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut names_as_words: [FxHashMap<u64, Vec<u32>>; 2] = Default::default();
         let mut countries = Vec::with_capacity(entities.len());
         // Names are prepared a chunk at a time: all of them at once would be the peak of a
         // build, and memory freed after a build stays resident.
@@ -353,6 +357,11 @@ impl Snapshot {
                     continue;
                 }
                 let vi = variants.len() as u32;
+                if e.names[usize::from(ni)].quality != crate::model::NameQuality::Weak {
+                    if let Some(k) = words_key(form.tokens.iter().map(|t| &*t.text)) {
+                        names_as_words[usize::from(form.person)].entry(k).or_default().push(vi);
+                    }
+                }
                 let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
                 let mut parts = Vec::with_capacity(form.tokens.len());
                 for (pos, t) in form.tokens.iter().enumerate() {
@@ -456,6 +465,7 @@ impl Snapshot {
             posting_ids,
             identifiers,
             listed_words,
+            names_as_words,
             stats,
             good_guys: Default::default(),
         }
@@ -519,6 +529,12 @@ impl Snapshot {
         if let Some(h) = moved_hash(&q.text) {
             get(h);
         }
+    }
+
+    /// The variants of listed names whose [`words_key`] is `key`: of persons' names when
+    /// `person`, else of organisations'.
+    pub fn listed_as_words(&self, person: bool, key: u64) -> &[u32] {
+        self.names_as_words[usize::from(person)].get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `word` (folded) is a word of a listed name: of a person's name when `person`, else
@@ -639,6 +655,24 @@ fn word_weights(sources: &[LoadedSource]) -> FxHashMap<String, f32> {
             (k, (0.2 + 1.3 * idf).clamp(0.2, 1.5))
         })
         .collect()
+}
+
+/// A name as its words (folded), in any order, legal forms and words of one or two letters aside
+/// (initials, which a listed company's form joins: `V.I. Kozlov`): the key by which a party sent
+/// with the other type than its listed one is met (`matcher::retrieve`). None for a name too
+/// short to say who it is: no word left, or one word of fewer than five letters.
+pub fn words_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<u64> {
+    let mut words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| crate::normalize::char_count(w) >= 3 && !crate::normalize::is_legal_form_spelling(w))
+        .collect();
+    match words.as_slice() {
+        [] => return None,
+        [one] if crate::normalize::char_count(one) < 5 => return None,
+        _ => {}
+    }
+    words.sort_unstable();
+    Some(fnv(words.iter().flat_map(|w| w.bytes().chain(std::iter::once(b' ')))))
 }
 
 /// Identifier kinds that can be compared with each other (a passport number published as a

@@ -24,7 +24,7 @@ pub(super) fn decide(
     let Options { keep_clear, only, .. } = *opts;
     let query_country = query.country.as_deref().map(crate::normalize::country_key);
     let mut matches: Vec<(bool, MatchResult)> = Vec::new();
-    for (ei, BestName { score: name_score, name, how }) in best {
+    for (ei, BestName { score: name_score, name, how, other_type }) in best {
         let entity = &snapshot.entities[ei as usize];
         if only.is_some_and(|only| !only.contains(&entity.id)) {
             continue;
@@ -42,7 +42,7 @@ pub(super) fn decide(
             } else {
                 Outcome::Absent
             },
-            detail: name_detail(&how),
+            detail: name_detail(&how, other_type),
             adjustment: 0.0,
         };
         let adjustment = |f: &Option<Feature>| f.as_ref().map_or(0.0, |f| f.adjustment);
@@ -63,6 +63,14 @@ pub(super) fn decide(
         }
         // An approximate name with the listed date of birth is the listed person.
         if how.approximate && decision == Decision::Block && dob_adjustment < features::EXACT_DOB {
+            decision = Decision::Review;
+        }
+        // A name of the other type than the party's counts only at BLOCK strength, and then as
+        // a REVIEW (see `retrieve::other_type_floor`).
+        if other_type && !id_hit {
+            if decision != Decision::Block {
+                continue;
+            }
             decision = Decision::Review;
         }
         if id_hit {
@@ -102,8 +110,12 @@ pub(super) fn decide(
 }
 
 /// What a name score does not say by itself: each caveat that kept it from a plain match.
-fn name_detail(how: &crate::matcher::score::NameScore) -> Cow<'static, str> {
+fn name_detail(how: &crate::matcher::score::NameScore, other_type: bool) -> Cow<'static, str> {
     let caveats = [
+        other_type.then_some(
+            "listed as another type of party than the one sent (a person's name sent as an organisation, or the \
+             reverse): REVIEW at most",
+        ),
         how.initials.then_some("given names met only as initials"),
         how.cut.then_some(
             "the name looks cut short: its last word begins a listed one, or listed words after the cut were not \

@@ -295,6 +295,11 @@ impl QueryText {
         }
     }
 
+    /// The folded words of the name, labels, notes and payment boilerplate aside.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// The folded words of the name as given, when nothing was stripped from it.
     pub fn whole_words(&self) -> Option<&[String]> {
         self.whole.then_some(self.words.as_slice())

@@ -38,6 +38,8 @@ pub(super) struct BestName {
     pub score: f32,
     pub name: u16,
     pub how: score::NameScore,
+    /// Met as a listed name of the other type than the party's (see [`other_type_names`]).
+    pub other_type: bool,
 }
 
 /// Bounds are sums of f32 shares, rounded differently from the score they bound: a name scoring
@@ -571,9 +573,9 @@ pub(super) fn best_names(
                 s.exact,
             )
         };
-        let e = best.entry(v.entity).or_insert(BestName { score: 0.0, name: v.name, how: Default::default() });
+        let e = best.entry(v.entity).or_insert(BestName { score: 0.0, name: v.name, ..Default::default() });
         if e.score == 0.0 || rank(&s) > rank(&e.how) {
-            *e = BestName { score: s.score, name: v.name, how: s };
+            *e = BestName { score: s.score, name: v.name, how: s, other_type: false };
         }
         // No name ranks above one met word for word without caveats (a score is at most 1).
         rank(&e.how) >= (true, 1.0, true)
@@ -667,10 +669,34 @@ pub(super) fn best_names(
     } // Identifier hits count whatever the name.
     for id in &query.identifiers {
         for &ei in snapshot.entities_with_identifier(&id.key()) {
-            best.entry(ei).or_insert(BestName { score: 0.0, name: 0, how: Default::default() });
+            best.entry(ei).or_insert(BestName { score: 0.0, name: 0, ..Default::default() });
         }
     }
+    if !keep_clear {
+        other_type_names(snapshot, query, text, &mut best);
+    }
     best
+}
+
+/// A party sent with the other type than its listed one: a listed person's name sent as an
+/// organisation's, or a listed company's as a person's (a sole proprietor's business bears its
+/// owner's name, a form's type field defaults wrongly; an outside attack sent 727 listed names
+/// so, all CLEAR). The type is trusted for everything but a name listed word for word, in any
+/// order and case, legal forms aside (`index::words_key`): that is found by one lookup, and is
+/// REVIEW at most (`decide`), since the type says it may be another party of the same name.
+/// Reading every typed party both ways in full costs half as much again as screening it.
+fn other_type_names(snapshot: &Snapshot, query: &Query, text: &QueryText, best: &mut FxHashMap<u32, BestName>) {
+    let listed_person = match query.party_type {
+        Some(EntityType::Person) => false,
+        Some(EntityType::Organization) => true,
+        _ => return,
+    };
+    let Some(key) = crate::index::words_key(text.words().iter().map(String::as_str)) else { return };
+    for &vi in snapshot.listed_as_words(listed_person, key) {
+        let v = &snapshot.variants[vi as usize];
+        let how = score::NameScore { score: 1.0, ..Default::default() };
+        best.entry(v.entity).or_insert(BestName { score: 1.0, name: v.name, how, other_type: true });
+    }
 }
 
 #[cfg(test)]
