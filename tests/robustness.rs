@@ -800,7 +800,14 @@ fn what_payment_orders_add_to_a_name_does_not_hide_it() {
     let s = snapshot();
     let screen = |name: &str| screen_untyped(&s, name);
     let blocks = |name: &str, id: &str| blocks_its_entry(&s, name, id);
-    let wrappers: [fn(&str) -> String; 12] = [
+    let wrappers: [fn(&str) -> String; 17] = [
+        // Addresses as the lists write their companies' (a street word somewhere in the part
+        // after the comma, a house number, a postcode, a country).
+        |n| format!("{n}, 27 Pobediteley Ave., Minsk 220004, Belarus"),
+        |n| format!("{n}, Office 305, 12 Kalinovskogo St., Minsk"),
+        |n| format!("{n}, bld. 3, Tolstogo Street 10, Vitebsk 210001, Belarus"),
+        |n| format!("{n}, 1200 Brickell Avenue, Miami, FL 33131, United States"),
+        |n| format!("{n}, Flat 4, 10 Ledra Street, Limassol 3035, Cyprus"),
         |n| format!("Получатель: {n}"),
         |n| format!("Плательщик {n}"),
         |n| format!("ИНН 7712345678 {n}"),

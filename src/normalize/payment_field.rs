@@ -231,6 +231,32 @@ const STREET: &[&str] = &[
     "str",
     "street",
     "ul",
+    // As the lists write their companies' addresses in Latin letters (`11 Sovetskaya St.`,
+    // `Kosmonavtov ave. 100`, `Shosse Minskoe 4`, `Room 20`, `bld. 7`).
+    "st",
+    "ave",
+    "avenue",
+    "prospect",
+    "prospekt",
+    "prosp",
+    "blvd",
+    "boulevard",
+    "road",
+    "rd",
+    "lane",
+    "shosse",
+    "highway",
+    "sq",
+    "square",
+    "office",
+    "room",
+    "building",
+    "bldg",
+    "bld",
+    "floor",
+    "flat",
+    "apt",
+    "suite",
 ];
 
 /// Whether a word may open or close a name as a marker or a label (the tables' first words, all
@@ -462,6 +488,17 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         let w = lower[j].split_once('.').map_or(lower[j].as_str(), |(m, _)| m);
         STREET.contains(&w) || (lower[j].len() == 6 && lower[j].chars().all(|c| c.is_ascii_digit()))
     };
+    // The words of the part of the field that starts at `j`, up to the next comma.
+    let part = |j: usize| {
+        let to = (j..end).find(|&k| words[k].ends_with(',')).map_or(end, |k| k + 1);
+        j..to
+    };
+    // A part that is a country's name (`…, Cyprus`, `…, United States`).
+    let country = |j: usize| {
+        let name: Vec<&str> = part(j).map(|k| words[k].trim_end_matches(',')).collect();
+        let key = crate::normalize::country_key(&name.join(" "));
+        key.len() == 2 && key.bytes().all(|b| b.is_ascii_uppercase())
+    };
     if let Some(at) = (1..end).find(|&j| {
         let after_comma = words[j - 1].ends_with(',');
         if !places {
@@ -471,9 +508,10 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         } else {
             // With a house number or a postcode after it: `…, ul. Aleksandr Grigoryevich` is a
             // name cut by one typed word, not an address.
+            // A street word anywhere in the part (`…, 11 Sovetskaya St., Minsk`), or a country.
             after_comma
-                && (street(j) || (j + 1 < end && street(j + 1)))
-                && words[j..end].iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+                && (country(j)
+                    || (part(j).any(street) && words[j..end].iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))))
         }
     }) {
         end = at;
