@@ -89,6 +89,9 @@ pub struct Variant {
     /// The name's tokens in order. Spellings and keys live once in `Snapshot::tokens`: "Aleksandr"
     /// is in hundreds of names, and a copy per name was a fifth of the memory of all lists.
     pub parts: Box<[Part]>,
+    /// Positions of the words that name the organisation by themselves
+    /// (`name_form::brand_words`).
+    pub brands: u64,
 }
 
 /// A variant's score bound inputs (see `Snapshot::variant_bounds`).
@@ -135,6 +138,8 @@ pub struct Part {
 pub struct ListedName<'a> {
     pub parts: &'a [Part],
     pub tokens: &'a [ListedToken],
+    /// `Variant::brands`.
+    pub brands: u64,
 }
 
 impl<'a> ListedName<'a> {
@@ -155,6 +160,9 @@ pub struct ListedToken {
     occurrences: Vec<Occurrence>,
     /// How many of `occurrences` are in person names.
     persons: u32,
+    /// One of its occurrences is a brand (`Occurrence::brand`): never deferred by retrieval,
+    /// whose budget counts shares only.
+    pub brand: bool,
 }
 
 impl ListedToken {
@@ -179,6 +187,9 @@ pub struct Occurrence {
     /// The token's weight over the name's required weight: its most to the name's score (for a
     /// query not cut by a field width).
     pub share: f32,
+    /// The token names an organisation by itself (`name_form::brand_words`): met letter for
+    /// letter, it may lift the name to REVIEW whatever its share.
+    pub brand: bool,
 }
 
 /// Statistics drawn from every entity of every loaded list (in scope or not: more names give
@@ -193,6 +204,10 @@ pub struct ListStats {
     pub word_weights: FxHashMap<String, f32>,
     /// Given-name equivalents by phonetic key (see `equivalents`).
     pub name_equivalents: FxHashMap<String, Arc<[String]>>,
+    /// Hashes of the (folded) words of every listed address: the lists' own places (`Minsk`,
+    /// `Vitebsk`, streets), which name no company by themselves however rare they are among
+    /// company names (see `name_form::brand_words`).
+    pub place_words: rustc_hash::FxHashSet<u64>,
 }
 
 impl ListStats {
@@ -203,7 +218,18 @@ impl ListStats {
                 .into_iter()
                 .map(|(k, v)| (k, Arc::from(v)))
                 .collect(),
+            place_words: sources
+                .iter()
+                .flat_map(|s| &s.entities)
+                .flat_map(|e| &e.addresses)
+                .flat_map(|a| fold(a).split_whitespace().map(|w| fnv(w.bytes())).collect::<Vec<_>>())
+                .collect(),
         }
+    }
+
+    /// Whether a folded word is a word of a listed address.
+    pub fn is_place_word(&self, word: &str) -> bool {
+        self.place_words.contains(&fnv(word.bytes()))
     }
 }
 
@@ -363,10 +389,17 @@ impl Snapshot {
                     }
                 }
                 let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
+                let brands = name_form::brand_words(
+                    form.person,
+                    form.tokens.iter().map(|t| {
+                        let generic = stats.is_place_word(&t.text) || !org_synonym_keys(&t.text).is_empty();
+                        (t.role, t.weight, t.text_chars(), generic)
+                    }),
+                );
                 let mut parts = Vec::with_capacity(form.tokens.len());
                 for (pos, t) in form.tokens.iter().enumerate() {
                     let id = *token_by_text.entry(t.text.to_string()).or_insert_with(|| {
-                        tokens.push(ListedToken { tok: t.clone(), occurrences: Vec::new(), persons: 0 });
+                        tokens.push(ListedToken { tok: t.clone(), occurrences: Vec::new(), persons: 0, brand: false });
                         (tokens.len() - 1) as u32
                     });
                     parts.push(Part { token: id, role: t.role, weight: t.weight });
@@ -376,7 +409,10 @@ impl Snapshot {
                         continue;
                     }
                     let share = t.weight / required_weight;
-                    tokens[id as usize].occurrences.push(Occurrence { variant: vi, pos: pos as u8, share });
+                    let brand = brands & (1 << pos) != 0;
+                    let token = &mut tokens[id as usize];
+                    token.occurrences.push(Occurrence { variant: vi, pos: pos as u8, share, brand });
+                    token.brand |= brand;
                 }
                 let legal_weight: f32 =
                     parts.iter().filter(|p| p.role == name_form::Role::Legal).map(|p| p.weight).sum();
@@ -394,6 +430,7 @@ impl Snapshot {
                     legal_weight,
                     cut_weight: cut_weight(&parts),
                     parts: parts.into_boxed_slice(),
+                    brands,
                 });
             }
             for id in &e.identifiers {
@@ -564,7 +601,8 @@ impl Snapshot {
 
     /// Variant `vi`'s name as scoring reads it.
     pub fn listed_name(&self, vi: u32) -> ListedName<'_> {
-        ListedName { parts: &self.variants[vi as usize].parts, tokens: &self.tokens }
+        let v = &self.variants[vi as usize];
+        ListedName { parts: &v.parts, tokens: &self.tokens, brands: v.brands }
     }
 
     pub fn entity_count(&self) -> usize {

@@ -293,6 +293,39 @@ pub const GIVEN_WEIGHT: f32 = 1.0;
 pub const SECOND_GIVEN_FACTOR: f32 = 0.5;
 pub const PATRONYMIC_WEIGHT: f32 = 0.6;
 pub const LEGAL_WEIGHT: f32 = 0.05;
+/// The least weight of a word that names an organisation by itself ([`brand_words`]): rare in
+/// the lists (word weights run 0.2 for `company` to 1.5 for a word of one listed name).
+pub const BRAND_MIN_WEIGHT: f32 = 1.0;
+/// The fewest letters of such a word: short names and acronyms (`SPP`, `IRSA`) are met by chance.
+pub const BRAND_MIN_CHARS: usize = 5;
+
+/// The words of an organisation's listed name that name it by themselves, as a mask of
+/// positions: its heaviest (rarest in the lists) required words but generic ones, when they weigh
+/// [`BRAND_MIN_WEIGHT`] or more and have [`BRAND_MIN_CHARS`] letters or more, in a name of two
+/// required words or more. Payments name a company by its brand (`Belavia` for `OPEN JOINT STOCK
+/// COMPANY BELAVIA BELARUSIAN AIRLINES`, `Transaviaexport` for `JSC TRANSAVIAEXPORT AIRLINES`):
+/// the words left out say what it does and where. A place is no brand, however rare among
+/// company names (`Minsk` in `Minsk OMON`: words of the lists' addresses are not), nor a word
+/// of trade the synonyms table knows (`Works`, `Holding`). None for a person's name. `parts`:
+/// each word's role, weight, letters and whether it is generic so, in order. Computed once per listed name (`index::Variant::brands`), for retrieval's bounds and
+/// for scoring alike.
+pub fn brand_words(person: bool, parts: impl Iterator<Item = (Role, f32, usize, bool)> + Clone) -> u64 {
+    if person || parts.clone().filter(|(role, ..)| !role.optional()).count() < 2 {
+        return 0;
+    }
+    let candidates = parts.clone().filter(|(role, _, _, generic)| !role.optional() && !generic);
+    let heaviest = candidates.fold(0.0f32, |m, (_, w, _, _)| m.max(w));
+    if heaviest < BRAND_MIN_WEIGHT {
+        return 0;
+    }
+    parts.take(64).enumerate().fold(0, |mask, (pos, (role, weight, chars, generic))| {
+        if !role.optional() && !generic && weight == heaviest && chars >= BRAND_MIN_CHARS {
+            mask | 1 << pos
+        } else {
+            mask
+        }
+    })
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct NameForm {

@@ -30,6 +30,24 @@ struct Hit {
     variant: u32,
     share: f32,
     pair: score::Pair,
+    /// The pair meets a brand of the name letter for letter (see [`brand_met`]).
+    brand: bool,
+}
+
+/// Whether a listed token's occurrence, met with this similarity, may lift its name to
+/// [`score::ORG_BRAND_SCORE`] whatever its share: a brand met letter for letter.
+fn brand_met(o: &crate::index::Occurrence, sim: f32) -> bool {
+    o.brand && sim >= score::ORG_COVERED_SIM
+}
+
+/// A name's bound from its shares, raised to [`score::ORG_BRAND_SCORE`] when a brand of it was
+/// met (`brand`).
+fn with_brand(bound: f32, brand: bool) -> f32 {
+    if brand {
+        bound.max(score::ORG_BRAND_SCORE)
+    } else {
+        bound
+    }
 }
 
 /// The best name of one entity: its score, which of the entity's names, and how it matched.
@@ -226,6 +244,8 @@ struct Sums {
 struct Slot {
     round: u32,
     sum: f32,
+    /// A brand of the name was met ([`brand_met`]).
+    brand: bool,
     /// The name's hits; once kept, where its next hit goes.
     at: u32,
 }
@@ -243,28 +263,29 @@ impl Sums {
         self.touched.clear();
     }
 
-    fn add(&mut self, variant: u32, share: f32) {
+    fn add(&mut self, variant: u32, share: f32, brand: bool) {
         let slot = &mut self.slots[variant as usize];
         if slot.round != self.round {
-            *slot = Slot { round: self.round, sum: 0.0, at: 0 };
+            *slot = Slot { round: self.round, sum: 0.0, at: 0, brand: false };
             self.touched.push(variant);
         }
+        slot.brand |= brand;
         slot.sum += share;
         slot.at += 1;
     }
 
     /// Keeps the names reached for which `keep(name, sum)` holds, and places their hits: returns
     /// how many they have.
-    fn keep(&mut self, keep: impl Fn(u32, f32) -> bool) -> usize {
+    fn keep(&mut self, keep: impl Fn(u32, f32, bool) -> bool) -> usize {
         let slots = &mut self.slots;
         let round = self.round;
-        self.touched.retain(|&v| keep(v, slots[v as usize].sum));
+        self.touched.retain(|&v| keep(v, slots[v as usize].sum, slots[v as usize].brand));
         self.touched.sort_unstable();
         let mut at = 0;
         for &v in &self.touched {
             let slot = &mut slots[v as usize];
             let n = slot.at;
-            *slot = Slot { round: round + 1, sum: slot.sum, at };
+            *slot = Slot { round: round + 1, at, ..*slot };
             at += n;
         }
         at as usize
@@ -448,7 +469,7 @@ pub(super) fn best_names(
         .iter()
         .enumerate()
         .map(|(i, m)| (snapshot.tokens[m.token as usize].occurrences(m.person).len(), i))
-        .filter(|&(n, _)| prune && n >= MIN_DEFERRED_OCCURRENCES)
+        .filter(|&(n, i)| prune && n >= MIN_DEFERRED_OCCURRENCES && !snapshot.tokens[matched[i].token as usize].brand)
         .collect();
     by_cost.sort_unstable_by_key(|&(n, i)| (std::cmp::Reverse(n), i));
     // Per (unit, kind of name): the most its deferred tokens add.
@@ -503,19 +524,27 @@ pub(super) fn best_names(
         sums.start(snapshot.variants.len());
         for (m, &k) in matched.iter().zip(&visited) {
             for o in &snapshot.tokens[m.token as usize].occurrences(m.person)[..k] {
-                sums.add(o.variant, m.sim * o.share);
+                sums.add(o.variant, m.sim * o.share, brand_met(o, m.sim));
             }
         }
         let reached = sums.touched.len();
         // A person's name that short slips may lift is kept: what they add needs its pairs.
-        let kept = sums.keep(|vi, bound| {
+        let kept = sums.keep(|vi, bound, brand| {
+            let bound = with_brand(bound, brand);
             let vb = &snapshot.variant_bounds[vi as usize];
             !prune
                 || (vb.person && loose_slips)
                 || !ruled_out(bound, spent[usize::from(vb.person)], initial_bonus, vb, name_floor)
         });
-        let mut hits =
-            vec![Hit { variant: 0, share: 0.0, pair: score::Pair { unit: 0, pos: 0, sim: 0.0, prefix: false } }; kept];
+        let mut hits = vec![
+            Hit {
+                variant: 0,
+                share: 0.0,
+                pair: score::Pair { unit: 0, pos: 0, sim: 0.0, prefix: false },
+                brand: false
+            };
+            kept
+        ];
         for (&Near { unit: ui, token: ti, sim, prefix, person }, &k) in matched.iter().zip(&visited) {
             for o in &snapshot.tokens[ti as usize].occurrences(person)[..k] {
                 if let Some(at) = sums.place(o.variant) {
@@ -523,6 +552,7 @@ pub(super) fn best_names(
                         variant: o.variant,
                         share: sim * o.share,
                         pair: score::Pair { unit: ui, pos: o.pos, sim, prefix },
+                        brand: brand_met(o, sim),
                     };
                 }
             }
@@ -599,7 +629,8 @@ pub(super) fn best_names(
             // Shares divide by the name's required weight, but a person's score may divide by
             // less (`VariantBound::given_relax`): the sums of shares are scaled up by as much.
             let relax = vb.given_relax;
-            let mut bound: f32 = group.iter().map(|h| h.share).sum();
+            let brand = group.iter().any(|h| h.brand);
+            let mut bound: f32 = with_brand(group.iter().map(|h| h.share).sum(), brand);
             // The deferred tokens add at most `spent` (one per unit): most candidates are ruled
             // out here, before their tokens are read.
             // A query in another script may meet short given names by one consonant class, which
@@ -659,7 +690,7 @@ pub(super) fn best_names(
             {
                 continue;
             }
-            if prune_cut && cut_bound(v, person, &pairs, initial_bonus) * relax + BOUND_MARGIN < name_floor {
+            if prune_cut && !brand && cut_bound(v, person, &pairs, initial_bonus) * relax + BOUND_MARGIN < name_floor {
                 continue;
             }
             if score_variant(vi, Some(&mut pairs)) {
@@ -735,7 +766,7 @@ mod tests {
             let hits: Vec<(u32, f32)> = (0..n).map(|_| (next() % variants, (next() % 1000) as f32 / 997.0)).collect();
             sums.start(variants as usize);
             for &(v, share) in &hits {
-                sums.add(v, share);
+                sums.add(v, share, false);
             }
             let mut expected_sums: FxHashMap<u32, f32> = FxHashMap::default();
             for &(v, share) in &hits {
@@ -743,7 +774,7 @@ mod tests {
             }
             assert_eq!(sums.touched.len(), expected_sums.len());
             // Keep about half the names, by their sum.
-            let keep = |v: u32, sum: f32| {
+            let keep = |v: u32, sum: f32, _brand: bool| {
                 assert_eq!(sum.to_bits(), expected_sums[&v].to_bits());
                 (v ^ sum.to_bits()) % 2 == 0
             };
@@ -757,7 +788,7 @@ mod tests {
             let mut expected: Vec<(u32, f32, usize)> = hits
                 .iter()
                 .enumerate()
-                .filter(|(_, &(v, _))| keep(v, expected_sums[&v]))
+                .filter(|(_, &(v, _))| keep(v, expected_sums[&v], false))
                 .map(|(i, &(v, share))| (v, share, i))
                 .collect();
             expected.sort_by_key(|h| h.0);

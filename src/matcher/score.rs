@@ -220,6 +220,12 @@ pub use super::similarity::BLOCK_PAIR_SIM;
 /// the words met are spelt as listed.
 pub const ORG_COVERED_SCORE: f32 = 0.85;
 
+/// What an organisation's name scores at least when the query is its brand, alone or with
+/// other words of the name (`Belavia` for `Belavia Belarusian Airlines`; see
+/// `name_form::brand_words`): REVIEW, not BLOCK, since the words left out may tell it from
+/// another company of that brand. Retrieval's bounds allow for it (`index::Occurrence::brand`).
+pub const ORG_BRAND_SCORE: f32 = 0.85;
+
 /// The most an organisation's name scores against a query with another number than its own
 /// (below the default REVIEW threshold).
 pub const OTHER_NUMBER_SCORE: f32 = 0.7;
@@ -280,6 +286,11 @@ pub trait Listed {
     fn token_id(&self, _pos: usize) -> Option<u32> {
         None
     }
+    /// Positions of the words that name the organisation by themselves
+    /// (`name_form::brand_words`), when the name is a listed one.
+    fn brands(&self) -> u64 {
+        0
+    }
 }
 
 /// The similarities of query units with listed legal-form words (`LLC`, `Limited`, `Company`),
@@ -319,6 +330,9 @@ impl Listed for ListedName<'_> {
     }
     fn token_id(&self, pos: usize) -> Option<u32> {
         Some(self.parts[pos].token)
+    }
+    fn brands(&self) -> u64 {
+        self.brands
     }
 }
 
@@ -614,6 +628,17 @@ pub fn score_pairs_with(
         && num >= ORG_DISTINCTIVE_WEIGHT
     {
         score.max(ORG_COVERED_SCORE)
+    } else if !query.person
+        && !whole
+        && !excused
+        && !prefix
+        && least_sim >= ORG_COVERED_SIM
+        && (0..query.tokens.len().min(31)).all(|qi| used_q & (1 << qi) != 0 || query.tokens[qi].role == Role::Legal)
+        && used_c & listed.brands() != 0
+    {
+        // An organisation named by its brand (see `name_form::brand_words`): every word of the
+        // query met letter for letter in the listed name, among them its heaviest.
+        score.max(ORG_BRAND_SCORE)
     } else if query.person
         && whole
         && left_over
