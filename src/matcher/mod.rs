@@ -385,18 +385,45 @@ fn evaluate_name(
     // Words run together are split by what the lists hold, so the text is prepared here, against
     // this snapshot, and its words give the party's fingerprint.
     let mut text = query_text::QueryText::new(&query.name);
-    let (person, organisation) = retrieve::readings(query);
-    text.split_joined(person, organisation, &|w, person| snapshot.is_listed_word(w, person));
-    let best = retrieve::best_names(snapshot, query, &text, thresholds, opts);
     let fingerprint = match (fingerprint, text.whole_words()) {
         (Some(f), _) => f.to_string(),
         (None, Some(words)) => crate::good_guys::fingerprint_of_words(query, words),
         (None, None) => crate::good_guys::fingerprint(query),
     };
+    // A name that says what kind of party it is outweighs the type sent: it is screened as any
+    // type (the fingerprint stays the party's as sent), and a sole proprietor's marker in Latin
+    // letters (`IP`, read as initials otherwise) is no part of the name there.
+    let any_type;
+    let screened = if type_in_doubt(query, &text) {
+        let name = query_text::without_sole_proprietor(&query.name);
+        if let Some(name) = &name {
+            text = query_text::QueryText::new(name);
+        }
+        any_type = Query { party_type: None, name: name.unwrap_or_else(|| query.name.clone()), ..query.clone() };
+        &any_type
+    } else {
+        query
+    };
+    let (person, organisation) = retrieve::readings(screened);
+    text.split_joined(person, organisation, &|w, person| snapshot.is_listed_word(w, person));
+    let best = retrieve::best_names(snapshot, screened, &text, thresholds, opts);
     let _deciding = tracing::debug_span!("decide").entered();
     let matches = decide::decide(snapshot, query, thresholds, opts, best, &fingerprint);
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     Screening { decision, matches, fingerprint }
+}
+
+/// Whether the name contradicts the type it was sent with: a patronymic in a name of three words
+/// or more, not first (`Гуржий Андрей Анатольевич`; a surname ending so, `Pashkevich`, makes a
+/// company's name of two words, `Василевич-Лисенко`), or a sole proprietor's marker (`ИП …`), in
+/// a name sent as an organisation's is a person's. Round 14 (outside) found listed persons so sent CLEAR as soon as the spelling
+/// differed from the list's, which the exact lookup of `retrieve::other_type_names` requires.
+/// (Not the reverse: the legal-form table holds words a person's field may hold too, `The`,
+/// `Open`, `Co`; a company sent as a person is met by that exact lookup.)
+fn type_in_doubt(query: &Query, text: &query_text::QueryText) -> bool {
+    query.party_type == Some(EntityType::Organization)
+        && (crate::normalize::names_sole_proprietor(&query.name)
+            || (text.words().len() >= 3 && text.words()[1..].iter().any(|w| crate::index::name_form::is_patronymic(w))))
 }
 
 /// A small deterministic generator for the tests' random inputs (xorshift32).

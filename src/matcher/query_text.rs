@@ -162,7 +162,7 @@ fn bare(word: &str) -> &str {
 /// The name without the sole proprietor's marker in Latin letters that opens or closes it, when
 /// two words or more are left (see [`note_readings`]). Asked of every name: no allocation unless
 /// a marker is there.
-fn without_sole_proprietor(name: &str) -> Option<String> {
+pub(crate) fn without_sole_proprietor(name: &str) -> Option<String> {
     let marker = |w: &str| {
         let b = bare(w);
         b.len() <= 6 && b.is_ascii() && folded_markers().iter().any(|m| m.eq_ignore_ascii_case(b))

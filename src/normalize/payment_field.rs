@@ -77,6 +77,26 @@ fn is_marker(lower: &str) -> bool {
         || SOLE.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()).collect()).iter().any(|m| m == lower)
 }
 
+/// Whether the name opens or closes with a sole proprietor's marker (`ИП Лукашенко …`, `… ФОП`,
+/// `Индивидуальный предприниматель …`, `IP …`): the party is a person in trade, whatever type
+/// it was sent as (`matcher`).
+pub fn names_sole_proprietor(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let sole = |w: &str| {
+        let b = bare(w);
+        SOLE_PROPRIETOR.iter().any(|m| m.to_lowercase() == b)
+    };
+    let two = |a: &str, b: &str| {
+        let (a, b) = (bare(a), bare(b));
+        TWO_WORD_MARKERS[..3].iter().any(|m| m[0] == a && m[1] == b)
+    };
+    match words.as_slice() {
+        [] | [_] => false,
+        [first, second, .., last] => sole(first) || sole(last) || two(first, second),
+        [first, last] => sole(first) || sole(last),
+    }
+}
+
 /// Two-word markers of the same kind (`Индивидуальный предприниматель`, `физ. лицо`), as the
 /// lower-case words without their dots.
 const TWO_WORD_MARKERS: &[[&str; 2]] = &[
