@@ -374,9 +374,19 @@ pub fn org_synonyms(a: &str, b: &str) -> bool {
 /// The keys of a folded organisation word's synonyms ([`ORG_SYNONYMS`]), for retrieval to look
 /// them up as it looks up a given name's equivalents; empty for other words.
 pub fn org_synonym_keys(word: &str) -> std::sync::Arc<[String]> {
+    org_synonym_table().get(word).cloned().unwrap_or_default()
+}
+
+/// Whether a folded word is a word of trade of [`ORG_SYNONYMS`] (asked of every word of every
+/// listed company's name at load: no copy of its synonyms).
+pub fn is_org_synonym_word(word: &str) -> bool {
+    org_synonym_table().contains_key(word)
+}
+
+fn org_synonym_table() -> &'static rustc_hash::FxHashMap<&'static str, std::sync::Arc<[String]>> {
     static KEYS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, std::sync::Arc<[String]>>> =
         std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
+    KEYS.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
         for row in ORG_SYNONYMS {
             for w in *row {
@@ -388,8 +398,7 @@ pub fn org_synonym_keys(word: &str) -> std::sync::Arc<[String]> {
             }
         }
         m
-    });
-    keys.get(word).cloned().unwrap_or_default()
+    })
 }
 
 /// Whether a folded given name is one of [`NEIGHBOUR_FORMS`].

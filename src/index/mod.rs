@@ -9,8 +9,8 @@ mod equivalents;
 pub mod name_form;
 
 pub use equivalents::{
-    equivalent_in_table, is_neighbour_form, is_patronymic_of_given_name, nickname_lookup, nickname_matches,
-    nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
+    equivalent_in_table, is_neighbour_form, is_org_synonym_word, is_patronymic_of_given_name, nickname_lookup,
+    nickname_matches, nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
 };
 
 use std::collections::HashMap;
@@ -208,6 +208,9 @@ pub struct ListStats {
     /// `Vitebsk`, streets), which name no company by themselves however rare they are among
     /// company names (see `name_form::brand_words`).
     pub place_words: rustc_hash::FxHashSet<u64>,
+    /// Hashes of the (folded) words of every listed person's names: a company named after a
+    /// person (`… named after V.I. Kozlov`) is not named by that word alone.
+    pub person_words: rustc_hash::FxHashSet<u64>,
 }
 
 impl ListStats {
@@ -224,12 +227,24 @@ impl ListStats {
                 .flat_map(|e| &e.addresses)
                 .flat_map(|a| fold(a).split_whitespace().map(|w| fnv(w.bytes())).collect::<Vec<_>>())
                 .collect(),
+            person_words: sources
+                .iter()
+                .flat_map(|s| &s.entities)
+                .filter(|e| e.entity_type == EntityType::Person)
+                .flat_map(|e| &e.names)
+                .flat_map(|n| fold(&n.full).split_whitespace().map(|w| fnv(w.bytes())).collect::<Vec<_>>())
+                .collect(),
         }
     }
 
     /// Whether a folded word is a word of a listed address.
     pub fn is_place_word(&self, word: &str) -> bool {
         self.place_words.contains(&fnv(word.bytes()))
+    }
+
+    /// Whether a folded word is a word of a listed person's name.
+    pub fn is_person_word(&self, word: &str) -> bool {
+        self.person_words.contains(&fnv(word.bytes()))
     }
 }
 
@@ -389,13 +404,23 @@ impl Snapshot {
                     }
                 }
                 let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
-                let brands = name_form::brand_words(
-                    form.person,
-                    form.tokens.iter().map(|t| {
-                        let generic = stats.is_place_word(&t.text) || !org_synonym_keys(&t.text).is_empty();
-                        (t.role, t.weight, t.text_chars(), generic)
-                    }),
-                );
+                let brands = if form.person {
+                    0
+                } else {
+                    let words: Vec<_> = form
+                        .tokens
+                        .iter()
+                        .map(|t| {
+                            let generic = stats.is_place_word(&t.text)
+                                || stats.is_person_word(&t.text)
+                                || is_org_synonym_word(&t.text)
+                                || stats.name_equivalents.contains_key(&*t.key)
+                                || !nicknames_of(&t.text, &t.key).is_empty();
+                            (t.role, t.weight, t.text_chars(), generic)
+                        })
+                        .collect();
+                    name_form::brand_words(false, words.iter().copied())
+                };
                 let mut parts = Vec::with_capacity(form.tokens.len());
                 for (pos, t) in form.tokens.iter().enumerate() {
                     let id = *token_by_text.entry(t.text.to_string()).or_insert_with(|| {

@@ -225,8 +225,8 @@ fn ruled_out(bound: f32, spent: f32, initial_bonus: f32, vb: &crate::index::Vari
 
 /// Per listed name (variant) of a snapshot, the sum of its shares in this query and how many
 /// hits it has: a slot per name, reused between calls on a thread (as `SEEN`) and marked by
-/// round, so a query reads and writes only the names it reaches. Twelve bytes a name a thread
-/// (tens of kilobytes on the Belarus lists, 18 MB at a million and a half names).
+/// round, so a query reads and writes only the names it reaches. Sixteen bytes a name a thread
+/// (tens of kilobytes on the Belarus lists, 24 MB at a million and a half names).
 ///
 /// The names kept are then sorted, and their hits laid out name after name (a counting sort by
 /// name): screening scores names in snapshot order, and a name's pairs in the order retrieval
@@ -274,8 +274,8 @@ impl Sums {
         slot.at += 1;
     }
 
-    /// Keeps the names reached for which `keep(name, sum)` holds, and places their hits: returns
-    /// how many they have.
+    /// Keeps the names reached for which `keep(name, sum, brand met)` holds, and places their
+    /// hits: returns how many they have.
     fn keep(&mut self, keep: impl Fn(u32, f32, bool) -> bool) -> usize {
         let slots = &mut self.slots;
         let round = self.round;

@@ -72,34 +72,18 @@ const LABELS: &[&str] = &[
 
 /// Whether a lower-case word is a marker: one of [`MARKERS`] or a sole proprietor's.
 fn is_marker(lower: &str) -> bool {
+    MARKERS.contains(&lower) || is_sole_proprietor(lower)
+}
+
+/// Whether a lower-case word is a sole proprietor's marker ([`SOLE_PROPRIETOR`]).
+fn is_sole_proprietor(lower: &str) -> bool {
     static SOLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    MARKERS.contains(&lower)
-        || SOLE.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()).collect()).iter().any(|m| m == lower)
+    SOLE.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()).collect()).iter().any(|m| m == lower)
 }
 
-/// Whether the name opens or closes with a sole proprietor's marker (`ИП Лукашенко …`, `… ФОП`,
-/// `Индивидуальный предприниматель …`, `IP …`): the party is a person in trade, whatever type
-/// it was sent as (`matcher`).
-pub fn names_sole_proprietor(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let sole = |w: &str| {
-        let b = bare(w);
-        SOLE_PROPRIETOR.iter().any(|m| m.to_lowercase() == b)
-    };
-    let two = |a: &str, b: &str| {
-        let (a, b) = (bare(a), bare(b));
-        TWO_WORD_MARKERS[..3].iter().any(|m| m[0] == a && m[1] == b)
-    };
-    match words.as_slice() {
-        [] | [_] => false,
-        [first, second, .., last] => sole(first) || sole(last) || two(first, second),
-        [first, last] => sole(first) || sole(last),
-    }
-}
-
-/// Two-word markers of the same kind (`Индивидуальный предприниматель`, `физ. лицо`), as the
-/// lower-case words without their dots.
-const TWO_WORD_MARKERS: &[[&str; 2]] = &[
+/// Two-word markers of a person: a sole proprietor or a private person (`Индивидуальный
+/// предприниматель`, `физ. лицо`), as the lower-case words without their dots.
+const PERSON_TWO_WORD_MARKERS: &[[&str; 2]] = &[
     ["индивидуальный", "предприниматель"],
     ["individual", "entrepreneur"],
     ["индивидуальная", "предпринимательница"],
@@ -108,9 +92,28 @@ const TWO_WORD_MARKERS: &[[&str; 2]] = &[
     ["физическое", "лицо"],
     ["физ", "лицо"],
     ["спд", "фл"],
-    ["приватне", "підприємство"],
-    ["акціонерне", "товариство"],
 ];
+
+/// Whether the name opens or closes with a sole proprietor's marker (`ИП Лукашенко …`, `… ФОП`,
+/// `Индивидуальный предприниматель …`, `IP …`) or opens with a private person's (`физ. лицо
+/// …`): the party is a person, whatever type it was sent as (`matcher`).
+pub fn names_sole_proprietor(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let sole = |w: &str| is_sole_proprietor(&bare(w));
+    let two = |a: &str, b: &str| {
+        let (a, b) = (bare(a), bare(b));
+        PERSON_TWO_WORD_MARKERS.iter().any(|m| m[0] == a && m[1] == b)
+    };
+    match words.as_slice() {
+        [] | [_] => false,
+        [first, second, .., last] => sole(first) || sole(last) || two(first, second),
+        [first, last] => sole(first) || sole(last),
+    }
+}
+
+/// Two-word markers of an organisation's kind (`Приватне підприємство`), as the lower-case words
+/// without their dots; those of a person are [`PERSON_TWO_WORD_MARKERS`].
+const TWO_WORD_MARKERS: &[[&str; 2]] = &[["приватне", "підприємство"], ["акціонерне", "товариство"]];
 
 /// The Ukrainian limited company written out (`Товариство з обмеженою відповідальністю`).
 const LONG_MARKERS: &[&[&str]] = &[
@@ -314,7 +317,7 @@ fn is_known_edge_word(word: &str) -> bool {
             .iter()
             .chain(LABELS)
             .copied()
-            .chain(TWO_WORD_MARKERS.iter().map(|m| m[0]))
+            .chain(PERSON_TWO_WORD_MARKERS.iter().chain(TWO_WORD_MARKERS).map(|m| m[0]))
             .chain(LONG_MARKERS.iter().map(|m| m[0]))
             .chain(["рб", "рф"])
             .map(str::to_string)
@@ -561,7 +564,9 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
         });
         let taken: Vec<usize> = if let Some(m) = long {
             (first..end).filter(|&j| keep[j]).take(m.len()).collect()
-        } else if next.is_some_and(|n| TWO_WORD_MARKERS.iter().any(|m| lower[first] == m[0] && lower[n] == m[1])) {
+        } else if next.is_some_and(|n| {
+            PERSON_TWO_WORD_MARKERS.iter().chain(TWO_WORD_MARKERS).any(|m| lower[first] == m[0] && lower[n] == m[1])
+        }) {
             vec![first, next.unwrap_or(first)]
         } else if (is_marker(&lower[first]) || LABELS.contains(&lower[first].as_str())) && is_cyrillic(words[first]) {
             let citizen = matches!(lower[first].as_str(), "гражданин" | "гражданка" | "громадянин" | "громадянка");
