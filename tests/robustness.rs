@@ -806,7 +806,9 @@ fn what_payment_orders_add_to_a_name_does_not_hide_it() {
     let s = snapshot();
     let screen = |name: &str| screen_untyped(&s, name);
     let blocks = |name: &str, id: &str| blocks_its_entry(&s, name, id);
-    let wrappers: [fn(&str) -> String; 17] = [
+    let wrappers: [fn(&str) -> String; 19] = [
+        |n| format!("{n}, per. Sadovy 4, Brest 224000"),
+        |n| format!("{n}, P.O. Box 112, Gomel"),
         // Addresses as the lists write their companies' (a street word somewhere in the part
         // after the comma, a house number, a postcode, a country).
         |n| format!("{n}, 27 Pobediteley Ave., Minsk 220004, Belarus"),

@@ -280,6 +280,22 @@ const STREET: &[&str] = &[
     "flat",
     "apt",
     "suite",
+    // Romanised Russian, Belarusian and Ukrainian abbreviations, and other languages' streets
+    // and post boxes (an outside test, round 15: `per.`, `pr-t`, `vul.`, `mkr.`, `Via`, `Rue`,
+    // `P.O. Box` kept listed companies from BLOCK).
+    "per",
+    "pereulok",
+    "pr-t",
+    "vul",
+    "vulitsa",
+    "mkr",
+    "mikrorayon",
+    "naberezhnaya",
+    "tract",
+    "trakt",
+    "via",
+    "rue",
+    "box",
 ];
 
 /// Whether a word may open or close a name as a marker or a label (the tables' first words, all
