@@ -288,7 +288,8 @@ pub struct Snapshot {
     listed_words: [rustc_hash::FxHashSet<u64>; 2],
     /// Listed names by [`words_key`] → their variants, organisations' then persons' (primary
     /// names and strong aliases): how a party sent with the other type is met.
-    names_as_words: [FxHashMap<u64, Vec<u32>>; 2],
+    /// Laid out as the postings are (`flatten`): a vector per key cost 100 MB at a million names.
+    names_as_words: [(FxHashMap<u64, (u32, u32)>, Vec<u32>); 2],
     /// Shared, not copied: `Compare` builds a one-entity snapshot with the live one's statistics.
     stats: Arc<ListStats>,
     /// Accepted false positives, loaded and swapped with the lists.
@@ -385,7 +386,7 @@ impl Snapshot {
         let mut tokens: Vec<ListedToken> = Vec::new();
         let mut token_by_text: HashMap<String, u32> = HashMap::new();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut names_as_words: [FxHashMap<u64, Vec<u32>>; 2] = Default::default();
+        let mut names_as_words: [Vec<(u64, u32)>; 2] = Default::default();
         let mut countries = Vec::with_capacity(entities.len());
         // Names are prepared a chunk at a time: all of them at once would be the peak of a
         // build, and memory freed after a build stays resident.
@@ -400,7 +401,7 @@ impl Snapshot {
                 let vi = variants.len() as u32;
                 if e.names[usize::from(ni)].quality != crate::model::NameQuality::Weak {
                     if let Some(k) = words_key(form.tokens.iter().map(|t| &*t.text)) {
-                        names_as_words[usize::from(form.person)].entry(k).or_default().push(vi);
+                        names_as_words[usize::from(form.person)].push((k, vi));
                     }
                 }
                 let required_weight: f32 = form.tokens.iter().filter(|t| !t.optional()).map(|t| t.weight).sum();
@@ -527,7 +528,7 @@ impl Snapshot {
             posting_ids,
             identifiers,
             listed_words,
-            names_as_words,
+            names_as_words: names_as_words.map(flatten),
             stats,
             good_guys: Default::default(),
         }
@@ -596,7 +597,8 @@ impl Snapshot {
     /// The variants of listed names whose [`words_key`] is `key`: of persons' names when
     /// `person`, else of organisations'.
     pub fn listed_as_words(&self, person: bool, key: u64) -> &[u32] {
-        self.names_as_words[usize::from(person)].get(&key).map_or(&[], Vec::as_slice)
+        let (ranges, ids) = &self.names_as_words[usize::from(person)];
+        ranges.get(&key).map_or(&[], |&(start, end)| &ids[start as usize..end as usize])
     }
 
     /// Whether `word` (folded) is a word of a listed name: of a person's name when `person`, else
