@@ -289,7 +289,7 @@ pub struct Snapshot {
     /// Listed names by [`words_key`] → their variants, organisations' then persons' (primary
     /// names and strong aliases): how a party sent with the other type is met.
     /// Laid out as the postings are (`flatten`): a vector per key cost 100 MB at a million names.
-    names_as_words: [(FxHashMap<u64, (u32, u32)>, Vec<u32>); 2],
+    names_as_words: [Flat; 2],
     /// Shared, not copied: `Compare` builds a one-entity snapshot with the live one's statistics.
     stats: Arc<ListStats>,
     /// Accepted false positives, loaded and swapped with the lists.
@@ -742,10 +742,13 @@ pub fn words_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<u64> {
 
 /// Identifier kinds that can be compared with each other (a passport number published as a
 /// national id by one list is still the same document number).
+/// Lists of ids laid end to end in one vector, each hash mapping to its range (`flatten`).
+type Flat = (FxHashMap<u64, (u32, u32)>, Vec<u32>);
+
 /// The posting lists laid end to end in one vector, each hash mapping to its range. Built from
 /// (hash, token) pairs sorted once, without a vector per hash even while building (the peak
 /// memory of a reload is what a pod's limit must allow).
-fn flatten(mut pairs: Vec<(u64, u32)>) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>) {
+fn flatten(mut pairs: Vec<(u64, u32)>) -> Flat {
     pairs.sort_unstable();
     pairs.dedup();
     let mut ids = Vec::with_capacity(pairs.len());
