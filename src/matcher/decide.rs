@@ -65,8 +65,9 @@ pub(super) fn decide(
         if how.approximate && decision == Decision::Block && dob_adjustment < features::EXACT_DOB {
             decision = Decision::Review;
         }
-        // A name of the other type than the party's counts only at BLOCK strength, and then as
-        // a REVIEW (see `retrieve::other_type_floor`).
+        // A name listed as the other type than the party's (met word for word, see
+        // `retrieve::other_type_names`) counts only at BLOCK strength, a differing date of birth
+        // ruling it out, and then as a REVIEW.
         if other_type && !id_hit {
             if decision != Decision::Block {
                 continue;
