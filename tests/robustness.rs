@@ -806,8 +806,14 @@ fn what_payment_orders_add_to_a_name_does_not_hide_it() {
     let s = snapshot();
     let screen = |name: &str| screen_untyped(&s, name);
     let blocks = |name: &str, id: &str| blocks_its_entry(&s, name, id);
-    let wrappers: [fn(&str) -> String; 19] = [
+    let wrappers: [fn(&str) -> String; 24] = [
         |n| format!("{n}, per. Sadovy 4, Brest 224000"),
+        // Parted from the name otherwise than by a comma, or written before it.
+        |n| format!("{n}; a/ya 17, Brest 224000"),
+        |n| format!("{n} - 8 Kirova Street, Gomel"),
+        |n| format!("{n}\nPO Box 4410\nVitebsk"),
+        |n| format!("Room 12, 44 Pushkina St., Mogilev, {n}"),
+        |n| format!("{n} P.O. Box 3006 Grodno"),
         |n| format!("{n}, P.O. Box 112, Gomel"),
         // Addresses as the lists write their companies' (a street word somewhere in the part
         // after the comma, a house number, a postcode, a country).
