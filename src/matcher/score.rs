@@ -445,7 +445,7 @@ pub fn score_pairs_with(
     let mut least_sim = 1.0f32;
     // The fewest letters of a listed word met.
     let mut shortest_met = usize::MAX;
-    let mut initial_required = false;
+    let (mut initial_required, mut patronymic_by_initial) = (false, false);
     let (mut prefix_patronymic, mut given_met) = (None, false);
     for p in pairs.iter() {
         let u = &units[p.unit as usize];
@@ -487,6 +487,7 @@ pub fn score_pairs_with(
         if u.initial && p.sim < 1.0 {
             initials = true;
             initial_required |= role != Role::Patronymic;
+            patronymic_by_initial |= role == Role::Patronymic;
         } else if role == Role::Given && !partial {
             full_given = true;
         }
@@ -547,8 +548,10 @@ pub fn score_pairs_with(
         listed_patronymic_missing |= role == Role::Patronymic && !used(ci);
     }
     // Another patronymic than the listed one is another person (`Sergey Ivanovich Lavrov` is not
-    // `Sergey Viktorovich Lavrov`): both count against the match.
-    let other_patronymic = listed_patronymic_missing
+    // `Sergey Viktorovich Lavrov`): both count against the match. So does one beside an initial
+    // that met the listed patronymic (`IP Aleksandr Dmitrievich Bas`, the marker read as
+    // initials, had BLOCKed Alexander Ivanovich Bas).
+    let other_patronymic = (listed_patronymic_missing || patronymic_by_initial)
         && query.person
         && query
             .tokens
@@ -708,6 +711,9 @@ mod tests {
         // A patronymic the listed name lacks: found, never a BLOCK on its own.
         let h = how("Aleksandr Ivanovich Lukashenko", "LUKASHENKO", "Aleksandr");
         assert!(h.score >= 0.8 && h.approximate, "{h:?}");
+        // Nor does an initial that agrees with the listed patronymic beside another one.
+        assert!(s("I. Aleksandr Dmitrievich Bas", "BAS", "Alexander Ivanovich") < 0.8);
+        assert!(s("Aleksandr I. Bas", "BAS", "Alexander Ivanovich") >= 0.8);
     }
 
     #[test]
