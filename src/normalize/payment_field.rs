@@ -202,9 +202,25 @@ const ADDRESS: &[&str] = &[
     "республика",
     "рэспубліка",
     "республіка",
-    "беларусь",
     "рб",
     "рф",
+    "g",
+    "ul",
+    "str",
+    "street",
+    "city",
+    "oblast",
+    "region",
+    "district",
+    "republic",
+];
+
+/// Countries and towns (lower case) a payment names beside a party: places after a comma as the
+/// words of [`ADDRESS`] are, and at the very end of the field without one (`Belavia Minsk`,
+/// `Белавиа Гродно`, round 15 found a brand with its city CLEAR), taken away in the further
+/// reading.
+const TOWNS: &[&str] = &[
+    "беларусь",
     "россия",
     "украина",
     "україна",
@@ -215,15 +231,6 @@ const ADDRESS: &[&str] = &[
     "киев",
     "київ",
     "алматы",
-    "g",
-    "ul",
-    "str",
-    "street",
-    "city",
-    "oblast",
-    "region",
-    "district",
-    "republic",
     "belarus",
     "minsk",
     "russia",
@@ -256,7 +263,71 @@ const ADDRESS: &[&str] = &[
     "mahilioŭ",
     "vitebsk",
     "viciebsk",
+    // Belarus's other towns of 50,000 people or more.
+    "бобруйск",
+    "бабруйск",
+    "борисов",
+    "барысаў",
+    "барановичи",
+    "баранавічы",
+    "пинск",
+    "пінск",
+    "орша",
+    "мозырь",
+    "мазыр",
+    "солигорск",
+    "салігорск",
+    "новополоцк",
+    "наваполацк",
+    "полоцк",
+    "полацк",
+    "лида",
+    "ліда",
+    "молодечно",
+    "маладзечна",
+    "жлобин",
+    "жлобін",
+    "светлогорск",
+    "светлагорск",
+    "речица",
+    "рэчыца",
+    "жодино",
+    "жодзіна",
+    "слуцк",
+    "bobruisk",
+    "bobruysk",
+    "babruysk",
+    "borisov",
+    "barysaw",
+    "baranovichi",
+    "baranavichy",
+    "pinsk",
+    "orsha",
+    "mozyr",
+    "mazyr",
+    "soligorsk",
+    "salihorsk",
+    "novopolotsk",
+    "navapolatsk",
+    "polotsk",
+    "polatsk",
+    "lida",
+    "molodechno",
+    "maladzyechna",
+    "zhlobin",
+    "svetlogorsk",
+    "svietlahorsk",
+    "rechitsa",
+    "rechytsa",
+    "zhodino",
+    "zhodzina",
+    "slutsk",
 ];
+
+/// Whether a word (lower case) names a place or opens an address.
+fn is_place_word(word: &str) -> bool {
+    ADDRESS.contains(&word) || TOWNS.contains(&word)
+}
 
 /// Words (lower case, without their dots) of a street address, or a postcode: no name holds them
 /// after a comma, as a city it may (see [`ADDRESS`]).
@@ -362,6 +433,7 @@ fn is_known_edge_word(word: &str) -> bool {
             .chain(PERSON_TWO_WORD_MARKERS.iter().chain(TWO_WORD_MARKERS).map(|m| m[0]))
             .chain(LONG_MARKERS.iter().map(|m| m[0]))
             .chain(["рб", "рф"])
+            .chain(TOWNS.iter().copied())
             .map(str::to_string)
             .chain(SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()))
             .collect()
@@ -441,8 +513,10 @@ pub fn without_places(name: &str) -> Option<String> {
         return None;
     }
     let after_address = after_a_leading_address(&parted);
-    match (strip_any(after_address.unwrap_or(&parted), true), after_address) {
-        (Cow::Owned(more), _) if *more != *strip_any(name, false) => Some(more),
+    // A town closing what follows an address written first is the name's (`…, CEC BELARUS`).
+    let town_last = after_address.is_none();
+    match (strip_any(after_address.unwrap_or(&parted), true, town_last), after_address) {
+        (Cow::Owned(more), _) if *more != *strip_any(name, false, false) => Some(more),
         (Cow::Borrowed(rest), Some(_)) => Some(rest.to_string()),
         _ => None,
     }
@@ -461,7 +535,7 @@ fn with_parts_marked(name: &str) -> Cow<'_, str> {
                 let next = bare(rest[d.len()..].split_whitespace().next().unwrap_or_default());
                 next.starts_with(|c: char| c.is_ascii_digit())
                     || STREET.contains(&next.split_once('.').map_or(next.as_str(), |(m, _)| m))
-                    || ADDRESS.contains(&next.as_str())
+                    || is_place_word(&next)
                     || matches!(next.as_str(), "p.o" | "po")
             }
         })
@@ -507,9 +581,9 @@ fn after_a_leading_address(field: &str) -> Option<&str> {
     for part in parts {
         let w = words(part);
         let place = w.iter().all(|w| {
-            ADDRESS.contains(&w.as_str())
+            is_place_word(w)
                 || w.bytes().all(|b| b.is_ascii_digit())
-                || w.split_once('.').is_some_and(|(m, _)| ADDRESS.contains(&m))
+                || w.split_once('.').is_some_and(|(m, _)| is_place_word(m))
         });
         let country = {
             let key = crate::normalize::country_key(part.trim_end_matches(','));
@@ -547,9 +621,15 @@ fn may_hold_boilerplate(name: &str) -> bool {
         let place_after_comma = comma
             && name.split(',').skip(1).any(|part| {
                 let word = part.split_whitespace().next().unwrap_or_default().trim_end_matches('.');
-                ADDRESS.iter().chain(STREET).any(|a| a.is_ascii() && a.eq_ignore_ascii_case(word))
+                ADDRESS.iter().chain(TOWNS).chain(STREET).any(|a| a.is_ascii() && a.eq_ignore_ascii_case(word))
             });
-        return place_after_comma || name.trim_start().get(..10).is_some_and(|p| p.eq_ignore_ascii_case("individual"));
+        let town_last = name
+            .split_ascii_whitespace()
+            .next_back()
+            .is_some_and(|w| TOWNS.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches(['.', ',']))));
+        return place_after_comma
+            || town_last
+            || name.trim_start().get(..10).is_some_and(|p| p.eq_ignore_ascii_case("individual"));
     }
     if comma || city {
         return true;
@@ -563,11 +643,12 @@ fn strip(name: &str, places: bool) -> Cow<'_, str> {
     if !may_hold_boilerplate(name) {
         return Cow::Borrowed(name);
     }
-    strip_any(name, places)
+    strip_any(name, places, places)
 }
 
-/// [`strip`] without asking [`may_hold_boilerplate`] first.
-fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
+/// [`strip`] without asking [`may_hold_boilerplate`] first; `town_last`: whether a town closing
+/// the field may be taken away (in the further reading, `places`).
+fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() < 2 {
         return Cow::Borrowed(name);
@@ -622,8 +703,8 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
     // (its first or second word, `…, Минская обл.`), the rest of the field; without a comma, the
     // city in Russian abbreviated in lower case (`… г. Минск`, `… г.Минск`), which no initial is.
     let place = |j: usize| {
-        ADDRESS.contains(&lower[j].as_str())
-            || lower[j].split_once('.').is_some_and(|(m, rest)| !rest.is_empty() && ADDRESS.contains(&m))
+        is_place_word(&lower[j])
+            || lower[j].split_once('.').is_some_and(|(m, rest)| !rest.is_empty() && is_place_word(m))
             || (lower[j].len() == 6 && lower[j].chars().all(|c| c.is_ascii_digit()))
     };
     let region =
@@ -695,6 +776,27 @@ fn strip_any(name: &str, places: bool) -> Cow<'_, str> {
     }
     // A country after the name (`… РБ`), in Cyrillic letters: no name ends so.
     while end > 2 && keep[..end].iter().filter(|k| **k).count() > 2 && matches!(lower[end - 1].as_str(), "рб" | "рф")
+    {
+        end -= 1;
+    }
+    // In the further reading, a town or a country closing the field without a comma (`Belavia
+    // Minsk`), while a word is left; not one the name itself leads to (`… of the Republic of
+    // Belarus`, `… Республики Беларусь`, `Bank in Minsk`), nor one left before an address taken
+    // away, which is the name's (`CEC BELARUS, P.O. Box 112`), nor in a field of parts.
+    let whole_field = end == words.len() && !words.iter().any(|w| w.ends_with(','));
+    let of_the_name = |j: usize| {
+        ["republic", "respublik", "республик", "рэспублік", "республік"].iter().any(|r| lower[j].starts_with(r))
+            || matches!(
+                lower[j].as_str(),
+                "of" | "the" | "in" | "for" | "and" | "de" | "du" | "des" | "и" | "в" | "i" | "у"
+            )
+    };
+    while town_last
+        && whole_field
+        && end >= 2
+        && (0..end - 1).any(|j| keep[j])
+        && TOWNS.contains(&lower[end - 1].as_str())
+        && !of_the_name(end - 2)
     {
         end -= 1;
     }
@@ -835,6 +937,8 @@ mod tests {
             "P.O. Box 589, Minsk, Bank Dabrabyt",
             "11 Sovetskaya St., Minsk 220010, Belarus, Bank Dabrabyt",
             "P.O. Box 589; Minsk; Bank Dabrabyt",
+            "Bank Dabrabyt Minsk",
+            "Bank Dabrabyt Minsk Belarus",
             "Room 12, 44 Pushkina St., Mogilev, Bank Dabrabyt",
             "Bank Dabrabyt - 8 Kirova Street, Gomel",
         ] {
@@ -846,6 +950,11 @@ mod tests {
         assert_eq!(cut("Bank Dabrabyt; P.O. Box 589"), "Bank Dabrabyt; P.O. Box 589");
         assert!(without_places("Wall Street Capital; Holdings").is_none());
         assert!(without_places("Sadovaya Street Trading").is_none());
+        assert_eq!(places("Белавиа Гродно"), "Белавиа");
+        assert_eq!(cut("Белавиа Гродно"), "Белавиа Гродно");
+        assert!(without_places("Minsk").is_none());
+        assert!(without_places("National Bank of the Republic of Belarus").is_none());
+        assert!(without_places("Национальный банк Республики Беларусь").is_none());
     }
 
     #[test]
