@@ -163,9 +163,13 @@ fn bare(word: &str) -> &str {
 /// two words or more are left (see [`note_readings`]). Asked of every name: no allocation unless
 /// a marker is there.
 pub(crate) fn without_sole_proprietor(name: &str) -> Option<String> {
+    // With or without dots between its letters (`I.P.`).
     let marker = |w: &str| {
         let b = bare(w);
-        b.len() <= 6 && b.is_ascii() && folded_markers().iter().any(|m| m.eq_ignore_ascii_case(b))
+        let letters = || b.bytes().filter(|&c| c != b'.').map(|c| c.to_ascii_lowercase());
+        b.len() <= 10
+            && b.is_ascii()
+            && folded_markers().iter().any(|m| m.bytes().map(|c| c.to_ascii_lowercase()).eq(letters()))
     };
     let mut words = name.split_whitespace();
     let (first, last) = (words.next()?, words.next_back()?);

@@ -20,7 +20,9 @@ use std::borrow::Cow;
 
 /// Markers of a sole proprietor (`matcher::query_text` also reads the name without the Latin
 /// ones, which are surnames too).
-pub(crate) const SOLE_PROPRIETOR: &[&str] = &["ИП", "ІП", "ЧП", "ИЧП", "ПБОЮЛ", "ФОП", "СПД", "IP"];
+/// Written with dots between the letters too (`И.П.`, `I.P.`); `IE` is the English for `ИП`
+/// (individual entrepreneur) on Belarusian and Russian companies' English documents.
+pub(crate) const SOLE_PROPRIETOR: &[&str] = &["ИП", "ІП", "ЧП", "ИЧП", "ПБОЮЛ", "ФОП", "СПД", "IP", "IE"];
 
 /// Words (lower case, Cyrillic) that open or close a name to say how the party trades or who it
 /// is, not which one, besides the sole proprietors' ([`SOLE_PROPRIETOR`], see [`is_marker`]):
@@ -75,10 +77,12 @@ fn is_marker(lower: &str) -> bool {
     MARKERS.contains(&lower) || is_sole_proprietor(lower)
 }
 
-/// Whether a lower-case word is a sole proprietor's marker ([`SOLE_PROPRIETOR`]).
+/// Whether a lower-case word is a sole proprietor's marker ([`SOLE_PROPRIETOR`]), its letters
+/// with or without dots between them (`и.п`).
 fn is_sole_proprietor(lower: &str) -> bool {
     static SOLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    SOLE.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()).collect()).iter().any(|m| m == lower)
+    let sole = SOLE.get_or_init(|| SOLE_PROPRIETOR.iter().map(|m| m.to_lowercase()).collect());
+    lower.len() <= 16 && sole.iter().any(|m| m.chars().eq(lower.chars().filter(|&c| c != '.')))
 }
 
 /// Two-word markers of a person: a sole proprietor or a private person (`Индивидуальный
@@ -92,6 +96,9 @@ const PERSON_TWO_WORD_MARKERS: &[[&str; 2]] = &[
     ["физическое", "лицо"],
     ["физ", "лицо"],
     ["спд", "фл"],
+    ["sole", "proprietor"],
+    ["sole", "trader"],
+    ["private", "entrepreneur"],
 ];
 
 /// Whether the name opens or closes with a sole proprietor's marker (`ИП Лукашенко …`, `… ФОП`,
@@ -419,7 +426,8 @@ fn is_known_edge_word(word: &str) -> bool {
     };
     let mut buf = [0u8; 64];
     let mut len = 0;
-    for c in w.chars().map(lower) {
+    // Dots between a marker's letters go (`И.П.`).
+    for c in w.chars().filter(|&c| c != '.').map(lower) {
         if len + c.len_utf8() > buf.len() {
             return false;
         }
@@ -627,16 +635,21 @@ fn may_hold_boilerplate(name: &str) -> bool {
             .split_ascii_whitespace()
             .next_back()
             .is_some_and(|w| TOWNS.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches(['.', ',']))));
-        return place_after_comma
-            || town_last
-            || name.trim_start().get(..10).is_some_and(|p| p.eq_ignore_ascii_case("individual"));
+        return place_after_comma || town_last || latin_marker_first(name);
     }
     if comma || city {
         return true;
     }
     let mut words = name.split_ascii_whitespace();
     let (first, last) = (words.next().unwrap_or_default(), words.next_back().unwrap_or_default());
-    is_known_edge_word(first) || is_known_edge_word(last)
+    is_known_edge_word(first) || is_known_edge_word(last) || latin_marker_first(name)
+}
+
+/// Whether the name opens with the first word of a person's marker in Latin letters
+/// (`Individual Entrepreneur …`, `Sole Proprietor …`), before a name in any script.
+fn latin_marker_first(name: &str) -> bool {
+    let first = name.split_ascii_whitespace().next().unwrap_or_default();
+    PERSON_TWO_WORD_MARKERS.iter().any(|m| m[0].is_ascii() && m[0].eq_ignore_ascii_case(first))
 }
 
 fn strip(name: &str, places: bool) -> Cow<'_, str> {
@@ -972,6 +985,9 @@ mod tests {
         assert_eq!(cut("Бенефициар: «Синезис»"), "«Синезис»");
         assert_eq!(cut("Бенефициар: Беларуськалий"), "Беларуськалий");
         assert_eq!(cut("INDIVIDUAL ENTREPRENEUR PETROV IVAN"), "PETROV IVAN");
+        assert_eq!(cut("Sole Proprietor Petrov Ivan"), "Petrov Ivan");
+        assert_eq!(cut("И.П. Лукашенко Александр"), "Лукашенко Александр");
+        assert!(names_sole_proprietor("I.P. Petrov Ivan") && names_sole_proprietor("Sole Trader Petrov Ivan"));
         // Not a company's one word without its quotes.
         assert_eq!(cut("ГП Белоруснефть"), "ГП Белоруснефть");
         // Two words of the name are left at least; Latin letters are names too (`IP Kam Wing`).
