@@ -165,11 +165,16 @@ fn bare(word: &str) -> &str {
 pub(crate) fn without_sole_proprietor(name: &str) -> Option<String> {
     // With or without dots between its letters (`I.P.`).
     let marker = |w: &str| {
+        // Markers are six letters at most; with dots between them, eleven characters.
         let b = bare(w);
+        if b.len() > 11 || (b.len() > 6 && !b.contains('.')) || !b.is_ascii() {
+            return false;
+        }
+        let dots = b.bytes().filter(|&c| c == b'.').count();
         let letters = || b.bytes().filter(|&c| c != b'.').map(|c| c.to_ascii_lowercase());
-        b.len() <= 10
-            && b.is_ascii()
-            && folded_markers().iter().any(|m| m.bytes().map(|c| c.to_ascii_lowercase()).eq(letters()))
+        folded_markers()
+            .iter()
+            .any(|m| m.len() == b.len() - dots && m.bytes().map(|c| c.to_ascii_lowercase()).eq(letters()))
     };
     let mut words = name.split_whitespace();
     let (first, last) = (words.next()?, words.next_back()?);

@@ -397,9 +397,14 @@ const STREET: &[&str] = &[
     "via",
     "rue",
     "box",
-    // A post box in Russian (`а/я 17`, абонентский ящик), and romanised.
+    // A post box in Russian (`а/я 17`, абонентский ящик), and romanised; a flat, premises
+    // and a block romanised (`kv. 5`, `pom. 7`, `korp. 2`).
     "а/я",
     "a/ya",
+    "kv",
+    "pom",
+    "korp",
+    "korpus",
 ];
 
 /// Whether a word may open or close a name as a marker or a label (the tables' first words, all
@@ -548,6 +553,15 @@ fn with_parts_marked(name: &str) -> Cow<'_, str> {
             }
         })
     };
+    // Most names hold none of these, nor a dash after a space (0xE2 opens the long dashes): one
+    // pass to see.
+    let b = name.as_bytes();
+    let marked = b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b';' | b'\n' | b'\r' | b'|') || (matches!(c, b'-' | 0xE2) && i > 0 && b[i - 1] == b' ')
+    });
+    if !marked {
+        return Cow::Borrowed(name);
+    }
     let dashed = DASHES.iter().any(|d| name.match_indices(d).any(|(i, _)| address_dash(&name[i..]).is_some()));
     if !dashed && !name.contains([';', '\n', '\r', '|']) {
         return Cow::Borrowed(name);
@@ -582,7 +596,8 @@ fn after_a_leading_address(field: &str) -> Option<&str> {
     let number = |w: &String| w.bytes().any(|b| b.is_ascii_digit());
     let head = words(first);
     let opens = head.first().is_some_and(|w| street(w) || number(w) || matches!(w.as_str(), "p.o" | "po"));
-    if !(opens && head.iter().any(street) && head.iter().any(number)) {
+    let postcode = |w: &[String]| w.len() == 1 && w[0].len() == 6 && w[0].bytes().all(|b| b.is_ascii_digit());
+    if !(postcode(&head) || opens && head.iter().any(street) && head.iter().any(number)) {
         return None;
     }
     let mut at = first.len();
@@ -597,7 +612,11 @@ fn after_a_leading_address(field: &str) -> Option<&str> {
             let key = crate::normalize::country_key(part.trim_end_matches(','));
             key.len() == 2 && key.bytes().all(|b| b.is_ascii_uppercase())
         };
-        let more = w.iter().any(street) && w.iter().any(number);
+        // More of the address: a street word with a number, a postcode, or a street word opening
+        // a part before another (`ул. Ленина, д. 5, …`; last, `RUE BELTAMOZHSERVICE` is a name).
+        let last = field[at + part.len()..].trim().is_empty() || !part.ends_with(',');
+        let more =
+            (w.iter().any(street) && w.iter().any(number)) || postcode(&w) || (!last && w.first().is_some_and(street));
         // A town the tables do not know stays: `…, Mogilev, Khazalbek Atabekov` and `…,
         // АСТРЭЙКА, Аляксандр` are written alike.
         if w.is_empty() || !(place || country || more) {
@@ -624,32 +643,58 @@ fn may_hold_boilerplate(name: &str) -> bool {
         // `г.` (U+0433 is 0xD0 0xB3 in UTF-8).
         city |= c == b'.' && i >= 2 && b[i - 2] == 0xD0 && b[i - 1] == 0xB3;
     }
+    let mut words = name.split_ascii_whitespace();
+    let (first, last) = (words.next().unwrap_or_default(), words.next_back().unwrap_or_default());
     if ascii {
         // In Latin letters, a comma matters only before a place (`…, MINSK, BELARUS`).
         let place_after_comma = comma
             && name.split(',').skip(1).any(|part| {
                 let word = part.split_whitespace().next().unwrap_or_default().trim_end_matches('.');
-                ADDRESS.iter().chain(TOWNS).chain(STREET).any(|a| a.is_ascii() && a.eq_ignore_ascii_case(word))
+                latin_word_in(word, LatinWords::Place)
             });
-        let town_last = name
-            .split_ascii_whitespace()
-            .next_back()
-            .is_some_and(|w| TOWNS.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches(['.', ',']))));
-        return place_after_comma || town_last || latin_marker_first(name);
+        return place_after_comma
+            || matches!(last, "BY" | "RB" | "RF" | "RU" | "UA" | "KZ")
+            || latin_word_in(last.trim_end_matches(['.', ',']), LatinWords::Town)
+            || latin_word_in(first, LatinWords::MarkerStart);
     }
     if comma || city {
         return true;
     }
-    let mut words = name.split_ascii_whitespace();
-    let (first, last) = (words.next().unwrap_or_default(), words.next_back().unwrap_or_default());
-    is_known_edge_word(first) || is_known_edge_word(last) || latin_marker_first(name)
+    is_known_edge_word(first) || is_known_edge_word(last) || latin_word_in(first, LatinWords::MarkerStart)
 }
 
-/// Whether the name opens with the first word of a person's marker in Latin letters
-/// (`Individual Entrepreneur …`, `Sole Proprietor …`), before a name in any script.
-fn latin_marker_first(name: &str) -> bool {
-    let first = name.split_ascii_whitespace().next().unwrap_or_default();
-    PERSON_TWO_WORD_MARKERS.iter().any(|m| m[0].is_ascii() && m[0].eq_ignore_ascii_case(first))
+/// Which of the tables' words in Latin letters [`latin_word_in`] looks a word up among.
+#[derive(Clone, Copy)]
+enum LatinWords {
+    /// A place or a street ([`ADDRESS`], [`TOWNS`], [`STREET`]).
+    Place = 0,
+    /// A town or a country ([`TOWNS`]).
+    Town = 1,
+    /// The first word of a person's marker (`Individual Entrepreneur`, `Sole Proprietor`).
+    MarkerStart = 2,
+}
+
+/// Whether an ASCII word is one of the tables' words in Latin letters, in any case: lower-cased
+/// on the stack and looked up in one set, since [`may_hold_boilerplate`] asks it of every name
+/// in Latin letters and a scan of the tables cost 4 % of screening one.
+fn latin_word_in(word: &str, which: LatinWords) -> bool {
+    type Sets = [rustc_hash::FxHashSet<&'static str>; 3];
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    let mut buf = [0u8; 24];
+    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let sets = SETS.get_or_init(|| {
+        let ascii = |t: &'static [&'static str]| t.iter().copied().filter(|w| w.is_ascii());
+        [
+            ascii(ADDRESS).chain(ascii(TOWNS)).chain(ascii(STREET)).collect(),
+            ascii(TOWNS).collect(),
+            PERSON_TWO_WORD_MARKERS.iter().map(|m| m[0]).filter(|w| w.is_ascii()).collect(),
+        ]
+    });
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| sets[which as usize].contains(w))
 }
 
 fn strip(name: &str, places: bool) -> Cow<'_, str> {
@@ -790,6 +835,16 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     // A country after the name (`… РБ`), in Cyrillic letters: no name ends so.
     while end > 2 && keep[..end].iter().filter(|k| **k).count() > 2 && matches!(lower[end - 1].as_str(), "рб" | "рф")
     {
+        end -= 1;
+    }
+    // In the further reading, the country's code in Latin capitals, alone or before a postcode
+    // (`… BY`, `… RB`, `… BY-220004`): read as initials, it had met a listed alias's patronymic
+    // (round 16).
+    let country_code = |w: &str| {
+        let (code, post) = w.split_once('-').unwrap_or((w, ""));
+        matches!(code, "BY" | "RB" | "RF" | "RU" | "UA" | "KZ") && post.bytes().all(|b| b.is_ascii_digit())
+    };
+    while places && end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) {
         end -= 1;
     }
     // In the further reading, a town or a country closing the field without a comma (`Belavia
@@ -950,6 +1005,9 @@ mod tests {
             "P.O. Box 589, Minsk, Bank Dabrabyt",
             "11 Sovetskaya St., Minsk 220010, Belarus, Bank Dabrabyt",
             "P.O. Box 589; Minsk; Bank Dabrabyt",
+            "220004, г. Минск, ул. Ленина, д. 5, Bank Dabrabyt",
+            "Bank Dabrabyt kv. 5",
+            "Bank Dabrabyt BY-220004",
             "Bank Dabrabyt Minsk",
             "Bank Dabrabyt Minsk Belarus",
             "Room 12, 44 Pushkina St., Mogilev, Bank Dabrabyt",
@@ -963,6 +1021,7 @@ mod tests {
         assert_eq!(cut("Bank Dabrabyt; P.O. Box 589"), "Bank Dabrabyt; P.O. Box 589");
         assert!(without_places("Wall Street Capital; Holdings").is_none());
         assert!(without_places("Sadovaya Street Trading").is_none());
+        assert_eq!(places("Aleksandr Grigorievich Lukashenko RB"), "Aleksandr Grigorievich Lukashenko");
         assert_eq!(places("Белавиа Гродно"), "Белавиа");
         assert_eq!(cut("Белавиа Гродно"), "Белавиа Гродно");
         assert!(without_places("Minsk").is_none());
