@@ -678,23 +678,33 @@ enum LatinWords {
 /// on the stack and looked up in one set, since [`may_hold_boilerplate`] asks it of every name
 /// in Latin letters and a scan of the tables cost 4 % of screening one.
 fn latin_word_in(word: &str, which: LatinWords) -> bool {
-    type Sets = [rustc_hash::FxHashSet<&'static str>; 3];
+    /// Each set's words, and a mask of their lengths: most words are turned away by their length
+    /// before they are lower-cased and hashed.
+    type Sets = [(rustc_hash::FxHashSet<&'static str>, u32); 3];
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     let mut buf = [0u8; 24];
     if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
         return false;
     }
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    buf[..word.len()].make_ascii_lowercase();
     let sets = SETS.get_or_init(|| {
         let ascii = |t: &'static [&'static str]| t.iter().copied().filter(|w| w.is_ascii());
+        let with_lengths = |set: rustc_hash::FxHashSet<&'static str>| {
+            let lengths = set.iter().filter(|w| w.len() < 32).fold(0u32, |m, w| m | 1 << w.len());
+            (set, lengths)
+        };
         [
-            ascii(ADDRESS).chain(ascii(TOWNS)).chain(ascii(STREET)).collect(),
-            ascii(TOWNS).collect(),
-            PERSON_TWO_WORD_MARKERS.iter().map(|m| m[0]).filter(|w| w.is_ascii()).collect(),
+            with_lengths(ascii(ADDRESS).chain(ascii(TOWNS)).chain(ascii(STREET)).collect()),
+            with_lengths(ascii(TOWNS).collect()),
+            with_lengths(PERSON_TWO_WORD_MARKERS.iter().map(|m| m[0]).filter(|w| w.is_ascii()).collect()),
         ]
     });
-    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| sets[which as usize].contains(w))
+    let (set, lengths) = &sets[which as usize];
+    if lengths >> word.len() & 1 == 0 {
+        return false;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
 }
 
 fn strip(name: &str, places: bool) -> Cow<'_, str> {
