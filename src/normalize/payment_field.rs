@@ -336,6 +336,17 @@ fn is_place_word(word: &str) -> bool {
     ADDRESS.contains(&word) || TOWNS.contains(&word)
 }
 
+/// Whether a word (lower case, as [`bare`] leaves it) is a street word, up to its first dot
+/// (`ул.Ленина`, `p.o`).
+fn is_street_word(word: &str) -> bool {
+    STREET.contains(&word.split_once('.').map_or(word, |(m, _)| m))
+}
+
+/// Whether a word (lower case, as [`bare`] leaves it) opens a post box (`P.O. Box`, `PO Box`).
+fn opens_post_box(word: &str) -> bool {
+    matches!(word, "p.o" | "po")
+}
+
 /// Words (lower case, without their dots) of a street address, or a postcode: no name holds them
 /// after a comma, as a city it may (see [`ADDRESS`]).
 const STREET: &[&str] = &[
@@ -405,6 +416,10 @@ const STREET: &[&str] = &[
     "pom",
     "korp",
     "korpus",
+    // An office and a post box abbreviated (`of. 5`, `POB 214`; round 16): as every word here,
+    // an address only beside a number.
+    "of",
+    "pob",
 ];
 
 /// Whether a word may open or close a name as a marker or a label (the tables' first words, all
@@ -547,9 +562,9 @@ fn with_parts_marked(name: &str) -> Cow<'_, str> {
             rest.starts_with(**d) && {
                 let next = bare(rest[d.len()..].split_whitespace().next().unwrap_or_default());
                 next.starts_with(|c: char| c.is_ascii_digit())
-                    || STREET.contains(&next.split_once('.').map_or(next.as_str(), |(m, _)| m))
+                    || is_street_word(&next)
                     || is_place_word(&next)
-                    || matches!(next.as_str(), "p.o" | "po")
+                    || opens_post_box(&next)
             }
         })
     };
@@ -584,18 +599,18 @@ fn with_parts_marked(name: &str) -> Cow<'_, str> {
 }
 
 /// What follows an address written before the name (`P.O. Box 589, Minsk, Bank Dabrabyt`): the
-/// field's first part opens with a street word, a number or a post box and holds a street word
-/// and a number, and the parts after it that are places
-/// (a city, a postcode, a country, more of the address) go with it. `None` when the field does
-/// not open so, or nothing is left.
+/// field's first part is a postcode, or opens with a street word, a number or a post box and
+/// holds a street word and a number; the parts after it that are places (a city, a postcode, a
+/// country, more of the address) go with it. `None` when the field does not open so, or nothing
+/// is left.
 fn after_a_leading_address(field: &str) -> Option<&str> {
     let mut parts = field.split_inclusive(',');
     let first = parts.next()?;
     let words = |part: &str| part.split_whitespace().map(bare).filter(|w| !w.is_empty()).collect::<Vec<String>>();
-    let street = |w: &String| STREET.contains(&w.split_once('.').map_or(w.as_str(), |(m, _)| m));
+    let street = |w: &String| is_street_word(w);
     let number = |w: &String| w.bytes().any(|b| b.is_ascii_digit());
     let head = words(first);
-    let opens = head.first().is_some_and(|w| street(w) || number(w) || matches!(w.as_str(), "p.o" | "po"));
+    let opens = head.first().is_some_and(|w| street(w) || number(w) || opens_post_box(w));
     let postcode = |w: &[String]| w.len() == 1 && w[0].len() == 6 && w[0].bytes().all(|b| b.is_ascii_digit());
     if !(postcode(&head) || opens && head.iter().any(street) && head.iter().any(number)) {
         return None;
@@ -780,10 +795,8 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     let city = |j: usize| {
         words[j] == "г." || (words[j].starts_with("г.") && words[j].chars().nth(2).is_some_and(char::is_alphabetic))
     };
-    let street = |j: usize| {
-        let w = lower[j].split_once('.').map_or(lower[j].as_str(), |(m, _)| m);
-        STREET.contains(&w) || (lower[j].len() == 6 && lower[j].chars().all(|c| c.is_ascii_digit()))
-    };
+    let street =
+        |j: usize| is_street_word(&lower[j]) || (lower[j].len() == 6 && lower[j].chars().all(|c| c.is_ascii_digit()));
     // The words of the part of the field that starts at `j`, up to the next comma.
     let part = |j: usize| {
         let to = (j..end).find(|&k| words[k].ends_with(',')).map_or(end, |k| k + 1);
@@ -803,7 +816,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     let opens_address = |j: usize| {
         let street_at = |k: usize| joined(j, k) && street(k);
         let number_at = |k: usize| joined(j, k) && number(k);
-        let po = |k: usize| matches!(lower[k].as_str(), "p.o" | "po") && lower.get(k + 1).is_some_and(|w| w == "box");
+        let po = |k: usize| opens_post_box(&lower[k]) && lower.get(k + 1).is_some_and(|w| w == "box");
         j >= 2
             && (po(j)
                 || (street(j) && (number_at(j + 1) || number_at(j + 2)))
@@ -854,14 +867,15 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         let (code, post) = w.split_once('-').unwrap_or((w, ""));
         matches!(code, "BY" | "RB" | "RF" | "RU" | "UA" | "KZ") && post.bytes().all(|b| b.is_ascii_digit())
     };
-    while places && end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) {
-        end -= 1;
-    }
     // In the further reading, a town or a country closing the field without a comma (`Belavia
     // Minsk`), while a word is left; not one the name itself leads to (`… of the Republic of
     // Belarus`, `… Республики Беларусь`, `Bank in Minsk`), nor one left before an address taken
-    // away, which is the name's (`CEC BELARUS, P.O. Box 112`), nor in a field of parts.
+    // away, which is the name's (`CEC BELARUS, P.O. Box 112`), nor in a field of parts. The two
+    // in either order (`… BY-220004 Minsk`, `… Minsk BY`).
     let whole_field = end == words.len() && !words.iter().any(|w| w.ends_with(','));
+    while places && end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) {
+        end -= 1;
+    }
     let of_the_name = |j: usize| {
         ["republic", "respublik", "республик", "рэспублік", "республік"].iter().any(|r| lower[j].starts_with(r))
             || matches!(
@@ -877,6 +891,9 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         && !of_the_name(end - 2)
     {
         end -= 1;
+        while end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) {
+            end -= 1;
+        }
     }
     // Markers of trade or status at the start (and after them, a citizen's country), then at the
     // end, while two words of the name are left.
@@ -1018,6 +1035,10 @@ mod tests {
             "220004, г. Минск, ул. Ленина, д. 5, Bank Dabrabyt",
             "Bank Dabrabyt kv. 5",
             "Bank Dabrabyt BY-220004",
+            "Bank Dabrabyt BY-220004 Minsk",
+            "Bank Dabrabyt Minsk BY",
+            "Bank Dabrabyt of. 5",
+            "Bank Dabrabyt POB 214, Brest",
             "Bank Dabrabyt Minsk",
             "Bank Dabrabyt Minsk Belarus",
             "Room 12, 44 Pushkina St., Mogilev, Bank Dabrabyt",
