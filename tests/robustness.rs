@@ -816,8 +816,12 @@ fn what_payment_orders_add_to_a_name_does_not_hide_it() {
     let s = snapshot();
     let screen = |name: &str| screen_untyped(&s, name);
     let blocks = |name: &str, id: &str| blocks_its_entry(&s, name, id);
-    let wrappers: [fn(&str) -> String; 24] = [
+    let wrappers: [fn(&str) -> String; 27] = [
         |n| format!("{n}, per. Sadovy 4, Brest 224000"),
+        // A telephone, a region, a post box before the name without a comma.
+        |n| format!("{n} tel. +375 29 1234567"),
+        |n| format!("{n} Gomel region"),
+        |n| format!("P.O. Box 17 {n}"),
         // Parted from the name otherwise than by a comma, or written before it.
         |n| format!("{n}; a/ya 17, Brest 224000"),
         |n| format!("{n} - 8 Kirova Street, Gomel"),
