@@ -680,6 +680,13 @@ fn after_a_leading_address(field: &str) -> Option<&str> {
 /// the city abbreviated (`г. Минск`), a country's code. A town after them stays: listed names
 /// open with theirs (`P.O. Box 17 Minsk Tractor Works`). `None` unless two words are left.
 fn after_a_leading_address_unparted(field: &str) -> Option<&str> {
+    // Most fields open with a word of the name: asked of the first word before anything is built.
+    let first = field.split_whitespace().next()?;
+    let f = bare(first);
+    let postcode = f.len() == 6 && f.bytes().all(|b| b.is_ascii_digit());
+    if !(opens_post_box(&f) || is_street_word(&f) || postcode || is_country_code(first) || f == "г") {
+        return None;
+    }
     let words: Vec<(usize, &str)> =
         field.split_whitespace().map(|w| (w.as_ptr() as usize - field.as_ptr() as usize, w)).collect();
     let lower: Vec<String> = words.iter().map(|(_, w)| bare(w)).collect();
@@ -957,9 +964,24 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
             end = start;
         }
     }
-    // A country after the name (`… РБ`), in Cyrillic letters: no name ends so.
-    while end > 2 && keep[..end].iter().filter(|k| **k).count() > 2 && matches!(lower[end - 1].as_str(), "рб" | "рф")
-    {
+    // A country after the name (`… РБ`), in Cyrillic letters, or Belarus's code in Latin
+    // capitals (`…, BY`): no listed name ends so, and read as a word `BY` met the surname BYKAU
+    // (round 16).
+    // Whether the field's end is still its own (no address taken away before it): a town closing
+    // it may go (below).
+    let whole_field = end == words.len();
+    let of_the_name = |j: usize| {
+        ["republic", "respublik", "республик", "рэспублік", "республік"].iter().any(|r| lower[j].starts_with(r))
+            || matches!(
+                lower[j].as_str(),
+                "of" | "the" | "in" | "for" | "and" | "de" | "du" | "des" | "и" | "в" | "i" | "у"
+            )
+    };
+    let belarus = |j: usize| {
+        matches!(lower[j].as_str(), "рб" | "рф")
+            || (matches!(words[j].trim_end_matches(['.', ',']), "BY" | "RB") && !of_the_name(j - 1))
+    };
+    while end > 2 && keep[..end].iter().filter(|k| **k).count() > 2 && belarus(end - 1) {
         end -= 1;
     }
     // In the further reading, the country's code in Latin capitals, alone or before a postcode
@@ -974,17 +996,9 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     // Belarus`, `… Республики Беларусь`, `Bank in Minsk`), nor one left before an address taken
     // away, which is the name's (`CEC BELARUS, P.O. Box 112`). The two
     // in either order (`… BY-220004 Minsk`, `… Minsk BY`).
-    let whole_field = end == words.len();
-    while places && end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) {
+    while places && end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) && !of_the_name(end - 2) {
         end -= 1;
     }
-    let of_the_name = |j: usize| {
-        ["republic", "respublik", "республик", "рэспублік", "республік"].iter().any(|r| lower[j].starts_with(r))
-            || matches!(
-                lower[j].as_str(),
-                "of" | "the" | "in" | "for" | "and" | "de" | "du" | "des" | "и" | "в" | "i" | "у"
-            )
-    };
     // A region or a town named with its kind (`… Minsk region`, `… Минская обл.`) goes with the
     // word before it.
     // The name before it is left whole (`CEC BELARUS Gomel region`).
@@ -1128,6 +1142,9 @@ mod tests {
         // A surname first and a comma is a layout, not an address.
         assert_eq!(cut("LUKASHENKO, Aleksandr Grigoryevich"), "LUKASHENKO, Aleksandr Grigoryevich");
         assert_eq!(cut("Лукашенко Александр Григорьевич РБ"), "Лукашенко Александр Григорьевич");
+        assert_eq!(cut("Aleksandr Kuzmin, BY"), "Aleksandr Kuzmin");
+        assert_eq!(cut("Aleksandr Kuzmin By"), "Aleksandr Kuzmin By");
+        assert_eq!(cut("State Security Committee Of The RB"), "State Security Committee Of The RB");
     }
 
     #[test]
