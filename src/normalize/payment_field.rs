@@ -362,7 +362,20 @@ const REGION: &[&str] =
 
 /// Whether a word (lower case) names a place or opens an address.
 fn is_place_word(word: &str) -> bool {
-    ADDRESS.contains(&word) || TOWNS.contains(&word)
+    place_sets().0.contains(word)
+}
+
+/// Whether a word (lower case) is a town or a country ([`TOWNS`]).
+fn is_town(word: &str) -> bool {
+    place_sets().1.contains(word)
+}
+
+/// [`ADDRESS`] with [`TOWNS`], and [`TOWNS`] alone, as sets built once: asked of a field's words
+/// one by one, a scan of the tables' 170 words each time was per-request work.
+fn place_sets() -> &'static (rustc_hash::FxHashSet<&'static str>, rustc_hash::FxHashSet<&'static str>) {
+    type Sets = (rustc_hash::FxHashSet<&'static str>, rustc_hash::FxHashSet<&'static str>);
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| (ADDRESS.iter().chain(TOWNS).copied().collect(), TOWNS.iter().copied().collect()))
 }
 
 /// Whether a word (lower case, as [`bare`] leaves it) is a street word, up to its first dot
@@ -1011,7 +1024,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         && !region_named
         && end >= 2
         && (0..end - 1).any(|j| keep[j])
-        && TOWNS.contains(&lower[end - 1].as_str())
+        && is_town(&lower[end - 1])
         && !of_the_name(end - 2)
     {
         end -= 1;
