@@ -798,6 +798,19 @@ fn a_sole_proprietors_marker_does_not_lower_a_block() {
         missed.len(),
         &missed[..missed.len().min(10)]
     );
+    // Sent as an organisation with an address after a bar, read without both: still a person
+    // (initials keep it at REVIEW; it must be found).
+    let as_organisation = |name: &str| {
+        let q = Query { name: name.to_string(), party_type: Some(EntityType::Organization), ..Default::default() };
+        matcher::screen(&s, &q, &Thresholds::default())
+    };
+    let lost: Vec<String> = people(&s)
+        .iter()
+        .filter_map(|p| p.given.chars().next().map(|g| (format!("ИП {} {g}. | г. Минск", p.surname), p)))
+        .filter(|(n, p)| !as_organisation(n).matches.iter().any(|m| s.entities[m.entity as usize].id == p.id))
+        .map(|(n, _)| n)
+        .collect();
+    assert!(lost.len() * 10 <= people(&s).len(), "{} lost: {:?}", lost.len(), &lost[..lost.len().min(10)]);
     for name in
         ["ИП Ганс Орлов", "Hans Orlov [ИП]", "ИП Мария Фернанда Гонсалес", "Tom Baker IP", "Sole Proprietor Tom Baker"]
     {

@@ -305,7 +305,11 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     }
     let mut changed = false;
     for note in query_text::note_readings(&query.name) {
-        let party_type = if note.part { None } else { query.party_type };
+        // A party whose marker says it is a person is one in every reading, though the reading
+        // drops the marker (`ИП Лукашенко А. Г. | г. Минск` sent as an organisation).
+        let marked_person =
+            query.party_type == Some(EntityType::Organization) && crate::normalize::names_sole_proprietor(&query.name);
+        let party_type = if note.part || marked_person { None } else { query.party_type };
         let reading = Query { name: note.name, party_type, ..query.clone() };
         let other = evaluate_name(snapshot, &reading, thresholds, opts, Some(&screening.fingerprint));
         for mut m in other.matches {
