@@ -177,13 +177,21 @@ pub(crate) fn without_sole_proprietor(name: &str) -> Option<String> {
             .any(|m| m.len() == b.len() - dots && m.bytes().map(|c| c.to_ascii_lowercase()).eq(letters()))
     };
     let mut words = name.split_whitespace();
-    let (first, last) = (words.next()?, words.next_back()?);
-    let (from_first, from_last) = (marker(first), !marker(first) && marker(last));
-    if !from_first && !from_last {
+    let (first, second, last) = (words.next()?, words.next()?, words.next_back().unwrap_or_default());
+    // Its two letters with a space between (`I. P. Petrov Ivan`).
+    let spaced = crate::normalize::spaced_sole_proprietor(first, second, true);
+    let (from_first, from_last) = (marker(first), !marker(first) && !spaced && marker(last));
+    if !from_first && !from_last && !spaced {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    let (from, to) = if from_first { (1, words.len()) } else { (0, words.len() - 1) };
+    let (from, to) = if spaced {
+        (2, words.len())
+    } else if from_first {
+        (1, words.len())
+    } else {
+        (0, words.len() - 1)
+    };
     (to.saturating_sub(from) >= 2).then(|| words[from..to].join(" "))
 }
 

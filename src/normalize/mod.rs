@@ -13,6 +13,7 @@ mod phonetic;
 mod translit;
 
 pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
+pub(crate) use payment_field::spaced_sole_proprietor;
 pub(crate) use payment_field::SOLE_PROPRIETOR;
 pub use payment_field::{names_sole_proprietor, without_boilerplate, without_places};
 pub use phonetic::{

@@ -113,8 +113,27 @@ pub fn names_sole_proprietor(name: &str) -> bool {
     };
     match words.as_slice() {
         [] | [_] => false,
-        [first, second, .., last] => sole(first) || sole(last) || two(first, second),
+        [first, second, .., last] => {
+            sole(first) || sole(last) || two(first, second) || spaced_sole_proprietor(first, second, true)
+        }
         [first, last] => sole(first) || sole(last),
+    }
+}
+
+/// Whether two words are a sole proprietor's marker written as two initials with a space between
+/// (`И. П.`, `І. П.`; with `latin`, `I. P.` too), each with its dot: without the dots they are a
+/// person's initials as much as a marker. Latin letters are asked only where the party's type is
+/// in doubt or in a further reading, as `IP` is: in the name screened first they may be initials.
+pub(crate) fn spaced_sole_proprietor(a: &str, b: &str, latin: bool) -> bool {
+    let letter = |w: &str| {
+        let mut c = w.strip_suffix('.')?.chars();
+        let l = c.next()?;
+        c.next().is_none().then_some(l)
+    };
+    match (letter(a), letter(b)) {
+        (Some('И' | 'и' | 'І' | 'і'), Some('П' | 'п')) => true,
+        (Some('I' | 'i'), Some('P' | 'p')) => latin,
+        _ => false,
     }
 }
 
@@ -511,9 +530,29 @@ fn is_known_edge_word(word: &str) -> bool {
     std::str::from_utf8(&buf[..len]).is_ok_and(|l| set.contains(l))
 }
 
-/// A word in lower case without the punctuation around it (`«ИП`, `ИНН:`, `г.`).
+/// A word in lower case without the punctuation around it (`«ИП`, `ИНН:`, `г.`), and without the
+/// marks over its Latin letters (`Mińsk`, `Brześć`: the tables' words in Latin letters have none).
 fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '/' || c == '-')).trim_end_matches('.').to_lowercase()
+    let w = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '/' || c == '-')).trim_end_matches('.');
+    without_latin_marks(w).unwrap_or_else(|| w.to_lowercase())
+}
+
+/// A word with marked Latin letters (`ń`, `ś`, `ł`, `ü`), in lower case without their marks; `None`
+/// for a word without any, as most are (ASCII, or Cyrillic).
+fn without_latin_marks(word: &str) -> Option<String> {
+    let marked = |c: char| matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷';
+    if word.is_ascii() || !word.chars().any(marked) {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if marked(c) {
+            out.push_str(any_ascii::any_ascii_char(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out.to_lowercase())
 }
 
 fn digits(s: &str) -> usize {
@@ -614,14 +653,16 @@ fn with_parts_marked(name: &str) -> Cow<'_, str> {
     // Most names hold none of these, nor a dash after a space (0xE2 opens the long dashes): one
     // pass to see.
     let b = name.as_bytes();
+    // A comma glued to the letter after it (`ул.Ленина,д.5`) parts as one with a space.
+    let glued = |i: usize| b[i] == b',' && b.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0x80);
     let marked = b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b';' | b'\n' | b'\r' | b'|') || (matches!(c, b'-' | 0xE2) && i > 0 && b[i - 1] == b' ')
+        matches!(c, b';' | b'\n' | b'\r' | b'|') || (matches!(c, b'-' | 0xE2) && i > 0 && b[i - 1] == b' ') || glued(i)
     });
     if !marked {
         return Cow::Borrowed(name);
     }
     let dashed = DASHES.iter().any(|d| name.match_indices(d).any(|(i, _)| address_dash(&name[i..]).is_some()));
-    if !dashed && !name.contains([';', '\n', '\r', '|']) {
+    if !dashed && !name.contains([';', '\n', '\r', '|']) && !(0..b.len()).any(glued) {
         return Cow::Borrowed(name);
     }
     let mut out = String::with_capacity(name.len() + 8);
@@ -634,6 +675,7 @@ fn with_parts_marked(name: &str) -> Cow<'_, str> {
         }
         match c {
             ';' | '\n' | '\r' | '|' => out.push_str(", "),
+            ',' if glued(name.len() - rest.len()) => out.push_str(", "),
             c => out.push(c),
         }
         rest = &rest[c.len_utf8()..];
@@ -768,8 +810,13 @@ fn may_hold_boilerplate(name: &str) -> bool {
     if comma || city {
         return true;
     }
+    // A town in Latin letters with their marks (`Mińsk`).
+    let marked_town =
+        || without_latin_marks(last.trim_end_matches(['.', ','])).is_some_and(|w| latin_word_in(&w, LatinWords::Town));
     is_known_edge_word(first)
         || is_known_edge_word(last)
+        || marked_town()
+        || name.split_ascii_whitespace().nth(1).is_some_and(|second| spaced_sole_proprietor(first, second, false))
         || latin_word_in(first, LatinWords::MarkerStart)
         || latin_word_in(last.trim_end_matches(['.', ',']), LatinWords::Town)
         || is_country_code(first)
@@ -933,13 +980,28 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         opens_contact_word(j)
             || (matches!(lower[j].as_str(), "по" | "under" | "per") && j + 1 < end && opens_contact_word(j + 1))
     };
+    // A house number glued to its word (`д.5`, `d.5`).
+    let glued_number = |k: usize| {
+        k < end
+            && lower[k]
+                .split_once('.')
+                .is_some_and(|(m, n)| is_street_word(m) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // The house after a comma, as Russian addresses write it (`ул. Ленина, д. 5`, `ул.Ленина,д.5`):
+    // the house's own word, not any street word (`… OFFICE JSC, Office 305` is a name, then an
+    // address).
+    let house = |k: usize| matches!(lower[k].split_once('.').map_or(lower[k].as_str(), |(m, _)| m), "д" | "дом" | "d");
+    let house_next = |j: usize| {
+        let to = part(j).end;
+        to - j <= 3 && to < end && house(to) && (glued_number(to) || number(to + 1))
+    };
     let opens_address = |j: usize| {
         let street_at = |k: usize| joined(j, k) && street(k);
-        let number_at = |k: usize| joined(j, k) && number(k);
+        let number_at = |k: usize| joined(j, k) && (number(k) || glued_number(k));
         let po = |k: usize| opens_post_box(&lower[k]) && lower.get(k + 1).is_some_and(|w| w == "box");
         j >= 2
             && (po(j)
-                || (street(j) && (number_at(j + 1) || number_at(j + 2)))
+                || (street(j) && (number_at(j + 1) || number_at(j + 2) || house_next(j)))
                 || (number(j) && (street_at(j + 1) || (street_at(j + 2) && !po(j + 1)))))
     };
     if let Some(at) = (1..end).find(|&j| {
@@ -1014,8 +1076,11 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     // A region or a town named with its kind (`… Minsk region`, `… Минская обл.`) goes with the
     // word before it.
     // The name before it is left whole (`CEC BELARUS Gomel region`).
-    let region_named =
-        town_last && whole_field && end >= 4 && REGION.contains(&lower[end - 1].as_str()) && !of_the_name(end - 3);
+    // So does one before the country (`… Minsk region Belarus`).
+    let region_at = |end: usize| {
+        town_last && whole_field && end >= 4 && REGION.contains(&lower[end - 1].as_str()) && !of_the_name(end - 3)
+    };
+    let mut region_named = region_at(end);
     if region_named {
         end -= 2;
     }
@@ -1031,6 +1096,10 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         while end > 2 && country_code(words[end - 1].trim_end_matches([',', '.'])) {
             end -= 1;
         }
+        region_named = region_at(end);
+        if region_named {
+            end -= 2;
+        }
     }
     // Markers of trade or status at the start (and after them, a citizen's country), then at the
     // end, while two words of the name are left.
@@ -1045,6 +1114,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
             (first..end).filter(|&j| keep[j]).take(m.len()).collect()
         } else if next.is_some_and(|n| {
             PERSON_TWO_WORD_MARKERS.iter().chain(TWO_WORD_MARKERS).any(|m| lower[first] == m[0] && lower[n] == m[1])
+                || spaced_sole_proprietor(words[first], words[n], false)
         }) {
             vec![first, next.unwrap_or(first)]
         } else if (is_marker(&lower[first]) || LABELS.contains(&lower[first].as_str())) && is_cyrillic(words[first]) {
@@ -1194,6 +1264,11 @@ mod tests {
             "Bank Dabrabyt Minsk Belarus",
             "Room 12, 44 Pushkina St., Mogilev, Bank Dabrabyt",
             "Bank Dabrabyt - 8 Kirova Street, Gomel",
+            "Bank Dabrabyt Minsk region Belarus",
+            "Bank Dabrabyt Mińsk",
+            "Bank Dabrabyt, Mińsk, Białoruś",
+            "Bank Dabrabyt ул.Ленина,д.5",
+            "Bank Dabrabyt ул. Ленина, д. 5",
         ] {
             assert_eq!(places(field), "Bank Dabrabyt", "{field:?}");
         }
@@ -1211,6 +1286,13 @@ mod tests {
         assert_eq!(places("Белавиа Гродно"), "Белавиа");
         assert_eq!(cut("Белавиа Гродно"), "Белавиа Гродно");
         assert!(without_places("Minsk").is_none());
+        // A sole proprietor's marker as two initials with a space between, each with its dot.
+        assert_eq!(cut("И. П. Лукашенко Александр Григорьевич"), "Лукашенко Александр Григорьевич");
+        assert_eq!(cut("И П Лукашенко Александр"), "И П Лукашенко Александр");
+        assert_eq!(cut("I. P. Lukashenko Aleksandr"), "I. P. Lukashenko Aleksandr");
+        assert!(
+            names_sole_proprietor("I. P. Lukashenko Aleksandr") && names_sole_proprietor("И. П. Лукашенко Александр")
+        );
         assert!(without_places("National Bank of the Republic of Belarus").is_none());
         assert!(without_places("Национальный банк Республики Беларусь").is_none());
     }
