@@ -202,14 +202,17 @@ pub fn letters_moved(a: &str, b: &str) -> bool {
 }
 
 /// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
-/// [`INFLECTED_SIM`] when the stem meets the listed word closely (or read by another language's habits,
-/// `Michailas`), and by its letters as well as its sound ([`STEM_SPELLING_MIN`]), else 0.
+/// [`INFLECTED_SIM`] when the stem meets the listed word closely by its letters as well as its
+/// sound ([`STEM_SPELLING_MIN`]), or read by another language's habits (`Michailas`, `Luckijs`
+/// read `lutskij`, `Jurijus` read `yuriy`: the reading's own spelling was weighed by
+/// [`respelt_sim`]; an outside test found a Baltic bank's `Igors Luckijs`, `Aleksandrs Zajcevs`
+/// CLEAR while the stem's letters alone were too far), else 0.
 fn inflected(q: &Token, c: &Token) -> f32 {
     match q.inflection_stem() {
         Some(stem)
             if matches!(q.role, Role::Given | Role::Patronymic)
-                && (token_sim(stem, c) >= BLOCK_PAIR_SIM || respelt_sim(stem, c) > 0.0)
-                && spelling(stem, c) >= STEM_SPELLING_MIN =>
+                && ((token_sim(stem, c) >= BLOCK_PAIR_SIM && spelling(stem, c) >= STEM_SPELLING_MIN)
+                    || respelt_sim(stem, c) > 0.0) =>
         {
             INFLECTED_SIM
         }

@@ -245,10 +245,11 @@ const LEET: [(&str, &str); 10] = [
 ];
 
 /// Rewrites of the habits of Belarus's western neighbours and of Belarusian Lacinka, diacritics
-/// folded: Polish, Czech, Slovak, Lithuanian and Lacinka write х as `ch` (`Chrenin`, `Michail`),
-/// й as `j` (`Juryj`), Polish ш, ч, щ, ж as `sz`, `cz`, `szcz`, `rz`, and в as `w`.
-const CENTRAL: [(&str, &str); 7] =
-    [("szcz", "shch"), ("ch", "kh"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("w", "v"), ("j", "y")];
+/// folded: Polish, Czech, Slovak, Lithuanian, Latvian and Lacinka write х as `ch` (`Chrenin`,
+/// `Michail`), й as `j` (`Juryj`), ц as `c` (`Zajcev`, `Luckij`, `Kryviec`), Polish ш, ч, щ, ж as
+/// `sz`, `cz`, `szcz`, `rz`, and в as `w`.
+const CENTRAL: [(&str, &str); 8] =
+    [("szcz", "shch"), ("ch", "kh"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("c", "ts"), ("w", "v"), ("j", "y")];
 
 /// Readings of a word that its letters allow but do not settle, matched at REVIEW strength at
 /// most: German writes з as `s` wherever it stands, and before a voiced consonant an `s` may be
@@ -286,8 +287,8 @@ pub fn respellings(token: &str) -> Vec<String> {
         || (1..b.len()).any(|i| b[i] == b's' && is_vowel(b[i - 1]) && before_vowel(b, i + 1));
     // What the word holds, in one pass over its bytes (`str::contains` with a two-letter pattern
     // sets up a substring searcher each time).
-    let (mut z, mut j, mut ch, mut ds, mut w, mut cz_sz, mut spanish_j, mut ou) =
-        (false, false, false, false, false, false, false, false);
+    let (mut z, mut j, mut ch, mut ds, mut w, mut cz_sz, mut spanish_j, mut ou, mut c_ts) =
+        (false, false, false, false, false, false, false, false, false);
     for (i, &x) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         z |= x == b'z';
@@ -295,6 +296,8 @@ pub fn respellings(token: &str) -> Vec<String> {
         w |= x == b'w';
         ch |= x == b'c' && next == Some(b'h');
         cz_sz |= (x == b'c' || x == b's') && next == Some(b'z');
+        // A `c` inside a word that is no `ch`, `cz` or `sc` may be ц (`Zajcevs`, `Reuckis`).
+        c_ts |= x == b'c' && i > 0 && b[i - 1] != b's' && !matches!(next, Some(b'h' | b'z'));
         ds |= x == b'd' && next == Some(b's');
         // French `ou` for у (`Iouri`, `Boulat`); at a word's end it is Belarusian `-ou` (below).
         ou |= x == b'o' && next == Some(b'u') && i + 2 < b.len();
@@ -321,12 +324,22 @@ pub fn respellings(token: &str) -> Vec<String> {
             push(&mut out, german.replace("sh", "zh"));
         }
         push(&mut out, german);
+        // A `w` before a consonant is в as often (`Schiwljuk`, Zhivlyuk): read so too.
+        if w_as_u {
+            let german = read_as(token, &GERMAN);
+            if german.contains("sh") && !german.contains("shch") {
+                push(&mut out, german.replace("sh", "zh"));
+            }
+            push(&mut out, german);
+        }
     }
     // French `ch` is ш, English `ch` is ч: a `ch` alone is no French sign (`Chubin` is Чубин, not
     // Shubin, who is `Choubine` in French). `j`, `ou` and `tch` are, and an `s` read as з where
     // no `ch` is to be misread.
     let tch = ch && b.windows(3).any(|w| w == b"tch");
-    if j || ou || tch || (s_for_z && !ch) {
+    // French `-ine` for `-ин` (`Parchine`, `Abachine`) is a sign too.
+    let ine = ch && b.len() > 5 && b.ends_with(b"ine");
+    if j || ou || tch || ine || (s_for_z && !ch) {
         let mut french = read_as(token, &FRENCH);
         // French writes a final `-ин` as `-ine` (`Poutine`, `Choubine`), to keep the `n` heard.
         if french.len() > 5 && french.ends_with("ine") {
@@ -334,7 +347,7 @@ pub fn respellings(token: &str) -> Vec<String> {
         }
         push(&mut out, french);
     }
-    if ch || j || w || cz_sz {
+    if ch || j || w || cz_sz || c_ts {
         push(&mut out, read_as(token, &CENTRAL));
     }
     if spanish_j {
@@ -515,6 +528,10 @@ pub fn inflection_stem(word: &str) -> Option<&str> {
     } else if b[n - 2] == b'u' && b[n - 3] == b'i' && n >= 6 && consonant(b[n - 4]) {
         // `-ius`, as Lithuanian ends every `-ich` (`Volfovičius`, `Aleškevičius`).
         3
+    } else if matches!(b[n - 2], b'i' | b'y') && b[n - 3] == b'k' {
+        // `-kis`, `-kys`: Lithuanian for the adjectival `-кий`, `-кый` (`Sikorskis`, `Reuckis`),
+        // which the lists end in `-ki`, `-ky` or `-kiy`: the `-s` alone.
+        1
     } else if matches!(b[n - 2], b'a' | b'i' | b'y' | b'u') && consonant(b[n - 3]) {
         // `-as` `-is` `-ys` `-us` after a consonant, `-jus` after the `j` it keeps.
         2
@@ -787,7 +804,8 @@ mod tests {
             ("orlovas", "orlov"),
             ("andrejus", "andrej"),
             ("grigorijus", "grigorij"),
-            ("kalinovskis", "kalinovsk"),
+            ("kalinovskis", "kalinovski"),
+            ("reuckis", "reucki"),
             ("volfovicius", "volfovic"),
             ("aleksandrs", "aleksandr"),
             ("petrs", "petr"),
