@@ -47,7 +47,9 @@ pub fn fold(s: &str) -> String {
     // Most payment names are plain ASCII: the same result without Unicode normalisation.
     if s.is_ascii() {
         let mut out = String::with_capacity(s.len());
-        out.extend(s.bytes().filter(|b| *b != b'\'').map(|b| {
+        // Apostrophes, and the backtick that GOST 7.79-B and keyboards write for one (`Petry`she`nka`
+        // for Петрышэнка), are inside a word, not between two.
+        out.extend(s.bytes().filter(|b| !matches!(b, b'\'' | b'`')).map(|b| {
             if b.is_ascii_alphanumeric() {
                 char::from(b.to_ascii_lowercase())
             } else {
@@ -56,8 +58,17 @@ pub fn fold(s: &str) -> String {
         }));
         return out;
     }
-    let cleaned: String =
-        s.chars().filter(|c| !is_invisible(*c)).map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    // An acute accent or a backtick standing alone is an apostrophe typed (NFKC would part `´`
+    // into a space and a combining accent, and so the word).
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| match c {
+            c if c.is_whitespace() => ' ',
+            '´' | '`' => '\'',
+            c => c,
+        })
+        .collect();
     let mut out = String::with_capacity(cleaned.len());
     let pieces = split_keep(&cleaned);
     // Which script the name as a whole is in decides the words that are all look-alikes.
@@ -362,6 +373,16 @@ mod tests {
 
     /// `fold` skips composing words of ASCII and of the Cyrillic block up to U+045F: each of
     /// those characters is its own NFKC form, alone and after any other of them.
+    /// Apostrophes and the backtick written for one (GOST 7.79-B's `y``, `e``) join a word's
+    /// letters in either script, as ASCII or not.
+    #[test]
+    fn apostrophes_and_backticks_stay_inside_a_word() {
+        for name in ["Petry`she`nka", "Petry'she'nka", "Petry’she’nka", "Petry´she´nka", "Ігар Petry`she`nka"]
+        {
+            assert!(super::fold(name).ends_with("petryshenka"), "{name}: {}", super::fold(name));
+        }
+    }
+
     #[test]
     fn ascii_and_basic_cyrillic_are_their_own_nfkc() {
         let plain: Vec<char> = (0u32..0x80).chain(0x400..=0x45F).filter_map(char::from_u32).collect();

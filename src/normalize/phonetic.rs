@@ -251,6 +251,11 @@ const LEET: [(&str, &str); 10] = [
 const CENTRAL: [(&str, &str); 8] =
     [("szcz", "shch"), ("ch", "kh"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("c", "ts"), ("w", "v"), ("j", "y")];
 
+/// Rewrites of GOST 7.79-B, Russia's transliteration for computers (and ISO 9's system B): х
+/// as `x` (`Xrenin`, `Mixail`), ц as `cz`, й as `j`. Latin names write `x` for `ks` (`Alexander`,
+/// `Maxim`); this is a further reading, compared as other respellings are.
+const GOST_B: [(&str, &str); 3] = [("x", "kh"), ("cz", "ts"), ("j", "y")];
+
 /// Readings of a word that its letters allow but do not settle, matched at REVIEW strength at
 /// most: German writes з as `s` wherever it stands, and before a voiced consonant an `s` may be
 /// either (`Koslow` is Kozlov, `Maslow` Maslov), so the word is also read with `z` there.
@@ -289,6 +294,7 @@ pub fn respellings(token: &str) -> Vec<String> {
     // sets up a substring searcher each time).
     let (mut z, mut j, mut ch, mut ds, mut w, mut cz_sz, mut spanish_j, mut ou, mut c_ts) =
         (false, false, false, false, false, false, false, false, false);
+    let has_x = b.contains(&b'x');
     for (i, &x) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         z |= x == b'z';
@@ -349,6 +355,9 @@ pub fn respellings(token: &str) -> Vec<String> {
     }
     if ch || j || w || cz_sz || c_ts {
         push(&mut out, read_as(token, &CENTRAL));
+    }
+    if has_x {
+        push(&mut out, read_as(token, &GOST_B));
     }
     if spanish_j {
         push(&mut out, spanish_reading(token));
@@ -883,6 +892,15 @@ mod tests {
             ("choubine", "shubin"),
             ("poutine", "putin"),
             ("loukachenko", "lukashenko"),
+            // Central European `c` is ц; GOST 7.79-B writes х as `x`; German `w` is в as well as
+            // ў; French `-ine` is `-ин` (round 18).
+            ("zajcevs", "zaytsevs"),
+            ("kryviec", "kryviets"),
+            ("reucki", "reutski"),
+            ("xrenin", "khrenin"),
+            ("mixajl", "mikhayl"),
+            ("schiwljuk", "zhivlyuk"),
+            ("parchine", "parshin"),
         ] {
             assert!(respellings(word).iter().any(|r| r == reading), "{word}: {:?}", respellings(word));
         }
