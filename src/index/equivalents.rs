@@ -333,7 +333,7 @@ const ORG_SYNONYMS: &[&[&str]] = &[
     ],
     &["group", "gruppa", "grupa", "groupe", "gruppe", "grupo"],
     &["bank", "banka", "banque", "banco"],
-    &["oil", "petroleum", "neft", "nafta"],
+    &["oil", "petroleum", "neft", "nafta", "neftyanaya", "neftyanoy", "neftyanoi", "naftavaya", "naftavy"],
     &["ministry", "ministerstvo", "ministerium", "ministere", "ministerio"],
     &["centre", "center", "tsentr", "zentrum", "centrum", "centro"],
     // English words of trade that Russian borrowed and the lists transliterate (`OOO Grant Treid`
@@ -364,6 +364,49 @@ const ORG_SYNONYMS: &[&[&str]] = &[
     &["international", "internatsional", "internacional"],
     &["consulting", "konsalting"],
     &["management", "menedzhment"],
+    // The lists' industrial adjectives, translated or transliterated from Russian and Belarusian
+    // (`Minsk Automobile Plant` is `Minski Avtomobilny Zavod`, `MINSKI AUTAMABILNY ZAVOD`; a clerk
+    // writes either half: round 18's `Belarusian Avtomobilny Plant` was CLEAR).
+    &[
+        "automobile",
+        "automotive",
+        "avtomobilny",
+        "avtomobilnyi",
+        "avtomobilnyy",
+        "avtomobilnyj",
+        "autamabilny",
+        "autamabilnyi",
+    ],
+    &["tractor", "traktorny", "traktornyi", "traktornyy", "traktarny", "traktarnyi"],
+    &["wheel", "wheeled", "kolesny", "kolesnyi", "kolesnykh", "kolavy", "kolavykh"],
+    &["repair", "remontny", "remontnyi", "remontnyy", "remantny", "remantnyi"],
+    &[
+        "electromechanical",
+        "elektromekhanichesky",
+        "elektromekhanicheskiy",
+        "elektromekhanicheskii",
+        "elektromekhanichny",
+        "elektramekhanichny",
+    ],
+    &["chemical", "khimicheskiy", "khimichesky", "khimicheskii", "khimichny", "khimichnyi"],
+    &["metallurgical", "metallurgicheskiy", "metallurgichesky", "metalurhichny", "metalurgichny"],
+    &["potash", "kaliyny", "kaliynaya", "kaliinaya", "kaliynyi"],
+    &["bearing", "podshipnikovy", "podshipnikovyi", "padshypnikavy"],
+    // The country's adjective, translated or transliterated (`Belorusskiy` is Belarusian).
+    &[
+        "belarusian",
+        "belorusian",
+        "byelorussian",
+        "belorusskiy",
+        "belorusskii",
+        "belorussky",
+        "belorusskaya",
+        "belarusskiy",
+        "belaruski",
+        "belaruskaya",
+    ],
+    // The capital's adjective, as the lists' companies are named by it (`Minskiy Tractor Works`).
+    &["minsk", "minskiy", "minskii", "minsky", "minski", "minskaya", "minskoe"],
 ];
 
 /// Whether two folded words of organisation names are one row of [`ORG_SYNONYMS`].
@@ -546,6 +589,17 @@ const MIN_SUPPORT: usize = 2;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word of trade is in one row: the retrieval table keeps one row's keys per word.
+    #[test]
+    fn each_word_of_trade_is_in_one_row() {
+        let mut seen = std::collections::HashSet::new();
+        for w in ORG_SYNONYMS.iter().flat_map(|row| row.iter()) {
+            assert!(seen.insert(*w), "{w} is in two rows");
+            assert_eq!(crate::normalize::fold(w).trim(), *w, "{w} is not folded");
+        }
+        assert!(org_synonyms("avtomobilny", "automobile") && org_synonyms("minskiy", "minsk"));
+    }
     use crate::model::{Name, NameQuality, SourceKind};
 
     #[test]
