@@ -537,7 +537,8 @@ mod tests {
 
     #[test]
     fn invisible_and_diacritics_are_dropped() {
-        assert_eq!(tokens("Luka\u{200B}šenko\u{00A0}Aliaksandr"), vec!["lukasenko", "aliaksandr"]);
+        assert_eq!(tokens("Luka\u{200B}šenko\u{00A0}Aliaksandr"), vec!["lukaszenko", "aliaksandr"]);
+        assert_eq!(tokens("Sébastien Müller Łukasz"), vec!["sebastien", "muller", "lukasz"]);
         assert_eq!(tokens("«Беларуськалий»"), vec!["belaruskaliy"]);
     }
 }

@@ -55,6 +55,15 @@ pub(super) fn to_latin(c: char, out: &mut String) {
         'ђ' => "dj",
         'џ' => "dz",
         'ѕ' => "dz",
+        // The háček letters of Lacinka, ISO 9, Belarus's 2007 romanisation, Czech, Lithuanian and
+        // Latvian are the hushing sounds the lists write `ch`, `sh`, `zh` (`Čiernyšev`, `Žukas`,
+        // `Janukovyč`): folded to `c`, `s`, `z`, they were a letter off each (an outside test,
+        // round 18, found such names CLEAR). `č` and `š` are written as Polish writes them (`cz`,
+        // `sz`), which the phonetic key reads as `ch` and `sh`: as `ch`, a `č` would be read as
+        // х by the western neighbours' reading, as the `ch` beside it is (`Michovičius`).
+        'č' => "cz",
+        'š' => "sz",
+        'ž' => "zh",
         // Latin letters (diacritics are folded later) and what is not a letter stay as they are.
         _ if c.is_ascii() || !c.is_alphabetic() || matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) => {
             out.push(c);
