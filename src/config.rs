@@ -178,14 +178,16 @@ pub struct Settings {
     /// RESOURCE_EXHAUSTED [default: 1024]. Streams have their own budget (--max-streams).
     #[arg(long, env = "SCREENER_MAX_CONCURRENT_REQUESTS")]
     pub max_concurrent_requests: Option<usize>,
-    /// Unary calls in progress at once on one connection [default: 256].
+    /// Unary calls in progress at once on one connection, at most a quarter of
+    /// --max-concurrent-requests when that is 8 or more [default: 256].
     #[arg(long, env = "SCREENER_MAX_REQUESTS_PER_CONNECTION")]
     pub max_requests_per_connection: Option<usize>,
     /// Streams (ScreenStream, WatchListChanges, health Watch, reflection) open at once, across
     /// connections; more are refused with RESOURCE_EXHAUSTED [default: 256].
     #[arg(long, env = "SCREENER_MAX_STREAMS")]
     pub max_streams: Option<usize>,
-    /// Streams open at once on one connection [default: 16].
+    /// Streams open at once on one connection, at most a quarter of --max-streams when that is 8
+    /// or more [default: 16].
     #[arg(long, env = "SCREENER_MAX_STREAMS_PER_CONNECTION")]
     pub max_streams_per_connection: Option<usize>,
     /// Longest a stream may stay open, in seconds; then it ends with DEADLINE_EXCEEDED
@@ -630,12 +632,27 @@ impl ServeConfig {
             0.001..=86_400.0,
             " seconds",
         )?;
+        // One connection holds a quarter of a budget at most, whatever its own limit says: with
+        // `max_concurrent_requests = 256` and the per-connection default of 256, one client's
+        // connection of calls that never sent their bodies refused every other client for as long
+        // as the request timeout (an outside test, round 17). A budget below 8 is one client's
+        // (a test, a sidecar): its connection may take all of it.
+        let share = |total: usize, per_connection: usize| {
+            if total < 8 {
+                per_connection
+            } else {
+                per_connection.min(total / 4)
+            }
+        };
         let admission = crate::layers::Admission {
             unary: crate::layers::Budget {
                 total: max_concurrent_requests,
-                per_connection: max_requests_per_connection,
+                per_connection: share(max_concurrent_requests, max_requests_per_connection),
             },
-            streams: crate::layers::Budget { total: max_streams, per_connection: max_streams_per_connection },
+            streams: crate::layers::Budget {
+                total: max_streams,
+                per_connection: share(max_streams, max_streams_per_connection),
+            },
             stream_timeout: Duration::from_secs_f64(stream_timeout),
         };
         let regime = Regime::from(s.lists.regime.unwrap_or(RegimeArg::Belarus));
@@ -741,6 +758,23 @@ mod tests {
         assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("number of days"));
         a.max_list_age = vec!["eu=3d".into()];
         assert!(ServeConfig::from_settings(&a).unwrap_err().to_string().contains("unknown source kind"));
+    }
+
+    /// One connection never holds more than a quarter of a budget of 8 or more: with the
+    /// cluster's 256 unary calls and the per-connection default, one connection took them all.
+    #[test]
+    fn one_connection_holds_a_quarter_of_a_budget_at_most() {
+        let mut a = args(&["ca-sema=x.xml"]);
+        a.max_concurrent_requests = Some(256);
+        a.max_streams = Some(32);
+        let c = ServeConfig::from_settings(&a).expect("valid");
+        assert_eq!(c.admission.unary.per_connection, 64);
+        assert_eq!(c.admission.streams.per_connection, 8);
+        a.max_concurrent_requests = Some(4);
+        let c = ServeConfig::from_settings(&a).expect("valid");
+        assert_eq!(c.admission.unary.per_connection, defaults::MAX_REQUESTS_PER_CONNECTION, "a budget of one client's");
+        let c = ServeConfig::from_settings(&args(&["ca-sema=x.xml"])).expect("valid");
+        assert_eq!(c.admission.unary.per_connection, 256, "the defaults already keep to a quarter");
     }
 
     #[test]
