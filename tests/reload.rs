@@ -767,6 +767,63 @@ async fn a_write_in_progress_is_not_a_publication() {
     }
 }
 
+/// A file written in place and held open past the watcher's wait (a writer that stopped at a
+/// record, 97 % through a newer publication, in an outside test) is not read until it is closed,
+/// whatever asks for a reload: the publication serving stays, and the refusal says why.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_held_open_for_writing_is_not_read_until_closed() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(&canada_before_2022_11_17(), &canada);
+    let mut args = vec!["--source".to_string(), format!("ca-sema={}", canada.display())];
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+
+    let full = std::fs::read(common::canada()).expect("read");
+    let mut f = std::fs::File::create(&canada).expect("open for writing");
+    f.write_all(&full[..full.len() / 2]).expect("write");
+    f.flush().expect("flush");
+    // The watcher waits 60 s for the close, then reads nothing: the source is refused.
+    let t0 = Instant::now();
+    let refused = loop {
+        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        assert_eq!(st.list_version, v0, "a file open for writing was served");
+        if st.sources[0].refused_publications > 0 {
+            break st.sources[0].last_refusal.clone();
+        }
+        assert!(t0.elapsed() < Duration::from_secs(90), "no refusal after 90 s: {:?}", st.sources[0]);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
+    assert!(refused.contains("still open for writing"), "{refused}");
+    // A reload asked for meanwhile (the poll, SIGHUP, ReloadLists) does not read it either.
+    let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
+        .await
+        .expect("reload")
+        .into_inner();
+    assert!(r.sources.iter().all(|o| o.reason.contains("still open for writing")), "{r:?}");
+    let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    assert_eq!(st.list_version, v0);
+    f.write_all(&full[full.len() / 2..]).expect("write");
+    drop(f);
+    let t0 = Instant::now();
+    loop {
+        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        if st.list_version != v0 {
+            assert_eq!(st.sources[0].entities_in_scope, 320);
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(10), "the closed file was not loaded: {:?}", st.sources[0]);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Publications the file watcher cannot see by name, found by the metadata poll: a Kubernetes
 /// ConfigMap volume swapping its `..data` symlink, and an OFAC directory replaced by `mv`.
 #[cfg(unix)]
