@@ -59,6 +59,14 @@ pub struct Counts {
     pub belarus_given_named: usize,
     #[serde(default)]
     pub given_named: usize,
+    /// Dates of birth and identifiers (passports, registration numbers, BICs) of Belarus-regime
+    /// entities, and of all: a column renamed in a publication otherwise whole drops them all
+    /// (round 17: a UK file with `Passport Number` renamed was accepted, and a listed person's
+    /// passport screened CLEAR).
+    #[serde(default)]
+    pub belarus_details: (usize, usize),
+    #[serde(default)]
+    pub details: (usize, usize),
     /// Letters of the names (aliases included) of Belarus-regime entities, and of all. A field
     /// emptied, or names cut to initials, keep the count of names.
     #[serde(default)]
@@ -94,7 +102,12 @@ impl Counts {
                     })
                 })
         };
+        let details = |entities: &mut dyn Iterator<Item = &std::sync::Arc<crate::model::Entity>>| {
+            entities.fold((0, 0), |(d, i), e| (d + e.dates_of_birth.len(), i + e.identifiers.len()))
+        };
         Counts {
+            belarus_details: details(&mut belarus.clone()),
+            details: details(&mut loaded.entities.iter()),
             sha256: loaded.info.sha256.clone(),
             entities: loaded.entities.len(),
             belarus: belarus.clone().count(),
@@ -143,10 +156,22 @@ impl Counts {
             ("in-scope entities", self.in_scope(regime).0, other.in_scope(regime).0),
             ("in-scope names", self.in_scope(regime).1, other.in_scope(regime).1),
             ("letters of in-scope names", self.in_scope_content(regime).2, other.in_scope_content(regime).2),
+            ("in-scope dates of birth", self.in_scope_details(regime).0, other.in_scope_details(regime).0),
+            ("in-scope identifiers", self.in_scope_details(regime).1, other.in_scope_details(regime).1),
         ]
         .into_iter()
-        .take(if letters { 3 } else { 2 })
+        .enumerate()
+        .filter(|(i, _)| letters || *i != 2)
+        .map(|(_, m)| m)
         .find(|(_, mine, theirs)| mine < theirs)
+    }
+
+    /// (dates of birth, identifiers) of the in-scope entities under `regime`.
+    fn in_scope_details(&self, regime: Regime) -> (usize, usize) {
+        match regime {
+            Regime::All => self.details,
+            Regime::Belarus => self.belarus_details,
+        }
     }
 
     /// (in-scope entities, their names) under `regime`.
@@ -300,7 +325,7 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
         }
     }
     let scope = limits.regime.as_str();
-    let measures: [Measure; 6] = [
+    let measures: [Measure; 8] = [
         ("entities", |c, _| c.entities, limits.max_shrink, "--max-shrink"),
         ("in-scope entities", |c, r| c.in_scope(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
         ("in-scope names (aliases included)", |c, r| c.in_scope(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
@@ -312,6 +337,8 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
             "--max-scope-shrink",
         ),
         ("letters of in-scope names", |c, r| c.in_scope_content(r).2, limits.max_scope_shrink, "--max-scope-shrink"),
+        ("in-scope dates of birth", |c, r| c.in_scope_details(r).0, limits.max_scope_shrink, "--max-scope-shrink"),
+        ("in-scope identifiers", |c, r| c.in_scope_details(r).1, limits.max_scope_shrink, "--max-scope-shrink"),
     ];
     for (what, count, limit, flag) in measures {
         let new_n = count(new, limits.regime);
@@ -374,6 +401,8 @@ mod tests {
             given_named: 600,
             belarus_name_letters: belarus * names_each * 20,
             name_letters: 60_000,
+            belarus_details: (belarus / 2, belarus),
+            details: (600, 1000),
             companions: vec![("ALT.CSV".into(), 500)],
             dated: None,
             newest_ids: Vec::new(),
@@ -447,6 +476,15 @@ mod tests {
         moved.belarus_given_named = 40;
         let e = check(&moved, &h, LIMITS).expect_err("given names moved into the surname or the aliases");
         assert!(e.contains("in-scope persons named with a given name (105 → 40)"), "{e}");
+        // A column of dates of birth or identifiers renamed: the names all there, the details gone.
+        let mut undated = counts(210, 3, 0);
+        undated.belarus_details.0 = 0;
+        let e = check(&undated, &h, LIMITS).expect_err("dates of birth gone");
+        assert!(e.contains("no in-scope dates of birth"), "{e}");
+        let mut fewer_ids = counts(210, 3, 0);
+        fewer_ids.belarus_details.1 = 150;
+        let e = check(&fewer_ids, &h, LIMITS).expect_err("identifiers fewer");
+        assert!(e.contains("in-scope identifiers (210 → 150)"), "{e}");
         let old: Counts = serde_json::from_str(
             r#"{"sha256":"x","entities":1000,"belarus":210,"belarus_names":630,"names":3000,"companions":[],"dated":null,"accepted_at":0}"#,
         )
