@@ -176,3 +176,10 @@ pub fn reload(outcome: &'static str, elapsed: Duration) {
 pub fn refused(source: SourceKind) {
     counter!("screener_publications_refused_total", "source" => source.as_str()).increment(1);
 }
+
+/// Whether the source's file as last read is refused (1) or serves (0): raised for as long as a
+/// refused file stays in place, whatever other sources do (the counter above counts a refusal
+/// once, and `screener_last_reload_success` clears when another source reloads).
+pub fn source_refused(source: SourceKind, refused: bool) {
+    gauge!("screener_source_refused", "source" => source.as_str()).set(if refused { 1.0 } else { 0.0 });
+}

@@ -52,6 +52,9 @@ async fn metrics_after_calls_and_a_reload() {
     assert!((0.0..120.0).contains(&age), "{age}");
     assert_eq!(value(&text, r#"screener_reloads_total{outcome="unchanged"}"#), Some(1.0));
     assert_eq!(value(&text, "screener_last_reload_success"), Some(1.0));
+    for source in ["ca-sema", "us-ofac-sdn", "uk-ofsi"] {
+        assert_eq!(value(&text, &format!(r#"screener_source_refused{{source="{source}"}}"#)), Some(0.0), "{source}");
+    }
     // Personal data stays out: no screened name or date of birth in any series.
     for needle in ["Lukashenko", "lukashenko", "Tsikhanouskaya", "1954-08-30", "Sviatlana"] {
         assert!(!text.contains(needle), "{needle} leaked into /metrics");
