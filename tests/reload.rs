@@ -767,6 +767,42 @@ async fn a_write_in_progress_is_not_a_publication() {
     }
 }
 
+/// A list without a date of its own is as old as its content: written again with the same
+/// entities (other line endings), it stays as old, and stale; with other entities it is new.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_entities_written_again_keep_their_age() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(&canada_before_2022_11_17(), &canada);
+    let old = std::time::SystemTime::now() - Duration::from_secs(400 * 86_400);
+    std::fs::File::options().write(true).open(&canada).expect("open").set_modified(old).expect("mtime");
+    let mut args = vec!["--no-watch".to_string(), "--source".to_string(), format!("ca-sema={}", canada.display())];
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let status = |c: &mut pb::screening_service_client::ScreeningServiceClient<tonic::transport::Channel>| {
+        let mut c = c.clone();
+        async move { c.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner() }
+    };
+    let before = status(&mut client).await;
+    assert!(before.sources[0].stale, "{:?}", before.sources[0]);
+    let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
+    let crlf = String::from_utf8(canada_before_2022_11_17()).expect("utf-8").replace('\n', "\r\n");
+    publish(crlf.as_bytes(), &canada);
+    let reload = pb::ReloadListsRequest { force: false, ..Default::default() };
+    admin.reload_lists(common::as_admin(reload.clone())).await.expect("reload");
+    let after = status(&mut client).await;
+    assert_ne!(after.sources[0].sha256, before.sources[0].sha256, "the new bytes were read");
+    assert_eq!(after.sources[0].publication_date, before.sources[0].publication_date);
+    assert!(after.sources[0].stale, "{:?}", after.sources[0]);
+    // Other entities are a new publication, as old as the file.
+    publish(&std::fs::read(common::canada()).expect("read"), &canada);
+    admin.reload_lists(common::as_admin(reload)).await.expect("reload");
+    let changed = status(&mut client).await;
+    assert!(!changed.sources[0].stale, "{:?}", changed.sources[0]);
+}
+
 /// A file written in place and held open past the watcher's wait (a writer that stopped at a
 /// record, 97 % through a newer publication, in an outside test) is not read until it is closed,
 /// whatever asks for a reload: the publication serving stays, and the refusal says why.

@@ -557,9 +557,26 @@ impl Reloader {
         if prev.loaded.info.sha256 == raw.sha256() {
             return Ok(None);
         }
-        let c = self.candidate(spec, raw).map_err(|e| refused(e.to_string()))?;
+        let mut c = self.candidate(spec, raw).map_err(|e| refused(e.to_string()))?;
         if !force {
             gate::check(&c.counts, &prev.history, self.limits()).map_err(refused)?;
+        }
+        // A list without a date of its own is as old as its content: the same entities written
+        // again (line endings changed, a workbook saved again) keep the serving one's time, or a
+        // pipeline rewriting a dead list daily would keep it from ever being reported stale
+        // (round 17).
+        let (new, old) = (&c.loaded.info, &prev.loaded.info);
+        fn by_id(l: &crate::index::LoadedSource) -> Vec<&crate::model::Entity> {
+            let mut e: Vec<&crate::model::Entity> = l.entities.iter().map(|e| &**e).collect();
+            e.sort_by(|a, b| a.id.cmp(&b.id));
+            e
+        }
+        if new.publication_basis == "content change"
+            && old.publication_basis == "content change"
+            && c.loaded.entities.len() == prev.loaded.entities.len()
+            && by_id(&c.loaded) == by_id(&prev.loaded)
+        {
+            c.loaded.info.published = old.published;
         }
         Ok(Some(self.accept(c, prev.history.clone(), force)))
     }
