@@ -344,6 +344,14 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
         .expect_err("100 000 parties");
     assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
     assert!(client.screen_party(party("Aleksandr Lukashenko")).await.is_ok());
+    // In a bulk stream, the records before it are answered; the status is the unary one and
+    // says which record could not be read (round 17: OUT_OF_RANGE, no record named).
+    let records = vec![party("Aleksandr Lukashenko"), party(&"Lukashenko ".repeat(1_000_000))];
+    let mut out = client.screen_stream(tokio_stream::iter(records)).await.expect("stream").into_inner();
+    assert!(out.message().await.expect("the first record is answered").is_some());
+    let e = out.message().await.expect_err("the second is too large");
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+    assert!(e.message().contains("record 2 "), "{}", e.message());
 
     // A stream past its grpc-timeout ends with DEADLINE_EXCEEDED.
     let (tx, rx) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(4);

@@ -80,12 +80,23 @@ const UNKNOWN_METHOD: &str = "no%20such%20service%20or%20method%20on%20this%20se
 /// How prost's decode errors begin (tonic passes them on as INTERNAL).
 const UNDECODABLE: &str = "failed to decode Protobuf message";
 
-/// A streamed message's decode error as INVALID_ARGUMENT (the layer above sees only the
-/// response headers, not a stream's trailers).
-pub(crate) fn undecodable(status: tonic::Status) -> tonic::Status {
+/// A streamed message that could not be read, as the spec's status (the layer above sees only
+/// the response headers, not a stream's trailers): not protobuf is INVALID_ARGUMENT, over the
+/// size limit RESOURCE_EXHAUSTED, as for a unary call. `record`: which message of the stream it
+/// was (from 1); the stream cannot be read past it, so the caller is told where to resume.
+pub(crate) fn undecodable(status: tonic::Status, record: u64) -> tonic::Status {
+    let rest = "the stream ends there, as a message that cannot be read leaves the rest unreadable: \
+                resend the records after it";
     if status.code() == tonic::Code::Internal && status.message().starts_with(UNDECODABLE) {
         return crate::error::ApiError::InvalidArgument(format!(
-            "the request is not a valid protobuf message: {}",
+            "record {record} of the stream is not a valid protobuf message ({}); {rest}",
+            status.message()
+        ))
+        .into();
+    }
+    if status.code() == tonic::Code::OutOfRange && status.message().contains("message length too large") {
+        return crate::error::ApiError::TooLarge(format!(
+            "record {record} of the stream is larger than --max-message-bytes ({}); {rest}",
             status.message()
         ))
         .into();

@@ -524,10 +524,12 @@ impl ScreeningService for ScreeningApi {
         let idle = self.stream_idle_timeout;
         // The wait for each next party is bounded; a stream that sends nothing for that long
         // ends with DEADLINE_EXCEEDED and gives its slot back.
-        let incoming = futures_util::stream::unfold(Some(request.into_inner()), move |state| async move {
-            let mut parties = state?;
+        // Records are counted so that one that cannot be read is named in the status.
+        let incoming = futures_util::stream::unfold(Some((request.into_inner(), 0u64)), move |state| async move {
+            let (mut parties, read) = state?;
             match tokio::time::timeout(idle, parties.next()).await {
-                Ok(Some(item)) => Some((item, Some(parties))),
+                Ok(Some(Ok(item))) => Some((Ok(item), Some((parties, read + 1)))),
+                Ok(Some(Err(status))) => Some((Err(crate::layers::status_fix::undecodable(status, read + 1)), None)),
                 Ok(None) => None,
                 Err(_) => Some((
                     Err(ApiError::DeadlineExceeded(format!(
@@ -542,7 +544,7 @@ impl ScreeningService for ScreeningApi {
         let out = incoming.then(move |item| {
             let (this, trace) = (this.clone(), trace.clone());
             async move {
-                let req = item.map_err(crate::layers::status_fix::undecodable)?;
+                let req = item?;
                 if deadline.is_some_and(|d| Instant::now() > d) {
                     return Err(ApiError::DeadlineExceeded("the call's grpc-timeout has passed".into()).into());
                 }
