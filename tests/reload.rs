@@ -731,6 +731,17 @@ fn an_ofac_source_without_companions_fails_at_start() {
     assert!(err.contains("ALT.CSV, ADD.CSV") && err.contains("--allow-missing-companions"), "{err}");
 }
 
+/// The current Canadian list written in place at `to`, half of it so far: the file, still open
+/// for writing, and the whole list to finish it with.
+fn write_half_of_canada(to: &Path) -> (std::fs::File, Vec<u8>) {
+    use std::io::Write;
+    let full = std::fs::read(common::canada()).expect("read");
+    let mut f = std::fs::File::create(to).expect("open for writing");
+    f.write_all(&full[..full.len() / 2]).expect("write");
+    f.flush().expect("flush");
+    (f, full)
+}
+
 /// A file written in place, with a pause in the middle (a slow download), is read once it is
 /// closed: the half-written file is never a publication, so nothing is refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -743,10 +754,7 @@ async fn a_write_in_progress_is_not_a_publication() {
     let mut client = server.ready_client().await;
     let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
 
-    let full = std::fs::read(common::canada()).expect("read");
-    let mut f = std::fs::File::create(&canada).expect("open for writing");
-    f.write_all(&full[..full.len() / 2]).expect("write");
-    f.flush().expect("flush");
+    let (mut f, full) = write_half_of_canada(&canada);
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
     assert_eq!(st.sources[0].refused_publications, 0, "the half-written file was read: {:?}", st.sources[0]);
@@ -820,10 +828,7 @@ async fn a_file_held_open_for_writing_is_not_read_until_closed() {
     let mut client = server.ready_client().await;
     let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
 
-    let full = std::fs::read(common::canada()).expect("read");
-    let mut f = std::fs::File::create(&canada).expect("open for writing");
-    f.write_all(&full[..full.len() / 2]).expect("write");
-    f.flush().expect("flush");
+    let (mut f, full) = write_half_of_canada(&canada);
     // The watcher waits 60 s for the close, then reads nothing: the source is refused.
     let t0 = Instant::now();
     let refused = loop {
