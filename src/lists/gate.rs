@@ -226,6 +226,34 @@ impl History {
 const HINT: &str = "a cut-short, partial or half-synced publication? (force it through with \
                     AdminService.ReloadLists if it is right)";
 
+/// Fewest entities missing after where a publication ends for it to read as cut there.
+const CUT_TAIL: usize = 3;
+
+/// Whether a publication ends where the one serving went on: its last entity is one the serving
+/// publication listed before `CUT_TAIL` or more entities that are all gone from it (and none
+/// added after it). A delisting removes entities wherever the file lists them; a file cut at a
+/// record boundary loses exactly its end (round 17: the UK list cut at 97 % of its rows, with a
+/// newer date, lost six Belarus entities and the count checks let it through). `serving` and
+/// `new`: the entities' ids in file order.
+pub fn ends_where_serving_went_on(serving: &[&str], new: &[&str]) -> Result<(), String> {
+    let Some(&last) = new.last() else { return Ok(()) };
+    let Some(at) = serving.iter().rposition(|&id| id == last) else { return Ok(()) };
+    let after = &serving[at + 1..];
+    if after.len() < CUT_TAIL {
+        return Ok(());
+    }
+    let kept: std::collections::HashSet<&str> = new.iter().copied().collect();
+    if after.iter().any(|id| kept.contains(id)) {
+        return Ok(());
+    }
+    Err(format!(
+        "the publication ends at entity {last}, where the one serving went on with {} more, all of them gone \
+         from it ({} …): a file cut short; {HINT}",
+        after.len(),
+        after.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+    ))
+}
+
 /// Whether `new` may replace what `history` accepted. `Err` says why not, in words an operator
 /// acts on.
 pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), String> {
@@ -457,6 +485,22 @@ mod tests {
     /// A format change that keeps every entity and name but reads the people as organisations
     /// (a type renamed), or empties a field of their names, is refused as a loss of what is
     /// screened. A history kept before these counts existed (read as zeros) refuses nothing.
+    #[test]
+    fn a_publication_that_ends_where_the_serving_one_went_on_is_cut() {
+        let serving = ["a", "b", "c", "d", "e", "f"];
+        let e = ends_where_serving_went_on(&serving, &["a", "b", "c"]).expect_err("cut after c");
+        assert!(e.contains("ends at entity c") && e.contains("3 more"), "{e}");
+        // Entities delisted elsewhere, the end kept, or added after it: no cut.
+        assert!(ends_where_serving_went_on(&serving, &["a", "c", "d", "e", "f"]).is_ok());
+        assert!(ends_where_serving_went_on(&serving, &["a", "b", "c", "x"]).is_ok());
+        assert!(
+            ends_where_serving_went_on(&serving, &["a", "b", "c", "d"]).is_ok(),
+            "two gone at the end: a delisting"
+        );
+        assert!(ends_where_serving_went_on(&serving, &["a", "b", "c", "f"]).is_ok());
+        assert!(ends_where_serving_went_on(&serving, &[]).is_ok());
+    }
+
     #[test]
     fn persons_read_as_organisations_and_emptied_name_fields_are_a_shrink() {
         let mut h = History::default();

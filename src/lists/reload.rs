@@ -560,6 +560,10 @@ impl Reloader {
         let mut c = self.candidate(spec, raw).map_err(|e| refused(e.to_string()))?;
         if !force {
             gate::check(&c.counts, &prev.history, self.limits()).map_err(refused)?;
+            fn ids(l: &LoadedSource) -> Vec<&str> {
+                l.entities.iter().map(|e| e.id.as_str()).collect()
+            }
+            gate::ends_where_serving_went_on(&ids(&prev.loaded), &ids(&c.loaded)).map_err(refused)?;
         }
         // A list without a date of its own is as old as its content: the same entities written
         // again (line endings changed, a workbook saved again) keep the serving one's time, or a
