@@ -742,11 +742,36 @@ fn write_half_of_canada(to: &Path) -> (std::fs::File, Vec<u8>) {
     (f, full)
 }
 
+/// Writes the rest of the half-written list and closes it, then waits (10 s at most) for a list
+/// version other than `v0`, which must hold the whole list; `each` is asked of every status read
+/// meanwhile.
+async fn finish_and_wait_for_it(
+    mut f: std::fs::File,
+    full: &[u8],
+    client: &mut pb::screening_service_client::ScreeningServiceClient<tonic::transport::Channel>,
+    v0: &str,
+    each: impl Fn(&pb::SourceStatus),
+) {
+    use std::io::Write;
+    f.write_all(&full[full.len() / 2..]).expect("write");
+    drop(f);
+    let t0 = Instant::now();
+    loop {
+        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+        each(&st.sources[0]);
+        if st.list_version != v0 {
+            assert_eq!(st.sources[0].entities_in_scope, 320);
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(10), "the finished file was not loaded: {:?}", st.sources[0]);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// A file written in place, with a pause in the middle (a slow download), is read once it is
 /// closed: the half-written file is never a publication, so nothing is refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_write_in_progress_is_not_a_publication() {
-    use std::io::Write;
     let dir = tempfile::tempdir().expect("tempdir");
     let canada = dir.path().join("sema-lmes.xml");
     publish(&canada_before_2022_11_17(), &canada);
@@ -754,25 +779,12 @@ async fn a_write_in_progress_is_not_a_publication() {
     let mut client = server.ready_client().await;
     let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
 
-    let (mut f, full) = write_half_of_canada(&canada);
+    let (f, full) = write_half_of_canada(&canada);
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
     assert_eq!(st.sources[0].refused_publications, 0, "the half-written file was read: {:?}", st.sources[0]);
     assert_eq!(st.list_version, v0);
-    f.write_all(&full[full.len() / 2..]).expect("write");
-    drop(f);
-
-    let t0 = Instant::now();
-    loop {
-        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
-        assert_eq!(st.sources[0].refused_publications, 0, "{:?}", st.sources[0]);
-        if st.list_version != v0 {
-            assert_eq!(st.sources[0].entities_in_scope, 320);
-            break;
-        }
-        assert!(t0.elapsed() < Duration::from_secs(10), "the finished file was not loaded");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    finish_and_wait_for_it(f, &full, &mut client, &v0, |s| assert_eq!(s.refused_publications, 0, "{s:?}")).await;
 }
 
 /// A list without a date of its own is as old as its content: written again with the same
@@ -817,7 +829,6 @@ async fn the_same_entities_written_again_keep_their_age() {
 #[cfg(target_os = "linux")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_held_open_for_writing_is_not_read_until_closed() {
-    use std::io::Write;
     let dir = tempfile::tempdir().expect("tempdir");
     let canada = dir.path().join("sema-lmes.xml");
     publish(&canada_before_2022_11_17(), &canada);
@@ -828,7 +839,7 @@ async fn a_file_held_open_for_writing_is_not_read_until_closed() {
     let mut client = server.ready_client().await;
     let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
 
-    let (mut f, full) = write_half_of_canada(&canada);
+    let (f, full) = write_half_of_canada(&canada);
     // The watcher waits 60 s for the close, then reads nothing: the source is refused.
     let t0 = Instant::now();
     let refused = loop {
@@ -851,18 +862,7 @@ async fn a_file_held_open_for_writing_is_not_read_until_closed() {
     assert!(r.sources.iter().all(|o| o.reason.contains("still open for writing")), "{r:?}");
     let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
     assert_eq!(st.list_version, v0);
-    f.write_all(&full[full.len() / 2..]).expect("write");
-    drop(f);
-    let t0 = Instant::now();
-    loop {
-        let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
-        if st.list_version != v0 {
-            assert_eq!(st.sources[0].entities_in_scope, 320);
-            break;
-        }
-        assert!(t0.elapsed() < Duration::from_secs(10), "the closed file was not loaded: {:?}", st.sources[0]);
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    finish_and_wait_for_it(f, &full, &mut client, &v0, |_| {}).await;
 }
 
 /// Publications the file watcher cannot see by name, found by the metadata poll: a Kubernetes

@@ -537,22 +537,14 @@ fn bare(word: &str) -> String {
     without_latin_marks(w).unwrap_or_else(|| w.to_lowercase())
 }
 
-/// A word with marked Latin letters (`ń`, `ś`, `ł`, `ü`), in lower case without their marks; `None`
-/// for a word without any, as most are (ASCII, or Cyrillic).
+/// A word with marked Latin letters (`ń`, `ś`, `ł`, `ü`), folded as names are (`normalize::fold`:
+/// lower case, marks dropped); `None` for a word without any, as most are (ASCII, or Cyrillic).
 fn without_latin_marks(word: &str) -> Option<String> {
     let marked = |c: char| matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷';
     if word.is_ascii() || !word.chars().any(marked) {
         return None;
     }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if marked(c) {
-            out.push_str(any_ascii::any_ascii_char(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Some(out.to_lowercase())
+    Some(super::fold(word).trim().to_string())
 }
 
 fn digits(s: &str) -> usize {
