@@ -9,8 +9,8 @@ mod equivalents;
 pub mod name_form;
 
 pub use equivalents::{
-    equivalent_in_table, is_neighbour_form, is_org_synonym_word, is_patronymic_of_given_name, nickname_lookup,
-    nickname_matches, nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
+    equivalent_in_table, is_kind_word, is_neighbour_form, is_org_synonym_word, is_patronymic_of_given_name,
+    nickname_lookup, nickname_matches, nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
 };
 
 use std::collections::HashMap;
@@ -110,6 +110,10 @@ pub struct VariantBound {
     /// weigh half (`name_form::SECOND_GIVEN_FACTOR`), so the denominator can be as little as
     /// `required_weight` less half their weight. `required / least`; 1 for organisations.
     pub given_relax: f32,
+    /// An organisation's name of three required words or more: the largest share of one of them
+    /// that says only what kind of establishment it is (`Plant`; `equivalents::is_kind_word`),
+    /// which a query may leave out and still score `score::ORG_KIND_LEFT_SCORE`. 0 otherwise.
+    pub kind_share: f32,
 }
 
 /// `required / least` of [`VariantBound::given_relax`], the least denominator being `required`
@@ -447,7 +451,16 @@ impl Snapshot {
                 let given_weight: f32 =
                     form.tokens.iter().filter(|t| t.role == name_form::Role::Given).map(|t| t.weight).sum();
                 let given_relax = if form.person { given_relax(required_weight, given_weight) } else { 1.0 };
-                let bound = VariantBound { required_weight, legal_slack, person: form.person, given_relax };
+                let required = form.tokens.iter().filter(|t| !t.optional()).count();
+                let kind_share = if form.person || required < 3 {
+                    0.0
+                } else {
+                    form.tokens
+                        .iter()
+                        .filter(|t| !t.optional() && is_kind_word(&t.text))
+                        .fold(0.0f32, |m, t| m.max(t.weight / required_weight))
+                };
+                let bound = VariantBound { required_weight, legal_slack, person: form.person, given_relax, kind_share };
                 max_given_relax = max_given_relax.max(given_relax);
                 variant_bounds.push(bound);
                 variants.push(Variant {

@@ -226,6 +226,27 @@ pub const ORG_COVERED_SCORE: f32 = 0.85;
 /// another company of that brand. Retrieval's bounds allow for it (`index::Occurrence::brand`).
 pub const ORG_BRAND_SCORE: f32 = 0.85;
 
+/// What an organisation's name scores at least when the query is all of it but the one word that
+/// says what kind of establishment it is (`Minsk Automobile` for `Minsk Automobile Plant`, see
+/// [`kind_left_out`]), every word met letter for letter: REVIEW, since that word may be what
+/// tells it from another (`Minsk Automobile Repair`). Retrieval's bounds allow for it
+/// (`index::VariantBound::kind_share`).
+pub const ORG_KIND_LEFT_SCORE: f32 = 0.85;
+
+/// Whether the listed words an organisation's query left out (`used_c`: those it met) are one
+/// required word that says only what kind of establishment it is (`Plant`, `Zavod`, `Holding`;
+/// `index::is_kind_word`), and at least two others were met: payments name a plant without its
+/// `Plant`, while a query of one word (`Automobile`) says too little.
+fn kind_left_out(listed: &impl Listed, used_c: u64) -> bool {
+    let used = |ci: usize| used_c & (1u64 << (ci & 63)) != 0;
+    let mut left = (0..listed.count()).filter(|&ci| !listed.role(ci).optional() && !used(ci));
+    let met = (0..listed.count()).filter(|&ci| used(ci) && listed.role(ci) != Role::Legal).count();
+    match (left.next(), left.next()) {
+        (Some(ci), None) => met >= 2 && crate::index::is_kind_word(&listed.token(ci).text),
+        _ => false,
+    }
+}
+
 /// The most an organisation's name scores against a query with another number than its own
 /// (below the default REVIEW threshold).
 pub const OTHER_NUMBER_SCORE: f32 = 0.7;
@@ -637,11 +658,16 @@ pub fn score_pairs_with(
         && !prefix
         && least_sim >= ORG_COVERED_SIM
         && (0..query.tokens.len().min(31)).all(|qi| used_q & (1 << qi) != 0 || query.tokens[qi].role == Role::Legal)
-        && used_c & listed.brands() != 0
     {
-        // An organisation named by its brand (see `name_form::brand_words`): every word of the
-        // query met letter for letter in the listed name, among them its heaviest.
-        score.max(ORG_BRAND_SCORE)
+        if used_c & listed.brands() != 0 {
+            // An organisation named by its brand (see `name_form::brand_words`): every word of
+            // the query met letter for letter in the listed name, among them its heaviest.
+            score.max(ORG_BRAND_SCORE)
+        } else if num >= ORG_DISTINCTIVE_WEIGHT && kind_left_out(listed, used_c) {
+            score.max(ORG_KIND_LEFT_SCORE)
+        } else {
+            score
+        }
     } else if query.person
         && whole
         && left_over
@@ -732,6 +758,38 @@ mod tests {
         // Not for a short name, a listed word met by its sound, or a cut one.
         assert!(org("Minsk Bakery SPP", "SPP") < ORG_COVERED_SCORE);
         assert!(org("Belaya Rus Dairy Farm", "BELLA") < ORG_COVERED_SCORE);
+    }
+
+    #[test]
+    fn an_organisation_named_without_its_word_of_kind_is_a_review() {
+        let org = |q: &str, listed: &str| {
+            let l = name_form::listed(
+                &Name::new(listed.to_string(), NameQuality::Primary),
+                EntityType::Organization,
+                &|_| 1.2,
+            );
+            let q = crate::matcher::query_text::query(q, false, &|_| 1.2);
+            score(&units(&q), &q, &l).score
+        };
+        for (q, listed) in [
+            ("Minsk Automobile", "Minsk Automobile Plant"),
+            ("Tractor Minsk", "OAO Minsk Tractor Works"),
+            ("Grodno Azot", "Grodno Azot Holding"),
+        ] {
+            let s = org(q, listed);
+            assert!((ORG_KIND_LEFT_SCORE..0.92).contains(&s), "{q}: {s}");
+        }
+        // Not when the word left out says what it makes, the query is one word, adds a word, or
+        // meets a word by anything but its letters.
+        for (q, listed) in [
+            ("Minsk Plant", "Minsk Tractor Plant"),
+            ("Automobile", "Automobile Plant"),
+            ("Minsk Automobile Repair", "Minsk Automobile Plant"),
+            ("Minsk Automobil", "Minsk Automobile Plant"),
+            ("Minsk", "Minsk Automobile Plant"),
+        ] {
+            assert!(org(q, listed) < ORG_KIND_LEFT_SCORE, "{q}");
+        }
     }
 
     #[test]
