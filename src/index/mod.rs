@@ -587,7 +587,7 @@ impl Snapshot {
         // A Baltic ending stripped is a word of its own, as far off as any other spelling.
         // By key only: the stems are a reading of every word so ending, and their spellings with
         // deletions too were a thirtieth of screening a name.
-        if let Some(stem) = q.inflection_stem() {
+        for stem in q.inflection_stems() {
             lookup_hashes(&stem.key, MIN_KEY_FOR_DELETES, &mut get);
             for r in stem.respelt() {
                 get(fnv(r.key.bytes()));

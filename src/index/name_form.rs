@@ -77,9 +77,9 @@ struct Readings {
     /// spelling reads (`normalize::loose_readings`), compared when its spelling and keys meet
     /// nothing.
     loose: Box<[Box<str>]>,
-    /// The word without a Lithuanian or Latvian masculine ending (`normalize::inflection_stem`),
-    /// as a given name.
-    stem: Option<Token>,
+    /// The word without a Lithuanian or Latvian masculine ending (`normalize::inflection_stem`,
+    /// and `normalize::soft_ending_stem` for an `-is` that may write `-ий`), as given names.
+    stems: Box<[Token]>,
     /// The spellings of a word of letters and digits with the digits read as letters
     /// (`normalize::leet_readings`): compared and retrieved as spellings, not only by key.
     leet: Box<[Box<str>]>,
@@ -204,10 +204,15 @@ impl Token {
         let nicknames = crate::index::nicknames_of(&t.text, &t.key);
         // The stem is read by the same habits (`Chreninas` → `chrenin` → `khrenin`), but is no
         // word of its own to stem again or to take nicknames from.
-        let stem = crate::normalize::inflection_stem(text).map(|s| Token::stem(s, weight));
-        if !alt_keys.is_empty() || !nicknames.is_empty() || stem.is_some() || !leet.is_empty() || !respelt.is_empty() {
+        let stems: Box<[Token]> = crate::normalize::inflection_stem(text)
+            .into_iter()
+            .chain(crate::normalize::soft_ending_stem(text))
+            .map(|s| Token::stem(s, weight))
+            .collect();
+        if !alt_keys.is_empty() || !nicknames.is_empty() || !stems.is_empty() || !leet.is_empty() || !respelt.is_empty()
+        {
             let leet = leet.into_iter().map(Into::into).collect();
-            t.readings = Some(Box::new(Readings { alt_keys, respelt, nicknames, stem, leet, ..Default::default() }));
+            t.readings = Some(Box::new(Readings { alt_keys, respelt, nicknames, stems, leet, ..Default::default() }));
         }
         t
     }
@@ -238,9 +243,10 @@ impl Token {
         self.readings.as_ref().map(|r| &*r.leet).unwrap_or_default()
     }
 
-    /// The query word without a Lithuanian or Latvian masculine ending, when it has one.
-    pub fn inflection_stem(&self) -> Option<&Token> {
-        self.readings.as_ref().and_then(|r| r.stem.as_ref())
+    /// The query word without a Lithuanian or Latvian masculine ending, when it has one (two
+    /// readings of an `-is`).
+    pub fn inflection_stems(&self) -> &[Token] {
+        self.readings.as_ref().map(|r| &*r.stems).unwrap_or_default()
     }
 
     /// Also compares the token by its consonant classes: it was romanised from `script`, a script

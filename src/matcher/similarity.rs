@@ -202,22 +202,33 @@ pub fn letters_moved(a: &str, b: &str) -> bool {
 }
 
 /// A person's word with a Lithuanian or Latvian ending (`Petras`, `Orlovs`) read without it:
-/// [`INFLECTED_SIM`] when the stem meets the listed word closely by its letters as well as its
-/// sound ([`STEM_SPELLING_MIN`]), or read by another language's habits (`Michailas`, `Luckijs`
+/// as close as its stem is, at most [`INFLECTED_SIM`], when the stem meets the listed word by
+/// its letters as well as its sound ([`STEM_SPELLING_MIN`]), or [`INFLECTED_SIM`] when read by another language's habits (`Michailas`, `Luckijs`
 /// read `lutskij`, `Jurijus` read `yuriy`: the reading's own spelling was weighed by
 /// [`respelt_sim`]; an outside test found a Baltic bank's `Igors Luckijs`, `Aleksandrs Zajcevs`
 /// CLEAR while the stem's letters alone were too far), else 0.
 fn inflected(q: &Token, c: &Token) -> f32 {
-    match q.inflection_stem() {
-        Some(stem)
-            if matches!(q.role, Role::Given | Role::Patronymic)
-                && ((token_sim(stem, c) >= BLOCK_PAIR_SIM && spelling(stem, c) >= STEM_SPELLING_MIN)
-                    || respelt_sim(stem, c) > 0.0) =>
-        {
-            INFLECTED_SIM
-        }
-        _ => 0.0,
+    if !matches!(q.role, Role::Given | Role::Patronymic) {
+        return 0.0;
     }
+    q.inflection_stems().iter().fold(0.0f32, |best, stem| {
+        let sim = if respelt_sim(stem, c) > 0.0 {
+            INFLECTED_SIM
+        } else if spelling(stem, c) >= STEM_SPELLING_MIN {
+            // A stem met as closely as a word is met (`Igaras` → `igar` against Ihar, `Piotras`
+            // against Petr: the bare `Igar` and `Piotr` were met, the inflected ones not), never
+            // closer than `INFLECTED_SIM`.
+            let s = token_sim(stem, c);
+            if s >= MIN_TOKEN_SIM {
+                s.min(INFLECTED_SIM)
+            } else {
+                0.0
+            }
+        } else {
+            0.0
+        };
+        best.max(sim)
+    })
 }
 
 /// The least spelling similarity of a stem to the listed word it meets: English names ending in
@@ -852,6 +863,13 @@ mod tests {
         assert!(sim("chrenin", "khrenin") >= MIN_TOKEN_SIM);
         // A Lithuanian ending on a spelling read so: review strength.
         assert_eq!(sim("chreninas", "khrenin"), INFLECTED_SIM);
+        // An ending after the `u` of ў, a stem met only as closely as a word is, an `-is` that
+        // writes `-ий`: review strength too (round 18: `Zubkouas`, `Igaras`, `Juris`).
+        for (a, b) in [("zubkouas", "zubkou"), ("shatrous", "shatrou"), ("igaras", "ihar"), ("juris", "yury")] {
+            assert!((MIN_TOKEN_SIM..=INFLECTED_SIM).contains(&sim(a, b)), "{a} / {b}: {}", sim(a, b));
+        }
+        // Not a stem of other letters (`Simons` / Sheiman share a key).
+        assert!(sim("simons", "sheiman") < MIN_TOKEN_SIM);
         // The glide written `j`, `y` or `i` where it stands: review strength in short names; a
         // short word's reading, even exact, too (`Jung` read `yung` is also a Chinese name).
         for (a, b) in [("juryj", "yuriy"), ("ilja", "iliya"), ("jung", "yung")] {

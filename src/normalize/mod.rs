@@ -18,7 +18,7 @@ pub(crate) use payment_field::SOLE_PROPRIETOR;
 pub use payment_field::{names_sole_proprietor, without_boilerplate, without_places};
 pub use phonetic::{
     alternative_keys, inflection_stem, is_ordinal, key as phonetic_key, leet_readings, loose_key, loose_readings,
-    respellings, skeleton, uncertain_respellings,
+    respellings, skeleton, soft_ending_stem, uncertain_respellings,
 };
 pub use translit::{is_other_script, Script};
 

@@ -544,12 +544,35 @@ pub fn inflection_stem(word: &str) -> Option<&str> {
     } else if matches!(b[n - 2], b'a' | b'i' | b'y' | b'u') && consonant(b[n - 3]) {
         // `-as` `-is` `-ys` `-us` after a consonant, `-jus` after the `j` it keeps.
         2
+    } else if b[n - 2] == b'a' && b[n - 3] == b'u' && is_vowel(b[n - 4]) {
+        // `-as` after the `u` that writes Belarusian ў (`Bykauas`, `Zubkouas` for Bykau, Zubkou):
+        // a vowel, yet Lithuanian treats it as the consonant it is.
+        2
+    } else if b[n - 2] == b'u' && is_vowel(b[n - 3]) {
+        // Latvian `-s` after that `u` (`Šatrous`, `Zajcaus`).
+        1
     } else if consonant(b[n - 2]) && b[n - 2] != b's' {
         1
     } else {
         0
     };
     (strip > 0 && n - strip >= 3).then(|| &word[..n - strip])
+}
+
+/// The word read without only the `-s` of a Lithuanian or Latvian `-is`/`-ys` after a consonant,
+/// beside [`inflection_stem`]'s reading without both letters: the ending replaces the soft sign of
+/// `Игорь` (`Igoris`, read `igor`) but writes the `-ий`/`-и` of `Юрий`, `Дзмитрый` (`Juris`,
+/// `Dzmitris`, read `juri`, `dzmitri`).
+pub fn soft_ending_stem(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    let n = b.len();
+    (n >= 5
+        && b.iter().all(u8::is_ascii_lowercase)
+        && b[n - 1] == b's'
+        && matches!(b[n - 2], b'i' | b'y')
+        && !is_vowel(b[n - 3])
+        && b[n - 3] != b'k')
+        .then(|| &word[..n - 1])
 }
 
 /// The consonants of a key (`x` spelt out as `ks`): what survives when a name is typed without
@@ -819,8 +842,18 @@ mod tests {
             ("aleksandrs", "aleksandr"),
             ("petrs", "petr"),
             ("andrejs", "andrej"),
+            ("bykauas", "bykau"),
+            ("zubkouas", "zubkou"),
+            ("shatrous", "shatrou"),
         ] {
             assert_eq!(inflection_stem(word), Some(stem), "{word}");
+        }
+        // An `-is` after a consonant may also write `-ий`: read without its `s` as well.
+        for (word, stem) in [("juris", Some("juri")), ("dzmitris", Some("dzmitri")), ("igoris", Some("igori"))] {
+            assert_eq!(soft_ending_stem(word), stem, "{word}");
+        }
+        for word in ["reuckis", "aleksandras", "carlos", "petrs"] {
+            assert_eq!(soft_ending_stem(word), None, "{word}");
         }
         // A vowel or a double `s` before the last letter, or a word too short, is no such ending.
         for word in ["carlos", "james", "boss", "petr", "ivas", "lukashenka", "hess", "Petras"] {
