@@ -496,6 +496,14 @@ fn word(w: &str) -> String {
 /// read as an organisation's, whose short words of and the (`CentralElectionCommissionOfThe…`)
 /// are not the short pieces of case typed at random.
 fn camel_split(s: &str, connectors: bool) -> Option<String> {
+    // A word in capitals with a few small letters (`ELEKTRATEChNITschNY`, `BELINcEST`: a
+    // transliterator's digraphs in title case, a slip of the shift key) is one word, not words
+    // run together, which write small letters most.
+    let (upper, lower) =
+        s.chars().fold((0, 0), |(u, l), c| (u + usize::from(c.is_uppercase()), l + usize::from(c.is_lowercase())));
+    if upper >= 2 * lower {
+        return None;
+    }
     let mut prev_lower = false;
     // Only a capitalised piece ends where a capital follows: a word beginning in lower case with
     // a capital next (`uGtnik`, `vSiataslavauna`) is two letters typed in the wrong order with
@@ -748,6 +756,8 @@ mod tests {
         assert_eq!(camel_split("AlIAksANdR", false), None);
         assert_eq!(camel_split("SimonAL", false).as_deref(), Some("Simon AL"));
         assert_eq!(camel_split("DeLaCruz", false), None);
+        assert_eq!(camel_split("ELEKTRATEChNITschNY", true), None);
+        assert_eq!(camel_split("BELINcEST", true), None);
         // An organisation's short words of and the are no random case.
         assert_eq!(
             camel_split("CentralElectionCommissionOfTheRepublicOfBelarus", true).as_deref(),
