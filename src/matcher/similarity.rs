@@ -215,11 +215,13 @@ fn inflected(q: &Token, c: &Token) -> f32 {
         let sim = if respelt_sim(stem, c) > 0.0 {
             INFLECTED_SIM
         } else if spelling(stem, c) >= STEM_SPELLING_MIN {
-            // A stem met as closely as a word is met (`Igaras` → `igar` against Ihar, `Piotras`
-            // against Petr: the bare `Igar` and `Piotr` were met, the inflected ones not), never
-            // closer than `INFLECTED_SIM`.
+            // A given name's stem met as closely as a word is met (`Igaras` → `igar` against
+            // Ihar, `Piotras` against Petr: the bare `Igar` and `Piotr` were met, the inflected
+            // ones not), never closer than `INFLECTED_SIM`. A longer stem is a surname's, which
+            // must meet closely: Lithuanians' own surnames read so met other listed ones
+            // (`Petrauskas` / PETRASH, `Vaškevičius` / PASHKEVICH: an outside test).
             let s = token_sim(stem, c);
-            if s >= MIN_TOKEN_SIM {
+            if s >= BLOCK_PAIR_SIM || (s >= MIN_TOKEN_SIM && stem.text_chars() <= MAX_LOOSE_STEM_CHARS) {
                 s.min(INFLECTED_SIM)
             } else {
                 0.0
@@ -230,6 +232,10 @@ fn inflected(q: &Token, c: &Token) -> f32 {
         best.max(sim)
     })
 }
+
+/// The most letters of a stem met less closely than [`BLOCK_PAIR_SIM`] (see `inflected`): a
+/// given name's (`igar`, `piotr`, `artiom`).
+const MAX_LOOSE_STEM_CHARS: usize = 6;
 
 /// The least spelling similarity of a stem to the listed word it meets: English names ending in
 /// `-s` lose it too, and a stem met by sound alone (`Simons` → `simon`, which shares Sheiman's key)
