@@ -54,6 +54,16 @@ fn is_filler(c: char) -> bool {
 /// Such a name would be answered CLEAR whoever the party is, which reads as "screened, not
 /// listed": the caller must hear that nothing was screened.
 fn has_screenable_words(name: &str) -> bool {
+    // Most names have a word of Latin letters alone that is no title: one such word answers,
+    // without folding the name (which the matcher does anyway; this ran for every party, a
+    // twentieth of screening an unlisted name). Without a colon there is no label to strip.
+    if !name.contains(':')
+        && name.split_whitespace().any(|w| {
+            w.bytes().all(|b| b.is_ascii_alphabetic()) && !crate::index::name_form::is_title(&w.to_ascii_lowercase())
+        })
+    {
+        return true;
+    }
     // Asked of every party: nothing copied that need not be.
     let cleaned: std::borrow::Cow<'_, str> = if name.chars().any(is_filler) {
         name.chars().map(|c| if is_filler(c) { ' ' } else { c }).collect::<String>().into()
