@@ -364,6 +364,18 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
     let _ = tx.send(party("Aleksandr Lukashenko")).await;
     let e = out.message().await.expect_err("past the deadline");
     assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
+
+    // A unary call whose deadline had passed on arrival is refused before any work, and a
+    // grpc-timeout that is no timeout is the caller's mistake, said so.
+    let mut req = tonic::Request::new(party("Aleksandr Lukashenko"));
+    req.set_timeout(Duration::ZERO);
+    let e = client.screen_party(req).await.expect_err("deadline passed");
+    assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
+    let mut req = tonic::Request::new(party("Aleksandr Lukashenko"));
+    req.metadata_mut().insert("grpc-timeout", "soon".parse().expect("ascii"));
+    let e = client.screen_party(req).await.expect_err("malformed timeout");
+    assert_eq!(e.code(), Code::InvalidArgument, "{e:?}");
+    assert!(e.message().contains("grpc-timeout `soon`"), "{}", e.message());
 }
 
 /// 1,025 `ScreenStream` calls opened from 5 connections and never written to: they get a stream

@@ -5,10 +5,15 @@
 //! And a request that is not valid protobuf (a string field that is not UTF-8) is INTERNAL in
 //! tonic, which tells the caller the server failed; it is the caller's request that is wrong,
 //! INVALID_ARGUMENT, and retrying it cannot help.
+//!
+//! A call's `grpc-timeout` is also read here, before any work: tonic ignores one it cannot parse
+//! and answers a call whose deadline had passed on arrival (`0n`, `0S`) if the answer is quick,
+//! where the spec's servers say DEADLINE_EXCEEDED; a client that sent either should hear so
+//! (an outside fault test, round 17).
 
 use std::task::{Context, Poll};
 
-use futures_util::future::{FutureExt, Map};
+use futures_util::future::{ready, Either, FutureExt, Map, Ready};
 use http::{HeaderValue, Request, Response};
 use tower::{Layer, Service};
 
@@ -32,18 +37,48 @@ type Fix<B, E> = fn(Result<Response<B>, E>) -> Result<Response<B>, E>;
 impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for StatusFix<S>
 where
     S: Service<Request<ReqBody>, Response = Response<ResBody>>,
+    ResBody: Default,
 {
     type Response = Response<ResBody>;
     type Error = S::Error;
-    type Future = Map<S::Future, Fix<ResBody, S::Error>>;
+    type Future = Either<Ready<Result<Response<ResBody>, S::Error>>, Map<S::Future, Fix<ResBody, S::Error>>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
-        self.inner.call(req).map(fix as Fix<ResBody, S::Error>)
+        match timeout_refusal(req.headers().get("grpc-timeout").map(HeaderValue::as_bytes)) {
+            Some(refusal) => Either::Left(ready(Ok(tonic::Status::from(refusal).into_http()))),
+            None => Either::Right(self.inner.call(req).map(fix as Fix<ResBody, S::Error>)),
+        }
     }
+}
+
+/// Why a call's `grpc-timeout` refuses it before any work, if it does: one that is no timeout
+/// (gRPC over HTTP/2: one to eight digits and a unit, `H` `M` `S` `m` `u` `n`) is the caller's
+/// mistake; one under a microsecond had passed when the call arrived (no answer takes less).
+fn timeout_refusal(value: Option<&[u8]>) -> Option<crate::error::ApiError> {
+    let v = value?;
+    let (digits, unit) = v.split_at(v.len().saturating_sub(1));
+    let well_formed = (1..=8).contains(&digits.len())
+        && digits.iter().all(u8::is_ascii_digit)
+        && matches!(unit, b"H" | b"M" | b"S" | b"m" | b"u" | b"n");
+    if !well_formed {
+        return Some(crate::error::ApiError::InvalidArgument(format!(
+            "grpc-timeout `{}` is not a timeout: one to eight digits and a unit, H, M, S, m, u or n \
+             (gRPC over HTTP/2)",
+            String::from_utf8_lossy(v)
+        )));
+    }
+    let n: u64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    let expired = n == 0 || (unit == b"n" && n < 1_000);
+    expired.then(|| {
+        crate::error::ApiError::DeadlineExceeded(format!(
+            "the call's grpc-timeout ({}) had passed when it arrived",
+            String::from_utf8_lossy(v)
+        ))
+    })
 }
 
 fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
@@ -102,4 +137,31 @@ pub(crate) fn undecodable(status: tonic::Status, record: u64) -> tonic::Status {
         .into();
     }
     status
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timeout_that_is_none_or_had_passed_refuses_the_call() {
+        for ok in [None, Some(&b"1S"[..]), Some(b"99999999m"), Some(b"5000n"), Some(b"1u"), Some(b"2H")] {
+            assert!(timeout_refusal(ok).is_none(), "{ok:?}");
+        }
+        for (v, code) in [
+            (&b"0n"[..], tonic::Code::DeadlineExceeded),
+            (b"0S", tonic::Code::DeadlineExceeded),
+            (b"1n", tonic::Code::DeadlineExceeded),
+            (b"", tonic::Code::InvalidArgument),
+            (b"5", tonic::Code::InvalidArgument),
+            (b"S", tonic::Code::InvalidArgument),
+            (b"123456789S", tonic::Code::InvalidArgument),
+            (b"1.5S", tonic::Code::InvalidArgument),
+            (b"-1S", tonic::Code::InvalidArgument),
+            (b"10s", tonic::Code::InvalidArgument),
+        ] {
+            let refusal = timeout_refusal(Some(v)).map(tonic::Status::from);
+            assert_eq!(refusal.as_ref().map(tonic::Status::code), Some(code), "{:?}", String::from_utf8_lossy(v));
+        }
+    }
 }
