@@ -347,6 +347,30 @@ pub struct NameForm {
     /// Adjacent query tokens that were one word run together in camel case (`BurhanEddine`): bit
     /// `i` joins token `i` with `i + 1`, so the pair is also compared as the one word it was.
     pub joins: u32,
+    /// A query's words of [`MIN_REPEATED_CHARS`] letters or more that it holds more than once (bit
+    /// `i` for token `i`): a name sent in full and short repeats its words, which count once
+    /// (`matcher::score`). Set by [`NameForm::with_repeats`]; 0 for listed names.
+    pub repeated: u32,
+}
+
+/// The fewest letters of a query word that, repeated, counts as the word met once.
+pub const MIN_REPEATED_CHARS: usize = 4;
+
+impl NameForm {
+    /// The form with [`NameForm::repeated`] set: found once per query, rather than asked of
+    /// every listed name scored.
+    pub fn with_repeats(mut self) -> NameForm {
+        let n = self.tokens.len().min(31);
+        for i in 0..n {
+            for j in i + 1..n {
+                let (a, b) = (&self.tokens[i], &self.tokens[j]);
+                if a.text == b.text && a.text_chars() >= MIN_REPEATED_CHARS {
+                    self.repeated |= 1 << i | 1 << j;
+                }
+            }
+        }
+        self
+    }
 }
 
 /// East Slavic patronymics (and the Belarusian `-avich`/`-auna` forms), after folding.
@@ -600,7 +624,7 @@ pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> 
             tokens.push(person_token(t, role));
         }
     }
-    NameForm { tokens, person, truncated: false, joins: 0 }
+    NameForm { tokens, person, truncated: false, joins: 0, repeated: 0 }
 }
 
 /// Without separate parts: a patronymic is recognised by its ending; in `Surname Given
@@ -638,7 +662,7 @@ fn person_token(t: &str, role: Role) -> Token {
 fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
     let words: Vec<String> = fold(full).split_whitespace().map(str::to_string).collect();
     let tokens = org_words(&words).iter().map(|t| org_word(Token::new(t, Role::Word, 0.0), weight_of)).collect();
-    NameForm { tokens, person: false, truncated: false, joins: 0 }
+    NameForm { tokens, person: false, truncated: false, joins: 0, repeated: 0 }
 }
 
 /// An organisation's words with each run of one-letter words joined: a dotted acronym

@@ -612,7 +612,7 @@ pub fn query_forms(
             // Runs of single letters joined move the words after them: their joins are dropped.
             let joins = if joined.len() == words.len() { text.org_joins } else { 0 };
             let tokens = joined.iter().map(|t| org_word(new_token(t), weight_of)).collect();
-            return NameForm { tokens, person: false, truncated, joins };
+            return NameForm { tokens, person: false, truncated, joins, repeated: 0 }.with_repeats();
         }
         let joined = org_words(&text.words);
         let tokens = if joined.len() == base.len() && joined.iter().zip(&base).all(|(j, b)| **j == *b.text) {
@@ -620,7 +620,7 @@ pub fn query_forms(
         } else {
             joined.iter().map(|t| org_word(new_token(t), weight_of)).collect()
         };
-        NameForm { tokens, person: false, truncated, joins: 0 }
+        NameForm { tokens, person: false, truncated, joins: 0, repeated: 0 }.with_repeats()
     });
     if !person {
         return (None, org);
@@ -692,7 +692,7 @@ pub fn query_forms(
             tok
         })
         .collect();
-    (Some(NameForm { tokens, person, truncated, joins }), org)
+    (Some(NameForm { tokens, person, truncated, joins, repeated: 0 }.with_repeats()), org)
 }
 
 #[cfg(test)]

@@ -220,18 +220,17 @@ const MAX_SLIP_BYTES: usize = 12;
 /// bound of retrieval, before a name's own tokens are read.
 fn ruled_out(bound: f32, spent: f32, initial_bonus: f32, vb: &crate::index::VariantBound, name_floor: f32) -> bool {
     let extra = if vb.person { initial_bonus / vb.required_weight } else { 0.0 };
-    ((bound + spent + extra) * vb.given_relax).max(kind_lift(bound + spent, vb)) + vb.legal_slack + BOUND_MARGIN
-        < name_floor
+    (bound + spent + extra) * vb.given_relax + vb.legal_slack + BOUND_MARGIN < name_floor
+        && !kind_lifts(bound + spent, vb, name_floor)
 }
 
-/// What an organisation's name whose shares add up to `bound` may score at least when all of it
-/// but its word of kind (`Plant`) is met: [`score::ORG_KIND_LEFT_SCORE`], else nothing.
-fn kind_lift(bound: f32, vb: &crate::index::VariantBound) -> f32 {
-    if vb.kind_share > 0.0 && bound + vb.kind_share + BOUND_MARGIN >= 1.0 {
-        score::ORG_KIND_LEFT_SCORE
-    } else {
-        0.0
-    }
+/// Whether an organisation's name whose shares add up to `bound` may reach `name_floor` when all
+/// of it but its word of kind (`Plant`) is met ([`score::ORG_KIND_LEFT_SCORE`]). Asked of names
+/// already ruled out otherwise: most names have no word of kind (`kind_share` 0).
+fn kind_lifts(bound: f32, vb: &crate::index::VariantBound, name_floor: f32) -> bool {
+    vb.kind_share > 0.0
+        && bound + vb.kind_share + BOUND_MARGIN >= 1.0
+        && score::ORG_KIND_LEFT_SCORE + vb.legal_slack + BOUND_MARGIN >= name_floor
 }
 
 /// Per listed name (variant) of a snapshot, the sum of its shares in this query and how many
@@ -696,17 +695,16 @@ pub(super) fn best_names(
                     short_slips(snapshot, v, &person_units, &slip_units, &mut pairs, &mut slip_memo) / required_weight;
             }
             if prune
-                && ((bound + extra) * paired_relax(v, &vb, &pairs, initial_bonus > 0.0)).max(kind_lift(bound, &vb))
-                    + slack
-                    + BOUND_MARGIN
+                && (bound + extra) * paired_relax(v, &vb, &pairs, initial_bonus > 0.0) + slack + BOUND_MARGIN
                     < name_floor
+                && !kind_lifts(bound, &vb, name_floor)
             {
                 continue;
             }
             if prune_cut
                 && !brand
-                && kind_lift(bound, &vb) + BOUND_MARGIN < name_floor
                 && cut_bound(v, person, &pairs, initial_bonus) * relax + BOUND_MARGIN < name_floor
+                && !kind_lifts(bound, &vb, name_floor)
             {
                 continue;
             }

@@ -266,10 +266,6 @@ fn in_listed_order(listed: &impl Listed, used_c: u64, query: &NameForm) -> bool 
     true
 }
 
-/// The fewest letters of a query word that, repeated, counts as the word met once (see
-/// `score_pairs_with`).
-const MIN_REPEATED_CHARS: usize = 4;
-
 /// The most an organisation's name scores against a query with another number than its own
 /// (below the default REVIEW threshold).
 pub const OTHER_NUMBER_SCORE: f32 = 0.7;
@@ -565,12 +561,12 @@ pub fn score_pairs_with(
     // A word the query repeats is the word met once: a name sent in full and short
     // (`OAO "ALEWKURP"/ OAO "ALEWKURP"`) was CLEAR while `ALEWKURP` alone was BLOCK. Not an
     // initial or a short word: `В.В.` are two names (Vladimir Viktorovich).
-    let words = query.tokens.len().min(31);
-    for qi in 0..words {
-        if used_q & (1 << qi) == 0
-            && query.tokens[qi].text_chars() >= MIN_REPEATED_CHARS
-            && (0..words).any(|qj| used_q & (1 << qj) != 0 && query.tokens[qj].text == query.tokens[qi].text)
-        {
+    let mut repeats = query.repeated & !used_q;
+    while repeats != 0 {
+        let qi = repeats.trailing_zeros() as usize;
+        repeats &= repeats - 1;
+        let met_elsewhere = query.repeated & used_q;
+        if (0..31).any(|qj| met_elsewhere & (1 << qj) != 0 && query.tokens[qj].text == query.tokens[qi].text) {
             used_q |= 1 << qi;
         }
     }
