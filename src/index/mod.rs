@@ -284,9 +284,6 @@ pub struct Snapshot {
     /// thousands of short lists as separate allocations cost several times their contents.
     postings: FxHashMap<u64, (u32, u32)>,
     posting_ids: Vec<u32>,
-    /// Which hashes may be in `postings` ([`PostingFilter`]): most of a query's lookups (its
-    /// words with a letter deleted) find nothing.
-    posting_filter: PostingFilter,
     /// Normalised identifier → entities.
     identifiers: HashMap<String, Vec<u32>>,
     /// Hashes of the spellings of the words of listed persons' names, and of organisations' (see
@@ -529,7 +526,6 @@ impl Snapshot {
             }
         }
         let (postings, posting_ids) = flatten(pairs);
-        let posting_filter = PostingFilter::new(postings.keys().copied(), postings.len());
         Snapshot {
             regime,
             sources: infos,
@@ -543,7 +539,6 @@ impl Snapshot {
             tokens,
             postings,
             posting_ids,
-            posting_filter,
             identifiers,
             listed_words,
             names_as_words: names_as_words.map(flatten),
@@ -557,9 +552,6 @@ impl Snapshot {
     /// vowels, and beginning with it when it may have been cut.
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let mut get = |h: u64| {
-            if !self.posting_filter.may_hold(h) {
-                return;
-            }
             if let Some(&(start, end)) = self.postings.get(&h) {
                 let ids = &self.posting_ids[start as usize..end as usize];
                 // Most ranges hold one to three ids: copied one by one, since the `memmove` call
@@ -668,42 +660,6 @@ fn cut_weight(parts: &[Part]) -> f32 {
         .map(|(_, p)| p.weight)
         .sum();
     first.map_or(0.0, |i| parts[i].weight) + surnames
-}
-
-/// One bit per slot, set for each hash of the postings: a query looks up some 25 hashes per word
-/// (its key and spelling with each letter deleted), and most are in no listed word. The map's
-/// probe of a hash it does not hold reads its control bytes and often a bucket, cache lines of a
-/// table of megabytes; the filter is a sixteenth of that and answers most misses with one read.
-/// Eight slots per hash: about one miss in nine still reaches the map.
-#[derive(Debug, Clone, Default)]
-struct PostingFilter {
-    bits: Box<[u64]>,
-    /// 64 less the number of bits of a slot's index.
-    shift: u32,
-}
-
-impl PostingFilter {
-    fn new(hashes: impl Iterator<Item = u64>, count: usize) -> PostingFilter {
-        let slots = (count.max(1) * 8).next_power_of_two().max(64);
-        let mut filter =
-            PostingFilter { bits: vec![0u64; slots / 64].into_boxed_slice(), shift: 64 - slots.trailing_zeros() };
-        for h in hashes {
-            let slot = filter.slot(h);
-            filter.bits[slot / 64] |= 1 << (slot % 64);
-        }
-        filter
-    }
-
-    /// The top bits of the hash mixed once more: FNV's low bits vary little between words that
-    /// differ in their last letter.
-    fn slot(&self, h: u64) -> usize {
-        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-    }
-
-    fn may_hold(&self, h: u64) -> bool {
-        let slot = self.slot(h);
-        self.bits.get(slot / 64).is_none_or(|w| w & (1 << (slot % 64)) != 0)
-    }
 }
 
 /// Calls `f` with the hash of `s` and, for long enough strings, of `s` with each one character
