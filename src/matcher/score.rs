@@ -773,17 +773,19 @@ mod tests {
         assert!(s("Aleksandr I. Bas", "BAS", "Alexander Ivanovich") >= 0.8);
     }
 
+    /// An organisation's query against its listed name, every word weighing `weight`.
+    fn org_scored(q: &str, listed: &str, weight: f32) -> f32 {
+        let l =
+            name_form::listed(&Name::new(listed.to_string(), NameQuality::Primary), EntityType::Organization, &|_| {
+                weight
+            });
+        let q = crate::matcher::query_text::query(q, false, &|_| weight);
+        score(&units(&q), &q, &l).score
+    }
+
     #[test]
     fn an_organisation_covered_whole_beside_a_city_is_a_review() {
-        let org = |q: &str, listed: &str| {
-            let l = name_form::listed(
-                &Name::new(listed.to_string(), NameQuality::Primary),
-                EntityType::Organization,
-                &|_| 1.5,
-            );
-            let q = crate::matcher::query_text::query(q, false, &|_| 1.5);
-            score(&units(&q), &q, &l).score
-        };
+        let org = |q: &str, listed: &str| org_scored(q, listed, 1.5);
         let covered = org("Belshina Bobruisk Mogilev Region", "BELSHINA OAO");
         assert!((ORG_COVERED_SCORE..0.92).contains(&covered), "{covered}");
         // Not for a short name, a listed word met by its sound, or a cut one.
@@ -793,15 +795,7 @@ mod tests {
 
     #[test]
     fn an_organisation_named_without_its_word_of_kind_is_a_review() {
-        let org = |q: &str, listed: &str| {
-            let l = name_form::listed(
-                &Name::new(listed.to_string(), NameQuality::Primary),
-                EntityType::Organization,
-                &|_| 1.2,
-            );
-            let q = crate::matcher::query_text::query(q, false, &|_| 1.2);
-            score(&units(&q), &q, &l).score
-        };
+        let org = |q: &str, listed: &str| org_scored(q, listed, 1.2);
         for (q, listed) in [
             ("Minsk Automobile", "Minsk Automobile Plant"),
             ("Minsk Tractor", "OAO Minsk Tractor Works"),
