@@ -365,13 +365,9 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
     let e = out.message().await.expect_err("past the deadline");
     assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
 
-    // A unary call whose deadline had passed on arrival is refused before any work, and a
-    // grpc-timeout that is no timeout is the caller's mistake, said so.
-    // (Sent as metadata: tonic's own client would time the call out itself, first.)
-    let mut req = tonic::Request::new(party("Aleksandr Lukashenko"));
-    req.metadata_mut().insert("grpc-timeout", "0n".parse().expect("ascii"));
-    let e = client.screen_party(req).await.expect_err("deadline passed");
-    assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
+    // A grpc-timeout that is no timeout is the caller's mistake, said so. (One that had passed
+    // on arrival is DEADLINE_EXCEEDED, `layers::status_fix`'s test; tonic's client would time
+    // such a call out itself, first, whatever the server said.)
     let mut req = tonic::Request::new(party("Aleksandr Lukashenko"));
     req.metadata_mut().insert("grpc-timeout", "soon".parse().expect("ascii"));
     let e = client.screen_party(req).await.expect_err("malformed timeout");
