@@ -487,6 +487,11 @@ pub fn score_pairs_with(
     let mut shortest_met = usize::MAX;
     let (mut initial_required, mut patronymic_by_initial) = (false, false);
     let (mut prefix_patronymic, mut given_met) = (None, false);
+    // A word met only as the beginning of a listed one, less than half of it, beside nothing met
+    // in full (a legal form the list gives counts), says too little of which word it was: `Minsk` begins a Japanese entry's name read
+    // as one word (`minskzhuanglun…`), and every party named `Minsk` or `Bank Minsk` was REVIEW.
+    // Not in a field a width cut (`… COMPANY SVETLOGORS`): the cut falls where it falls.
+    let (mut met_in_full, mut short_prefix) = (false, false);
     for p in pairs.iter() {
         let u = &units[p.unit as usize];
         // A person's word rebuilt from two written apart meets a listed word by its spelling,
@@ -538,6 +543,11 @@ pub fn score_pairs_with(
         shortest_met = shortest_met.min(listed.token(p.pos as usize).text_chars());
         let only_prefix = p.prefix;
         prefix |= only_prefix;
+        if !only_prefix {
+            met_in_full = true;
+        } else if 2 * u.token.text_chars() < listed.token(p.pos as usize).text_chars() {
+            short_prefix = true;
+        }
         if only_prefix && role == Role::Patronymic {
             prefix_patronymic = Some((p.sim * listed.weight(p.pos as usize), c_bit, u.mask));
         }
@@ -555,7 +565,7 @@ pub fn score_pairs_with(
         used_q &= !mask;
         prefix = false;
     }
-    if !any_required {
+    if !any_required || (short_prefix && !met_in_full && !query.truncated) {
         return NameScore::default();
     }
     // A word the query repeats is the word met once: a name sent in full and short
@@ -791,6 +801,16 @@ mod tests {
         // Not for a short name, a listed word met by its sound, or a cut one.
         assert!(org("Minsk Bakery SPP", "SPP") < ORG_COVERED_SCORE);
         assert!(org("Belaya Rus Dairy Farm", "BELLA") < ORG_COVERED_SCORE);
+    }
+
+    #[test]
+    fn a_word_cut_short_alone_must_keep_half_of_the_listed_one() {
+        // The Japanese list's `ミンスク装輪牽引車工場` reads as one word.
+        assert_eq!(org_scored("Minsk", "Minskzhuanglunqianyinchegongchang", 1.0), 0.0);
+        assert_eq!(org_scored("Bank Minsk", "Minskzhuanglunqianyinchegongchang", 1.0), 0.0);
+        assert!(org_scored("Belinvesteng", "Belinvestengineering", 1.0) >= 0.8);
+        // Beside a word met in full, a short beginning still counts (`Dmitry LUKA`).
+        assert!(s("Dmitry Luka", "LUKASHENKO", "Dmitry") >= 0.8);
     }
 
     #[test]
