@@ -60,20 +60,14 @@ where
 /// mistake; one under a microsecond had passed when the call arrived (no answer takes less).
 fn timeout_refusal(value: Option<&[u8]>) -> Option<crate::error::ApiError> {
     let v = value?;
-    let (digits, unit) = v.split_at(v.len().saturating_sub(1));
-    let well_formed = (1..=8).contains(&digits.len())
-        && digits.iter().all(u8::is_ascii_digit)
-        && matches!(unit, b"H" | b"M" | b"S" | b"m" | b"u" | b"n");
-    if !well_formed {
+    let Some(timeout) = grpc_timeout(v) else {
         return Some(crate::error::ApiError::InvalidArgument(format!(
             "grpc-timeout `{}` is not a timeout: one to eight digits and a unit, H, M, S, m, u or n \
              (gRPC over HTTP/2)",
             String::from_utf8_lossy(v)
         )));
-    }
-    let n: u64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
-    let expired = n == 0 || (unit == b"n" && n < 1_000);
-    expired.then(|| {
+    };
+    (timeout < std::time::Duration::from_micros(1)).then(|| {
         crate::error::ApiError::DeadlineExceeded(format!(
             "the call's grpc-timeout ({}) had passed when it arrived",
             String::from_utf8_lossy(v)
@@ -137,6 +131,27 @@ pub(crate) fn undecodable(status: tonic::Status, record: u64) -> tonic::Status {
         .into();
     }
     status
+}
+
+/// A `grpc-timeout` value (gRPC over HTTP/2: one to eight digits and a unit, H, M, S, m, u or
+/// n), or `None` when it is no timeout. The one parser of the header: this layer refuses what
+/// it cannot read, and streams read their deadline with it (`service::convert::deadline`).
+pub(crate) fn grpc_timeout(v: &[u8]) -> Option<std::time::Duration> {
+    use std::time::Duration;
+    let (digits, unit) = v.split_at(v.len().checked_sub(1)?);
+    if !(1..=8).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n: u64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    Some(match unit {
+        b"H" => Duration::from_secs(n * 3600),
+        b"M" => Duration::from_secs(n * 60),
+        b"S" => Duration::from_secs(n),
+        b"m" => Duration::from_millis(n),
+        b"u" => Duration::from_micros(n),
+        b"n" => Duration::from_nanos(n),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

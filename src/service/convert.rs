@@ -356,20 +356,10 @@ pub fn list_change(c: &crate::lists::changes::ListChange) -> pb::ListChange {
     }
 }
 
-/// The call's `grpc-timeout` (gRPC over HTTP/2: at most 8 digits and a unit H, M, S, m, u, n).
+/// The call's `grpc-timeout` (`layers::status_fix::grpc_timeout`, which has refused a call
+/// whose value is no timeout before it reaches a service).
 pub fn deadline(metadata: &tonic::metadata::MetadataMap) -> Option<std::time::Duration> {
-    let v = metadata.get("grpc-timeout")?.to_str().ok()?;
-    let (digits, unit) = v.split_at(v.len().checked_sub(1)?);
-    let n: u64 = digits.parse().ok()?;
-    Some(match unit {
-        "H" => std::time::Duration::from_secs(n.saturating_mul(3600)),
-        "M" => std::time::Duration::from_secs(n.saturating_mul(60)),
-        "S" => std::time::Duration::from_secs(n),
-        "m" => std::time::Duration::from_millis(n),
-        "u" => std::time::Duration::from_micros(n),
-        "n" => std::time::Duration::from_nanos(n),
-        _ => return None,
-    })
+    crate::layers::status_fix::grpc_timeout(metadata.get("grpc-timeout")?.as_bytes())
 }
 
 #[cfg(test)]
