@@ -568,6 +568,33 @@ pub fn score_pairs_with(
     if !any_required || (short_prefix && !met_in_full && !query.truncated) {
         return NameScore::default();
     }
+    // The query's patronymic and the listed one, both left unpaired, are compared here: two slips
+    // in one (`Mikzzailavich` for Mikhailavich) put it beyond what retrieval finds (a deletion
+    // each side), and unpaired it counted as another father's, so that `Ivan Mikzzailavich
+    // EISMANT` was CLEAR while `Ivan EISMANT` was BLOCK. Met so, it is a pair like any other
+    // (below `BLOCK_PAIR_SIM` it is REVIEW at most); asked only of the few names scored with a
+    // patronymic on both sides unpaired.
+    if query.person {
+        let listed_free =
+            (0..listed.count().min(64)).find(|&ci| listed.role(ci) == Role::Patronymic && used_c & (1u64 << ci) == 0);
+        let query_free = units.iter().find(|u| {
+            !u.initial
+                && !u.glued
+                && u.mask.count_ones() == 1
+                && used_q & u.mask == 0
+                && u.token.role == Role::Patronymic
+        });
+        if let (Some(ci), Some(u)) = (listed_free, query_free) {
+            let (sim, only_prefix) = u.compare(listed.token(ci));
+            if sim >= MIN_TOKEN_SIM && !only_prefix {
+                used_q |= u.mask;
+                used_c |= 1u64 << ci;
+                num += sim * listed.weight(ci);
+                least_sim = least_sim.min(sim);
+                shortest_met = shortest_met.min(listed.token(ci).text_chars());
+            }
+        }
+    }
     // A word the query repeats is the word met once: a name sent in full and short
     // (`OAO "ALEWKURP"/ OAO "ALEWKURP"`) was CLEAR while `ALEWKURP` alone was BLOCK. Not an
     // initial or a short word: `В.В.` are two names (Vladimir Viktorovich).
