@@ -404,7 +404,16 @@ const ORG_SYNONYMS: &[&[&str]] = &[
         "belarusskiy",
         "belaruski",
         "belaruskaya",
+        // Plural and neuter, as a company's name agrees with its noun (`Белорусские авиалинии`,
+        // Belarusian `Беларускія авіялініі`: Belarusian Airlines).
+        "belorusskie",
+        "belorusskiye",
+        "belorusskoe",
+        "belaruskiya",
+        "belaruskiia",
+        "belaruskae",
     ],
+    &["airlines", "airline", "avialinii", "aviyalinii", "aviialinii", "avialiniya", "aviakompaniya"],
     // The capital's adjective, as the lists' companies are named by it (`Minskiy Tractor Works`).
     &["minsk", "minskiy", "minskii", "minsky", "minski", "minskaya", "minskoe"],
 ];
@@ -612,6 +621,12 @@ mod tests {
             assert_eq!(crate::normalize::fold(w).trim(), *w, "{w} is not folded");
         }
         assert!(org_synonyms("avtomobilny", "automobile") && org_synonyms("minskiy", "minsk"));
+        // Belarusian Airlines in Russian and in Belarusian (`Белорусские авиалинии`,
+        // `Беларускія авіялініі`), folded.
+        for (a, b) in [("belorusskie", "belarusian"), ("belaruskiya", "belarusian"), ("aviyalinii", "airlines")] {
+            assert!(org_synonyms(crate::normalize::fold(a).trim(), b), "{a}");
+        }
+        assert_eq!(crate::normalize::fold("Беларускія авіялініі"), "belaruskiya aviyalinii");
         assert!(is_kind_word("zavod") && is_kind_word("holding") && is_kind_word("works"));
         assert!(!is_kind_word("automobile") && !is_kind_word("minsk") && !is_kind_word("bank"));
         for first in KIND_ROWS {

@@ -9,11 +9,23 @@ use crate::index::name_form::{self, Role, Token, MIN_PREFIX_CHARS, MIN_SKELETON}
 /// not ride on the surname.
 pub const MIN_TOKEN_SIM: f32 = 0.8;
 
+/// An organisation's word this long or longer is met letter for letter by a spelling that differs
+/// only in its glides ([`token_sim`]); shorter ones (`Yug`, `Iug`) are too little to tell.
+const MIN_GLIDE_WORD_CHARS: usize = 5;
+
 /// Similarity of two name parts in [0, 1]: the better of the spelling (edit distance on the folded
 /// forms) and the sound (edit distance on phonetic keys, slightly discounted since it is coarser);
 /// equivalent given names across languages and vowel-less spellings have fixed similarities.
 pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.text == c.text {
+        return 1.0;
+    }
+    // An organisation's word whose spellings differ only in how they write the glide and the soft
+    // vowels (`Belaviya`, `Belavija`, Belarusian `Белавія`, for BELAVIA) is one word romanised
+    // two ways, as a brand is: letter for letter, so that the brand rule (which asks the words met
+    // to be spelt as listed) holds. A person's names keep the letter-off credit below: `Juryj` /
+    // `Yuriy` are short, and a person's name met so is not certain.
+    if q.role == Role::Word && q.text_chars() >= MIN_GLIDE_WORD_CHARS && same_but_glides(&q.text, &c.text) {
         return 1.0;
     }
     // Numbers meet only their own digits; an ordinal its cardinal (`101st` / `101`), as a word a
@@ -811,6 +823,22 @@ mod tests {
     /// An organisation's generic word meets its translations (with the keys retrieval sets), a
     /// feminine-looking one too (`Banka`); a word of the same key that is no translation does
     /// not, and neither does a person's word.
+    /// An organisation's word romanised with its glide or soft vowel written another way is met
+    /// letter for letter (a brand spelt so is still the brand); a person's name is not, nor a
+    /// short word, nor a word that differs in more than its glides.
+    #[test]
+    fn an_organisations_word_differing_only_in_glides_is_letter_for_letter() {
+        let word = |w: &str| Token::query(w, Role::Word, 1.0);
+        let listed = Token::new("belavia", Role::Word, 1.0);
+        for w in ["belaviya", "belavija", "belaviia"] {
+            assert_eq!(token_sim(&word(w), &listed), 1.0, "{w}");
+        }
+        assert!(token_sim(&word("belavida"), &listed) < 1.0);
+        assert!(token_sim(&word("miya"), &Token::new("mia", Role::Word, 1.0)) < 1.0);
+        let given = Token::query("mariya", Role::Given, 1.0);
+        assert!(token_sim(&given, &Token::new("maria", Role::Given, 1.0)) < 1.0);
+    }
+
     /// Two letters swapped across one, or one moved two places, is a slip: as one edit, below
     /// BLOCK strength. Not letters further apart, nor another first letter.
     #[test]
