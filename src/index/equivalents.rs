@@ -363,6 +363,8 @@ const ORG_SYNONYMS: &[&[&str]] = &[
     &["electronics", "elektronika", "elektronik", "electronica", "electronique"],
     &["international", "internatsional", "internacional"],
     &["consulting", "konsalting"],
+    // `Bank razvitiya` is the Development Bank (Belarusian `развіцця`), as a clerk translates half.
+    &["development", "razvitiya", "razvitiia", "razvitija", "razvitie", "razvitiye", "razvitstsya", "razvitstsia"],
     &["management", "menedzhment"],
     // The lists' industrial adjectives, translated or transliterated from Russian and Belarusian
     // (`Minsk Automobile Plant` is `Minski Avtomobilny Zavod`, `MINSKI AUTAMABILNY ZAVOD`; a clerk
@@ -623,7 +625,12 @@ mod tests {
         assert!(org_synonyms("avtomobilny", "automobile") && org_synonyms("minskiy", "minsk"));
         // Belarusian Airlines in Russian and in Belarusian (`Белорусские авиалинии`,
         // `Беларускія авіялініі`), folded.
-        for (a, b) in [("belorusskie", "belarusian"), ("belaruskiya", "belarusian"), ("aviyalinii", "airlines")] {
+        for (a, b) in [
+            ("belorusskie", "belarusian"),
+            ("belaruskiya", "belarusian"),
+            ("aviyalinii", "airlines"),
+            ("razvitstsya", "development"),
+        ] {
             assert!(org_synonyms(crate::normalize::fold(a).trim(), b), "{a}");
         }
         assert_eq!(crate::normalize::fold("Беларускія авіялініі"), "belaruskiya aviyalinii");
