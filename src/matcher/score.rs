@@ -396,6 +396,70 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
     score_pairs_with(units, query, listed, pairs, &mut LegalMemo::default())
 }
 
+/// The highest score [`score_pairs_with`] may give whatever the pairs' alignment, save its lifts
+/// to fixed scores (covered names, brands, words of kind), which are all this.
+pub const MOST_LIFTED: f32 = {
+    let lifts = [ORG_COVERED_SCORE, ORG_BRAND_SCORE, ORG_KIND_LEFT_SCORE, PERSON_COVERED_SCORE];
+    let mut most = 0.0f32;
+    let mut i = 0;
+    while i < lifts.len() {
+        if lifts[i] > most {
+            most = lifts[i];
+        }
+        i += 1;
+    }
+    most
+};
+
+/// Whether [`score_pairs_with`] must score this name below `t`, from its pairs alone: a listed
+/// entity has up to a few dozen names (a person's every transliteration), and once one of them
+/// scores high the others are asked this before they are aligned (`retrieve::best_names`).
+///
+/// Mirrors the score's ratio. Whatever set `U` of the name's parts the alignment uses, the
+/// numerator is at most `Σ_U m·w` (`m` the best similarity of a pair at the part, or 1 where
+/// scoring adds pairs of its own: initials, legal forms, the patronymic it compares), and the
+/// denominator at least `Σ_U w` plus each required part left out at the least it counts (a
+/// surname in full, a given name at `SECOND_GIVEN_FACTOR`, any other in full, and nothing but
+/// the surname in a query cut by a field width); the query's own unmet words only add to it. A
+/// score of `t` or more needs, for some `U`, `Σ_U (m − t·(1 − lo))·w ≥ t·Σ_required lo·w`, and
+/// the left side is largest with every part whose term is positive.
+pub fn cannot_reach(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, pairs: &[Pair], t: f32) -> bool {
+    if t <= MOST_LIFTED {
+        return false;
+    }
+    let initials = units.iter().any(|u| u.initial);
+    let patronymic = query.person && units.iter().any(|u| u.token.role == Role::Patronymic);
+    // The best pair's similarity per part, in one pass (names of more parts look it up).
+    let mut best = [0.0f32; 16];
+    for p in pairs {
+        if let Some(m) = best.get_mut(usize::from(p.pos)) {
+            *m = m.max(p.sim);
+        }
+    }
+    let (mut gain, mut fixed) = (0.0f32, 0.0f32);
+    for ci in 0..listed.count() {
+        let role = listed.role(ci);
+        let w = listed.weight(ci);
+        let m = if initials || role == Role::Legal || (patronymic && role == Role::Patronymic) {
+            1.0
+        } else if let Some(&m) = best.get(ci) {
+            m
+        } else {
+            pairs.iter().filter(|p| usize::from(p.pos) == ci).fold(0.0f32, |m, p| m.max(p.sim))
+        };
+        let left_out = match role {
+            _ if role.optional() => 0.0,
+            Role::Surname => 1.0,
+            _ if query.truncated => 0.0,
+            Role::Given => SECOND_GIVEN_FACTOR,
+            _ => 1.0,
+        };
+        fixed += left_out * w;
+        gain += ((m - t * (1.0 - left_out)) * w).max(0.0);
+    }
+    gain < t * fixed
+}
+
 /// [`score_pairs`], keeping the legal-form comparisons in `legal` for the next name of the query.
 pub fn score_pairs_with(
     units: &[Unit<'_>],
@@ -794,6 +858,52 @@ mod tests {
         );
         let q = crate::matcher::query_text::query(q, true, &|_| 1.0);
         score(&units(&q), &q, &l)
+    }
+
+    /// `cannot_reach` never rules out a score the name gets: every spelling of one person's
+    /// names (Canada lists 18 of Lukashenko's) against every other, initials, a cut query and
+    /// another father's patronymic among them, at every threshold above the lifts. And it does
+    /// rule out the names that score lower.
+    #[test]
+    fn cannot_reach_never_rules_out_a_score_reached() {
+        let given = ["Aleksandr", "Alexander", "Aliaksandr", "Alyaksandr", "Aleksandr Viktor", "A.", "Sasha"];
+        let patronymic = ["Grigoryevich", "Grigorievich", "Ryhoravich", "Hryhoryavich", "Ivanovich", "G.", ""];
+        let surname = ["Lukashenko", "Lukashenka", "LUKASHENKO", "Lukashenk", "Lukaschenko"];
+        let names: Vec<(String, String)> = given
+            .iter()
+            .flat_map(|g| patronymic.iter().map(move |p| format!("{g} {p}").trim().to_string()))
+            .flat_map(|gp| surname.iter().map(move |s| (gp.clone(), s.to_string())))
+            .collect();
+        let (mut checked, mut ruled_out) = (0, 0);
+        for (lg, ls) in names.iter().filter(|(g, _)| !g.contains('.') && !g.starts_with("Sasha")) {
+            let l = name_form::listed(&Name::from_parts(ls, lg, NameQuality::Primary), EntityType::Person, &|_| 1.0);
+            for (qg, qs) in &names {
+                for query in [format!("{qg} {qs}"), format!("{qs} {qg}"), format!("{qg} {}", &qs[..4])] {
+                    let mut q = crate::matcher::query_text::query(&query, true, &|_| 1.0);
+                    if query.ends_with(&qs[..4]) && !query.ends_with(qs.as_str()) {
+                        q.truncated = true;
+                    }
+                    let u = units(&q);
+                    let mut pairs = Vec::new();
+                    for (ui, unit) in u.iter().enumerate().filter(|(_, unit)| !unit.initial) {
+                        for ci in 0..l.count() {
+                            let (sim, prefix) = unit.compare(l.token(ci));
+                            if sim >= MIN_PAIR_SIM {
+                                pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim, prefix });
+                            }
+                        }
+                    }
+                    let got = score_pairs(&u, &q, &l, &mut pairs.clone()).score;
+                    for t in (86..=100).map(|c| c as f32 / 100.0) {
+                        checked += 1;
+                        let out = cannot_reach(&u, &q, &l, &pairs, t);
+                        assert!(!(out && got >= t), "{query} / {lg} {ls}: scores {got}, ruled out at {t}");
+                        ruled_out += usize::from(out);
+                    }
+                }
+            }
+        }
+        assert!(ruled_out * 4 > checked, "ruled out {ruled_out} of {checked}");
     }
 
     #[test]
