@@ -67,21 +67,6 @@ type Rank = (bool, f32, bool);
 /// The highest rank: no name ranks above one met word for word without caveats.
 const MOST_RANK: Rank = (true, 1.0, true);
 
-/// A name of the entity being scored that passed the bounds: its upper bound (which orders the
-/// entity's names) and its pairs, in [`Batch::pairs`].
-struct Candidate {
-    vi: u32,
-    bound: f32,
-    pairs: std::ops::Range<usize>,
-}
-
-/// The names of one entity waiting to be scored, and their pairs.
-#[derive(Default)]
-struct Batch {
-    names: Vec<Candidate>,
-    pairs: Vec<score::Pair>,
-}
-
 /// Bounds are sums of f32 shares, rounded differently from the score they bound: a name scoring
 /// exactly the floor must not be ruled out by a bound a rounding below it.
 const BOUND_MARGIN: f32 = 1e-4;
@@ -610,10 +595,9 @@ pub(super) fn best_names(
     let rank = |s: &score::NameScore| -> Rank {
         (!(s.initials || s.cut || s.weak || s.approximate) && f64::from(s.score) >= thresholds.block, s.score, s.exact)
     };
-    // Scores a name and keeps it as its entity's best when it ranks higher, or as high and
-    // `first` (it comes first in the snapshot, as the best of equals does): returns the rank
-    // kept, when it is this name's.
-    let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>, first: bool| -> Option<Rank> {
+    // Scores a name and keeps it as its entity's best when it ranks higher (of equals, the first
+    // in the snapshot): returns the rank kept, when it is this name's.
+    let mut score_variant = |vi: u32, pairs: Option<&mut Vec<score::Pair>>| -> Option<Rank> {
         let v = &snapshot.variants[vi as usize];
         let entity = &snapshot.entities[v.entity as usize];
         if !type_compatible(query.party_type, entity.entity_type) {
@@ -640,7 +624,7 @@ pub(super) fn best_names(
         // word as asked beats one that scores as high in another order.
         let e = best.entry(v.entity).or_insert(BestName { score: 0.0, name: v.name, ..Default::default() });
         let r = rank(&s);
-        if e.score == 0.0 || r > rank(&e.how) || (first && r == rank(&e.how)) {
+        if e.score == 0.0 || r > rank(&e.how) {
             *e = BestName { score: s.score, name: v.name, how: s, other_type: false };
             Some(r)
         } else {
@@ -649,53 +633,15 @@ pub(super) fn best_names(
     };
     if keep_clear {
         for vi in 0..snapshot.variants.len() as u32 {
-            score_variant(vi, None, false);
+            score_variant(vi, None);
         }
     } else {
         let mut pairs = Vec::new();
         let mut slip_memo = SlipMemo::default();
-        // The names of one entity that pass the bounds (contiguous in the snapshot), with their
-        // pairs, scored together when the next entity's come (`score_entity`).
-        let mut batch = Batch::default();
-        let mut scored = Vec::new();
-        let mut score_entity = |batch: &mut Batch| {
-            // Highest bound first, so that the entity's best name tends to be scored first and
-            // the rest are ruled out by what it scored: a listed person has up to a few dozen
-            // names (Canada lists 18 transliterations of one), and scoring them all was a fifth
-            // of screening him. Equal bounds in snapshot order.
-            batch.names.sort_unstable_by(|a, b| b.bound.total_cmp(&a.bound).then(a.vi.cmp(&b.vi)));
-            let mut top: Option<(Rank, u32)> = None;
-            for c in &batch.names {
-                let found = &batch.pairs[c.pairs.clone()];
-                if let Some(((blockable, score, exact), top_vi)) = top {
-                    // Nothing ranks above a name met word for word without caveats; one as high
-                    // later in the snapshot loses to it.
-                    if (blockable, score, exact) >= MOST_RANK && c.vi > top_vi {
-                        continue;
-                    }
-                    // A name that must score lower ranks lower, unless the best so far has a
-                    // caveat that keeps it from blocking and this one might block. (Not in the
-                    // unpruned reference, which `tests/dev_set.rs` holds this to.)
-                    if prune
-                        && (blockable || f64::from(score) <= thresholds.block)
-                        && reading(c.vi).is_some_and(|(units, form)| {
-                            score::cannot_reach(units, form, &snapshot.listed_name(c.vi), found, score - BOUND_MARGIN)
-                        })
-                    {
-                        continue;
-                    }
-                }
-                scored.clear();
-                scored.extend_from_slice(found);
-                let first = top.is_some_and(|(_, top_vi)| c.vi < top_vi);
-                if let Some(r) = score_variant(c.vi, Some(&mut scored), first) {
-                    top = Some((r, c.vi));
-                }
-            }
-            batch.names.clear();
-            batch.pairs.clear();
-        };
-        let mut entity = None;
+        // The best rank so far of the entity being scored, whose names are contiguous in the
+        // snapshot: a listed person has up to a few dozen (Canada lists 18 transliterations of
+        // Lukashenko), and once one has scored high most of the others cannot score as high.
+        let mut top: Option<(u32, Rank)> = None;
         for group in hits.chunk_by(|a, b| a.variant == b.variant) {
             let vi = group[0].variant;
             // Initials can add to a person's bound (weight at most a given name's, 1 per initial).
@@ -726,6 +672,11 @@ pub(super) fn best_names(
                         + BOUND_MARGIN
                         >= name_floor)
             {
+                continue;
+            }
+            let best_so_far = top.filter(|(e, _)| *e == v.entity).map(|(_, r)| r);
+            // Nothing ranks above a name met word for word without caveats.
+            if best_so_far.is_some_and(|r| r >= MOST_RANK) {
                 continue;
             }
             pairs.clear();
@@ -771,15 +722,22 @@ pub(super) fn best_names(
             {
                 continue;
             }
-            if entity != Some(v.entity) {
-                score_entity(&mut batch);
-                entity = Some(v.entity);
+            // A name that must score lower than the entity's best so far ranks lower, unless that
+            // one has a caveat that keeps it from blocking and this one might block. (Not in the
+            // unpruned reference, which `tests/dev_set.rs` holds this to.)
+            if let (true, Some((blockable, score, _))) = (prune, best_so_far) {
+                if (blockable || f64::from(score) <= thresholds.block)
+                    && reading(vi).is_some_and(|(units, form)| {
+                        score::cannot_reach(units, form, &snapshot.listed_name(vi), &pairs, score - BOUND_MARGIN)
+                    })
+                {
+                    continue;
+                }
             }
-            let start = batch.pairs.len();
-            batch.pairs.extend_from_slice(&pairs);
-            batch.names.push(Candidate { vi, bound, pairs: start..batch.pairs.len() });
+            if let Some(r) = score_variant(vi, Some(&mut pairs)) {
+                top = Some((v.entity, r));
+            }
         }
-        score_entity(&mut batch);
     } // Identifier hits count whatever the name.
     for id in &query.identifiers {
         for &ei in snapshot.entities_with_identifier(&id.key()) {
