@@ -227,6 +227,30 @@ fn other_romanisations_of_the_cyrillic_names() {
     }
 }
 
+/// A Cyrillic name typed with one letter dropped that romanises to several Latin ones (щ ж х ц
+/// ч ш я ю): one slip in Cyrillic, two to four letters off once romanised. Dropped from the
+/// longest word of eight letters or more, where one letter off is still the name.
+#[test]
+fn a_cyrillic_letter_dropped_from_a_long_word() {
+    let s = snapshot();
+    let people = people(&s);
+    let dropped = |name: &String| -> Option<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (k, longest) = words.iter().enumerate().max_by_key(|(_, w)| w.chars().count())?;
+        if longest.chars().count() < 8 {
+            return None;
+        }
+        let at = longest.char_indices().skip(1).find(|(_, c)| "щжхцчшяюЩЖХЦЧШЯЮ".contains(*c))?.0;
+        let c = longest[at..].chars().next()?;
+        let mut w = words.clone();
+        let slipped = format!("{}{}", &longest[..at], &longest[at + c.len_utf8()..]);
+        w[k] = &slipped;
+        Some(w.join(" "))
+    };
+    let r = rate(&s, "a Cyrillic letter dropped", &people, |p| p.cyrillic.iter().filter_map(dropped).collect());
+    assert!(r >= 0.97, "a Cyrillic letter dropped: {r:.3}");
+}
+
 #[test]
 fn layouts_titles_and_case() {
     let s = snapshot();

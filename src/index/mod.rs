@@ -497,6 +497,7 @@ impl Snapshot {
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
+            cyrillic_letter_deletes(&t.text, &mut add);
             if t.skeleton.len() >= name_form::MIN_SKELETON {
                 add(fnv(std::iter::once(SEED_SKELETON).chain(t.skeleton.bytes())));
             }
@@ -701,6 +702,33 @@ fn lookup_hashes(s: &str, min_len_for_deletes: usize, f: &mut impl FnMut(u64)) {
     }
 }
 
+/// The Latin letters that stand for one Cyrillic letter in the folded spellings
+/// (`normalize::fold`: щ, ж, х, ц, ч, ш, я, ю).
+const CYRILLIC_LETTERS_IN_LATIN: [&str; 8] = ["shch", "zh", "kh", "ts", "ch", "sh", "ya", "yu"];
+
+/// Listed spellings shorter than this get no [`cyrillic_letter_deletes`]: two letters off a
+/// shorter word is too far for the similarity to count it (`similarity::MIN_TOKEN_SIM`).
+const MIN_TEXT_FOR_LETTER_DELETES: usize = 9;
+
+/// Calls `f` with the hash of a listed spelling without each group of Latin letters that one
+/// Cyrillic letter folds to. A name typed in Cyrillic with a letter dropped is one letter off
+/// there and two to four here (`Наиональный` for Национальный is `naionalnyy` for
+/// `natsionalnyy`), beyond the one deletion [`lookup_hashes`] reaches; the query's own spelling
+/// then meets the listed word through this hash, and scoring judges the pair as any other.
+fn cyrillic_letter_deletes(text: &str, f: &mut impl FnMut(u64)) {
+    if text.len() < MIN_TEXT_FOR_LETTER_DELETES || !text.is_ascii() {
+        return;
+    }
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        for letters in CYRILLIC_LETTERS_IN_LATIN {
+            if b[i..].starts_with(letters.as_bytes()) {
+                f(fnv(b[..i].iter().chain(&b[i + letters.len()..]).copied()));
+            }
+        }
+    }
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a: tiny and fast on short keys; strength against adversarial collisions is not needed
@@ -840,6 +868,20 @@ mod tests {
 
     /// The carried hashes are the hashes of the strings themselves: the word, then the word with
     /// each letter deleted (one of a doubled letter once), in order.
+    #[test]
+    fn a_cyrillic_letter_deleted_is_hashed_as_the_word_without_it() {
+        let mut got = Vec::new();
+        cyrillic_letter_deletes("natsionalnyy", &mut |h| got.push(h));
+        assert_eq!(got, vec![fnv("naionalnyy".bytes())]);
+        got.clear();
+        cyrillic_letter_deletes("shchukinsky", &mut |h| got.push(h));
+        let want: Vec<u64> = ["ukinsky", "chukinsky", "shukinsky"].iter().map(|w| fnv(w.bytes())).collect();
+        assert_eq!(got, want);
+        got.clear();
+        cyrillic_letter_deletes("lukashko", &mut |h| got.push(h));
+        assert!(got.is_empty(), "too short");
+    }
+
     #[test]
     fn deletion_hashes_are_the_hashes_of_the_deletions() {
         for word in
