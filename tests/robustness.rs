@@ -227,6 +227,44 @@ fn other_romanisations_of_the_cyrillic_names() {
     }
 }
 
+/// A namesake with another father whose name shares its ending with the listed father's
+/// (`Yaroslavovich` for Svyatoslavovich, `Bronislavovich` for Stanislavovich): the whole words are
+/// alike, the fathers are not. Only persons every one of whose names gives the patronymic (a
+/// listed name without one is met by any father's son, as it should be).
+#[test]
+fn a_namesake_whose_father_shares_an_ending_is_not_found() {
+    let s = snapshot();
+    let people = people(&s);
+    const FATHERS: [&str; 8] =
+        ["Yaroslav", "Stanislav", "Vyacheslav", "Svyatoslav", "Bronislav", "Vladislav", "Miroslav", "Rostislav"];
+    let (mut flagged, mut n) = (0, 0);
+    let mut examples = Vec::new();
+    for p in &people {
+        let words: Vec<&str> = p.given.split_whitespace().collect();
+        let Some(own) = words.iter().find(|w| w.to_lowercase().contains("slav") && w.to_lowercase().ends_with("vich"))
+        else {
+            continue;
+        };
+        let Some(e) = s.entities.iter().find(|e| e.id == p.id) else { continue };
+        if e.names.iter().any(|n| n.full.split_whitespace().count() < 3) {
+            continue;
+        }
+        // Which father is the listed one's is this test's own reading of the spellings (`plain`).
+        for father in FATHERS.iter().filter(|f| !plain(own).starts_with(&plain(f))) {
+            n += 1;
+            let q = format!("{} {father}ovich {}", words[0], p.surname);
+            if found(&s, &q, &p.id) {
+                flagged += 1;
+                if examples.len() < 8 {
+                    examples.push(format!("{q} -> {}", p.id));
+                }
+            }
+        }
+    }
+    eprintln!("another father ending in -slav: {flagged}/{n} flagged {examples:?}");
+    assert!(n >= 20 && flagged * 20 <= n, "{flagged}/{n}: {examples:?}");
+}
+
 /// A Cyrillic name typed with one letter dropped that romanises to several Latin ones (щ ж х ц
 /// ч ш я ю): one slip in Cyrillic, two to four letters off once romanised. Dropped from the
 /// longest word of eight letters or more, where one letter off is still the name.

@@ -635,9 +635,10 @@ pub fn score_pairs_with(
     // The query's patronymic and the listed one, both left unpaired, are compared here: two slips
     // in one (`Mikzzailavich` for Mikhailavich) put it beyond what retrieval finds (a deletion
     // each side), and unpaired it counted as another father's, so that `Ivan Mikzzailavich
-    // EISMANT` was CLEAR while `Ivan EISMANT` was BLOCK. Met so, it is a pair like any other
-    // (below `BLOCK_PAIR_SIM` it is REVIEW at most); asked only of the few names scored with a
-    // patronymic on both sides unpaired.
+    // EISMANT` was CLEAR while `Ivan EISMANT` was BLOCK. Met so, and with the father's name a slip
+    // or two off (`similarity::same_father_spelt`: `Yaroslavovich` is not `Svyatoslavovich`), it
+    // is a pair like any other (below `BLOCK_PAIR_SIM` it is REVIEW at most); asked only of the
+    // few names scored with a patronymic on both sides unpaired.
     if query.person {
         let listed_free =
             (0..listed.count().min(64)).find(|&ci| listed.role(ci) == Role::Patronymic && used_c & (1u64 << ci) == 0);
@@ -650,7 +651,10 @@ pub fn score_pairs_with(
         });
         if let (Some(ci), Some(u)) = (listed_free, query_free) {
             let (sim, only_prefix) = u.compare(listed.token(ci));
-            if sim >= MIN_TOKEN_SIM && !only_prefix {
+            if sim >= MIN_TOKEN_SIM
+                && !only_prefix
+                && similarity::same_father_spelt(&u.token.text, &listed.token(ci).text)
+            {
                 used_q |= u.mask;
                 used_c |= 1u64 << ci;
                 num += sim * listed.weight(ci);
@@ -918,6 +922,40 @@ mod tests {
         // Nor does an initial that agrees with the listed patronymic beside another one.
         assert!(s("I. Aleksandr Dmitrievich Bas", "BAS", "Alexander Ivanovich") < 0.8);
         assert!(s("Aleksandr I. Bas", "BAS", "Alexander Ivanovich") >= 0.8);
+    }
+
+    /// A patronymic that retrieval did not pair (two slips or more off) is compared in scoring:
+    /// met when the father's name is a slip or two off, never when only the ending is shared.
+    #[test]
+    fn an_unpaired_patronymic_meets_only_a_slipped_one() {
+        // Scored from the pairs retrieval finds: none with the listed patronymic.
+        let unpaired = |q: &str, listed_surname: &str, listed_given: &str| {
+            let l = name_form::listed(
+                &Name::from_parts(listed_surname, listed_given, NameQuality::Primary),
+                EntityType::Person,
+                &|_| 1.0,
+            );
+            let q = crate::matcher::query_text::query(q, true, &|_| 1.0);
+            let u = units(&q);
+            let mut pairs = Vec::new();
+            for (ui, unit) in u.iter().enumerate().filter(|(_, unit)| !unit.initial) {
+                for ci in (0..l.count()).filter(|&ci| l.role(ci) == Role::Given || l.role(ci) == Role::Surname) {
+                    let (sim, prefix) = unit.compare(l.token(ci));
+                    if sim >= MIN_PAIR_SIM {
+                        pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim, prefix });
+                    }
+                }
+            }
+            score_pairs(&u, &q, &l, &mut pairs)
+        };
+        let slipped = unpaired("Ivan Mikzzailavich Eismant", "EISMANT", "Ivan Mikhailavich");
+        assert!(slipped.score >= 0.8 && slipped.approximate, "{slipped:?}");
+        for other in ["Yaroslavovich", "Stanislavovich", "Vyacheslavovich"] {
+            let h = unpaired(&format!("Aleksandr {other} Shepelev"), "SHEPELEV", "Aleksandr Svyatoslavovich");
+            assert!(h.score < 0.8, "{other}: {h:?}");
+        }
+        assert!(unpaired("Igor Igorevich Keniukh", "KENIUKH", "Igor Grigorevich").score < 0.8);
+        assert!(unpaired("Konstantin Egorovich Bychek", "BYCHEK", "Konstantin Fedorovich").score < 0.8);
     }
 
     /// An organisation's query against its listed name, every word weighing `weight`.
