@@ -429,21 +429,12 @@ pub fn cannot_reach(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, 
     }
     let initials = units.iter().any(|u| u.initial);
     let patronymic = query.person && units.iter().any(|u| u.token.role == Role::Patronymic);
-    // The best pair's similarity per part, in one pass (names of more parts look it up).
-    let mut best = [0.0f32; 16];
-    for p in pairs {
-        if let Some(m) = best.get_mut(usize::from(p.pos)) {
-            *m = m.max(p.sim);
-        }
-    }
     let (mut gain, mut fixed) = (0.0f32, 0.0f32);
     for ci in 0..listed.count() {
         let role = listed.role(ci);
         let w = listed.weight(ci);
         let m = if initials || role == Role::Legal || (patronymic && role == Role::Patronymic) {
             1.0
-        } else if let Some(&m) = best.get(ci) {
-            m
         } else {
             pairs.iter().filter(|p| usize::from(p.pos) == ci).fold(0.0f32, |m, p| m.max(p.sim))
         };
