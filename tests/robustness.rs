@@ -1231,3 +1231,57 @@ fn a_listed_company_named_by_its_own_word_is_found() {
     let raised: Vec<&str> = ordinary.iter().copied().filter(|n| screen(n).decision != Decision::Clear).collect();
     assert!(raised.is_empty(), "raised: {raised:?}");
 }
+
+/// Belarus's state bodies and banks are listed `… of the Republic of Belarus` (Russian `…
+/// Республики Беларусь`) and written in payments `… of Belarus`, `… of the RB`, `… RB`, `…
+/// Беларуси`, `… РБ`. Every listed organisation name of that shape, rewritten so by this test's
+/// own patterns, must find its entity.
+#[test]
+fn a_state_body_named_with_belarus_written_short_is_found() {
+    let s = snapshot();
+    let screen = |name: &str| {
+        let q = Query { name: name.to_string(), party_type: Some(EntityType::Organization), ..Default::default() };
+        matcher::screen(&s, &q, &Thresholds::default())
+    };
+    let latin = [" of Belarus", " of the RB", " RB", " Belarus"];
+    let cyrillic = [" Беларуси", " РБ"];
+    let (mut tried, mut lost) = (0usize, Vec::new());
+    for (ei, e) in s.entities.iter().enumerate().filter(|(_, e)| e.entity_type == EntityType::Organization) {
+        for n in &e.names {
+            let lower = n.full.to_lowercase();
+            let (phrase, shorts) = if let Some(at) = lower.find(" of the republic of belarus") {
+                ((at, " of the republic of belarus".len()), &latin[..])
+            } else if let Some(at) = lower.find(" республики беларусь") {
+                ((at, " республики беларусь".len()), &cyrillic[..])
+            } else {
+                continue;
+            };
+            // Only where the phrase closes the name (or a note follows it).
+            let (at, len) = phrase;
+            let rest = n.full[at + len..].trim();
+            if !(rest.is_empty() || rest.starts_with('(')) {
+                continue;
+            }
+            for short in shorts {
+                let name = format!("{}{short}", &n.full[..at]);
+                tried += 1;
+                let r = screen(&name);
+                if !r.matches.iter().any(|m| m.decision != Decision::Clear && m.entity as usize == ei) {
+                    lost.push(name);
+                }
+            }
+        }
+    }
+    println!("{} of {tried} found", tried - lost.len());
+    assert!(
+        tried >= 40 && lost.len() * 20 <= tried,
+        "{} of {tried} lost: {:?}",
+        lost.len(),
+        &lost[..lost.len().min(20)]
+    );
+    // `Belarus` and a legal form around ordinary words are no state body.
+    let ordinary =
+        ["Belarus Holding Inc", "Belarus Accounting Inc", "Belarus Consulting LLC", "Trading Inc", "Alfa RB"];
+    let raised: Vec<&str> = ordinary.iter().copied().filter(|n| screen(n).decision != Decision::Clear).collect();
+    assert!(raised.is_empty(), "raised: {raised:?}");
+}

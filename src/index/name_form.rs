@@ -541,6 +541,7 @@ pub fn is_title(t: &str) -> bool {
 /// sides means a listed name screened as published always meets itself.
 pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> f32) -> Vec<NameForm> {
     let mut out = vec![listed(name, entity_type, weight_of)];
+    out.extend(without_the_republic(&out[0]));
     if !name.full.contains(['(', '[']) {
         return out;
     }
@@ -557,6 +558,35 @@ pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(
         }
     }
     out
+}
+
+/// An organisation's name `… of the Republic of Belarus` also read `… of Belarus`, as payments
+/// write Belarus's state bodies and banks (`National Bank of Belarus`, `Министерство обороны
+/// Беларуси`, `Банк развития РБ` with `РБ` read as `belarus`, see `matcher::query_text`): a
+/// name of generic words otherwise lost to the one word left out (`National Bank of Belarus` was
+/// CLEAR). A further reading, not a rewrite: leetspeak and truncated queries (`Repub1ic`, `… of
+/// the Repu`) still meet the name as listed.
+fn without_the_republic(form: &NameForm) -> Option<NameForm> {
+    // `Republic` in English, French, Russian and Belarusian (declined), what joins it to the
+    // country's name, and the country.
+    const REPUBLIC: [&str; 6] = ["republic", "republique", "respublika", "respubliki", "respubliky", "respublike"];
+    const JOINING: [&str; 5] = ["of", "the", "du", "de", "la"];
+    const BELARUS: [&str; 4] = ["belarus", "belarusi", "bielarus", "byelorussia"];
+    if form.person {
+        return None;
+    }
+    let word = |i: usize| &*form.tokens[i].text;
+    let at = (1..form.tokens.len()).find(|&i| REPUBLIC.contains(&word(i)))?;
+    let country = (at + 1..form.tokens.len()).find(|&j| !JOINING.contains(&word(j)))?;
+    if !BELARUS.contains(&word(country)) {
+        return None;
+    }
+    // `of the Republic of Belarus` is `of Belarus`, `de la République du Bélarus` `de Bélarus`.
+    let article = at >= 2 && matches!((word(at - 2), word(at - 1)), ("of", "the") | ("de", "la"));
+    let from = if article { at - 1 } else { at };
+    let mut tokens = form.tokens.clone();
+    tokens.drain(from..country);
+    Some(NameForm { tokens, repeated: 0, ..form.clone() }.with_repeats())
 }
 
 /// Whether a parenthesised part of a name (folded) is a name of its own: two words or more, or
@@ -791,5 +821,33 @@ mod tests {
         assert!(Token::query("yagn", Role::Word, 1.0).vowelless());
         assert!(!Token::query("yuri", Role::Word, 1.0).vowelless());
         assert!(!Token::query("yuy", Role::Word, 1.0).vowelless());
+    }
+
+    #[test]
+    fn a_state_body_of_the_republic_of_belarus_is_also_read_of_belarus() {
+        let readings = |name: &str| {
+            listed_readings(&Name::new(name, crate::model::NameQuality::Primary), EntityType::Organization, &|_| 1.0)
+                .iter()
+                .map(|f| f.tokens.iter().map(|t| t.text.to_string()).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            readings("NATIONAL BANK OF THE REPUBLIC OF BELARUS"),
+            ["national bank of the republic of belarus", "national bank of belarus"]
+        );
+        assert_eq!(readings("Банк развития Республики Беларусь")[1], "bank razvitiya belarus");
+        assert_eq!(
+            readings("Banque de développement de la République du Bélarus")[1],
+            "banque de developpement de belarus"
+        );
+        // Another republic, a republic as a company's word, and a person are left as they are.
+        assert_eq!(readings("National Bank of the Republic of Moldova").len(), 1);
+        assert_eq!(readings("Republic Bank of Belarus").len(), 1);
+        let person = listed_readings(
+            &Name::new("Respubliki Belarus", crate::model::NameQuality::Primary),
+            EntityType::Person,
+            &|_| 1.0,
+        );
+        assert_eq!(person.len(), 1);
     }
 }

@@ -305,6 +305,9 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
     }
     let mut changed = false;
     for note in query_text::note_readings(&query.name) {
+        if note.organisation && query.party_type == Some(EntityType::Person) {
+            continue;
+        }
         // A party whose marker says it is a person is one in every reading, though the reading
         // drops the marker (`ИП Лукашенко А. Г. | г. Минск` sent as an organisation).
         let marked_person =

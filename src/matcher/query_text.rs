@@ -78,10 +78,13 @@ const ALIAS_MARKERS: &[&str] = &[
 pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     let mut out: Vec<NoteReading> = Vec::new();
     if let Some(person) = without_sole_proprietor(name) {
-        out.push(NoteReading { name: person, mention: false, part: true });
+        out.push(NoteReading { name: person, organisation: false, mention: false, part: true });
     }
     if let Some(name) = crate::normalize::without_places(name) {
-        out.push(NoteReading { name, mention: false, part: false });
+        out.push(NoteReading { name, organisation: false, mention: false, part: false });
+    }
+    if let Some(name) = with_belarus_written_out(name) {
+        out.push(NoteReading { name, organisation: true, mention: false, part: false });
     }
     if !name.contains(['(', '[']) {
         return out;
@@ -115,6 +118,7 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     }
     out.push(NoteReading {
         name: unbracketed.split_whitespace().collect::<Vec<_>>().join(" "),
+        organisation: false,
         mention: false,
         part: false,
     });
@@ -134,10 +138,35 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
             // One word besides legal forms, not said to be another name of the party: a
             // mention (`Tom Baker (Belshina)`), as a one-word name in free text is.
             let named = words.split_whitespace().filter(|w| !legal(w)).count();
-            out.push(NoteReading { name: words.to_string(), mention: !alias && named < 2, part: true });
+            out.push(NoteReading {
+                name: words.to_string(),
+                organisation: false,
+                mention: !alias && named < 2,
+                part: true,
+            });
         }
     }
     out
+}
+
+/// A name closed by Belarus's abbreviation (`Национальный банк РБ`, `National Bank RB`) with the
+/// country written out. The name as screened first has it taken away as a country
+/// (`normalize::without_boilerplate`: read as initials it met persons' namesakes), which leaves a
+/// state body or bank of the Republic of Belarus two generic words; written out, it meets the
+/// listed name read `… of Belarus` (`name_form::listed_readings`). A further reading, so that a
+/// company named without the country (`Bremino Group РБ`) still meets its name as listed.
+fn with_belarus_written_out(name: &str) -> Option<String> {
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
+    let (head, last) = name.rsplit_once(char::is_whitespace)?;
+    let country = match last {
+        "РБ" | "рб" => "Беларусь",
+        "RB" => "Belarus",
+        _ => return None,
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // `… of the RB` is read so already (`name_form::org_words`).
+    let after_of = words.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "the"));
+    (words.len() >= 2 && !after_of).then(|| format!("{head} {country}"))
 }
 
 /// The sole proprietors' markers ([`crate::normalize::SOLE_PROPRIETOR`]) folded, as they are
@@ -198,6 +227,8 @@ pub(crate) fn without_sole_proprietor(name: &str) -> Option<String> {
 /// A further reading of a name (see [`note_readings`]).
 pub(crate) struct NoteReading {
     pub name: String,
+    /// A reading only an organisation's name has: not screened for a party sent as a person.
+    pub organisation: bool,
     /// A note's one word alone, which names a listed entity only in passing: REVIEW at most.
     pub mention: bool,
     /// A note alone: it may name another party than the one whose type was given (a person's
@@ -709,7 +740,7 @@ mod tests {
     }
 
     #[test]
-    fn the_rb_is_the_republic_of_belarus_only_after_of() {
+    fn the_rb_is_the_republic_of_belarus_only_after_of_or_closing_a_name() {
         let words =
             |name: &str| query(name, false, &|_| 1.0).tokens.iter().map(|t| t.text.to_string()).collect::<Vec<_>>();
         assert_eq!(
@@ -717,8 +748,19 @@ mod tests {
             words("Central Election Commission of the Republic Belarus")
         );
         assert_eq!(words("National Bank of R. Belarus"), words("National Bank of Republic Belarus"));
+        // Closing a name, `РБ` is taken away as a country, and an organisation's further reading
+        // writes the country out.
+        assert_eq!(words("Национальный банк РБ"), ["natsionalnyy", "bank"]);
+        let further =
+            |name: &str| note_readings(name).into_iter().filter(|r| r.organisation).map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(further("Национальный банк РБ."), ["Национальный банк Беларусь"]);
+        assert_eq!(further("National Bank RB"), ["National Bank Belarus"]);
+        assert!(further("National Bank of the RB").is_empty());
+        assert!(further("Alfa RB").is_empty());
+        // Elsewhere `RB` is initials.
         assert_eq!(words("RB Capital"), ["rb", "capital"]);
         assert_eq!(words("The RB Group"), ["the", "rb", "group"]);
+        assert_eq!(words("Alfa RB"), ["alfa", "rb"]);
     }
 
     #[test]

@@ -53,7 +53,14 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     if q.role == Role::Word && equivalent && crate::index::org_synonyms(&q.text, &c.text) {
         return EQUIVALENT_SIM;
     }
-    if q.role == Role::Title || gendered_pair(&q.text, &c.text) {
+    // A legal form says how a company is held, not which it is: it meets listed legal forms (by
+    // spelling and sound, `Aktsionernoe` / `Aktsyyanernae`) but no listed word of a name, or
+    // `Inc` met `NOC` by sound and `Belarus Holding Inc` was the National Olympic Committee.
+    // (The listed token's role is its first name's, shared: whether it is a legal form is asked.)
+    if q.role == Role::Title
+        || (q.role == Role::Legal && !crate::normalize::is_legal_form_word(&c.text, &c.key))
+        || gendered_pair(&q.text, &c.text)
+    {
         return 0.0;
     }
     if equivalent && q.role != Role::Word {
