@@ -294,6 +294,34 @@ impl Identifier {
         }
         k
     }
+
+    /// The keys it is looked up and compared by: [`Identifier::key`], and the key without a
+    /// country's ISO code written before the number (`BY MP2663333`, `BY-100331707`, or glued
+    /// to a registration or tax number, `BY100331707`, `BYAC1400707`, as VAT numbers are
+    /// written): round 21 found every listed number so written CLEAR. Glued to a passport's, two
+    /// letters are its series (`MP2663333`), not a country. The key without the code must still
+    /// hold a digit and four characters, so that it names a number.
+    pub fn keys(&self) -> Vec<String> {
+        let key = self.key();
+        let value = self.value.trim();
+        let mut out = vec![key];
+        if matches!(self.kind, IdKind::Bic | IdKind::Imo) || value.len() < 4 || !value.is_char_boundary(2) {
+            return out;
+        }
+        let (code, rest) = value.split_at(2);
+        let separated = rest.starts_with([' ', '-', ':', '/']);
+        let glued = matches!(self.kind, IdKind::Registration | IdKind::TaxId | IdKind::Other)
+            && rest.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+        let is_country = code.bytes().all(|b| b.is_ascii_alphabetic())
+            && code.to_ascii_uppercase().parse::<celes::Country>().is_ok_and(|c| c.alpha2.eq_ignore_ascii_case(code));
+        if (separated || glued) && is_country {
+            let rest = Identifier { kind: self.kind, value: rest.to_string() }.key();
+            if rest.len() >= 4 && rest.bytes().any(|b| b.is_ascii_digit()) {
+                out.push(rest);
+            }
+        }
+        out
+    }
 }
 
 /// A BIC's shape (ISO 9362): 8 or 11 ASCII letters and digits, the first six letters (a bank
@@ -405,5 +433,21 @@ mod tests {
     fn bic_keys_ignore_branch() {
         let a = Identifier { kind: IdKind::Bic, value: "BPSB BY2X XXX".into() };
         assert_eq!(a.key(), "BPSBBY2X");
+        assert_eq!(a.keys(), ["BPSBBY2X"]);
+    }
+
+    #[test]
+    fn a_country_code_before_a_number_is_also_read_without_it() {
+        let keys = |kind, value: &str| Identifier { kind, value: value.into() }.keys();
+        assert_eq!(keys(IdKind::Passport, "BY MP2663333"), ["BYMP2663333", "MP2663333"]);
+        assert_eq!(keys(IdKind::Other, "by-MP2663333"), ["BYMP2663333", "MP2663333"]);
+        assert_eq!(keys(IdKind::Registration, "BY100331707"), ["BY100331707", "100331707"]);
+        assert_eq!(keys(IdKind::TaxId, "BY 100331707"), ["BY100331707", "100331707"]);
+        assert_eq!(keys(IdKind::TaxId, "BYAC1400707"), ["BYAC1400707", "AC1400707"]);
+        // A passport's series is no country; two letters that are no country stay; a BIC is one.
+        assert_eq!(keys(IdKind::Passport, "MP2663333"), ["MP2663333"]);
+        assert_eq!(keys(IdKind::Registration, "HE 123456"), ["HE123456"]);
+        assert_eq!(keys(IdKind::Bic, "BY AABBCC"), ["BYAABBCC"]);
+        assert_eq!(keys(IdKind::Registration, "BY ABC"), ["BYABC"]);
     }
 }

@@ -187,7 +187,7 @@ pub fn scan(
     });
     for (i, end, word) in candidates {
         let Some(id) = identifier_in_text(&word) else { continue };
-        if snapshot.entities_with_identifier(&id.key()).is_empty() {
+        if id.keys().iter().all(|k| snapshot.entities_with_identifier(k).is_empty()) {
             continue;
         }
         let screening = matcher::screen(snapshot, &Query { identifiers: vec![id], ..Default::default() }, thresholds);

@@ -275,20 +275,42 @@ fn split_remarks(s: &str) -> Vec<&str> {
     out
 }
 
+/// The identifier a remark gives, by its label (`alt. ` taken away before): the labels of the SDN list's remarks that name a person's or a company's number. Round 21 found
+/// Belarusians' `National Foreign ID Number`s unsearchable; the others are the list's most
+/// frequent labels of numbers (dates, tail numbers and gazette references are no identifiers).
 fn id_prefix(lower: &str) -> Option<(IdKind, usize)> {
-    const PREFIXES: [(&str, IdKind); 12] = [
+    const PREFIXES: [(&str, IdKind); 31] = [
         ("passport ", IdKind::Passport),
+        ("diplomatic passport ", IdKind::Passport),
         ("national id no. ", IdKind::NationalId),
+        ("national foreign id number ", IdKind::NationalId),
         ("personal id card ", IdKind::NationalId),
         ("identification number ", IdKind::NationalId),
+        ("cedula no. ", IdKind::NationalId),
+        ("residency number ", IdKind::NationalId),
+        ("birth certificate number ", IdKind::NationalId),
+        ("ssn ", IdKind::NationalId),
         ("swift/bic ", IdKind::Bic),
         ("registration number ", IdKind::Registration),
         ("registration id ", IdKind::Registration),
+        ("business registration number ", IdKind::Registration),
+        ("commercial registry number ", IdKind::Registration),
+        ("company number ", IdKind::Registration),
+        ("uk company number ", IdKind::Registration),
+        ("legal entity number ", IdKind::Registration),
+        ("c.r. no. ", IdKind::Registration),
+        ("unified social credit code (uscc) ", IdKind::Registration),
+        ("public registration number ", IdKind::Registration),
+        ("chamber of commerce number ", IdKind::Registration),
+        ("enterprise number ", IdKind::Registration),
         ("tax id no. ", IdKind::TaxId),
+        ("nit # ", IdKind::TaxId),
+        ("ruc # ", IdKind::TaxId),
+        ("rif # ", IdKind::TaxId),
+        ("v.a.t. number ", IdKind::TaxId),
+        ("us fein ", IdKind::TaxId),
         ("vessel registration identification imo ", IdKind::Imo),
         ("imo ", IdKind::Imo),
-        ("company number ", IdKind::Registration),
-        ("business registration number ", IdKind::Registration),
     ];
     PREFIXES.iter().find(|(p, _)| lower.starts_with(p)).map(|(p, k)| (*k, p.len()))
 }
@@ -331,6 +353,18 @@ mod tests {
         assert_eq!(e.identifiers.len(), 2);
         assert_eq!(e.identifiers[0].value, "MP123");
         assert_eq!(e.names[0].full, "ALPHA; GROUP");
+        // The SDN list's other labels of numbers, an alternative's too.
+        let mut e = Entity::new("y".into(), SourceKind::UsOfacSdn, EntityType::Person);
+        apply_remarks(
+            &mut e,
+            "National Foreign ID Number 3260377A081PB9 (Belarus); alt. Passport KH1234567; US FEIN 12-3456789; \
+             Government Gazette Number 00123 (Belarus); Phone Number 375172000000.",
+        );
+        let ids: Vec<(IdKind, &str)> = e.identifiers.iter().map(|i| (i.kind, i.value.as_str())).collect();
+        assert_eq!(
+            ids,
+            [(IdKind::NationalId, "3260377A081PB9"), (IdKind::Passport, "KH1234567"), (IdKind::TaxId, "12-3456789")]
+        );
     }
 
     #[test]
