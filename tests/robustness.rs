@@ -1285,3 +1285,181 @@ fn a_state_body_named_with_belarus_written_short_is_found() {
     let raised: Vec<&str> = ordinary.iter().copied().filter(|n| screen(n).decision != Decision::Clear).collect();
     assert!(raised.is_empty(), "raised: {raised:?}");
 }
+
+/// A listed person written in Cyrillic as payment orders write him, surname and initials
+/// (`Паршин А.Е.`), from every listed Cyrillic name that parts surname from given names by a
+/// comma. Initials that romanise in two letters or as `Ye` (`Я`, `Ю`, `Х`, `Е`) are counted
+/// apart: round 21 found them CLEAR where one-letter ones were found.
+#[test]
+fn a_surname_with_cyrillic_initials_is_found() {
+    let s = snapshot();
+    let (mut all, mut hard) = ((0usize, Vec::new()), (0usize, Vec::new()));
+    for p in people(&s) {
+        for c in p.cyrillic.iter().filter_map(|c| c.split_once(',')) {
+            let initials: String =
+                c.1.split_whitespace().filter_map(|g| g.chars().next()).map(|i| format!("{i}.")).collect();
+            if initials.is_empty() {
+                continue;
+            }
+            let name = format!("{} {initials}", c.0.trim());
+            let two_letters = initials.chars().any(|i| "ЕЁЯЮХЖЦЧШЩЄЇ".contains(i));
+            let count = if two_letters { &mut hard } else { &mut all };
+            count.0 += 1;
+            if !found(&s, &name, &p.id) {
+                count.1.push(name);
+            }
+        }
+    }
+    // And romanised, a `Ye` name's initial as Russian writes it, `E.` (`Parshin A.E.` for Andrei
+    // Yevgenevich PARSHIN), from every listed name with such a given name or patronymic.
+    for p in people(&s) {
+        let parts: Vec<&str> = p.given.split_whitespace().collect();
+        if !parts.iter().any(|g| g.to_lowercase().starts_with("ye")) {
+            continue;
+        }
+        let initials: String = parts
+            .iter()
+            .filter_map(|g| {
+                let first = g.chars().next()?;
+                Some(if g.to_lowercase().starts_with("ye") { "E.".to_string() } else { format!("{first}.") })
+            })
+            .collect();
+        let name = format!("{} {initials}", p.surname);
+        hard.0 += 1;
+        if !found(&s, &name, &p.id) {
+            hard.1.push(name);
+        }
+    }
+    println!(
+        "{} of {} found; initials romanised otherwise {} of {}",
+        all.0 - all.1.len(),
+        all.0,
+        hard.0 - hard.1.len(),
+        hard.0
+    );
+    assert!(all.0 >= 40 && all.1.len() * 20 <= all.0, "lost {:?}", &all.1[..all.1.len().min(20)]);
+    assert!(hard.0 >= 20 && hard.1.len() * 10 <= hard.0, "lost {:?}", &hard.1[..hard.1.len().min(20)]);
+}
+
+/// A listed person's full name, with a date of birth two or more years off and another country
+/// than the listed one, is REVIEWed, not cleared: either alone was (round 21), and details a payer
+/// gives can be wrong or made up. Every listed person with a full date of birth, by the first of
+/// his names.
+#[test]
+fn a_listed_full_name_is_reviewed_whatever_the_birth_date_and_country_say() {
+    let s = snapshot();
+    let (mut tried, mut cleared) = (0usize, Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Person) {
+        let Some(dob) = e.dates_of_birth.iter().find(|d| d.day.is_some()) else { continue };
+        let Some(name) = e.names.first() else { continue };
+        let Some(month) = dob.month else { continue };
+        let off = format!("{:04}-{month:02}-{:02}", dob.year + 3, dob.day.unwrap_or(1));
+        let country = if e.countries.iter().any(|c| c.contains("Brazil")) { "Chile" } else { "Brazil" };
+        let q = Query {
+            name: name.full.clone(),
+            party_type: Some(EntityType::Person),
+            date_of_birth: screener::model::PartialDate::parse_iso(&off),
+            country: Some(country.into()),
+            ..Default::default()
+        };
+        let r = matcher::screen(&s, &q, &Thresholds::default());
+        tried += 1;
+        if !r.matches.iter().any(|m| m.decision != Decision::Clear && s.entities[m.entity as usize].id == e.id) {
+            cleared.push(name.full.clone());
+        }
+    }
+    println!("{} of {tried} reviewed", tried - cleared.len());
+    assert!(
+        tried >= 50 && cleared.is_empty(),
+        "{} of {tried} cleared: {:?}",
+        cleared.len(),
+        &cleared[..cleared.len().min(20)]
+    );
+}
+
+/// A party whose name meets a dated and an undated listing of one person at BLOCK strength, born
+/// far from the dated one's date, is REVIEWed on the undated one, not BLOCKed (round 21 BLOCKed
+/// namesakes born 30 years apart on listings that give no date). Every pair of listings one
+/// primary name meets so.
+#[test]
+fn an_undated_listing_does_not_block_a_party_another_listing_dates_otherwise() {
+    let s = snapshot();
+    let (mut tried, mut blocked) = (0usize, Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Person) {
+        let Some(dob) = e.dates_of_birth.first() else { continue };
+        let Some(name) = e.names.first() else { continue };
+        let screen = |date: Option<screener::model::PartialDate>| {
+            let q = Query {
+                name: name.full.clone(),
+                party_type: Some(EntityType::Person),
+                date_of_birth: date,
+                ..Default::default()
+            };
+            matcher::screen(&s, &q, &Thresholds::default())
+        };
+        let undated_blocks = |r: &matcher::Screening| {
+            r.matches
+                .iter()
+                .any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].dates_of_birth.is_empty())
+        };
+        if !undated_blocks(&screen(None)) {
+            continue;
+        }
+        let far = screener::model::PartialDate::parse_iso(&format!("{:04}", dob.year.saturating_sub(30)));
+        tried += 1;
+        if undated_blocks(&screen(far)) {
+            blocked.push(name.full.clone());
+        }
+    }
+    println!("{tried} names met an undated listing");
+    assert!(
+        tried >= 20 && blocked.is_empty(),
+        "{} of {tried} blocked: {:?}",
+        blocked.len(),
+        &blocked[..blocked.len().min(20)]
+    );
+}
+
+/// A listed person's surname alone with his full date of birth (`Lukashenko`, 1954-08-30) is
+/// REVIEWed: few namesakes share both (round 21 found every listed person so named CLEAR). With
+/// another date, the surname alone stays CLEAR. Every listed person with a full date of birth.
+#[test]
+fn a_surname_with_the_listed_full_birth_date_is_reviewed() {
+    let s = snapshot();
+    let (mut tried, mut missed, mut raised) = (0usize, Vec::new(), Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Person) {
+        let Some(dob) = e.dates_of_birth.iter().find(|d| d.day.is_some() && d.month.is_some()) else { continue };
+        let Some(parts) = e.names.iter().find_map(|n| n.parts.clone()) else { continue };
+        let surname = parts.surname.trim().to_string();
+        if surname.split_whitespace().count() != 1 || surname.chars().count() < 4 {
+            continue;
+        }
+        let screen = |date: &str| {
+            let q = Query {
+                name: surname.clone(),
+                party_type: Some(EntityType::Person),
+                date_of_birth: screener::model::PartialDate::parse_iso(date),
+                ..Default::default()
+            };
+            matcher::screen(&s, &q, &Thresholds::default())
+        };
+        let (month, day) = (dob.month.unwrap_or(1), dob.day.unwrap_or(1));
+        tried += 1;
+        let r = screen(&format!("{:04}-{month:02}-{day:02}", dob.year));
+        if !r.matches.iter().any(|m| m.decision != Decision::Clear && s.entities[m.entity as usize].id == e.id) {
+            missed.push(surname.clone());
+        }
+        let other = screen(&format!("{:04}-{month:02}-{day:02}", dob.year + 7));
+        if other.matches.iter().any(|m| s.entities[m.entity as usize].id == e.id) {
+            raised.push(surname.clone());
+        }
+    }
+    println!("{} of {tried} reviewed; {} raised with another date", tried - missed.len(), raised.len());
+    assert!(
+        tried >= 100 && missed.len() * 20 <= tried,
+        "{} of {tried} missed: {:?}",
+        missed.len(),
+        &missed[..missed.len().min(20)]
+    );
+    assert!(raised.len() * 20 <= tried, "raised with another date: {:?}", &raised[..raised.len().min(20)]);
+}

@@ -23,6 +23,7 @@ pub(super) fn decide(
 ) -> Vec<MatchResult> {
     let Options { keep_clear, only, .. } = *opts;
     let query_country = query.country.as_deref().map(crate::normalize::country_key);
+    let dated_otherwise = dated_otherwise(snapshot, query, thresholds, &best);
     let mut matches: Vec<(bool, MatchResult)> = Vec::new();
     for (ei, BestName { score: name_score, name, how, other_type }) in best {
         let entity = &snapshot.entities[ei as usize];
@@ -49,6 +50,16 @@ pub(super) fn decide(
         let (dob_adjustment, country_adjustment) = (adjustment(&dob), adjustment(&country));
         let mut score = f64::from(name_score) + dob_adjustment + country_adjustment + adjustment(&ident);
         score = score.clamp(0.0, 1.0);
+        // A listed name met in full (its patronymic too) at BLOCK strength is REVIEWed whatever
+        // the date of birth and country sent say against it: a payer's details can be wrong or
+        // made up, a list may know one date of several, and a listed person's full name cleared
+        // on them is the miss a compliance officer cannot explain (round 21: `Viktor
+        // Gennadievich Khrenin` with a date two years off and Russia was CLEAR; either conflict
+        // alone was not). A namesake who shares only the given name and surname, born decades
+        // apart elsewhere, may still be cleared by them.
+        if how.full && f64::from(name_score) >= thresholds.block {
+            score = score.max(thresholds.review);
+        }
         let mut decision = if score >= thresholds.block {
             Decision::Block
         } else if score >= thresholds.review {
@@ -56,10 +67,35 @@ pub(super) fn decide(
         } else {
             Decision::Clear
         };
+        // A listed person's surname with his full date of birth, day, month and year (`Lukashenko`
+        // born 1954-08-30): few namesakes share both, and a payment naming the party so is worth
+        // a look (round 21 found every listed person so named CLEAR).
+        if decision == Decision::Clear
+            && name_score >= SURNAME_AND_BIRTH
+            && dob.as_ref().is_some_and(|f| f.adjustment >= features::EXACT_DOB)
+        {
+            decision = Decision::Review;
+            score = score.max(thresholds.review);
+        }
         // What the query does not say (given names as initials, words after a cut) can make a
         // REVIEW, never a BLOCK on its own.
         if (how.initials || how.cut || how.weak) && decision == Decision::Block {
             decision = Decision::Review;
+        }
+        // A listing without a date of birth, when the party's name meets as well another listing
+        // whose date the party's rules out (the same person on another list, as a rule: lists
+        // differ in what they give), cannot say more than that one: REVIEW at most (round 21:
+        // `Aleksandr Zaitsev` born 1946 BLOCKed on Japan's undated Aleksandr ZAITSEV, while
+        // OFAC's and Canada's, born 1976, were conflicts).
+        let undated_twin = decision == Decision::Block
+            && dated_otherwise
+            && dob.as_ref().is_some_and(|f| f.outcome == Outcome::Absent);
+        let mut dob = dob;
+        if undated_twin {
+            decision = Decision::Review;
+            if let Some(f) = dob.as_mut() {
+                f.detail = Cow::Borrowed(UNDATED_TWIN_DETAIL);
+            }
         }
         // An approximate name with the listed date of birth is the listed person.
         if how.approximate && decision == Decision::Block && dob_adjustment < features::EXACT_DOB {
@@ -108,6 +144,31 @@ pub(super) fn decide(
     let mut matches: Vec<MatchResult> = matches.into_iter().map(|(_, m)| m).collect();
     matches.truncate(MAX_MATCHES);
     matches
+}
+
+/// The least name score with which a full date of birth equal to the listed one makes a
+/// REVIEW: a person's surname alone against his listed given name and surname (weights 2 of 3).
+pub(super) const SURNAME_AND_BIRTH: f32 = 0.66;
+
+const UNDATED_TWIN_DETAIL: &str = "the list gives no date of birth, and another listing the name meets as well gives \
+                                   one the query's rules out: REVIEW at most";
+
+/// Whether the party's name meets, at BLOCK strength, a listed entity whose dates of birth the
+/// party's rules out (see `undated_twin` in [`decide`]).
+fn dated_otherwise(
+    snapshot: &Snapshot,
+    query: &Query,
+    thresholds: &Thresholds,
+    best: &FxHashMap<u32, BestName>,
+) -> bool {
+    let Some(dob) = query.date_of_birth else {
+        return false;
+    };
+    best.iter().any(|(ei, b)| {
+        let listed = &snapshot.entities[*ei as usize].dates_of_birth;
+        f64::from(b.score) >= thresholds.block
+            && features::date_of_birth(Some(dob), listed).is_some_and(|f| f.outcome == Outcome::Conflict)
+    })
 }
 
 /// What a name score does not say by itself: each caveat that kept it from a plain match.

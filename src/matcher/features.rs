@@ -98,6 +98,13 @@ pub fn country(query: Option<&str>, listed: &[String]) -> Option<Feature> {
     if listed.is_empty() {
         return Some(Feature::absent("country", "the list gives no country"));
     }
+    // A country not recognised (`Atlantis`, `XX`, a typo) is no evidence of another party: not
+    // compared, and said so (round 21 saw it counted against a listed person).
+    // (`normalize::country_key` gives a recognised country as its upper-case ISO code, other
+    // text folded to lower case.)
+    if !(q.len() == 2 && q.bytes().all(|b| b.is_ascii_uppercase())) {
+        return Some(Feature::absent("country", "the query's country is not one screener recognises: not compared"));
+    }
     Some(if listed.iter().any(|l| l == q) {
         Feature {
             feature: "country",
@@ -127,8 +134,12 @@ pub fn identifier(query: &[Identifier], entity: &Entity) -> (Option<Feature>, bo
         return (Some(Feature::absent("identifier", "the list gives no identifier")), false);
     }
     for q in query {
-        let qk = q.key();
-        if let Some(l) = entity.identifiers.iter().find(|l| kinds_comparable(q.kind, l.kind) && l.key() == qk) {
+        let qk = q.keys();
+        if let Some(l) = entity
+            .identifiers
+            .iter()
+            .find(|l| kinds_comparable(q.kind, l.kind) && l.keys().iter().any(|k| qk.contains(k)))
+        {
             let detail = Cow::Owned(format!("{} {} is listed", l.kind.as_str(), l.value));
             return (
                 Some(Feature { feature: "identifier", score: 1.0, outcome: Outcome::Match, detail, adjustment: 0.0 }),

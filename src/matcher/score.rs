@@ -72,6 +72,15 @@ fn joined_in_query(query: &NameForm, mask: u32) -> bool {
 /// Most units a query has (joined pairs and glued initials included): their set is a 128-bit mask.
 const MAX_UNITS: usize = 128;
 
+/// One Cyrillic letter romanised in two (`normalize::fold`), as an initial is written.
+const CYRILLIC_INITIALS: [&str; 9] = ["ya", "yu", "yo", "ye", "zh", "kh", "ts", "ch", "sh"];
+
+/// Whether an initial stands for a listed word: its first letters, or `E.` for a name romanised
+/// with `Ye` (Russian `Е.` for `Евгеньевич`, listed `Yevgenevich`).
+fn initial_of(listed: &str, initial: &str) -> bool {
+    listed.starts_with(initial) || (initial == "e" && listed.starts_with("ye"))
+}
+
 /// Prepares the query units once per query (not per candidate).
 pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
     let n = q.tokens.len().min(31);
@@ -185,6 +194,18 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
         for (i, t) in q.tokens.iter().take(n).enumerate() {
             if letters(t) != 2 || t.role == Role::Title || !t.text.chars().all(|c| c.is_ascii_alphabetic()) {
                 continue;
+            }
+            // Or one Cyrillic initial romanised in two letters (`Я.` `ya`, `Ю.` `yu`, `Х.` `kh`):
+            // the initial of a listed name that begins with them (round 21: `Шапецка Я.А.`, read
+            // as three initials, was CLEAR for Yauhen Andreevich SHAPETSKA).
+            if CYRILLIC_INITIALS.contains(&&*t.text) && out.len() < MAX_UNITS {
+                out.push(Unit {
+                    token: std::borrow::Cow::Borrowed(t),
+                    mask: 1 << i,
+                    initial: true,
+                    glued: false,
+                    cut: false,
+                });
             }
             for c in t.text.chars() {
                 if out.len() < MAX_UNITS {
@@ -303,6 +324,9 @@ pub struct NameScore {
     pub approximate: bool,
     /// The listed name is the query word for word, in order (set by the matcher, for ranking).
     pub exact: bool,
+    /// Every word of the listed name was met, its patronymic too (legal forms aside): the query
+    /// names the listed party in full, not a namesake who shares its given name and surname.
+    pub full: bool,
 }
 
 /// A query unit and a listed token (by position) that are similar enough to align.
@@ -475,7 +499,7 @@ pub fn score_pairs_with(
                         sim: 1.0,
                         prefix: u.cut && u.only_as_prefix(listed.token(ci)),
                     });
-                } else if text.starts_with(&*u.token.text)
+                } else if initial_of(text, &u.token.text)
                     && (matches!(role, Role::Given | Role::Patronymic)
                         || (role == Role::Surname && (strong_parts & !(1u64 << (ci & 63))).count_ones() >= 2))
                 {
@@ -823,6 +847,7 @@ pub fn score_pairs_with(
         initials: initials && (initial_required || !full_given),
         cut: excused || fragment || prefix,
         weak,
+        full: (0..listed.count()).all(|ci| used(ci) || listed.role(ci) == Role::Legal),
         approximate: (query.person && least_sim < BLOCK_PAIR_SIM)
             || extra_word
             // A person listed under one word, or with no surname, is met for certain only letter

@@ -155,7 +155,22 @@ pub fn country_key(s: &str) -> String {
     match compact.as_str() {
         "russia" => "RU".into(),
         "belarus" | "byelorussia" | "belorussia" => "BY".into(),
-        _ => folded,
+        _ => {
+            // The UK list's `Former USSR, Now Belarus`, `former ussr currently belarus`: the
+            // country now (round 21: a Belarusian's own country counted against him).
+            let now = [" now ", " currently "].iter().find_map(|m| folded.rsplit_once(m).map(|(_, now)| now.trim()));
+            match now {
+                Some(now) if !now.is_empty() => {
+                    let key = country_key(now);
+                    if key.len() == 2 {
+                        key
+                    } else {
+                        folded
+                    }
+                }
+                _ => folded,
+            }
+        }
     }
 }
 
@@ -533,6 +548,9 @@ mod tests {
     fn countries_by_code_or_name() {
         assert_eq!(country_key("BY"), country_key("Belarus"));
         assert_eq!(country_key("Russia"), "RU");
+        assert_eq!(country_key("Former USSR, Now Belarus"), "BY");
+        assert_eq!(country_key("former ussr currently belarus"), "BY");
+        assert_eq!(country_key("Atlantis"), "atlantis");
     }
 
     #[test]
