@@ -140,17 +140,19 @@ fn fields<'a>(text: &'a str, block: &Block<'a>) -> Result<Vec<MtField<'a>>, Mess
 /// have ended there (see [`Content::Name`]'s `line_alone`), and how many lines it took. A line
 /// that fills its width goes on in the next (and that one in the next if it fills it too), read
 /// glued where the cut fell inside a word and with a space. A shorter line may still go on in
-/// the next, wrapped between words (`…COMPANY BELAVIA` / `BELARUSIAN AIRLINES`): the first two
-/// and three lines with a space are further readings, and the next lines are also read as address.
+/// the next, wrapped between words (`…COMPANY BELAVIA` / `BELARUSIAN AIRLINES`): the first two,
+/// three and four lines (all a field of 4×35 holds) with a space are further readings, and the
+/// next lines are also read as address. (Round 21: `MAIN ECONOMIC DEPARTMENT OF THE` / … /
+/// `BELARUS (GHU)`, wrapped over four lines, was REVIEW on its first line alone.)
 fn name_readings(lines: &[&str], width: usize) -> (Vec<String>, Option<String>, usize) {
     let used = 1 + lines.iter().take(lines.len() - 1).take_while(|l| l.chars().count() >= width).count();
     let pieces: Vec<&str> = lines[..used].iter().map(|l| l.trim()).collect();
     if used == 1 {
         let first = pieces[0].to_string();
-        // The first line, then with the next one and the next two (a long name wrapped between
-        // words over three lines).
+        // The first line, then with the next one, two and three (a long name wrapped between
+        // words over up to four lines).
         let mut readings = vec![first];
-        for n in 2..=lines.len().min(3) {
+        for n in 2..=lines.len().min(4) {
             readings.push(lines[..n].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "));
         }
         return (readings, None, 1);
@@ -525,6 +527,23 @@ mod tests {
         let m = parse(out).expect("parses");
         assert_eq!(bic(&m, "{1:}"), (Some(Role::InstructedAgent), "DEUTDEFFXXX".into()));
         assert_eq!(bic(&m, "{2:}"), (Some(Role::InstructingAgent), "NDEASESSXXX".into()));
+    }
+
+    #[test]
+    fn a_name_wrapped_between_words_over_four_lines_is_read_whole() {
+        let mt = "{1:F01COBADEFFAXXX0000000000}{2:I103RZBAATWWXXXXN}{4:\n:20:REF1\n:23B:CRED\n\
+                  :32A:250312EUR100,00\n:50K:/DE44500105175407324931\nMUELLER GMBH\n:59:/BY86AKBB10100000002966000000\n\
+                  MAIN ECONOMIC DEPARTMENT OF THE\nADMINISTRATIVE AFFAIRS OFFICE OF\nTHE PRESIDENT OF THE REPUBLIC OF\n\
+                  BELARUS (GHU)\n:71A:OUR\n-}";
+        let m = parse(mt).expect("parses");
+        let Content::Name { readings, .. } = &field(&m, ":59:").content else { panic!() };
+        assert_eq!(
+            readings.last().map(String::as_str),
+            Some(
+                "MAIN ECONOMIC DEPARTMENT OF THE ADMINISTRATIVE AFFAIRS OFFICE OF THE PRESIDENT OF THE REPUBLIC OF \
+                 BELARUS (GHU)"
+            )
+        );
     }
 
     #[test]
