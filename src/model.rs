@@ -295,32 +295,28 @@ impl Identifier {
         k
     }
 
-    /// The keys it is looked up and compared by: [`Identifier::key`], and the key without a
-    /// country's ISO code written before the number (`BY MP2663333`, `BY-100331707`, or glued
-    /// to a registration or tax number, `BY100331707`, `BYAC1400707`, as VAT numbers are
-    /// written): round 21 found every listed number so written CLEAR. Glued to a passport's, two
-    /// letters are its series (`MP2663333`), not a country. The key without the code must still
-    /// hold a digit and four characters, so that it names a number.
-    pub fn keys(&self) -> Vec<String> {
-        let key = self.key();
+    /// A number written after a country's ISO code (`BY MP2663333`, `BY-100331707`, glued
+    /// `BY100331707`, `BYMP2663333`, as VAT numbers and some forms write them): the code and the
+    /// key without it. Round 21 found every listed number so written CLEAR. A query's only: the
+    /// key without the code counts only against an entity listed with that country
+    /// (`matcher`), since two letters before a number are as often a passport's series (`MP
+    /// 2387911`, `KH…`) or another country's number (`DE100331707`, a German VAT number, is no
+    /// Belarusian registration). The rest must hold a digit and four characters.
+    pub fn country_prefixed(&self) -> Option<(String, String)> {
         let value = self.value.trim();
-        let mut out = vec![key];
-        if matches!(self.kind, IdKind::Bic | IdKind::Imo) || value.len() < 4 || !value.is_char_boundary(2) {
-            return out;
+        if matches!(self.kind, IdKind::Bic | IdKind::Imo) || value.len() < 6 || !value.is_char_boundary(2) {
+            return None;
         }
         let (code, rest) = value.split_at(2);
-        let separated = rest.starts_with([' ', '-', ':', '/']);
-        let glued = matches!(self.kind, IdKind::Registration | IdKind::TaxId | IdKind::Other)
-            && rest.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
-        let is_country = code.bytes().all(|b| b.is_ascii_alphabetic())
-            && code.to_ascii_uppercase().parse::<celes::Country>().is_ok_and(|c| c.alpha2.eq_ignore_ascii_case(code));
-        if (separated || glued) && is_country {
-            let rest = Identifier { kind: self.kind, value: rest.to_string() }.key();
-            if rest.len() >= 4 && rest.bytes().any(|b| b.is_ascii_digit()) {
-                out.push(rest);
-            }
-        }
-        out
+        let rest = rest.trim_start_matches([' ', '-', ':', '/']);
+        let country = code
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic())
+            .then(|| code.to_ascii_uppercase().parse::<celes::Country>().ok())
+            .flatten()
+            .filter(|c| c.alpha2.eq_ignore_ascii_case(code))?;
+        let rest = Identifier { kind: self.kind, value: rest.to_string() }.key();
+        (rest.len() >= 4 && rest.bytes().any(|b| b.is_ascii_digit())).then(|| (country.alpha2.to_string(), rest))
     }
 }
 
@@ -433,21 +429,23 @@ mod tests {
     fn bic_keys_ignore_branch() {
         let a = Identifier { kind: IdKind::Bic, value: "BPSB BY2X XXX".into() };
         assert_eq!(a.key(), "BPSBBY2X");
-        assert_eq!(a.keys(), ["BPSBBY2X"]);
     }
 
     #[test]
-    fn a_country_code_before_a_number_is_also_read_without_it() {
-        let keys = |kind, value: &str| Identifier { kind, value: value.into() }.keys();
-        assert_eq!(keys(IdKind::Passport, "BY MP2663333"), ["BYMP2663333", "MP2663333"]);
-        assert_eq!(keys(IdKind::Other, "by-MP2663333"), ["BYMP2663333", "MP2663333"]);
-        assert_eq!(keys(IdKind::Registration, "BY100331707"), ["BY100331707", "100331707"]);
-        assert_eq!(keys(IdKind::TaxId, "BY 100331707"), ["BY100331707", "100331707"]);
-        assert_eq!(keys(IdKind::TaxId, "BYAC1400707"), ["BYAC1400707", "AC1400707"]);
-        // A passport's series is no country; two letters that are no country stay; a BIC is one.
-        assert_eq!(keys(IdKind::Passport, "MP2663333"), ["MP2663333"]);
-        assert_eq!(keys(IdKind::Registration, "HE 123456"), ["HE123456"]);
-        assert_eq!(keys(IdKind::Bic, "BY AABBCC"), ["BYAABBCC"]);
-        assert_eq!(keys(IdKind::Registration, "BY ABC"), ["BYABC"]);
+    fn a_country_code_before_a_number_is_told_apart() {
+        let prefixed = |kind, value: &str| Identifier { kind, value: value.into() }.country_prefixed();
+        let by = |rest: &str| Some(("BY".to_string(), rest.to_string()));
+        assert_eq!(prefixed(IdKind::Passport, "BY MP2663333"), by("MP2663333"));
+        assert_eq!(prefixed(IdKind::Passport, "BYMP2663333"), by("MP2663333"));
+        assert_eq!(prefixed(IdKind::Other, "by-MP2663333"), by("MP2663333"));
+        assert_eq!(prefixed(IdKind::Registration, "BY100331707"), by("100331707"));
+        assert_eq!(prefixed(IdKind::TaxId, "BYAC1400707"), by("AC1400707"));
+        assert_eq!(prefixed(IdKind::NationalId, "BY3260377A081PB9"), by("3260377A081PB9"));
+        // A passport's series that is a country's code too is read so (the matcher asks for the
+        // entity's country); two letters that are no country, a BIC and a short rest are not.
+        assert_eq!(prefixed(IdKind::Passport, "MP2663333"), Some(("MP".to_string(), "2663333".to_string())));
+        assert_eq!(prefixed(IdKind::Registration, "HE 123456"), None);
+        assert_eq!(prefixed(IdKind::Bic, "BY AABBCC"), None);
+        assert_eq!(prefixed(IdKind::Registration, "BY ABCDE"), None);
     }
 }

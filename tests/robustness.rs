@@ -1463,3 +1463,45 @@ fn a_surname_with_the_listed_full_birth_date_is_reviewed() {
     );
     assert!(raised.len() * 20 <= tried, "raised with another date: {:?}", &raised[..raised.len().min(20)]);
 }
+
+/// Every listed number of an entity listed in Belarus, written after Belarus's code as forms and
+/// VAT numbers write it (`BY MP2663333`, `BY100331707`), finds its entity; after another
+/// country's code (`DE100331707`, a German VAT number), it does not (round 22 BLOCKed those).
+#[test]
+fn a_number_after_a_country_code_meets_only_that_countrys_listings() {
+    let s = snapshot();
+    let screen = |kind: screener::model::IdKind, value: String| {
+        let q = Query { identifiers: vec![screener::model::Identifier { kind, value }], ..Default::default() };
+        matcher::screen(&s, &q, &Thresholds::default())
+    };
+    let (mut tried, mut missed, mut crossed) = (0usize, Vec::new(), Vec::new());
+    for e in &s.entities {
+        let belarus = e.countries.iter().any(|c| screener::normalize::country_key(c) == "BY");
+        if !belarus {
+            continue;
+        }
+        for id in e
+            .identifiers
+            .iter()
+            .filter(|i| !matches!(i.kind, screener::model::IdKind::Bic | screener::model::IdKind::Imo))
+        {
+            let key = id.key();
+            if key.len() < 6 {
+                continue;
+            }
+            tried += 1;
+            let found = |r: &matcher::Screening| {
+                r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == e.id)
+            };
+            if !found(&screen(id.kind, format!("BY {}", id.value))) || !found(&screen(id.kind, format!("BY{key}"))) {
+                missed.push(id.value.clone());
+            }
+            if found(&screen(id.kind, format!("DE{key}"))) {
+                crossed.push(id.value.clone());
+            }
+        }
+    }
+    println!("{tried} listed numbers");
+    assert!(tried >= 50 && missed.is_empty(), "missed after BY: {:?}", &missed[..missed.len().min(20)]);
+    assert!(crossed.is_empty(), "met after DE: {:?}", &crossed[..crossed.len().min(20)]);
+}

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{Entity, EntityType, IdKind, Identifier, Regime, SourceKind};
+use crate::model::{Entity, EntityType, IdKind, Regime, SourceKind};
 use crate::normalize::{country_key, fold};
 use name_form::NameForm;
 
@@ -472,12 +472,10 @@ impl Snapshot {
                     brands,
                 });
             }
-            for k in e.identifiers.iter().flat_map(Identifier::keys) {
+            for id in &e.identifiers {
+                let k = id.key();
                 if k.len() >= 4 {
-                    let holders = identifiers.entry(k).or_default();
-                    if holders.last() != Some(&(ei as u32)) {
-                        holders.push(ei as u32);
-                    }
+                    identifiers.entry(k).or_default().push(ei as u32);
                 }
             }
             countries.push(e.countries.iter().map(|c| country_key(c)).collect());

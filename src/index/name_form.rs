@@ -699,9 +699,11 @@ fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
 /// (`A.B.C. Company`, `p.l.c.`, `S.A.`, `Sp. z o.o.`) folds to single letters, which are one
 /// word, not initials. Done alike on both sides, so `A & M TRADING` meets itself.
 ///
-/// Belarus's state bodies are written `… of the RB` (`РБ`) and `… of the R. Belarus` in payments
-/// for the lists' `… of the Republic of Belarus`: `rb` after `of` (or `of the`), and `r` there
-/// before `belarus`, are those words. Only there: `RB` elsewhere is any company's initials.
+/// Belarus's state bodies are written `… of the RB` (`РБ`), `… RB OJSC`, `… of the R. Belarus`
+/// and `… of the Rep. of Belarus` in payments for the lists' `… of the Republic of Belarus`:
+/// `rb` after `of` (or `of the`) or between a name and its legal form, and `r`, `rep`, `resp`
+/// there before (`of`) `belarus`, are those words. Only there: `RB` elsewhere is any company's
+/// initials.
 ///
 /// A Roman numeral of two letters or more is written in digits (`Investments III`), so that a
 /// number meets itself however it is written and another number is another organisation
@@ -719,13 +721,22 @@ pub(crate) fn org_words(words: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
             continue;
         }
         let after_of = i > 0 && (words[i - 1] == "of" || (i > 1 && words[i - 1] == "the" && words[i - 2] == "of"));
-        if words[i] == "rb" && after_of {
+        // Or closing the name before its legal form (`Development Bank RB OJSC`, round 22).
+        let before_legal_form =
+            || i >= 2 && i + 1 < words.len() && words[i + 1..].iter().all(|w| is_legal_form_word(w, &phonetic_key(w)));
+        if words[i] == "rb" && (after_of || before_legal_form()) {
             out.push(std::borrow::Cow::Borrowed("republic"));
             out.push(std::borrow::Cow::Borrowed("belarus"));
             i += 1;
             continue;
         }
-        if words[i] == "r" && after_of && words.get(i + 1).is_some_and(|w| w == "belarus") {
+        // `R.`, `Rep.`, `Resp.` for Republic before Belarus.
+        let republic_cut = matches!(words[i].as_str(), "r" | "rep" | "resp");
+        let before_belarus = |j: usize| words.get(j).is_some_and(|w| w == "belarus");
+        if republic_cut
+            && after_of
+            && (before_belarus(i + 1) || (words.get(i + 1).is_some_and(|w| w == "of") && before_belarus(i + 2)))
+        {
             out.push(std::borrow::Cow::Borrowed("republic"));
             i += 1;
             continue;

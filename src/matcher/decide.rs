@@ -32,7 +32,7 @@ pub(super) fn decide(
         }
         let dob = features::date_of_birth(query.date_of_birth, &entity.dates_of_birth);
         let country = features::country(query_country.as_deref(), &snapshot.countries[ei as usize]);
-        let (ident, id_hit) = features::identifier(&query.identifiers, entity);
+        let (ident, id_hit) = features::identifier(&query.identifiers, entity, &snapshot.countries[ei as usize]);
         let name_feature = Feature {
             feature: "name",
             score: f64::from(name_score),
@@ -56,8 +56,10 @@ pub(super) fn decide(
         // on them is the miss a compliance officer cannot explain (round 21: `Viktor
         // Gennadievich Khrenin` with a date two years off and Russia was CLEAR; either conflict
         // alone was not). A namesake who shares only the given name and surname, born decades
-        // apart elsewhere, may still be cleared by them.
-        if how.full && f64::from(name_score) >= thresholds.block {
+        // apart elsewhere, may still be cleared by them, and so may a name met with a caveat (a
+        // first letter off, initials).
+        let caveats = how.initials || how.cut || how.weak || how.approximate || other_type;
+        if how.full && !caveats && f64::from(name_score) >= thresholds.block {
             score = score.max(thresholds.review);
         }
         let mut decision = if score >= thresholds.block {

@@ -38,6 +38,13 @@ impl Feature {
 /// `None` when the query gives no date of birth.
 pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Option<Feature> {
     let q = query?;
+    // A date of birth after tomorrow (UTC; tomorrow is today somewhere) is a slip of the field, a
+    // payment date or a year typed wrong: compared, it would count as evidence of another person.
+    // Not compared, and said so; not refused, which would leave a whole payment unscreened for
+    // one party's optional field (round 22).
+    if after_tomorrow(q) {
+        return Some(Feature::absent("date_of_birth", "the date of birth sent is after today: not compared"));
+    }
     let best = listed.iter().map(|l| (compare_dates(q, *l), l)).max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
     let Some(((score, outcome, adjustment), l)) = best else {
         return Some(Feature::absent("date_of_birth", "the list gives no date of birth"));
@@ -49,6 +56,13 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Opti
         detail: Cow::Owned(format!("query {q}, listed {l}")),
         adjustment,
     })
+}
+
+/// Whether a date, to the precision given, is after tomorrow (UTC).
+fn after_tomorrow(date: PartialDate) -> bool {
+    let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap_or(time::Date::MAX);
+    let given = (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
+    given > (u16::try_from(tomorrow.year()).unwrap_or(u16::MAX), u8::from(tomorrow.month()), tomorrow.day())
 }
 
 /// What a date of birth equal to the listed one, day, month and year, adds to a match: the most a
@@ -125,8 +139,10 @@ pub fn country(query: Option<&str>, listed: &[String]) -> Option<Feature> {
 }
 
 /// Returns the feature (`None` when the query gives no identifier) and whether an identifier is
-/// equal to a listed one (which blocks on its own).
-pub fn identifier(query: &[Identifier], entity: &Entity) -> (Option<Feature>, bool) {
+/// equal to a listed one (which blocks on its own). `countries`: the entity's listed countries'
+/// keys, against which a number written after a country's code is also compared without it
+/// (`Identifier::country_prefixed`).
+pub fn identifier(query: &[Identifier], entity: &Entity, countries: &[String]) -> (Option<Feature>, bool) {
     if query.is_empty() {
         return (None, false);
     }
@@ -134,12 +150,10 @@ pub fn identifier(query: &[Identifier], entity: &Entity) -> (Option<Feature>, bo
         return (Some(Feature::absent("identifier", "the list gives no identifier")), false);
     }
     for q in query {
-        let qk = q.keys();
-        if let Some(l) = entity
-            .identifiers
-            .iter()
-            .find(|l| kinds_comparable(q.kind, l.kind) && l.keys().iter().any(|k| qk.contains(k)))
-        {
+        let qk = q.key();
+        let without_code = q.country_prefixed().filter(|(code, _)| countries.contains(code)).map(|(_, rest)| rest);
+        let equal = |k: &str| k == qk || without_code.as_deref() == Some(k);
+        if let Some(l) = entity.identifiers.iter().find(|l| kinds_comparable(q.kind, l.kind) && equal(&l.key())) {
             let detail = Cow::Owned(format!("{} {} is listed", l.kind.as_str(), l.value));
             return (
                 Some(Feature { feature: "identifier", score: 1.0, outcome: Outcome::Match, detail, adjustment: 0.0 }),
@@ -168,6 +182,17 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse_iso(s).expect("date")
+    }
+
+    #[test]
+    fn a_date_of_birth_after_tomorrow_is_not_compared() {
+        let next_year = time::OffsetDateTime::now_utc().year() + 1;
+        let f = date_of_birth(Some(d(&format!("{next_year}-01-01"))), &[d("1954-08-30")]).expect("given");
+        assert_eq!((f.outcome, f.adjustment), (Outcome::Absent, 0.0));
+        assert!(f.detail.contains("after today"));
+        let today = time::OffsetDateTime::now_utc().date();
+        let today = format!("{:04}-{:02}-{:02}", today.year(), u8::from(today.month()), today.day());
+        assert_eq!(date_of_birth(Some(d(&today)), &[d("1954-08-30")]).map(|f| f.outcome), Some(Outcome::Conflict));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::query_text::{query_forms, QueryText};
 use super::{score, similarity, Options, Query, Thresholds};
 use crate::index::name_form::{self, NameForm};
 use crate::index::Snapshot;
-use crate::model::{EntityType, Identifier};
+use crate::model::EntityType;
 
 /// A query unit and a listed token near it, compared once.
 #[derive(Debug, Clone, Copy)]
@@ -739,8 +739,15 @@ pub(super) fn best_names(
             }
         }
     } // Identifier hits count whatever the name.
-    for key in query.identifiers.iter().flat_map(Identifier::keys) {
-        for &ei in snapshot.entities_with_identifier(&key) {
+    for id in &query.identifiers {
+        let prefixed = id.country_prefixed();
+        let without_code = prefixed.iter().flat_map(|(code, rest)| {
+            snapshot
+                .entities_with_identifier(rest)
+                .iter()
+                .filter(move |&&ei| snapshot.countries[ei as usize].contains(code))
+        });
+        for &ei in snapshot.entities_with_identifier(&id.key()).iter().chain(without_code) {
             best.entry(ei).or_insert(BestName { score: 0.0, name: 0, ..Default::default() });
         }
     }

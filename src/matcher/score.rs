@@ -324,8 +324,9 @@ pub struct NameScore {
     pub approximate: bool,
     /// The listed name is the query word for word, in order (set by the matcher, for ranking).
     pub exact: bool,
-    /// Every word of the listed name was met, its patronymic too (legal forms aside): the query
-    /// names the listed party in full, not a namesake who shares its given name and surname.
+    /// Every word of the listed name was met, its patronymic too, and every word of the query
+    /// (legal forms and titles aside): the query is the listed name in full, not a namesake who
+    /// shares its given name and surname, nor one with a patronymic the listing lacks.
     pub full: bool,
 }
 
@@ -847,7 +848,9 @@ pub fn score_pairs_with(
         initials: initials && (initial_required || !full_given),
         cut: excused || fragment || prefix,
         weak,
-        full: (0..listed.count()).all(|ci| used(ci) || listed.role(ci) == Role::Legal),
+        full: (0..listed.count()).all(|ci| used(ci) || listed.role(ci) == Role::Legal)
+            && (0..query.tokens.len().min(31))
+                .all(|qi| used_q & (1 << qi) != 0 || matches!(query.tokens[qi].role, Role::Legal | Role::Title)),
         approximate: (query.person && least_sim < BLOCK_PAIR_SIM)
             || extra_word
             // A person listed under one word, or with no surname, is met for certain only letter

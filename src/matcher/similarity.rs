@@ -192,10 +192,11 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
 /// keep theirs; so do an organisation's words and leetspeak's digits.
 fn other_first_sound_cap(q: &Token, c: &Token, s: f32) -> f32 {
     /// First letters one romanisation or another writes for the other's letter (Cyrillic Х as
-    /// c(h), x, k(h); Ш as c(h), s(h), x; Ж as j, z; З as s, z; Г as g, h; the glides as i, j, y,
-    /// e; Belarusian а for о and э, ў and в as u, v, w; ф, в as f, v; Ц as c, t(s)), and the
-    /// look-alikes `I` and `l`.
-    const ROMANISED: [(u8, u8); 22] = [
+    /// c(h), x, k(h), h(h); К as k, q; Ш as c(h), s(h), x; Ж as j, z; З as s, z; Г as g, h; the
+    /// glides as i, j, y, e, French o(u); Belarusian а for о and э, ў and в as u, v, w; ф, в as
+    /// f, v; Ц as c, t(s)), and the look-alikes `I` and `l` (round 22 found `Qubrakov`,
+    /// `Hhrenin`, `Ouriy`, `Wladzimirauna` lose BLOCK before the last four were added).
+    const ROMANISED: [(u8, u8); 26] = [
         (b'c', b'k'),
         (b'k', b'x'),
         (b'c', b'x'),
@@ -218,6 +219,10 @@ fn other_first_sound_cap(q: &Token, c: &Token, s: f32) -> f32 {
         (b'v', b'w'),
         (b'f', b'v'),
         (b'i', b'l'),
+        (b'k', b'q'),
+        (b'h', b'k'),
+        (b'o', b'y'),
+        (b'u', b'w'),
     ];
     if !(BLOCK_PAIR_SIM..1.0).contains(&s) || q.role == Role::Word {
         return s;

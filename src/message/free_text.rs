@@ -187,7 +187,8 @@ pub fn scan(
     });
     for (i, end, word) in candidates {
         let Some(id) = identifier_in_text(&word) else { continue };
-        if id.keys().iter().all(|k| snapshot.entities_with_identifier(k).is_empty()) {
+        let without_code = id.country_prefixed().map(|(_, rest)| rest);
+        if std::iter::once(id.key()).chain(without_code).all(|k| snapshot.entities_with_identifier(&k).is_empty()) {
             continue;
         }
         let screening = matcher::screen(snapshot, &Query { identifiers: vec![id], ..Default::default() }, thresholds);

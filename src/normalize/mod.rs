@@ -152,9 +152,27 @@ pub fn country_key(s: &str) -> String {
     if let Ok(c) = compact.parse::<celes::Country>() {
         return c.alpha2.to_string();
     }
-    match compact.as_str() {
-        "russia" => "RU".into(),
-        "belarus" | "byelorussia" | "belorussia" => "BY".into(),
+    // `Republic of Belarus`, `Belarus, Republic of`: the country's name without its form.
+    let named: String = folded
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "republic" | "rep" | "respublika" | "respubliki" | "of" | "the"))
+        .collect();
+    if named != compact && !named.is_empty() {
+        if let Ok(c) = named.parse::<celes::Country>() {
+            return c.alpha2.to_string();
+        }
+    }
+    // Names as the region writes them (Russian, Belarusian, Polish, German; `РБ`, `РФ`), which
+    // the ISO tables do not hold.
+    match named.as_str() {
+        "russia" | "rossiya" | "rossija" | "rf" | "russianfederation" | "rossiyskayafederatsiya" => "RU".into(),
+        "belarus" | "byelorussia" | "belorussia" | "belorussiya" | "belarusi" | "bielarus" | "bialorus" | "rb"
+        | "weissrussland" | "belorusskaya" => "BY".into(),
+        "ukraina" | "ukraine" => "UA".into(),
+        "deutschland" => "DE".into(),
+        "polska" => "PL".into(),
+        "lietuva" => "LT".into(),
+        "latvija" => "LV".into(),
         _ => {
             // The UK list's `Former USSR, Now Belarus`, `former ussr currently belarus`: the
             // country now (round 21: a Belarusian's own country counted against him).
@@ -551,6 +569,13 @@ mod tests {
         assert_eq!(country_key("Former USSR, Now Belarus"), "BY");
         assert_eq!(country_key("former ussr currently belarus"), "BY");
         assert_eq!(country_key("Atlantis"), "atlantis");
+        for belarus in
+            ["Republic of Belarus", "Belarus, Republic of", "РБ", "Беларусь", "Белоруссия", "Białoruś", "BLR"]
+        {
+            assert_eq!(country_key(belarus), "BY", "{belarus}");
+        }
+        assert_eq!(country_key("Россия"), "RU");
+        assert_eq!(country_key("Deutschland"), "DE");
     }
 
     #[test]

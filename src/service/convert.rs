@@ -164,16 +164,10 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     }
     let date_of_birth = match party.date_of_birth.trim() {
         "" => None,
-        d => {
-            let date = PartialDate::parse_typed(d)
-                .ok_or_else(|| bad(format!("date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")))?;
-            // A date of birth after today is a slip of the field (a payment date, a year typed
-            // wrong), and compared it would count as evidence of another person.
-            if born_after_today(date) {
-                return Err(bad(format!("date_of_birth `{d}` is after today")));
-            }
-            Some(date)
-        }
+        d => Some(
+            PartialDate::parse_typed(d)
+                .ok_or_else(|| bad(format!("date_of_birth `{d}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")))?,
+        ),
     };
     for (field, value, max) in
         [("country", &party.country, MAX_SHORT_FIELD_CHARS), ("address", &party.address, MAX_ADDRESS_CHARS)]
@@ -193,13 +187,6 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     };
     let country = Some(party.country.trim()).filter(|c| !c.is_empty()).map(str::to_string);
     Ok(Query { name: name.to_string(), party_type, date_of_birth, country, identifiers })
-}
-
-/// Whether a date of birth, to the precision given, is after today (UTC).
-fn born_after_today(date: PartialDate) -> bool {
-    let today = time::OffsetDateTime::now_utc().date();
-    let given = (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
-    given > (u16::try_from(today.year()).unwrap_or(u16::MAX), u8::from(today.month()), today.day())
 }
 
 /// An agent's BIC, when given, must have a BIC's shape (ISO 9362: a 4-letter institution code, a
@@ -396,18 +383,6 @@ mod tests {
         assert!(e.contains("nothing to screen"), "{e}");
         let q = query(&party("MARSHAL", vec![id]), "party").expect("identifier screened");
         assert_eq!((q.name.as_str(), q.identifiers.len()), ("", 1));
-    }
-
-    #[test]
-    fn a_date_of_birth_after_today_is_refused() {
-        let party =
-            |dob: &str| pb::Party { name: "Ivan Petrov".into(), date_of_birth: dob.into(), ..Default::default() };
-        let next_year = time::OffsetDateTime::now_utc().year() + 1;
-        for later in [format!("{next_year}"), format!("{next_year}-01"), format!("{next_year}-01-01")] {
-            let e = query(&party(&later), "party").expect_err(&later).to_string();
-            assert!(e.contains("is after today"), "{e}");
-        }
-        assert!(query(&party("1954-08-30"), "party").is_ok());
     }
 
     #[test]
