@@ -356,7 +356,7 @@ const ORG_SYNONYMS: &[&[&str]] = &[
     &["service", "services", "servis", "servisy", "serwis"],
     &["system", "systems", "sistemy", "sistema", "sistem", "systemy", "systeme"],
     &["holding", "holdings", "kholding"],
-    &["industry", "industries", "industriya", "industria", "industrie"],
+    &["industry", "industries", "industriya", "industria", "industrie", "promyshlennosti", "promyshlennost"],
     &["engineering", "inzhiniring"],
     &["investment", "investments", "invest", "investitsii", "investitsiya"],
     &["logistics", "logistika", "logistik", "logistica"],
@@ -420,6 +420,52 @@ const ORG_SYNONYMS: &[&[&str]] = &[
     &["minsk", "minskiy", "minskii", "minsky", "minski", "minskaya", "minskoe"],
 ];
 
+/// The words of the state bodies' names, Russian and Belarusian, as [`ORG_SYNONYMS`] rows: the
+/// lists write most of them in English only, and a payment from Minsk or Moscow in Russian
+/// (round 23 found `Центральная избирательная комиссия Республики Беларусь` CLEAR). Apart from
+/// those rows because they are no words of trade: a name's `Election` or `Olympic` still says
+/// which body it is (`name_form::brand_words` asks `is_org_synonym_word`, which these are not).
+const STATE_BODY_WORDS: &[&[&str]] = &[
+    &[
+        "central",
+        "tsentralnaya",
+        "tsentralnaia",
+        "tsentralnaja",
+        "tsentralny",
+        "tsentralnyy",
+        "tsentralnyi",
+        "tsentralnyj",
+        "tsentralnoe",
+    ],
+    &["election", "elections", "electoral", "izbiratelnaya", "izbiratelnaia", "izbiratelnoy", "vybarakh"],
+    &["commission", "komissiya", "komissiia", "komissija", "komissii", "kamisiya", "kamisiia"],
+    &["committee", "komitet", "komiteta", "kamitet", "kamiteta"],
+    &[
+        "state",
+        "gosudarstvenny",
+        "gosudarstvennyy",
+        "gosudarstvennyi",
+        "gosudarstvennaya",
+        "gosudarstvennoe",
+        "gosudarstvennoi",
+        "gosudarstvennoy",
+        "dzyarzhauny",
+        "dzyarzhaunaya",
+        "dziarzhauny",
+        "dzyarzhaunai",
+    ],
+    &["security", "bezopasnosti", "biaspeki", "byaspeki"],
+    &["military", "voennoi", "voennoy", "voennaya", "voenny", "voennyy", "vaiskovy", "vayskovy"],
+    &["internal", "vnutrennikh", "vnutrennih", "unutranykh"],
+    &["affairs", "del", "spravau"],
+    &["defence", "defense", "oborony", "abarony"],
+    &["national", "natsionalny", "natsionalnyy", "natsionalnyi", "natsionalnyj", "natsionalnaya", "natsyyanalny"],
+    &["olympic", "olimpiyskiy", "olimpiiskii", "olimpiyskii", "alimpiiski", "alimpiyski"],
+    &["troops", "voyska", "voiska", "vojska"],
+    &["republican", "respublikanskoe", "respublikanskoye", "respublikanskiy", "respublikanskii", "respublikanskae"],
+    &["investigative", "sledstvenny", "sledstvennyy", "sledstvennyi", "sledchy"],
+];
+
 /// The first words of the [`ORG_SYNONYMS`] rows that say what kind of establishment a company is
 /// rather than what it makes or where: a payment names `Minsk Automobile Plant` as `Minsk
 /// Automobile` (round 18: 16 % of such variants CLEAR), while `Minsk Plant` for `Minsk Tractor
@@ -433,21 +479,50 @@ pub fn is_kind_word(word: &str) -> bool {
     ORG_SYNONYMS.iter().any(|row| KIND_ROWS.contains(&row[0]) && row.contains(&word))
 }
 
-/// Whether two folded words of organisation names are one row of [`ORG_SYNONYMS`].
-pub fn org_synonyms(a: &str, b: &str) -> bool {
-    a != b && ORG_SYNONYMS.iter().any(|row| row.contains(&a) && row.contains(&b))
+/// Whether two folded words of organisation names (with their phonetic keys) are one row of
+/// [`ORG_SYNONYMS`].
+pub fn org_synonyms(a: &str, a_key: &str, b: &str, b_key: &str) -> bool {
+    let (Some(a), Some(b)) = (row_word(a, a_key), row_word(b, b_key)) else { return false };
+    a != b && synonym_rows().any(|row| row.contains(&a) && row.contains(&b))
+}
+
+/// The rows of [`ORG_SYNONYMS`] and of [`STATE_BODY_WORDS`].
+fn synonym_rows() -> impl Iterator<Item = &'static &'static [&'static str]> {
+    ORG_SYNONYMS.iter().chain(STATE_BODY_WORDS)
 }
 
 /// The keys of a folded organisation word's synonyms ([`ORG_SYNONYMS`]), for retrieval to look
 /// them up as it looks up a given name's equivalents; empty for other words.
-pub fn org_synonym_keys(word: &str) -> std::sync::Arc<[String]> {
-    org_synonym_table().get(word).cloned().unwrap_or_default()
+pub fn org_synonym_keys(word: &str, key: &str) -> std::sync::Arc<[String]> {
+    row_word(word, key).and_then(|w| org_synonym_table().get(w)).cloned().unwrap_or_default()
+}
+
+/// The word of [`ORG_SYNONYMS`] a folded word is: itself, or, for a word of six letters or more,
+/// the row's word of its phonetic key, so that a row meets the spellings and endings it does
+/// not write (`podshipnikovyy` for `podshipnikovy`, round 23: `Минский подшипниковый завод` was
+/// CLEAR for Minsk Bearing Plant). Shorter words only as spelt: their keys are shared widely.
+fn row_word<'a>(word: &'a str, key: &str) -> Option<&'a str> {
+    static BY_KEY: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> = std::sync::OnceLock::new();
+    if org_synonym_table().contains_key(word) {
+        return Some(word);
+    }
+    if word.len() < 6 || key.len() < 4 {
+        return None;
+    }
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for w in synonym_rows().flat_map(|row| row.iter()).filter(|w| w.len() >= 6) {
+            m.entry(phonetic_key(w)).or_insert(*w);
+        }
+        m
+    });
+    by_key.get(key).copied()
 }
 
 /// Whether a folded word is a word of trade of [`ORG_SYNONYMS`] (asked of every word of every
 /// listed company's name at load: no copy of its synonyms).
 pub fn is_org_synonym_word(word: &str) -> bool {
-    org_synonym_table().contains_key(word)
+    org_synonym_table().contains_key(word) && !STATE_BODY_WORDS.iter().any(|row| row.contains(&word))
 }
 
 fn org_synonym_table() -> &'static rustc_hash::FxHashMap<&'static str, std::sync::Arc<[String]>> {
@@ -455,7 +530,7 @@ fn org_synonym_table() -> &'static rustc_hash::FxHashMap<&'static str, std::sync
         std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
-        for row in ORG_SYNONYMS {
+        for row in synonym_rows() {
             for w in *row {
                 let own = phonetic_key(w);
                 let mut others: Vec<String> = row.iter().map(|o| phonetic_key(o)).filter(|k| *k != own).collect();
@@ -618,11 +693,17 @@ mod tests {
     #[test]
     fn each_word_of_trade_is_in_one_row() {
         let mut seen = std::collections::HashSet::new();
-        for w in ORG_SYNONYMS.iter().flat_map(|row| row.iter()) {
+        for w in synonym_rows().flat_map(|row| row.iter()) {
             assert!(seen.insert(*w), "{w} is in two rows");
             assert_eq!(crate::normalize::fold(w).trim(), *w, "{w} is not folded");
         }
+        let org_synonyms = |a: &str, b: &str| super::org_synonyms(a, &phonetic_key(a), b, &phonetic_key(b));
         assert!(org_synonyms("avtomobilny", "automobile") && org_synonyms("minskiy", "minsk"));
+        // Spellings and endings a row does not write meet it by their key (words of six letters
+        // or more), and the state bodies' words are synonyms but no words of trade.
+        assert!(org_synonyms("podshipnikovyy", "bearing") && org_synonyms("komissiei", "commission"));
+        assert!(!org_synonyms("dell", "affairs"));
+        assert!(is_org_synonym_word("plant") && !is_org_synonym_word("election") && !is_org_synonym_word("olympic"));
         // Belarusian Airlines in Russian and in Belarusian (`Белорусские авиалинии`,
         // `Беларускія авіялініі`), folded.
         for (a, b) in [

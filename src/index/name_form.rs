@@ -567,26 +567,32 @@ pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(
 /// CLEAR). A further reading, not a rewrite: leetspeak and truncated queries (`Repub1ic`, `… of
 /// the Repu`) still meet the name as listed.
 fn without_the_republic(form: &NameForm) -> Option<NameForm> {
-    // `Republic` in English, French, Russian and Belarusian (declined), what joins it to the
-    // country's name, and the country.
-    const REPUBLIC: [&str; 6] = ["republic", "republique", "respublika", "respubliki", "respubliky", "respublike"];
-    const JOINING: [&str; 5] = ["of", "the", "du", "de", "la"];
-    const BELARUS: [&str; 4] = ["belarus", "belarusi", "bielarus", "byelorussia"];
     if form.person {
         return None;
     }
     let word = |i: usize| &*form.tokens[i].text;
-    let at = (1..form.tokens.len()).find(|&i| REPUBLIC.contains(&word(i)))?;
-    let country = (at + 1..form.tokens.len()).find(|&j| !JOINING.contains(&word(j)))?;
-    if !BELARUS.contains(&word(country)) {
-        return None;
-    }
+    let (at, country) = (1..form.tokens.len()).find_map(|i| republic_of_belarus(&form.tokens, i).map(|c| (i, c)))?;
     // `of the Republic of Belarus` is `of Belarus`, `de la République du Bélarus` `de Bélarus`.
     let article = at >= 2 && matches!((word(at - 2), word(at - 1)), ("of", "the") | ("de", "la"));
     let from = if article { at - 1 } else { at };
     let mut tokens = form.tokens.clone();
     tokens.drain(from..country);
     Some(NameForm { tokens, repeated: 0, ..form.clone() }.with_repeats())
+}
+
+/// Where the word at `at` is `Republic` naming Belarus (`Republic of Belarus`, `République du
+/// Bélarus`, `Республики Беларусь`): the position of the country's word.
+pub(crate) fn republic_of_belarus(tokens: &[Token], at: usize) -> Option<usize> {
+    // `Republic` in English, French, Russian and Belarusian (declined), what joins it to the
+    // country's name, and the country.
+    const REPUBLIC: [&str; 6] = ["republic", "republique", "respublika", "respubliki", "respubliky", "respublike"];
+    const JOINING: [&str; 5] = ["of", "the", "du", "de", "la"];
+    const BELARUS: [&str; 4] = ["belarus", "belarusi", "bielarus", "byelorussia"];
+    if !REPUBLIC.contains(&&*tokens.get(at)?.text) {
+        return None;
+    }
+    let country = (at + 1..tokens.len()).find(|&j| !JOINING.contains(&&*tokens[j].text))?;
+    BELARUS.contains(&&*tokens[country].text).then_some(country)
 }
 
 /// Whether a parenthesised part of a name (folded) is a name of its own: two words or more, or

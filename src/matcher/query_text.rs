@@ -86,6 +86,9 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     if let Some(name) = with_belarus_written_out(name) {
         out.push(NoteReading { name, organisation: true, mention: false, part: false });
     }
+    if let Some(name) = crate::normalize::without_branch(name) {
+        out.push(NoteReading { name, organisation: true, mention: false, part: false });
+    }
     if !name.contains(['(', '[']) {
         return out;
     }
@@ -147,6 +150,20 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
         }
     }
     out
+}
+
+/// An organisation's `Republic` naming Belarus (`КГБ Республики Беларусь`) weighs as a legal
+/// form: optional, met only as spelt. The lists also read their `… of the Republic of Belarus`
+/// as `… of Belarus` (`name_form::listed_readings`), and a listed short form (`BELARUSIAN KGB`)
+/// had lost to the one word it lacks (round 23).
+fn with_the_republic_optional(mut tokens: Vec<Token>) -> Vec<Token> {
+    for at in 0..tokens.len() {
+        if crate::index::name_form::republic_of_belarus(&tokens, at).is_some() {
+            tokens[at].role = Role::Legal;
+            tokens[at].weight = crate::index::name_form::LEGAL_WEIGHT;
+        }
+    }
+    tokens
 }
 
 /// A name closed by Belarus's abbreviation (`Национальный банк РБ`, `National Bank RB`) with the
@@ -638,20 +655,22 @@ pub fn query_forms(
     let needs_base = (person && text.person_words.is_none()) || (organisation && text.org_words.is_none());
     let base: Vec<Token> = if needs_base { text.words.iter().map(|t| new_token(t)).collect() } else { Vec::new() };
     let org = organisation.then(|| {
-        if let Some(words) = &text.org_words {
+        let (tokens, joins) = if let Some(words) = &text.org_words {
             let joined = org_words(words);
             // Runs of single letters joined move the words after them: their joins are dropped.
             let joins = if joined.len() == words.len() { text.org_joins } else { 0 };
-            let tokens = joined.iter().map(|t| org_word(new_token(t), weight_of)).collect();
-            return NameForm { tokens, person: false, truncated, joins, repeated: 0 }.with_repeats();
-        }
-        let joined = org_words(&text.words);
-        let tokens = if joined.len() == base.len() && joined.iter().zip(&base).all(|(j, b)| **j == *b.text) {
-            base.iter().map(|t| org_word(t.clone(), weight_of)).collect()
+            (joined.iter().map(|t| org_word(new_token(t), weight_of)).collect(), joins)
         } else {
-            joined.iter().map(|t| org_word(new_token(t), weight_of)).collect()
+            let joined = org_words(&text.words);
+            let tokens = if joined.len() == base.len() && joined.iter().zip(&base).all(|(j, b)| **j == *b.text) {
+                base.iter().map(|t| org_word(t.clone(), weight_of)).collect()
+            } else {
+                joined.iter().map(|t| org_word(new_token(t), weight_of)).collect()
+            };
+            (tokens, 0)
         };
-        NameForm { tokens, person: false, truncated, joins: 0, repeated: 0 }.with_repeats()
+        NameForm { tokens: with_the_republic_optional(tokens), person: false, truncated, joins, repeated: 0 }
+            .with_repeats()
     });
     if !person {
         return (None, org);

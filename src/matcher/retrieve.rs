@@ -399,7 +399,7 @@ pub(super) fn best_names(
         }
     };
     let org_equivalents = |t: &mut name_form::Token| {
-        let synonyms = crate::index::org_synonym_keys(&t.text);
+        let synonyms = crate::index::org_synonym_keys(&t.text, &t.key);
         if !synonyms.is_empty() {
             t.set_equivalents(synonyms);
         }

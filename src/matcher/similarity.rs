@@ -50,7 +50,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
     // which meet only the words of their row, not every word of their keys (and are no
     // feminine forms: `Banka` is a bank).
     let equivalent = q.equivalents().iter().any(|e| **e == *c.key);
-    if q.role == Role::Word && equivalent && crate::index::org_synonyms(&q.text, &c.text) {
+    if q.role == Role::Word && equivalent && crate::index::org_synonyms(&q.text, &q.key, &c.text, &c.key) {
         return EQUIVALENT_SIM;
     }
     // A legal form says how a company is held, not which it is: it meets listed legal forms (by
@@ -962,7 +962,7 @@ mod tests {
     fn organisation_words_meet_their_translations() {
         let word = |w: &str| {
             let mut t = Token::query(w, Role::Word, 1.0);
-            t.set_equivalents(crate::index::org_synonym_keys(w));
+            t.set_equivalents(crate::index::org_synonym_keys(w, &crate::normalize::phonetic_key(w)));
             t
         };
         let listed = |w: &str| Token::new(w, Role::Word, 1.0);

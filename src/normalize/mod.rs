@@ -15,7 +15,7 @@ mod translit;
 pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
 pub(crate) use payment_field::spaced_sole_proprietor;
 pub(crate) use payment_field::SOLE_PROPRIETOR;
-pub use payment_field::{names_sole_proprietor, without_boilerplate, without_places};
+pub use payment_field::{names_sole_proprietor, without_boilerplate, without_branch, without_places};
 pub use phonetic::{
     alternative_keys, inflection_stem, is_ordinal, key as phonetic_key, leet_readings, loose_key, loose_readings,
     respellings, skeleton, soft_ending_stem, uncertain_respellings,

@@ -624,6 +624,80 @@ pub fn without_places(name: &str) -> Option<String> {
     }
 }
 
+/// The name of a company's branch or representative office without the words that say so
+/// (`Representative office of KB RADAR in Moscow`, `OAO TAE AVIA Minsk branch`, `Филиал ОАО
+/// «Белшина»`): a branch is the listed company, and the words, weighing as much as a rare
+/// name's, had made round 23's listed companies CLEAR (26.8 % of representative offices). A
+/// further reading (`matcher::query_text::note_readings`), or `None` when the name says nothing
+/// of a branch. A town before a closing word goes with it, as does `in` a town after an opening
+/// one.
+pub fn without_branch(name: &str) -> Option<String> {
+    const OPENING: [&[&str]; 9] = [
+        &["representative", "office", "of"],
+        &["representation", "of"],
+        &["branch", "office", "of"],
+        &["the", "branch", "of"],
+        &["branch", "of"],
+        &["filial"],
+        &["филиал"],
+        &["представительство"],
+        &["oddzial"],
+    ];
+    const CLOSING: [&[&str]; 7] = [
+        &["representative", "office"],
+        &["rep", "office"],
+        &["branch", "office"],
+        &["branch"],
+        &["filial"],
+        &["филиал"],
+        &["представительство"],
+    ];
+    // Asked of every name: the marks looked for in one pass over its bytes, without a copy
+    // (`branch`, `represent`, `filial`, `oddział` in any case; the Cyrillic words only in a name
+    // that is not ASCII).
+    let h = name.as_bytes();
+    let at = |i: usize, rest: &[u8]| h.get(i + 1..i + 1 + rest.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest));
+    let latin = (0..h.len()).any(|i| match h[i] | 0x20 {
+        b'b' => at(i, b"ranch"),
+        b'r' => at(i, b"epresent"),
+        b'f' => at(i, b"ilial"),
+        b'o' => at(i, b"ddzia"),
+        _ => false,
+    });
+    let cyrillic = || ["илиал", "ИЛИАЛ", "редстав", "РЕДСТАВ"].iter().any(|m| name.contains(m));
+    if !(latin || (!name.is_ascii() && cyrillic())) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lw: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let (mut from, mut to) = (0, words.len());
+    if let Some(p) =
+        OPENING.iter().find(|p| lw.len() > p.len() && lw[..p.len()].iter().zip(p.iter()).all(|(a, b)| a == b))
+    {
+        from = p.len();
+    }
+    if let Some(p) =
+        CLOSING.iter().find(|p| to - from > p.len() && lw[to - p.len()..].iter().zip(p.iter()).all(|(a, b)| a == b))
+    {
+        to -= p.len();
+        if to - from > 2 && is_town(&lw[to - 1]) {
+            to -= 1;
+        }
+    }
+    if from == 0 && to == words.len() {
+        return None;
+    }
+    if from > 0 {
+        if let Some(k) =
+            (to.saturating_sub(3)..to).find(|&k| k > from + 1 && matches!(lw[k].as_str(), "in" | "в" | "w"))
+        {
+            to = k;
+        }
+    }
+    let rest = words[from..to].join(" ");
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// The field with the other marks payment orders part a name from its address by written as
 /// commas: a semicolon, a line break, a bar, and a dash between spaces before what opens an
 /// address, a number, a street, a post box or a place (an outside test, round 15: `Bank
@@ -1155,6 +1229,19 @@ mod tests {
 
     fn places(name: &str) -> String {
         without_places(name).unwrap_or_else(|| cut(name))
+    }
+
+    #[test]
+    fn a_branch_or_representative_office_is_its_company() {
+        let branch = |n: &str| without_branch(n);
+        assert_eq!(branch("Representative office of KB RADAR in Moscow").as_deref(), Some("KB RADAR"));
+        assert_eq!(branch("OAO TAE AVIA Minsk branch").as_deref(), Some("OAO TAE AVIA"));
+        assert_eq!(branch("Branch of Belshina OAO").as_deref(), Some("Belshina OAO"));
+        assert_eq!(branch("Филиал ОАО «Белшина»").as_deref(), Some("ОАО «Белшина»"));
+        assert_eq!(branch("Belneftekhim Representative Office").as_deref(), Some("Belneftekhim"));
+        assert_eq!(branch("Bank Dabrabyt Branch").as_deref(), Some("Bank Dabrabyt"));
+        assert_eq!(branch("Belshina"), None);
+        assert_eq!(branch("Branch"), None);
     }
 
     #[test]
