@@ -763,7 +763,17 @@ fn after_a_leading_address(field: &str) -> Option<&str> {
     let head = words(first);
     let opens = head.first().is_some_and(|w| street(w) || number(w) || opens_post_box(w));
     let postcode = |w: &[String]| w.len() == 1 && w[0].len() == 6 && w[0].bytes().all(|b| b.is_ascii_digit());
-    if !(postcode(&head) || opens && head.iter().any(street) && head.iter().any(number)) {
+    // A town first, with its postcode or before a street and number (`220030 Minsk, ul. Lenina 5,
+    // CEC BELARUS`, `Minsk, ul. Lenina 5, …`: round 23 found listed companies so written CLEAR).
+    let town_first = head.len() <= 2
+        && head.iter().any(|w| is_town(w))
+        && head.iter().all(|w| is_town(w) || postcode(std::slice::from_ref(w)));
+    let street_next = || {
+        let next = field[first.len()..].split_inclusive(',').next().map(words).unwrap_or_default();
+        next.iter().any(street) && next.iter().any(number)
+    };
+    let town_opens = town_first && (head.len() == 2 || street_next());
+    if !(postcode(&head) || town_opens || opens && head.iter().any(street) && head.iter().any(number)) {
         return None;
     }
     let mut at = first.len();
@@ -836,8 +846,10 @@ fn after_a_leading_address_unparted(field: &str) -> Option<&str> {
             break;
         };
     }
-    // An address closed by a comma is [`after_a_leading_address`]'s.
-    if i == 0 || words.len().saturating_sub(i) < 2 || words[i - 1].1.ends_with(',') {
+    // An address closed by a comma is [`after_a_leading_address`]'s, as is one that goes on to
+    // its town and a comma (`220030 Minsk, ul. Lenina 5, …`).
+    let town_then_comma = words.get(i).is_some_and(|(_, w)| w.ends_with(',')) && is_town(&lower[i]);
+    if i == 0 || words.len().saturating_sub(i) < 2 || words[i - 1].1.ends_with(',') || town_then_comma {
         return None;
     }
     Some(field[words[i].0..].trim())
@@ -1348,9 +1360,14 @@ mod tests {
             "Bank Dabrabyt, Mińsk, Białoruś",
             "Bank Dabrabyt ул.Ленина,д.5",
             "Bank Dabrabyt ул. Ленина, д. 5",
+            "220030 Minsk, ul. Lenina 5, Bank Dabrabyt",
+            "Minsk 220030, Bank Dabrabyt",
+            "Minsk, ul. Lenina 5, Bank Dabrabyt",
         ] {
             assert_eq!(places(field), "Bank Dabrabyt", "{field:?}");
         }
+        // A town alone before a name is no address written first.
+        assert!(without_places("Minsk, Bank Dabrabyt").is_none_or(|p| p.contains("Dabrabyt")));
         // A dash before a number introduces a reference's value; the name screened first keeps
         // its words, and a street word with no number is no address.
         assert_eq!(places("ИНН - 7712345678 Иванов Иван Иванович"), "Иванов Иван Иванович");
