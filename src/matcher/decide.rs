@@ -24,6 +24,8 @@ pub(super) fn decide(
     let Options { keep_clear, only, .. } = *opts;
     let query_country = query.country.as_deref().map(crate::normalize::country_key);
     let dated_otherwise = dated_otherwise(snapshot, query, thresholds, &best);
+    let prefixed: Vec<Option<(String, String)>> =
+        query.identifiers.iter().map(crate::model::Identifier::country_prefixed).collect();
     let mut matches: Vec<(bool, MatchResult)> = Vec::new();
     for (ei, BestName { score: name_score, name, how, other_type }) in best {
         let entity = &snapshot.entities[ei as usize];
@@ -32,7 +34,8 @@ pub(super) fn decide(
         }
         let dob = features::date_of_birth(query.date_of_birth, &entity.dates_of_birth);
         let country = features::country(query_country.as_deref(), &snapshot.countries[ei as usize]);
-        let (ident, id_hit) = features::identifier(&query.identifiers, entity, &snapshot.countries[ei as usize]);
+        let (ident, id_hit) =
+            features::identifier(&query.identifiers, &prefixed, entity, &snapshot.countries[ei as usize]);
         let name_feature = Feature {
             feature: "name",
             score: f64::from(name_score),

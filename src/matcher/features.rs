@@ -140,19 +140,25 @@ pub fn country(query: Option<&str>, listed: &[String]) -> Option<Feature> {
 
 /// Returns the feature (`None` when the query gives no identifier) and whether an identifier is
 /// equal to a listed one (which blocks on its own). `countries`: the entity's listed countries'
-/// keys, against which a number written after a country's code is also compared without it
-/// (`Identifier::country_prefixed`).
-pub fn identifier(query: &[Identifier], entity: &Entity, countries: &[String]) -> (Option<Feature>, bool) {
+/// keys, against which a number written after a country's code is also compared without it;
+/// `prefixed`: each query identifier's `Identifier::country_prefixed`, read once per screening
+/// by the caller rather than once per entity.
+pub fn identifier(
+    query: &[Identifier],
+    prefixed: &[Option<(String, String)>],
+    entity: &Entity,
+    countries: &[String],
+) -> (Option<Feature>, bool) {
     if query.is_empty() {
         return (None, false);
     }
     if entity.identifiers.is_empty() {
         return (Some(Feature::absent("identifier", "the list gives no identifier")), false);
     }
-    for q in query {
+    for (i, q) in query.iter().enumerate() {
         let qk = q.key();
-        let without_code = q.country_prefixed().filter(|(code, _)| countries.contains(code)).map(|(_, rest)| rest);
-        let equal = |k: &str| k == qk || without_code.as_deref() == Some(k);
+        let without_code = prefixed.get(i).and_then(Option::as_ref).filter(|(code, _)| countries.contains(code));
+        let equal = |k: &str| k == qk || without_code.is_some_and(|(_, rest)| rest == k);
         if let Some(l) = entity.identifiers.iter().find(|l| kinds_comparable(q.kind, l.kind) && equal(&l.key())) {
             let detail = Cow::Owned(format!("{} {} is listed", l.kind.as_str(), l.value));
             return (
