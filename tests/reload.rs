@@ -865,6 +865,50 @@ async fn a_file_held_open_for_writing_is_not_read_until_closed() {
     finish_and_wait_for_it(f, &full, &mut client, &v0, |_| {}).await;
 }
 
+/// A list file being written in place is not read by a reload asked for meanwhile, even a forced
+/// one, from its first write: round 25's forced `ReloadLists`, 0.1 s after a UK file was
+/// rewritten in place and held open, read it half-written and served half the list. Here the
+/// bytes written so far are a whole publication, smaller (as a file cut at a record can be), and
+/// `force` would take it.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forced_reload_does_not_read_a_file_being_written() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(&std::fs::read(common::canada()).expect("read"), &canada);
+    let mut args = vec!["--source".to_string(), format!("ca-sema={}", canada.display())];
+    let (_token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+
+    let mut f = std::fs::File::create(&canada).expect("open for writing");
+    f.write_all(&canada_before_2022_11_17()).expect("write");
+    f.flush().expect("flush");
+    // The moment the watcher needs to hear of the write.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
+        .await
+        .expect("reload")
+        .into_inner();
+    assert!(r.sources.iter().all(|o| o.reason.contains("still open for writing")), "{r:?}");
+    let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
+    assert_eq!(st.list_version, v0, "a file being written was served");
+    // Closed, it is a publication like any other: a forced reload takes it.
+    drop(f);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let r = admin
+        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
+        .await
+        .expect("reload")
+        .into_inner();
+    assert!(r.sources.iter().all(|o| !o.reason.contains("still open for writing")), "{r:?}");
+}
+
 /// Publications the file watcher cannot see by name, found by the metadata poll: a Kubernetes
 /// ConfigMap volume swapping its `..data` symlink, and an OFAC directory replaced by `mv`.
 #[cfg(unix)]

@@ -124,9 +124,11 @@ pub struct Reloader {
     seen: std::sync::Mutex<Fingerprint>,
     /// Whether the watcher is waiting for a change to settle (a write in progress).
     debouncing: AtomicBool,
-    /// List files written to and not closed since, once the watcher stopped waiting for them
-    /// ([`MAX_WRITE_WAIT`]): not read until they are closed, by any trigger.
-    open_for_writing: std::sync::Mutex<HashSet<PathBuf>>,
+    /// List files written to and not closed since, as the watcher hears of them: not read until
+    /// they are closed, by any trigger. Kept from the first write, not only once the watcher
+    /// stopped waiting ([`MAX_WRITE_WAIT`]): a forced admin reload or a SIGHUP while a file was
+    /// being written in place read it half-written, and served it (round 25).
+    open_for_writing: Arc<std::sync::Mutex<HashSet<PathBuf>>>,
 }
 
 impl Reloader {
@@ -144,8 +146,8 @@ impl Reloader {
         }
     }
 
-    /// Whether the source's file is one the watcher saw written to and not closed since it
-    /// stopped waiting (see [`Reloader::watch`]).
+    /// Whether the source's file is one the watcher saw written to and not closed since (see
+    /// [`Reloader::watch`]).
     fn still_being_written(&self, location: &std::path::Path) -> bool {
         let open = self.open_for_writing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         !open.is_empty()
@@ -319,11 +321,9 @@ impl Reloader {
             // listed people went CLEAR): it is not read, even with `force`, until it is closed.
             let checked = if self.still_being_written(&spec.location) {
                 Err(Refusal {
-                    reason: format!(
-                        "the file is still open for writing ({} s or more since it was written to); it is read once \
-                         closed: publish with an atomic rename",
-                        MAX_WRITE_WAIT.as_secs()
-                    ),
+                    reason: "the file is still open for writing (a write in progress, or a writer that has not closed \
+                             it); it is read once closed: publish with an atomic rename"
+                        .into(),
                     sha256: Some("still open for writing".into()),
                 })
             } else {
@@ -602,10 +602,14 @@ impl Reloader {
         let stat_paths: Vec<PathBuf> = self.settings.sources.iter().map(|s| s.location.clone()).collect();
         // The poll first: it also covers what the watcher below cannot watch.
         self.poll_metadata();
+        let open = self.open_for_writing.clone();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(event) = res {
                 let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p, &wanted)).collect();
                 if let (Some(content), false) = (content_change(&event.kind), paths.is_empty()) {
+                    // Here, as the event comes, so that a reload by any trigger a moment later
+                    // knows of the write.
+                    note_writes(&open, &paths, content);
                     let _ = tx.send((paths, content));
                 }
             }
@@ -628,15 +632,11 @@ impl Reloader {
                 this.debouncing.store(true, Ordering::Relaxed);
                 let started = tokio::time::Instant::now();
                 let mut writing: HashSet<PathBuf> = HashSet::new();
-                this.forget_closed(&first);
                 track(&mut writing, first);
                 let mut seen = stat_all(&stat_paths);
                 loop {
                     match tokio::time::timeout(DEBOUNCE, rx.recv()).await {
-                        Ok(Some(event)) => {
-                            this.forget_closed(&event);
-                            track(&mut writing, event)
-                        }
+                        Ok(Some(event)) => track(&mut writing, event),
                         Ok(None) => return,
                         Err(_) => {
                             let now = stat_all(&stat_paths);
@@ -651,10 +651,6 @@ impl Reloader {
                                          closed, the publications serving stay (publish with an atomic rename)",
                                         MAX_WRITE_WAIT.as_secs()
                                     );
-                                    this.open_for_writing
-                                        .lock()
-                                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                                        .extend(writing.iter().cloned());
                                 }
                                 break;
                             }
@@ -775,14 +771,16 @@ enum Content {
     Replaced,
 }
 
-impl Reloader {
-    /// A file closed after writing, replaced or removed is no longer one still being written.
-    fn forget_closed(&self, (paths, content): &(Vec<PathBuf>, Content)) {
-        if *content != Content::Written {
-            let mut open = self.open_for_writing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            for p in paths {
-                open.remove(p);
-            }
+/// Keeps `open` (the files being written) up to date with a watcher event: a file written to is
+/// open for writing until closed after writing, replaced or removed. Only inotify reports closing
+/// after writing; elsewhere a write is not waited for.
+fn note_writes(open: &std::sync::Mutex<HashSet<PathBuf>>, paths: &[PathBuf], content: Content) {
+    let mut open = open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    for p in paths {
+        if content == Content::Written && cfg!(target_os = "linux") {
+            open.insert(p.clone());
+        } else {
+            open.remove(p);
         }
     }
 }
