@@ -227,8 +227,21 @@ impl PartialDate {
     /// A date a caller typed (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, in a request or a payment
     /// message): as [`PartialDate::parse_iso`], and its day on the calendar, so that `1974-02-30`
     /// is refused rather than compared as if it were real.
+    ///
+    /// Any year of four digits from 0001 on: systems write an unknown date of birth as a
+    /// placeholder (`9999-12-31`, `0001-01-01`, `1900-01-01`), and refusing it left a whole
+    /// payment unscreened for one party's optional field (round 25); the matcher does not
+    /// compare such a date (`matcher::features`).
     pub fn parse_typed(s: &str) -> Option<PartialDate> {
-        PartialDate::parse_iso(s).filter(|d| {
+        let d = s.trim();
+        let year = d.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse::<u16>().ok()?;
+        let parsed = if (1800..=2100).contains(&year) {
+            PartialDate::parse_iso(d)
+        } else {
+            // Parsed as a year in range, then given its own year back.
+            PartialDate::parse_iso(&format!("2000{}", &d[4..])).map(|p| PartialDate { year, ..p })
+        };
+        parsed.filter(|d| d.year >= 1).filter(|d| {
             let (Some(m), Some(day)) = (d.month, d.day) else { return true };
             time::Month::try_from(m).is_ok_and(|m| time::Date::from_calendar_date(i32::from(d.year), m, day).is_ok())
         })

@@ -45,6 +45,14 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Opti
     if after_tomorrow(q) {
         return Some(Feature::absent("date_of_birth", "the date of birth sent is after today: not compared"));
     }
+    // Nobody alive was born in 1900 or before: such a date is a placeholder for an unknown one
+    // (`1900-01-01`, `0001-01-01`), and compared it would count against a listed person.
+    if q.year <= PLACEHOLDER_YEARS_TO {
+        return Some(Feature::absent(
+            "date_of_birth",
+            "the date of birth sent is in 1900 or before, a placeholder for an unknown date: not compared",
+        ));
+    }
     let best = listed.iter().map(|l| (compare_dates(q, *l), l)).max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
     let Some(((score, outcome, adjustment), l)) = best else {
         return Some(Feature::absent("date_of_birth", "the list gives no date of birth"));
@@ -57,6 +65,9 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Opti
         adjustment,
     })
 }
+
+/// The last year of birth read as a placeholder (see [`date_of_birth`]).
+const PLACEHOLDER_YEARS_TO: u16 = 1900;
 
 /// Whether a date, to the precision given, is after tomorrow (UTC).
 fn after_tomorrow(date: PartialDate) -> bool {
@@ -188,6 +199,22 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse_iso(s).expect("date")
+    }
+
+    #[test]
+    fn a_placeholder_date_of_birth_is_not_compared() {
+        for placeholder in ["9999-12-31", "0001-01-01", "1900-01-01", "1800"] {
+            let q = PartialDate::parse_typed(placeholder).expect("a date a caller may type");
+            let f = date_of_birth(Some(q), &[d("1954-08-30")]).expect("given");
+            assert_eq!((f.outcome, f.adjustment), (Outcome::Absent, 0.0), "{placeholder}");
+        }
+        assert_eq!(
+            date_of_birth(Some(d("1901-01-01")), &[d("1954-08-30")]).map(|f| f.outcome),
+            Some(Outcome::Conflict)
+        );
+        for not_a_date in ["0000-01-01", "9999-02-29", "99999", "1954-13-01"] {
+            assert_eq!(PartialDate::parse_typed(not_a_date), None, "{not_a_date}");
+        }
     }
 
     #[test]
