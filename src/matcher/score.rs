@@ -69,6 +69,10 @@ fn joined_in_query(query: &NameForm, mask: u32) -> bool {
     (first..last).all(|i| query.joins & (1 << i) != 0)
 }
 
+/// The fewest letters of an organisation's word that a single letter before it is joined to
+/// (`B elinvestbank`): a shorter word so joined meets too many short listed words a letter off.
+const MIN_LETTER_JOINED: usize = 4;
+
 /// Most units a query has (joined pairs and glued initials included): their set is a 128-bit mask.
 const MAX_UNITS: usize = 128;
 
@@ -109,7 +113,15 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
                 && (b.role != Role::Title || &*b.text == "or")
                 && (letters(a).min(letters(b)) <= MAX_SPLIT_PART || q.joins & (1 << (i - 1)) != 0)
         } else {
-            letters(a) >= 2 && letters(b) >= 2
+            // A word's first letter set apart by a slip or on purpose (`B elinvestbank`,
+            // `V-istan`, `T RACTOR`) is joined back too: round 24 found 73 listed names CLEAR
+            // so, where a split anywhere else was met. A consonant only: a vowel alone is a
+            // connector in one language or another (`LASHKAR I JHANGVI`, `ARQUITECTOS Y
+            // INMOBILIARIA`), and joined it met the next word as well as the word alone (a key
+            // drops it), so the pair took both words and left the listed connector unmet.
+            let letter =
+                |t: &Token| letters(t) == 1 && t.text.chars().all(|c| c.is_alphabetic() && !"aeiouy".contains(c));
+            (letters(a) >= 2 && letters(b) >= 2) || (letter(a) && letters(b) >= MIN_LETTER_JOINED)
         };
         if !joinable {
             continue;
@@ -290,6 +302,11 @@ fn in_listed_order(listed: &impl Listed, used_c: u64, query: &NameForm) -> bool 
 /// The most an organisation's name scores against a query with another number than its own
 /// (below the default REVIEW threshold).
 pub const OTHER_NUMBER_SCORE: f32 = 0.7;
+
+/// What a person's name scores at most when the query's patronymic met the listed surname and the
+/// query's surname met nothing (see `other_family` in [`score_pairs_with`]): below REVIEW,
+/// whatever a date of birth adds.
+pub const OTHER_FAMILY_SCORE: f32 = 0.7;
 /// What a person's name covered whole beside other words scores at least (REVIEW, never BLOCK:
 /// the extra words make it `approximate`), when every listed part met was met closely
 /// ([`BLOCK_PAIR_SIM`]) and in full (no initial, no cut, no slip). A payment field holds more
@@ -572,6 +589,8 @@ pub fn score_pairs_with(
     // as one word (`minskzhuanglun…`), and every party named `Minsk` or `Bank Minsk` was REVIEW.
     // Not in a field a width cut (`… COMPANY SVETLOGORS`): the cut falls where it falls.
     let (mut met_in_full, mut short_prefix) = (false, false);
+    // The query word read as a patronymic that met the listed surname (see `other_family`).
+    let mut patronymic_as_surname = None;
     for p in pairs.iter() {
         let u = &units[p.unit as usize];
         // A person's word rebuilt from two written apart meets a listed word by its spelling,
@@ -606,6 +625,9 @@ pub fn score_pairs_with(
         used_units |= 1u128 << p.unit;
         used_c |= c_bit;
         num += p.sim * listed.weight(p.pos as usize);
+        if role == Role::Surname && u.token.role == Role::Patronymic && !u.initial && u.mask.count_ones() == 1 {
+            patronymic_as_surname = Some(p.unit);
+        }
         // An initial standing for a given name or a surname can never make a BLOCK, whatever
         // else matched (a listed double surname read as given names once let it); one standing
         // for the patronymic beside a full given name can.
@@ -841,6 +863,32 @@ pub fn score_pairs_with(
         && (0..listed.count()).any(|ci| !used(ci) && number(listed.token(ci)))
         && query.tokens.iter().take(31).enumerate().any(|(qi, t)| used_q & (1 << qi) == 0 && number(t));
     let score = if other_number { score.min(OTHER_NUMBER_SCORE) } else { score };
+    // The query is a full Russian or Belarusian name of three words, in either order (`Given
+    // Patronymic Surname`, `SURNAME Given Patronymic`); the word in the patronymic's place met
+    // the listed surname, and the word in the surname's place met nothing: `Valery Ivanovich
+    // Kudryavtsev` against Valery Valerievich IVANKOVICH, `MIKHEEVA Marina Fyodorovna` against
+    // Marina FEDOROVA. Belarusian surnames are often patronymics in form (`Vasilevich`,
+    // `Makarevich`); the query says whose son its man is and that his family is another: below
+    // REVIEW (round 24: every such namesake was REVIEW). Not beside more words, where the one left
+    // may be an address or another party (`Viktor PETROVICH Maxim Tank Str. 69`), and not when
+    // the word left is itself a patronymic (`Andrei Makarevich Petrovich`, whose father the list
+    // may not give).
+    let other_family = patronymic_as_surname.is_some_and(|ui| {
+        let mut words = (0..query.tokens.len().min(31)).filter(|&qi| query.tokens[qi].role != Role::Title);
+        let (Some(first), Some(middle), Some(last), None) = (words.next(), words.next(), words.next(), words.next())
+        else {
+            return false;
+        };
+        let at = units[usize::from(ui)].mask.trailing_zeros() as usize;
+        let left = |qi: usize| {
+            let t = &query.tokens[qi];
+            used_q & (1 << qi) == 0 && t.role == Role::Given && t.text_chars() > 1
+        };
+        let others_met = |a: usize, b: usize| used_q & (1 << a) != 0 && used_q & (1 << b) != 0;
+        (at == middle && left(last) && others_met(first, middle))
+            || (at == last && left(first) && others_met(middle, last))
+    });
+    let score = if other_family { score.min(OTHER_FAMILY_SCORE) } else { score };
     // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:
     // REVIEW at most, as for excused words.
     NameScore {

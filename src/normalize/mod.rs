@@ -482,6 +482,11 @@ mod tests {
         assert_eq!(tokens("Ivan РЕТROV"), vec!["ivan", "petrov"]);
         // A Cyrillic name stays Cyrillic.
         assert_eq!(tokens("Валерый ВАКУЛЬЧЫК"), vec!["valeryy", "vakulchyk"]);
+        // A word all in Latin look-alikes inside a plainly Cyrillic name is Cyrillic.
+        assert_eq!(tokens("XOMEHKO, Cepгeй Hикoлaeвич"), tokens("ХОМЕНКО Сергей Николаевич"));
+        // Beside a Latin name, or alone, it stays Latin.
+        assert_eq!(tokens("XOMEHKO Sergei"), vec!["xomehko", "sergei"]);
+        assert_eq!(tokens("TEXHO"), vec!["texho"]);
     }
 
     #[test]

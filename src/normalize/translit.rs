@@ -340,7 +340,14 @@ pub(super) fn repair_script(word: &str, name: ScriptEvidence) -> std::borrow::Co
         // A word all in Cyrillic look-alikes (`АВЕТ`) inside a name that is otherwise plainly
         // Latin was typed to look Latin.
         let latin_name = name.latin_only > 0 && name.cyrillic_only == 0;
-        if !(w.cyrillic > 0 && w.cyrillic_only == 0 && latin_name) {
+        // And the other way round: a word all in Latin look-alikes (`XOMEHKO`) inside a name
+        // otherwise plainly Cyrillic (`XOMEHKO, Cepгeй Hикoлaeвич`) was typed to look Cyrillic.
+        let cyrillic_name = name.cyrillic_only > 0 && name.latin_only == 0;
+        let latin_lookalikes = w.cyrillic == 0
+            && w.latin_only == 0
+            && word.chars().filter(|&c| super::is_letter(c)).all(|c| c.is_ascii_alphabetic());
+        let looks_cyrillic = latin_lookalikes && w.other_letters > 0 && cyrillic_name;
+        if !(w.cyrillic > 0 && w.cyrillic_only == 0 && latin_name || looks_cyrillic) {
             return std::borrow::Cow::Borrowed(word);
         }
     }
