@@ -174,7 +174,8 @@ pub struct Settings {
     /// AdminService under mutual TLS; repeat for each. In the environment: comma-separated.
     #[arg(long = "admin-identity", env = "SCREENER_ADMIN_IDENTITIES", value_delimiter = ',')]
     pub admin_identities: Vec<String>,
-    /// Unary calls in progress at once, across connections; more are refused with
+    /// Unary calls in progress at once, across connections, counted from their request's first
+    /// bytes (a call whose body never comes does no work); more are refused with
     /// RESOURCE_EXHAUSTED [default: 1024]. Streams have their own budget (--max-streams).
     #[arg(long, env = "SCREENER_MAX_CONCURRENT_REQUESTS")]
     pub max_concurrent_requests: Option<usize>,

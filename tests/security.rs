@@ -64,10 +64,14 @@ async fn hold_unary_slot(channel: Channel) {
     loop {
         grpc.ready().await.expect("ready");
         let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
-        let never = futures_util::stream::pending::<pb::ScreenPartyRequest>();
+        // The message is sent and the request never ends: the call's body has come (a call
+        // whose body never comes takes no slot), and the server waits for its end.
+        use futures_util::StreamExt;
+        let never_done = futures_util::stream::once(async { party("Aleksandr Lukashenko") })
+            .chain(futures_util::stream::pending::<pb::ScreenPartyRequest>());
         let r = grpc
             .client_streaming::<_, pb::ScreenPartyRequest, pb::ScreenPartyResponse, _>(
-                tonic::Request::new(never),
+                tonic::Request::new(never_done),
                 path,
                 tonic_prost::ProstCodec::default(),
             )
@@ -289,7 +293,7 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
     );
 
     // Two concurrent unary slots, both held by calls whose request never ends (a client that
-    // opened a ScreenParty and has not finished sending it). A third call is shed at once with
+    // sent a ScreenParty's message and has not finished the request). A third call is shed at once with
     // RESOURCE_EXHAUSTED and a message saying what to do; once the two go, calls are served again.
     // Holding the slots, rather than flooding them, keeps the test from depending on how long a
     // screening takes on this machine.
@@ -447,6 +451,46 @@ async fn an_idle_stream_flood_locks_nobody_out() {
     let r = s.message().await.expect("answered").expect("one answer");
     assert_eq!(r.decision, pb::Decision::Block as i32);
     drop(held);
+}
+
+/// Unary calls whose headers come and whose body never does, from eight connections, more than
+/// the whole unary budget: they do no work and take no place in it (only their connections'
+/// shares), so another client's screening is answered throughout. Round 25 locked every other
+/// client out with six connections of 200 such calls each, until the request timeout, while
+/// health said SERVING.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn calls_whose_body_never_comes_lock_nobody_out() {
+    let mut args = common::real_source_args();
+    args.extend(
+        ["--no-watch", "--max-concurrent-requests", "16", "--max-requests-per-connection", "4"].map(String::from),
+    );
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+        for _ in 0..4 {
+            let mut grpc = tonic::client::Grpc::new(channel.clone());
+            held.push(tokio::spawn(async move {
+                grpc.ready().await.expect("ready");
+                // A client stream that never yields: the call's headers go, its body never does.
+                let body = futures_util::stream::pending::<pb::ScreenPartyRequest>();
+                let codec = tonic_prost::ProstCodec::<pb::ScreenPartyRequest, pb::ScreenPartyResponse>::default();
+                let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
+                grpc.client_streaming(tonic::Request::new(body), path, codec).await.map(|r| r.into_inner())
+            }));
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(held.iter().all(|h| !h.is_finished()), "a call without a body was answered");
+    // Twice the budget, one after the other from another connection: each has its place.
+    for _ in 0..32 {
+        let r = client.screen_party(party("Aleksandr Lukashenko")).await.expect("screened beside the held calls");
+        assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);
+    }
+    for h in held {
+        h.abort();
+    }
 }
 
 #[test]

@@ -13,6 +13,13 @@
 //! and, for the watch streams, by shutdown (UNAVAILABLE after the grace period), so that an open
 //! watch cannot keep the process from exiting.
 //!
+//! A call takes its place in the total budget when its request's first bytes arrive, not with
+//! its headers: a call whose body never comes does no work, and six connections sending 200
+//! bodiless `ScreenParty` headers each held all 1,024 places for the request timeout, turning
+//! every other client away (round 25). Headers alone take only their connection's share.
+//! Server reflection has a budget of its own, so that streams opened and never written to do not
+//! keep `grpcurl list` out.
+//!
 //! Health checks are never shed: a pod that is busy is not dead, and failing its probes would
 //! move its load onto the others.
 
@@ -67,6 +74,8 @@ enum Kind {
     Watch,
     /// Health `Watch`: a watch with a budget of its own (see `LoadShedLayer::health_watches`).
     HealthWatch,
+    /// Server reflection: a stream with a budget of its own (see `LoadShedLayer::reflection`).
+    Reflection,
 }
 
 fn kind(path: &str) -> Kind {
@@ -76,7 +85,8 @@ fn kind(path: &str) -> Kind {
     }
     match method {
         "WatchListChanges" => Kind::Watch,
-        "ScreenStream" | "ServerReflectionInfo" => Kind::Stream,
+        "ScreenStream" => Kind::Stream,
+        "ServerReflectionInfo" => Kind::Reflection,
         _ => Kind::Unary,
     }
 }
@@ -85,17 +95,27 @@ fn kind(path: &str) -> Kind {
 #[derive(Debug)]
 struct Pool {
     what: &'static str,
+    /// The kind of call, for the shed metric.
+    label: &'static str,
     budget: Budget,
     total: Arc<Semaphore>,
     connections: Arc<DashMap<SocketAddr, usize>>,
 }
 
 impl Pool {
-    fn new(what: &'static str, budget: Budget) -> Pool {
-        Pool { what, budget, total: Arc::new(Semaphore::new(budget.total)), connections: Arc::new(DashMap::new()) }
+    fn new(what: &'static str, label: &'static str, budget: Budget) -> Pool {
+        Pool {
+            what,
+            label,
+            budget,
+            total: Arc::new(Semaphore::new(budget.total)),
+            connections: Arc::new(DashMap::new()),
+        }
     }
 
-    fn admit(&self, peer: Option<SocketAddr>) -> Result<Slot, String> {
+    /// A place in the budget: the connection's share now, and the total's now or, when `deferred`,
+    /// once the request's first bytes arrive ([`Gated`]).
+    fn admit(&self, peer: Option<SocketAddr>, deferred: bool) -> Result<Slot, String> {
         let conn = match peer {
             None => None,
             Some(addr) => {
@@ -111,13 +131,17 @@ impl Pool {
                 Some(ConnSlot { connections: self.connections.clone(), addr })
             }
         };
-        let Ok(permit) = self.total.clone().try_acquire_owned() else {
-            return Err(format!(
-                "server overloaded: {} {} already in progress; retry with back-off",
-                self.budget.total, self.what
-            ));
-        };
-        Ok(Slot { _permit: permit, _conn: conn })
+        if deferred {
+            return Ok(Slot { total: Total::Deferred(Arc::new(std::sync::OnceLock::new())), _conn: conn });
+        }
+        let permit = self.take_total()?;
+        Ok(Slot { total: Total::Held(permit), _conn: conn })
+    }
+
+    fn take_total(&self) -> Result<OwnedSemaphorePermit, String> {
+        self.total.clone().try_acquire_owned().map_err(|_| {
+            format!("server overloaded: {} {} already in progress; retry with back-off", self.budget.total, self.what)
+        })
     }
 }
 
@@ -140,8 +164,64 @@ impl Drop for ConnSlot {
 /// A call's place in a budget, held until its response body ends.
 #[derive(Debug)]
 struct Slot {
-    _permit: OwnedSemaphorePermit,
+    total: Total,
     _conn: Option<ConnSlot>,
+}
+
+/// A call's place in the total budget.
+#[derive(Debug)]
+enum Total {
+    Held(#[allow(dead_code)] OwnedSemaphorePermit),
+    /// Taken by the request body when its first bytes arrive ([`Gated`]), and kept here with the
+    /// response (tonic drops a unary request's body before the call is answered).
+    Deferred(Arc<std::sync::OnceLock<OwnedSemaphorePermit>>),
+}
+
+/// What a request body's error becomes: tonic reads a [`tonic::Status`] in it back.
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A request body that takes its call's place in the total budget when its first frame arrives,
+/// and fails the call with RESOURCE_EXHAUSTED when the budget is full then.
+pub struct Gated<B> {
+    inner: B,
+    pool: Option<(Arc<Pool>, Arc<std::sync::OnceLock<OwnedSemaphorePermit>>)>,
+}
+
+impl<B> Body for Gated<B>
+where
+    B: Body<Data = tonic::codegen::Bytes> + Unpin,
+    B::Error: Into<BoxError>,
+{
+    type Data = tonic::codegen::Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        let this = &mut *self;
+        let polled = std::task::ready!(Pin::new(&mut this.inner).poll_frame(cx));
+        if let Some((pool, place)) = this.pool.take() {
+            match pool.take_total() {
+                Ok(permit) => {
+                    let _ = place.set(permit);
+                }
+                Err(message) => {
+                    metrics::counter!("screener_calls_shed_total", "kind" => pool.label).increment(1);
+                    return Poll::Ready(Some(Err(Box::new(tonic::Status::from(ApiError::Overloaded(message))))));
+                }
+            }
+        }
+        Poll::Ready(polled.map(|frame| frame.map_err(Into::into)))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -156,6 +236,9 @@ pub struct LoadShedLayer {
     /// Health `Watch` apart again: it is how gRPC clients' own health checking follows a server,
     /// and list-change watches filling their budget must not turn those clients away.
     health_watches: Arc<Pool>,
+    /// Server reflection apart from `ScreenStream`: twenty connections of `ScreenStream`s opened
+    /// and never written to kept `grpcurl list` out (round 25).
+    reflection: Arc<Pool>,
     stream_timeout: Duration,
     stop: StopSignal,
     /// Where a call's response records its waits for the client (see `stalls`).
@@ -165,10 +248,11 @@ pub struct LoadShedLayer {
 impl LoadShedLayer {
     pub fn new(admission: Admission, stop: StopSignal, stalls: Arc<super::Stalls>) -> LoadShedLayer {
         LoadShedLayer {
-            unary: Arc::new(Pool::new("calls", admission.unary)),
-            streams: Arc::new(Pool::new("streams", admission.streams)),
-            watches: Arc::new(Pool::new("watch streams", admission.streams)),
-            health_watches: Arc::new(Pool::new("health watches", admission.streams)),
+            unary: Arc::new(Pool::new("calls", "unary", admission.unary)),
+            streams: Arc::new(Pool::new("streams", "stream", admission.streams)),
+            watches: Arc::new(Pool::new("watch streams", "watch", admission.streams)),
+            health_watches: Arc::new(Pool::new("health watches", "watch", admission.streams)),
+            reflection: Arc::new(Pool::new("reflection streams", "stream", admission.streams)),
             stream_timeout: admission.stream_timeout,
             stop,
             stalls,
@@ -199,7 +283,7 @@ fn peer<B>(req: &Request<B>) -> Option<SocketAddr> {
 
 impl<S, ReqBody> Service<Request<ReqBody>> for LoadShed<S>
 where
-    S: Service<Request<ReqBody>, Response = Response<tonic::body::Body>>,
+    S: Service<Request<Gated<ReqBody>>, Response = Response<tonic::body::Body>>,
     S::Future: Send + 'static,
 {
     type Response = Response<tonic::body::Body>;
@@ -213,32 +297,35 @@ where
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
         let kind = kind(req.uri().path());
         if kind == Kind::Exempt {
-            return Box::pin(self.inner.call(req));
+            return Box::pin(self.inner.call(req.map(|inner| Gated { inner, pool: None })));
         }
         let pool = match kind {
             Kind::Unary | Kind::Exempt => &self.layer.unary,
             Kind::Stream => &self.layer.streams,
             Kind::Watch => &self.layer.watches,
             Kind::HealthWatch => &self.layer.health_watches,
+            Kind::Reflection => &self.layer.reflection,
         };
         let peer = peer(&req);
-        let slot = match pool.admit(peer) {
+        // Calls that work on what they are sent wait for it to take their place in the total;
+        // watches hold theirs from the start (they are sent one request and then wait).
+        let deferred = matches!(kind, Kind::Unary | Kind::Stream | Kind::Reflection);
+        let slot = match pool.admit(peer, deferred) {
             Ok(slot) => slot,
             Err(message) => {
-                let label = match kind {
-                    Kind::Unary | Kind::Exempt => "unary",
-                    Kind::Stream => "stream",
-                    Kind::Watch | Kind::HealthWatch => "watch",
-                };
-                metrics::counter!("screener_calls_shed_total", "kind" => label).increment(1);
+                metrics::counter!("screener_calls_shed_total", "kind" => pool.label).increment(1);
                 return Box::pin(async move { Ok(overloaded(message)) });
             }
         };
+        let gate = match &slot.total {
+            Total::Deferred(place) => Some((pool.clone(), place.clone())),
+            Total::Held(_) => None,
+        };
         let waits = peer.and_then(|p| self.layer.stalls.response(p));
-        let fut = self.inner.call(req);
+        let fut = self.inner.call(req.map(|inner| Gated { inner, pool: gate }));
         let ending: Option<Ending> = match kind {
             Kind::Unary | Kind::Exempt => None,
-            Kind::Stream => Some(Box::pin(stream_end(self.layer.stream_timeout, None))),
+            Kind::Stream | Kind::Reflection => Some(Box::pin(stream_end(self.layer.stream_timeout, None))),
             Kind::Watch | Kind::HealthWatch => {
                 Some(Box::pin(stream_end(self.layer.stream_timeout, Some(self.layer.stop.clone()))))
             }
@@ -357,21 +444,21 @@ mod tests {
         assert_eq!(kind("/screening.v1.ScreeningService/ScreenParty"), Kind::Unary);
         assert_eq!(kind("/screening.v1.ScreeningService/ScreenStream"), Kind::Stream);
         assert_eq!(kind("/screening.v1.ScreeningService/WatchListChanges"), Kind::Watch);
-        assert_eq!(kind("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"), Kind::Stream);
+        assert_eq!(kind("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"), Kind::Reflection);
     }
 
     #[test]
     fn a_connection_cannot_take_the_whole_budget() {
-        let pool = Pool::new("streams", Budget { total: 3, per_connection: 2 });
+        let pool = Pool::new("streams", "stream", Budget { total: 3, per_connection: 2 });
         let (a, b): (SocketAddr, SocketAddr) =
             ("127.0.0.1:1000".parse().expect("addr"), "127.0.0.1:1001".parse().expect("addr"));
-        let s1 = pool.admit(Some(a)).expect("first");
-        let _s2 = pool.admit(Some(a)).expect("second");
-        assert!(pool.admit(Some(a)).expect_err("third on a").contains("this connection"));
-        let _s3 = pool.admit(Some(b)).expect("b has its own share");
-        assert!(pool.admit(Some(b)).expect_err("total").contains("3 streams"));
+        let s1 = pool.admit(Some(a), false).expect("first");
+        let _s2 = pool.admit(Some(a), false).expect("second");
+        assert!(pool.admit(Some(a), false).expect_err("third on a").contains("this connection"));
+        let _s3 = pool.admit(Some(b), false).expect("b has its own share");
+        assert!(pool.admit(Some(b), false).expect_err("total").contains("3 streams"));
         drop(s1);
-        assert!(pool.admit(Some(a)).is_ok(), "a slot given back is free again");
+        assert!(pool.admit(Some(a), false).is_ok(), "a slot given back is free again");
         assert_eq!(pool.connections.get(&b).map(|n| *n), Some(1));
     }
 }
