@@ -29,6 +29,9 @@ pub const WINDOW: time::Duration = time::Duration::days(30);
 /// newest entry or two is an ordinary publication.
 const NEWEST: usize = 20;
 
+/// How many of the [`NEWEST`] entries may lose names in one publication before it is refused.
+const MAX_THINNED: usize = 3;
+
 /// A publication dated more than this after the clock is refused: a wrong year or a corrupted
 /// date, which would otherwise keep a list from ever being reported stale.
 const FUTURE_SLACK: time::Duration = time::Duration::days(2);
@@ -83,6 +86,12 @@ pub struct Counts {
     /// its counts; one without one or two of them delisted those.
     #[serde(default)]
     pub newest_ids: Vec<u64>,
+    /// How many names (aliases included) each of [`Counts::newest_ids`] has, in the same order. A
+    /// companion file of aliases cut at a record (OFAC's `ALT.CSV` is in entry order, so a cut
+    /// loses the newest entries' aliases first) keeps every entry and nearly every count: round
+    /// 25 cut 5 % of it, put its end byte back, and the Belarus names it lost went CLEAR.
+    #[serde(default)]
+    pub newest_names: Vec<usize>,
     /// When it was accepted (Unix seconds).
     pub accepted_at: i64,
 }
@@ -105,6 +114,26 @@ impl Counts {
         let details = |entities: &mut dyn Iterator<Item = &std::sync::Arc<crate::model::Entity>>| {
             entities.fold((0, 0), |(d, i), e| (d + e.dates_of_birth.len(), i + e.identifiers.len()))
         };
+        // The highest entry numbers with their names (an entry given in several records has the
+        // names of all of them), for the lists whose every id is a number.
+        let newest: Vec<(u64, usize)> = loaded
+            .entities
+            .iter()
+            .map(|e| e.id.rsplit(':').next().and_then(|n| n.parse::<u64>().ok()).map(|id| (id, e.names.len())))
+            .collect::<Option<Vec<(u64, usize)>>>()
+            .map(|mut ids| {
+                ids.sort_unstable_by(|a, b| b.cmp(a));
+                ids.dedup_by(|b, a| {
+                    let same = a.0 == b.0;
+                    if same {
+                        a.1 += b.1;
+                    }
+                    same
+                });
+                ids.truncate(NEWEST);
+                ids
+            })
+            .unwrap_or_default();
         Counts {
             belarus_details: details(&mut belarus.clone()),
             details: details(&mut loaded.entities.iter()),
@@ -121,18 +150,8 @@ impl Counts {
             name_letters: loaded.entities.iter().map(letters).sum(),
             companions,
             dated: dated.map(|d| d.unix_timestamp()),
-            newest_ids: loaded
-                .entities
-                .iter()
-                .map(|e| e.id.rsplit(':').next().and_then(|n| n.parse::<u64>().ok()))
-                .collect::<Option<Vec<u64>>>()
-                .map(|mut ids| {
-                    ids.sort_unstable_by(|a, b| b.cmp(a));
-                    ids.dedup();
-                    ids.truncate(NEWEST);
-                    ids
-                })
-                .unwrap_or_default(),
+            newest_ids: newest.iter().map(|(id, _)| *id).collect(),
+            newest_names: newest.iter().map(|(_, n)| *n).collect(),
             accepted_at: time::OffsetDateTime::now_utc().unix_timestamp(),
         }
     }
@@ -142,6 +161,19 @@ impl Counts {
     fn lacks_newest_of(&self, other: &Counts) -> usize {
         let Some(&floor) = self.newest_ids.last() else { return 0 };
         other.newest_ids.iter().filter(|&&id| id >= floor && !self.newest_ids.contains(&id)).count()
+    }
+
+    /// How many of the newest entries both publications give have fewer names in `self` than in
+    /// `other` (see [`Counts::newest_names`]).
+    fn newest_with_fewer_names_than(&self, other: &Counts) -> usize {
+        let names = |c: &Counts, id: u64| {
+            c.newest_ids.iter().position(|&i| i == id).and_then(|k| c.newest_names.get(k).copied())
+        };
+        other
+            .newest_ids
+            .iter()
+            .filter(|&&id| matches!((names(self, id), names(other, id)), (Some(n), Some(o)) if n < o))
+            .count()
     }
 
     /// The first in-scope measure of which `self` has fewer than `other`: (what, self's,
@@ -352,6 +384,17 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
             }
         }
     }
+    // After the companions' own counts, which name the file. An entry's aliases are sometimes
+    // withdrawn; three of the newest at once, from a file of aliases in entry order, are its end
+    // cut off.
+    let thinned = new.newest_with_fewer_names_than(serving);
+    if thinned >= MAX_THINNED && new.sha256 != serving.sha256 {
+        return Err(format!(
+            "{thinned} of the {} newest entries have fewer names than in the publication serving: a file of \
+             aliases cut short (OFAC's ALT.CSV is in entry order) or an older copy; {HINT}",
+            serving.newest_ids.len()
+        ));
+    }
     let scope = limits.regime.as_str();
     let measures: [Measure; 8] = [
         ("entities", |c, _| c.entities, limits.max_shrink, "--max-shrink"),
@@ -434,6 +477,7 @@ mod tests {
             companions: vec![("ALT.CSV".into(), 500)],
             dated: None,
             newest_ids: Vec::new(),
+            newest_names: Vec::new(),
             accepted_at: now - at_days_ago * 86_400,
         }
     }
@@ -648,5 +692,31 @@ mod tests {
         let mut newer = counts(230, 3, 0);
         newer.newest_ids = ids(47_100);
         assert!(check(&newer, &h, LIMITS).is_ok(), "a later publication");
+    }
+
+    /// Found by an outside test: OFAC's `ALT.CSV` cut at 95 % (its end byte put back) kept every
+    /// entry and lost the aliases of the newest, under every count's limit, and listed Belarus
+    /// companies known by those aliases went CLEAR. A publication that withdraws an alias or two
+    /// of its newest entries is accepted.
+    #[test]
+    fn a_publication_whose_newest_entries_lost_their_aliases_is_cut() {
+        let ids: Vec<u64> = (0..NEWEST as u64).map(|k| 47_012 - 3 * k).collect();
+        let mut h = History::default();
+        let mut serving = counts(232, 3, 0);
+        serving.newest_ids = ids.clone();
+        serving.newest_names = vec![3; NEWEST];
+        h.accept(serving.clone(), false);
+        let mut cut = counts(232, 3, 0);
+        cut.sha256 = "cut".into();
+        cut.newest_ids = ids.clone();
+        cut.newest_names = (0..NEWEST).map(|k| if k < 6 { 1 } else { 3 }).collect();
+        let e = check(&cut, &h, LIMITS).expect_err("cut");
+        assert!(e.contains("6 of the 20 newest entries have fewer names"), "{e}");
+        let mut edited = cut.clone();
+        edited.newest_names = (0..NEWEST).map(|k| if k < 2 { 2 } else { 3 }).collect();
+        assert!(check(&edited, &h, LIMITS).is_ok(), "two aliases withdrawn");
+        let mut more = cut.clone();
+        more.newest_names = vec![4; NEWEST];
+        assert!(check(&more, &h, LIMITS).is_ok(), "aliases added");
     }
 }
