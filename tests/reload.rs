@@ -829,15 +829,7 @@ async fn the_same_entities_written_again_keep_their_age() {
 #[cfg(target_os = "linux")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_held_open_for_writing_is_not_read_until_closed() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let canada = dir.path().join("sema-lmes.xml");
-    publish(&canada_before_2022_11_17(), &canada);
-    let mut args = vec!["--source".to_string(), format!("ca-sema={}", canada.display())];
-    let (_token_dir, token_args) = common::admin_token_args();
-    args.extend(token_args);
-    let server = Server::start(&args);
-    let mut client = server.ready_client().await;
-    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+    let (_dirs, canada, server, mut client, v0) = watched_canada(&canada_before_2022_11_17()).await;
 
     let (f, full) = write_half_of_canada(&canada);
     // The watcher waits 60 s for the close, then reads nothing: the source is refused.
@@ -854,11 +846,7 @@ async fn a_file_held_open_for_writing_is_not_read_until_closed() {
     assert!(refused.contains("still open for writing"), "{refused}");
     // A reload asked for meanwhile (the poll, SIGHUP, ReloadLists) does not read it either.
     let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
-    let r = admin
-        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
-        .await
-        .expect("reload")
-        .into_inner();
+    let r = forced_reload(&mut admin).await;
     assert!(r.sources.iter().all(|o| o.reason.contains("still open for writing")), "{r:?}");
     let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
     assert_eq!(st.list_version, v0);
@@ -874,15 +862,7 @@ async fn a_file_held_open_for_writing_is_not_read_until_closed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forced_reload_does_not_read_a_file_being_written() {
     use std::io::Write;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let canada = dir.path().join("sema-lmes.xml");
-    publish(&std::fs::read(common::canada()).expect("read"), &canada);
-    let mut args = vec!["--source".to_string(), format!("ca-sema={}", canada.display())];
-    let (_token_dir, token_args) = common::admin_token_args();
-    args.extend(token_args);
-    let server = Server::start(&args);
-    let mut client = server.ready_client().await;
-    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+    let (_dirs, canada, server, mut client, v0) = watched_canada(&std::fs::read(common::canada()).expect("read")).await;
 
     let mut f = std::fs::File::create(&canada).expect("open for writing");
     f.write_all(&canada_before_2022_11_17()).expect("write");
@@ -890,23 +870,47 @@ async fn a_forced_reload_does_not_read_a_file_being_written() {
     // The moment the watcher needs to hear of the write.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let mut admin = AdminServiceClient::connect(server.endpoint()).await.expect("connects");
-    let r = admin
-        .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
-        .await
-        .expect("reload")
-        .into_inner();
+    let r = forced_reload(&mut admin).await;
     assert!(r.sources.iter().all(|o| o.reason.contains("still open for writing")), "{r:?}");
     let st = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner();
     assert_eq!(st.list_version, v0, "a file being written was served");
     // Closed, it is a publication like any other: a forced reload takes it.
     drop(f);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let r = admin
+    let r = forced_reload(&mut admin).await;
+    assert!(r.sources.iter().all(|o| !o.reason.contains("still open for writing")), "{r:?}");
+}
+
+/// A server watching a Canada file of its own that holds `bytes`, with an admin token: (the
+/// directories to keep, the file, the server, a client, the list version serving).
+async fn watched_canada(
+    bytes: &[u8],
+) -> (
+    [tempfile::TempDir; 2],
+    std::path::PathBuf,
+    Server,
+    pb::screening_service_client::ScreeningServiceClient<tonic::transport::Channel>,
+    String,
+) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let canada = dir.path().join("sema-lmes.xml");
+    publish(bytes, &canada);
+    let mut args = vec!["--source".to_string(), format!("ca-sema={}", canada.display())];
+    let (token_dir, token_args) = common::admin_token_args();
+    args.extend(token_args);
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let v0 = client.get_list_status(pb::GetListStatusRequest {}).await.expect("status").into_inner().list_version;
+    ([dir, token_dir], canada, server, client, v0)
+}
+
+/// `ReloadLists` with `force`, as an admin.
+async fn forced_reload(admin: &mut AdminServiceClient<tonic::transport::Channel>) -> pb::ReloadListsResponse {
+    admin
         .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, ..Default::default() }))
         .await
         .expect("reload")
-        .into_inner();
-    assert!(r.sources.iter().all(|o| !o.reason.contains("still open for writing")), "{r:?}");
+        .into_inner()
 }
 
 /// Publications the file watcher cannot see by name, found by the metadata poll: a Kubernetes

@@ -1554,6 +1554,24 @@ fn a_state_body_or_company_by_its_russian_name_is_found() {
     assert!(lost.is_empty(), "CLEAR: {lost:?}");
 }
 
+/// `name` screened as an organisation's: whether entity `ei` is among the matches, not CLEAR.
+fn org_found(s: &Snapshot, name: &str, ei: usize) -> bool {
+    let q = Query { name: name.to_string(), party_type: Some(EntityType::Organization), ..Default::default() };
+    let r = matcher::screen(s, &q, &Thresholds::default());
+    r.matches.iter().any(|m| m.decision != Decision::Clear && m.entity as usize == ei)
+}
+
+/// At least `least` queries tried, and one in fifty lost at most.
+fn assert_few_lost(tried: usize, lost: &[String], least: usize) {
+    println!("{} of {tried} found", tried - lost.len());
+    assert!(
+        tried >= least && lost.len() * 50 <= tried,
+        "{} of {tried} lost: {:?}",
+        lost.len(),
+        &lost[..lost.len().min(20)]
+    );
+}
+
 /// A listed company's branch or representative office, as payments name them, from every
 /// listed organisation name of two words or more: the branch is the company (round 23 found
 /// 26.8 % of `Representative office of … in Moscow` CLEAR).
@@ -1570,21 +1588,14 @@ fn a_listed_companys_branch_or_representative_office_is_found() {
     for (ei, e) in s.entities.iter().enumerate().filter(|(_, e)| e.entity_type == EntityType::Organization) {
         let Some(name) = e.names.iter().find(|n| n.full.split_whitespace().count() >= 2) else { continue };
         for form in forms {
-            let q = Query { name: form(&name.full), party_type: Some(EntityType::Organization), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
+            let q = form(&name.full);
             tried += 1;
-            if !r.matches.iter().any(|m| m.decision != Decision::Clear && m.entity as usize == ei) {
-                lost.push(q.name);
+            if !org_found(&s, &q, ei) {
+                lost.push(q);
             }
         }
     }
-    println!("{} of {tried} found", tried - lost.len());
-    assert!(
-        tried >= 200 && lost.len() * 50 <= tried,
-        "{} of {tried} lost: {:?}",
-        lost.len(),
-        &lost[..lost.len().min(20)]
-    );
+    assert_few_lost(tried, &lost, 200);
 }
 
 /// A listed person's surname spelt out letter by letter (`B.a.l.a.b.a`, `K-U-B-R-A-K-O-V`,
@@ -1644,21 +1655,14 @@ fn an_organisations_word_with_its_first_letter_set_apart_is_found() {
             let mut q = words.clone();
             let split = format!("{first}{sep}{rest}");
             q[at] = &split;
-            let q = Query { name: q.join(" "), party_type: Some(EntityType::Organization), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
+            let q = q.join(" ");
             tried += 1;
-            if !r.matches.iter().any(|m| m.decision != Decision::Clear && m.entity as usize == ei) {
-                lost.push(q.name);
+            if !org_found(&s, &q, ei) {
+                lost.push(q);
             }
         }
     }
-    println!("{} of {tried} found", tried - lost.len());
-    assert!(
-        tried >= 150 && lost.len() * 50 <= tried,
-        "{} of {tried} lost: {:?}",
-        lost.len(),
-        &lost[..lost.len().min(20)]
-    );
+    assert_few_lost(tried, &lost, 150);
 }
 
 /// A namesake's full name whose patronymic is a listed person's surname (Belarusian surnames are
