@@ -233,7 +233,10 @@ impl PartialDate {
     /// payment unscreened for one party's optional field (round 25); the matcher does not
     /// compare such a date (`matcher::features`).
     pub fn parse_typed(s: &str) -> Option<PartialDate> {
+        // An unknown month or day written `00`, as the UK list writes them (`1954-00-00`,
+        // `1954-08-00`), is a date to that precision.
         let d = s.trim();
+        let d = d.strip_suffix("-00-00").or_else(|| d.strip_suffix("-00").filter(|d| d.len() == 7)).unwrap_or(d);
         let year = d.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse::<u16>().ok()?;
         let parsed = if (1800..=2100).contains(&year) {
             PartialDate::parse_iso(d)

@@ -1672,11 +1672,34 @@ fn an_organisations_word_with_its_first_letter_set_apart_is_found() {
 /// given name and surname, and by his full name.
 #[test]
 fn a_patronymic_that_is_a_listed_surname_names_another_family() {
-    // Given names of this test's own, whose sons' patronymics are surnames too.
+    // Common given names of this test's own, whose sons' patronymics are surnames too. Not the
+    // rarer ones (Makar, Lukash): their sons' patronymics are read as the surnames they mostly
+    // are (`Makarevich`), so that a listed Makarevich beside a second surname stays found.
     const FATHERS: [&str; 24] = [
-        "ivan", "petr", "pavel", "vasil", "vasily", "sergei", "sergey", "fedor", "fyodor", "mikhail", "nikolai",
-        "yakov", "yakau", "stepan", "anton", "matvei", "lukash", "grigory", "roman", "danil", "makar", "savva",
-        "semen", "yuri",
+        "ivan",
+        "petr",
+        "pavel",
+        "vasil",
+        "vasily",
+        "sergei",
+        "sergey",
+        "fedor",
+        "fyodor",
+        "mikhail",
+        "nikolai",
+        "yakov",
+        "stepan",
+        "anton",
+        "grigory",
+        "roman",
+        "yuri",
+        "dmitri",
+        "oleg",
+        "viktor",
+        "aleksandr",
+        "yevgeny",
+        "vladimir",
+        "andrei",
     ];
     let patronymic_of_a_given_name = |w: &str| {
         let w = w.to_lowercase();
@@ -1731,6 +1754,29 @@ fn a_patronymic_that_is_a_listed_surname_names_another_family() {
             }
         }
     }
+    // A listed person whose surname is a patronymic in form but no patronymic of these fathers
+    // (`Aleshkevich`), beside a second surname, is still found (round 26 lost 67 of 69).
+    let mut apart = 0;
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Person) {
+        let Some(parts) = e.names.iter().find_map(|n| n.parts.clone()) else { continue };
+        let Some(given) = parts.given.split_whitespace().next() else { continue };
+        let surname = parts.surname.trim();
+        if surname.split_whitespace().count() != 1
+            || !surname.to_lowercase().ends_with("vich")
+            || patronymic_of_a_given_name(surname)
+        {
+            continue;
+        }
+        for name in [format!("{given} {surname}-Ivanov"), format!("{given} {surname} Sokolov")] {
+            apart += 1;
+            let q = Query { name, party_type: Some(EntityType::Person), ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            if !r.matches.iter().any(|m| m.decision != Decision::Clear && s.entities[m.entity as usize].id == e.id) {
+                lost.push(q.name);
+            }
+        }
+    }
+    assert!(apart >= 40, "too few listed -vich surnames: {apart}");
     println!("{namesakes} namesakes, flagged: {flagged:?}");
     assert!(namesakes >= 6, "too few listed persons with such a surname: {namesakes}");
     assert!(flagged.is_empty(), "namesakes flagged: {flagged:?}");

@@ -453,6 +453,8 @@ const TITLES: &[&str] = &[
     "mp",
     "jr",
     "sr",
+    // Russian `мл.` (junior) as folded.
+    "ml",
     "junior",
     "senior",
     "esq",

@@ -212,7 +212,10 @@ mod tests {
             date_of_birth(Some(d("1901-01-01")), &[d("1954-08-30")]).map(|f| f.outcome),
             Some(Outcome::Conflict)
         );
-        for not_a_date in ["0000-01-01", "9999-02-29", "99999", "1954-13-01"] {
+        // Unknown parts written `00` leave a date of that precision.
+        assert_eq!(PartialDate::parse_typed("1954-00-00"), Some(d("1954")));
+        assert_eq!(PartialDate::parse_typed("1954-08-00"), Some(d("1954-08")));
+        for not_a_date in ["0000-01-01", "9999-02-29", "99999", "1954-13-01", "1954-00-30", "-00-00"] {
             assert_eq!(PartialDate::parse_typed(not_a_date), None, "{not_a_date}");
         }
     }

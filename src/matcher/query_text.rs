@@ -89,6 +89,9 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
     if let Some(name) = crate::normalize::without_branch(name) {
         out.push(NoteReading { name, organisation: true, mention: false, part: false });
     }
+    if let Some(name) = crate::normalize::cyrillic_lookalike_reading(name) {
+        out.push(NoteReading { name, organisation: false, mention: false, part: false });
+    }
     if !name.contains(['(', '[']) {
         return out;
     }
@@ -257,16 +260,7 @@ const MIN_SPELT_CAPITALS: usize = 6;
 /// stays a hyphen; the kinds are not mixed, so `I.v.a.n.o.v I.v.a.n` stays two words. `None`
 /// when the name has no such run (most names: one pass over its bytes says so).
 fn letters_joined(name: &str) -> Option<String> {
-    // A letter between two separators, twice or more: the least a run has inside it. One pass
-    // over the chars, before the name is cut into runs.
-    let (mut singles, mut before, mut prev) = (0, false, None::<char>);
-    for c in name.chars() {
-        let sep = !c.is_alphanumeric();
-        singles += usize::from(sep && before && prev.is_some_and(char::is_alphabetic));
-        before = prev.is_some_and(|p| !p.is_alphanumeric());
-        prev = Some(c);
-    }
-    if singles + 2 < MIN_SPELT_LETTERS {
+    if !may_spell_letters(name) {
         return None;
     }
     // The name as runs: a word (letters and digits), or what separates words.
@@ -337,6 +331,47 @@ fn letters_joined(name: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether `name` may hold [`MIN_SPELT_LETTERS`] letters in a row each alone between separators
+/// (see [`letters_joined`]): one pass over its bytes, since this is asked of every name screened
+/// (a pass over its chars, Unicode's tables asked of each, was 3 % of a screening). A letter is
+/// an ASCII one or a two-byte character (Latin with accents, Greek, Cyrillic); a few two-byte
+/// characters that are no letters (`«`) pass too, and [`letters_joined`] tells them apart.
+fn may_spell_letters(name: &str) -> bool {
+    let b = name.as_bytes();
+    let word_byte = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+    let (mut chain, mut i) = (0usize, 0usize);
+    while i < b.len() {
+        let x = b[i];
+        let len = if x.is_ascii_alphabetic() {
+            1
+        } else if (0xC2..=0xDF).contains(&x) && b.get(i + 1).is_some_and(|c| c & 0xC0 == 0x80) {
+            2
+        } else {
+            0
+        };
+        if len == 0 {
+            if !(x.is_ascii_punctuation() || x == b' ') {
+                chain = 0;
+            }
+            i += 1;
+            continue;
+        }
+        i += len;
+        if b.get(i).is_some_and(|&c| word_byte(c)) {
+            chain = 0;
+            while b.get(i).is_some_and(|&c| word_byte(c)) {
+                i += 1;
+            }
+        } else {
+            chain += 1;
+            if chain >= MIN_SPELT_LETTERS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A further reading of a name (see [`note_readings`]).

@@ -73,6 +73,11 @@ fn joined_in_query(query: &NameForm, mask: u32) -> bool {
 /// (`B elinvestbank`): a shorter word so joined meets too many short listed words a letter off.
 const MIN_LETTER_JOINED: usize = 4;
 
+/// The least weight of the word a single letter is joined to (see [`units`]): a rare word, or
+/// the rest of one (`elinvestbank`), not a word common in listed names (`Bank`, weighing about
+/// half of this).
+const MIN_WEIGHT_JOINED: f32 = 1.0;
+
 /// Most units a query has (joined pairs and glued initials included): their set is a 128-bit mask.
 const MAX_UNITS: usize = 128;
 
@@ -118,10 +123,13 @@ pub fn units(q: &NameForm) -> Vec<Unit<'_>> {
             // so, where a split anywhere else was met. A consonant only: a vowel alone is a
             // connector in one language or another (`LASHKAR I JHANGVI`, `ARQUITECTOS Y
             // INMOBILIARIA`), and joined it met the next word as well as the word alone (a key
-            // drops it), so the pair took both words and left the listed connector unmet.
+            // drops it), so the pair took both words and left the listed connector unmet. And
+            // only before a rare word (the rest of a word, `elinvestbank`), not a common one:
+            // `T Bank` is a bank of its own, and joined it met MTBank (round 26).
             let letter =
                 |t: &Token| letters(t) == 1 && t.text.chars().all(|c| c.is_alphabetic() && !"aeiouy".contains(c));
-            (letters(a) >= 2 && letters(b) >= 2) || (letter(a) && letters(b) >= MIN_LETTER_JOINED)
+            (letters(a) >= 2 && letters(b) >= 2)
+                || (letter(a) && letters(b) >= MIN_LETTER_JOINED && b.weight >= MIN_WEIGHT_JOINED)
         };
         if !joinable {
             continue;
@@ -870,9 +878,12 @@ pub fn score_pairs_with(
     // Marina FEDOROVA. Belarusian surnames are often patronymics in form (`Vasilevich`,
     // `Makarevich`); the query says whose son its man is and that his family is another: below
     // REVIEW (round 24: every such namesake was REVIEW). Not beside more words, where the one left
-    // may be an address or another party (`Viktor PETROVICH Maxim Tank Str. 69`), and not when
-    // the word left is itself a patronymic (`Andrei Makarevich Petrovich`, whose father the list
-    // may not give).
+    // may be an address or another party (`Viktor PETROVICH Maxim Tank Str. 69`), not when the
+    // word left is itself a patronymic (`Andrei Makarevich Petrovich`, whose father the list may
+    // not give), and only when the word met is a patronymic of a given name the equivalents know
+    // (`Vasilevich`, Vasily's son), not a surname in a patronymic's form (`Aleshkevich`,
+    // `Kazakevich`): the listed man's surname beside a second one (`Aleksandr Aleshkevich-Ivanov`,
+    // `Gennady Kazakevich Smirnov`) was CLEAR for 67 of 69 such listed persons (round 26).
     let other_family = patronymic_as_surname.is_some_and(|ui| {
         let mut words = (0..query.tokens.len().min(31)).filter(|&qi| query.tokens[qi].role != Role::Title);
         let (Some(first), Some(middle), Some(last), None) = (words.next(), words.next(), words.next(), words.next())
@@ -885,8 +896,9 @@ pub fn score_pairs_with(
             used_q & (1 << qi) == 0 && t.role == Role::Given && t.text_chars() > 1
         };
         let others_met = |a: usize, b: usize| used_q & (1 << a) != 0 && used_q & (1 << b) != 0;
-        (at == middle && left(last) && others_met(first, middle))
-            || (at == last && left(first) && others_met(middle, last))
+        ((at == middle && left(last) && others_met(first, middle))
+            || (at == last && left(first) && others_met(middle, last)))
+            && crate::index::is_patronymic_of_given_name(&units[usize::from(ui)].token.text)
     });
     let score = if other_family { score.min(OTHER_FAMILY_SCORE) } else { score };
     // A dropped fragment may have been a whole short word (`Ali`, `Wu`) of a different name:

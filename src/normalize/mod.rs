@@ -20,6 +20,7 @@ pub use phonetic::{
     alternative_keys, inflection_stem, is_ordinal, key as phonetic_key, leet_readings, loose_key, loose_readings,
     respellings, skeleton, soft_ending_stem, uncertain_respellings,
 };
+pub(crate) use translit::cyrillic_lookalike_reading;
 pub use translit::{is_other_script, Script};
 
 use unicode_normalization::char::is_combining_mark;
@@ -482,11 +483,15 @@ mod tests {
         assert_eq!(tokens("Ivan РЕТROV"), vec!["ivan", "petrov"]);
         // A Cyrillic name stays Cyrillic.
         assert_eq!(tokens("Валерый ВАКУЛЬЧЫК"), vec!["valeryy", "vakulchyk"]);
-        // A word all in Latin look-alikes inside a plainly Cyrillic name is Cyrillic.
-        assert_eq!(tokens("XOMEHKO, Cepгeй Hикoлaeвич"), tokens("ХОМЕНКО Сергей Николаевич"));
-        // Beside a Latin name, or alone, it stays Latin.
-        assert_eq!(tokens("XOMEHKO Sergei"), vec!["xomehko", "sergei"]);
-        assert_eq!(tokens("TEXHO"), vec!["texho"]);
+        // A word all in Latin look-alikes inside a plainly Cyrillic name has a further reading in
+        // Cyrillic; the name as written stays Latin there.
+        let reading = cyrillic_lookalike_reading("XOMEHKO, Cepгeй Hикoлaeвич").expect("a reading");
+        assert_eq!(tokens(&reading), tokens("ХОМЕНКО Сергей Николаевич"));
+        assert_eq!(tokens("MAXIM ГАМОЛА"), vec!["maxim", "gamola"]);
+        // Beside a Latin name, or alone, it has none.
+        assert_eq!(cyrillic_lookalike_reading("XOMEHKO Sergei"), None);
+        assert_eq!(cyrillic_lookalike_reading("TEXHO"), None);
+        assert_eq!(cyrillic_lookalike_reading("Иван Петров"), None);
     }
 
     #[test]

@@ -327,6 +327,39 @@ impl ScriptEvidence {
     }
 }
 
+/// The name with each word all in Latin look-alikes of Cyrillic letters (`XOMEHKO`) written in
+/// Cyrillic, when the rest of the name is plainly Cyrillic (`XOMEHKO, Cepгeй Hикoлaeвич`): such a
+/// word may have been typed to look Cyrillic. A further reading, not the name's own: a Latin word
+/// beside a Cyrillic one is as often the name as written (`MAXIM ГАМОЛА`, `BAIKO Валентин`, which
+/// read as Cyrillic lost their BLOCK in round 26). `None` when no word is so.
+pub(crate) fn cyrillic_lookalike_reading(name: &str) -> Option<String> {
+    let mut evidence = ScriptEvidence::default();
+    for w in name.split(|c: char| !super::is_letter(c)).filter(|w| !w.is_empty()) {
+        evidence.add(ScriptEvidence::of(w));
+    }
+    if evidence.cyrillic_only == 0 || evidence.latin_only > 0 || evidence.other_letters == 0 {
+        return None;
+    }
+    let mut changed = false;
+    let out: String = name
+        .split_inclusive(|c: char| !super::is_letter(c))
+        .map(|piece| {
+            let word = piece.trim_end_matches(|c: char| !super::is_letter(c));
+            let w = ScriptEvidence::of(word);
+            if w.cyrillic == 0 && w.other_letters > 0 && word.chars().all(|c| c.is_ascii_alphabetic()) {
+                changed = true;
+                piece
+                    .chars()
+                    .map(|c| LOOKALIKES.iter().find(|(l, _)| *l == c).map_or(c, |(_, k)| *k))
+                    .collect::<String>()
+            } else {
+                piece.to_string()
+            }
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 /// Rewrites the look-alike letters of a word written in two scripts (or in Greek look-alikes) into
 /// the script the writer meant: `АЛЯШКЕВIЧ` (a Latin I) → `АЛЯШКЕВІЧ`; `Lukаshenko` (a Cyrillic а)
 /// → `Lukashenko`; `МIКLАSНЕVIСН`, typed almost wholly with Cyrillic look-alikes, → `MIKLASHEVICH`.
@@ -340,14 +373,7 @@ pub(super) fn repair_script(word: &str, name: ScriptEvidence) -> std::borrow::Co
         // A word all in Cyrillic look-alikes (`АВЕТ`) inside a name that is otherwise plainly
         // Latin was typed to look Latin.
         let latin_name = name.latin_only > 0 && name.cyrillic_only == 0;
-        // And the other way round: a word all in Latin look-alikes (`XOMEHKO`) inside a name
-        // otherwise plainly Cyrillic (`XOMEHKO, Cepгeй Hикoлaeвич`) was typed to look Cyrillic.
-        let cyrillic_name = name.cyrillic_only > 0 && name.latin_only == 0;
-        let latin_lookalikes = w.cyrillic == 0
-            && w.latin_only == 0
-            && word.chars().filter(|&c| super::is_letter(c)).all(|c| c.is_ascii_alphabetic());
-        let looks_cyrillic = latin_lookalikes && w.other_letters > 0 && cyrillic_name;
-        if !(w.cyrillic > 0 && w.cyrillic_only == 0 && latin_name || looks_cyrillic) {
+        if !(w.cyrillic > 0 && w.cyrillic_only == 0 && latin_name) {
             return std::borrow::Cow::Borrowed(word);
         }
     }
