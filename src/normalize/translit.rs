@@ -333,6 +333,10 @@ impl ScriptEvidence {
 /// beside a Cyrillic one is as often the name as written (`MAXIM ГАМОЛА`, `BAIKO Валентин`, which
 /// read as Cyrillic lost their BLOCK in round 26). `None` when no word is so.
 pub(crate) fn cyrillic_lookalike_reading(name: &str) -> Option<String> {
+    // Asked of every name: most have no Cyrillic letter, or no ASCII one.
+    if name.is_ascii() || !name.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
     let mut evidence = ScriptEvidence::default();
     for w in name.split(|c: char| !super::is_letter(c)).filter(|w| !w.is_empty()) {
         evidence.add(ScriptEvidence::of(w));
