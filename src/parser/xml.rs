@@ -11,7 +11,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::ParseError;
+use super::{line_at, ParseError};
 use crate::model::clean_spaces;
 
 /// Deeper nesting than any list format uses is refused: the trees are walked recursively.
@@ -87,9 +87,7 @@ pub(super) fn read_records(
     shape: &Shape<'_>,
     mut on_record: impl FnMut(Element) -> Result<(), String>,
 ) -> Result<Element, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ParseError::line(file, line_at(bytes, e.valid_up_to()), format!("not UTF-8 text ({e}): not {}", shape.format))
-    })?;
+    let text = super::xml_text(file, bytes, &format!(": not {}", shape.format))?;
     let mut reader = Reader::from_str(text);
     let mut lines = super::Lines::new(text);
     // Open elements: the root at the bottom, then the record being read and its open children.
@@ -253,10 +251,6 @@ fn resolve_ref(raw: &str) -> Option<String> {
     Some(s.to_string())
 }
 
-fn line_at(bytes: &[u8], pos: usize) -> u64 {
-    1 + bytes[..pos.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,5 +289,7 @@ mod tests {
         assert!(e.contains("<item> has more than 64 attributes"), "{e}");
         let deep = format!("<list><item>{}{}</item></list>", "<a>".repeat(40), "</a>".repeat(40));
         assert!(read(&deep).unwrap_err().to_string().contains("nested"));
+        let e = read("<list><item>a\u{1}b</item></list>").unwrap_err().to_string();
+        assert!(e.contains("control character U+0001"), "{e}");
     }
 }
