@@ -183,11 +183,24 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
+/// Years of birth a list may give: outside them a field holds something else (a typo, `0000`).
+const LISTED_YEARS: std::ops::RangeInclusive<u16> = 1800..=2100;
+
 impl PartialDate {
     /// Builds a date, dropping parts that cannot be real (month 0 or 13, day 0 or 32): the UK list
     /// writes unknown parts as `00`.
     pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
-        if !(1800..=2100).contains(&year) {
+        PartialDate::within(LISTED_YEARS, year, month, day)
+    }
+
+    /// [`PartialDate::new`] for years in `years`.
+    fn within(
+        years: std::ops::RangeInclusive<u16>,
+        year: u16,
+        month: Option<u8>,
+        day: Option<u8>,
+    ) -> Option<PartialDate> {
+        if !years.contains(&year) {
             return None;
         }
         let month = month.filter(|m| (1..=12).contains(m));
@@ -197,6 +210,11 @@ impl PartialDate {
 
     /// Parses the API's `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Option<PartialDate> {
+        PartialDate::parse_within(LISTED_YEARS, s)
+    }
+
+    /// [`PartialDate::parse_iso`] for years in `years`.
+    fn parse_within(years: std::ops::RangeInclusive<u16>, s: &str) -> Option<PartialDate> {
         let mut it = s.trim().split('-');
         let y = it.next()?;
         if y.len() != 4 {
@@ -216,7 +234,7 @@ impl PartialDate {
         if it.next().is_some() {
             return None;
         }
-        let d = PartialDate::new(year, month, day)?;
+        let d = PartialDate::within(years, year, month, day)?;
         // Reject rather than silently drop an impossible month or day the caller typed.
         if d.month != month || d.day != day {
             return None;
@@ -237,14 +255,7 @@ impl PartialDate {
         // `1954-08-00`), is a date to that precision.
         let d = s.trim();
         let d = d.strip_suffix("-00-00").or_else(|| d.strip_suffix("-00").filter(|d| d.len() == 7)).unwrap_or(d);
-        let year = d.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse::<u16>().ok()?;
-        let parsed = if (1800..=2100).contains(&year) {
-            PartialDate::parse_iso(d)
-        } else {
-            // Parsed as a year in range, then given its own year back.
-            PartialDate::parse_iso(&format!("2000{}", &d[4..])).map(|p| PartialDate { year, ..p })
-        };
-        parsed.filter(|d| d.year >= 1).filter(|d| {
+        PartialDate::parse_within(1..=9999, d).filter(|d| {
             let (Some(m), Some(day)) = (d.month, d.day) else { return true };
             time::Month::try_from(m).is_ok_and(|m| time::Date::from_calendar_date(i32::from(d.year), m, day).is_ok())
         })

@@ -171,8 +171,7 @@ fn dated_otherwise(
     };
     best.iter().any(|(ei, b)| {
         let listed = &snapshot.entities[*ei as usize].dates_of_birth;
-        f64::from(b.score) >= thresholds.block
-            && features::date_of_birth(Some(dob), listed).is_some_and(|f| f.outcome == Outcome::Conflict)
+        f64::from(b.score) >= thresholds.block && features::dob_conflicts(dob, listed)
     })
 }
 

@@ -53,8 +53,7 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Opti
             "the date of birth sent is in 1900 or before, a placeholder for an unknown date: not compared",
         ));
     }
-    let best = listed.iter().map(|l| (compare_dates(q, *l), l)).max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
-    let Some(((score, outcome, adjustment), l)) = best else {
+    let Some(((score, outcome, adjustment), l)) = closest(q, listed) else {
         return Some(Feature::absent("date_of_birth", "the list gives no date of birth"));
     };
     Some(Feature {
@@ -68,6 +67,19 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Opti
 
 /// The last year of birth read as a placeholder (see [`date_of_birth`]).
 const PLACEHOLDER_YEARS_TO: u16 = 1900;
+
+/// Whether the party's date of birth rules out the list's (as [`date_of_birth`]'s CONFLICT,
+/// without writing its detail).
+pub fn dob_conflicts(query: PartialDate, listed: &[PartialDate]) -> bool {
+    !after_tomorrow(query)
+        && query.year > PLACEHOLDER_YEARS_TO
+        && closest(query, listed).is_some_and(|((_, outcome, _), _)| outcome == Outcome::Conflict)
+}
+
+/// The listed date of birth closest to the party's, and how they compare.
+fn closest(q: PartialDate, listed: &[PartialDate]) -> Option<((f64, Outcome, f64), &PartialDate)> {
+    listed.iter().map(|l| (compare_dates(q, *l), l)).max_by(|a, b| a.0 .0.total_cmp(&b.0 .0))
+}
 
 /// Whether a date, to the precision given, is after tomorrow (UTC).
 fn after_tomorrow(date: PartialDate) -> bool {
@@ -212,6 +224,13 @@ mod tests {
             date_of_birth(Some(d("1901-01-01")), &[d("1954-08-30")]).map(|f| f.outcome),
             Some(Outcome::Conflict)
         );
+        // The check without the feature says the same.
+        for (q, listed) in [("1901-01-01", "1954-08-30"), ("1954", "1954-08-30"), ("1900-01-01", "1954-08-30")] {
+            let q = PartialDate::parse_typed(q).expect("date");
+            let f = date_of_birth(Some(q), &[d(listed)]).expect("given");
+            assert_eq!(dob_conflicts(q, &[d(listed)]), f.outcome == Outcome::Conflict);
+        }
+        assert!(!dob_conflicts(d("1901-01-01"), &[]));
         // Unknown parts written `00` leave a date of that precision.
         assert_eq!(PartialDate::parse_typed("1954-00-00"), Some(d("1954")));
         assert_eq!(PartialDate::parse_typed("1954-08-00"), Some(d("1954-08")));
