@@ -554,11 +554,108 @@ pub fn listed_readings(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(
     if !stripped.full.trim().is_empty() && stripped.full != name.full {
         out.push(listed(&stripped, entity_type, weight_of));
     }
+    let person = entity_type == EntityType::Person;
+    if person {
+        for alternative in spelt_otherwise(name) {
+            out.push(listed(&alternative, entity_type, weight_of));
+        }
+    }
     for part in parenthesised(&name.full) {
+        // A person's aside of one word is another spelling of the word before it (above) or a
+        // note, no name of its own: read alone, `Sergey(Sergei) AKSYONOV` made every `Sergei` a
+        // BLOCK.
+        if person && part.split_whitespace().nth(1).is_none() {
+            continue;
+        }
         if is_name_of_its_own(&fold(part)) {
             out.push(listed(&Name::new(part, name.quality), entity_type, weight_of));
         }
     }
+    out
+}
+
+/// The word of a person's aside of one word (`Sergei` of `Sergey(Sergei)`), unless it is a note
+/// (`(deceased)`, `(born …)`) or a title.
+fn one_word_aside(part: &str) -> Option<&str> {
+    let mut words = part.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else { return None };
+    let folded = fold(word);
+    let note = NOTE_WORDS.contains(&folded.as_str()) || is_title(&folded) || folded == "deceased";
+    (!note && word.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(word)
+}
+
+/// At most this many further readings of a person's name by its asides (three asides).
+const MAX_SPELT_OTHERWISE: usize = 7;
+
+/// A person's name with its words' asides of one word read in their place: Japan's list writes
+/// another romanisation after a word (`Sergey(Sergei) AKSYONOV(AKSENOV)`, `Mariya (Maria)
+/// BOGATOVA`), and the person is as much `Sergei AKSENOV` as `Sergey AKSYONOV`. Each combination
+/// of words replaced but none (the name without its asides, `strip_notes`).
+fn spelt_otherwise(name: &Name) -> Vec<Name> {
+    let readings = |text: &str| -> Vec<String> {
+        // Words with the aside that follows each, if one of one word does.
+        let mut words: Vec<(String, Option<String>)> = Vec::new();
+        let (mut depth, mut word, mut aside) = (0usize, String::new(), String::new());
+        for c in text.chars().chain([' ']) {
+            match c {
+                '(' | '[' => {
+                    if depth == 0 && !word.is_empty() {
+                        words.push((std::mem::take(&mut word), None));
+                    }
+                    depth += 1;
+                    aside.clear();
+                }
+                ')' | ']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if let (Some(alt), Some(last)) = (one_word_aside(&aside), words.last_mut()) {
+                            if last.1.is_none() {
+                                last.1 = Some(alt.to_string());
+                            }
+                        }
+                    }
+                }
+                _ if depth > 0 => aside.push(c),
+                c if c.is_whitespace() => {
+                    if !word.is_empty() {
+                        words.push((std::mem::take(&mut word), None));
+                    }
+                }
+                c => word.push(c),
+            }
+        }
+        let with: Vec<usize> = (0..words.len()).filter(|&i| words[i].1.is_some()).collect();
+        let mut out = vec![strip_notes(text)];
+        // Every combination, the name as published without its asides first (mask 0).
+        for mask in 1u32..(1 << with.len().min(3)) {
+            let reading = words
+                .iter()
+                .enumerate()
+                .map(|(i, (w, alt))| match (with.iter().position(|&j| j == i), alt) {
+                    (Some(k), Some(alt)) if k < 3 && mask & (1 << k) != 0 => alt.as_str(),
+                    _ => w.as_str(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(reading);
+        }
+        out
+    };
+    let mut out = Vec::new();
+    match &name.parts {
+        Some(p) => {
+            let (surnames, givens) = (readings(&p.surname), readings(&p.given));
+            for (i, surname) in surnames.iter().enumerate() {
+                for (j, given) in givens.iter().enumerate() {
+                    if i + j > 0 {
+                        out.push(Name::from_parts(surname, given, name.quality));
+                    }
+                }
+            }
+        }
+        None => out.extend(readings(&name.full).into_iter().skip(1).map(|r| Name::new(r, name.quality))),
+    }
+    out.truncate(MAX_SPELT_OTHERWISE);
     out
 }
 
@@ -868,5 +965,34 @@ mod tests {
             &|_| 1.0,
         );
         assert_eq!(person.len(), 1);
+    }
+
+    fn readings_of(name: &Name, t: EntityType) -> Vec<String> {
+        listed_readings(name, t, &|_| 1.0)
+            .iter()
+            .map(|f| f.tokens.iter().map(|t| t.text.to_string()).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn a_persons_one_word_aside_is_another_spelling_of_the_word_before_it() {
+        use crate::model::NameQuality::Primary;
+        // Japan's list: a person's surname in capitals, another romanisation after a word.
+        let r = readings_of(&Name::from_parts("AKSYONOV(AKSENOV)", "Sergey(Sergei)", Primary), EntityType::Person);
+        for expected in ["sergey aksyonov", "sergei aksyonov", "sergey aksenov", "sergei aksenov"] {
+            assert!(r.iter().any(|x| x == expected), "{expected} in {r:?}");
+        }
+        // No word of the name is a name of its own: `Sergei` alone is no reading.
+        assert!(r.iter().all(|x| x.split_whitespace().count() >= 2), "{r:?}");
+        let r = readings_of(&Name::new("Mariya (Maria) BOGATOVA", Primary), EntityType::Person);
+        assert!(r.iter().any(|x| x == "maria bogatova") && r.iter().all(|x| x != "maria"), "{r:?}");
+        // A note is not a spelling, and an aside of two words is a name of its own still.
+        let r = readings_of(&Name::new("Ivan PETROV (deceased)", Primary), EntityType::Person);
+        assert!(r.iter().all(|x| !x.contains("deceased") || x.contains("petrov")), "{r:?}");
+        let r = readings_of(&Name::new("Aleksandr LUKASHENKO (Alyaksandr LUKASHENKA)", Primary), EntityType::Person);
+        assert!(r.iter().any(|x| x == "alyaksandr lukashenka"), "{r:?}");
+        // An organisation's aside of one distinctive word is a name of its own, as before.
+        let r = readings_of(&Name::new("MINSK WHEEL TRACTOR PLANT (VOLAT)", Primary), EntityType::Organization);
+        assert!(r.iter().any(|x| x == "volat"), "{r:?}");
     }
 }
