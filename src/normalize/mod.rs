@@ -70,6 +70,7 @@ pub fn fold(s: &str) -> String {
             c => c,
         })
         .collect();
+    let cleaned = kana::dashes_as_long_marks(cleaned);
     let mut out = String::with_capacity(cleaned.len());
     let pieces = split_keep(&cleaned);
     // Which script the name as a whole is in decides the words that are all look-alikes.
@@ -273,6 +274,7 @@ pub fn structured_name(s: &str) -> Option<String> {
 /// as payment systems copy them into name fields). Other words before a colon are part of the
 /// name: `AL-HARAMAIN : PAKISTAN BRANCH` is one listed name, not a label and a branch.
 pub fn strip_label(s: &str) -> &str {
+    let s = after_code_word(s);
     match s.split_once(':') {
         Some((label, rest))
             if !rest.trim().is_empty()
@@ -282,6 +284,31 @@ pub fn strip_label(s: &str) -> &str {
             rest
         }
         _ => s,
+    }
+}
+
+/// `/BNF/RUSTANKER LLC` → `RUSTANKER LLC`: a SWIFT code word between slashes (field 72's `/BNF/`,
+/// `/ACC/`, `/REC/`, field 77B's `/BENEFRES/`), or a label of [`LABELS`] so written, opens the
+/// text a payment system copied into a name field, as does `//`, a code word's continuation line.
+/// An outside test found listed companies CLEAR behind `/BNF/`.
+fn after_code_word(s: &str) -> &str {
+    const CODE_WORDS: [&str; 14] = [
+        "acc", "ins", "int", "rec", "rfb", "inv", "roc", "tsu", "phon", "phonben", "tele", "teleben", "benefres",
+        "orderres",
+    ];
+    let t = s.trim_start();
+    if let Some(rest) = t.strip_prefix("//") {
+        return rest;
+    }
+    let Some((code, rest)) = t.strip_prefix('/').and_then(|r| r.split_once('/')) else { return s };
+    let lower = code.to_ascii_lowercase();
+    let known = (2..=8).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_alphabetic())
+        && (CODE_WORDS.contains(&lower.as_str()) || LABELS.contains(&lower.as_str()));
+    if known && !rest.trim().is_empty() {
+        rest
+    } else {
+        s
     }
 }
 
@@ -404,6 +431,17 @@ pub fn has_control_chars_in_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn swift_code_words_open_no_name() {
+        assert_eq!(strip_label("/BNF/RUSTANKER LLC"), "RUSTANKER LLC");
+        assert_eq!(strip_label("/ACC/Beneficiary: BELAVIA"), " BELAVIA");
+        assert_eq!(strip_label("//RUSTANKER LLC"), "RUSTANKER LLC");
+        // Slashes that are no code word, and a code word with nothing after it, stay.
+        assert_eq!(strip_label("/XYZ/ TRADING"), "/XYZ/ TRADING");
+        assert_eq!(strip_label("A/O BELSHINA"), "A/O BELSHINA");
+        assert_eq!(strip_label("/BNF/"), "/BNF/");
+    }
 
     /// `fold` skips composing words of ASCII and of the Cyrillic block up to U+045F: each of
     /// those characters is its own NFKC form, alone and after any other of them.
