@@ -72,7 +72,7 @@ impl fmt::Display for SourceKind {
 /// Which listed entities are screened against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Regime {
-    /// Canada country Belarus; OFAC programs BELARUS and BELARUS-EO14038; OFSI regime Belarus;
+    /// Canada country Belarus; OFAC programs BELARUS, BELARUS-EO14038 and any other `BELARUS-…`; OFSI regime Belarus;
     /// FCDO regime "The Republic of Belarus Sanctions (EU Exit) Regulations 2019"; EU programme
     /// BLR; Japan's Belarus sheets.
     #[default]

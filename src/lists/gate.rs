@@ -390,8 +390,9 @@ pub fn check(new: &Counts, history: &History, limits: Limits) -> Result<(), Stri
     let thinned = new.newest_with_fewer_names_than(serving);
     if thinned >= MAX_THINNED && new.sha256 != serving.sha256 {
         return Err(format!(
-            "{thinned} of the {} newest entries have fewer names than in the publication serving: a file of \
-             aliases cut short (OFAC's ALT.CSV is in entry order) or an older copy; {HINT}",
+            "{thinned} of the {} newest entries have fewer names than in the publication serving: names cut \
+             short or lost (a file of aliases in entry order cut, as OFAC's ALT.CSV, or a column of names no \
+             longer read) or an older copy; {HINT}",
             serving.newest_ids.len()
         ));
     }

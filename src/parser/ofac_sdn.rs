@@ -14,7 +14,12 @@ use crate::model::{
 use crate::source::layout::ofac::{ADD, ALT, SDN, SDN_COMMENTS};
 use crate::source::RawPublication;
 
-const BELARUS_PROGRAMS: [&str; 2] = ["BELARUS", "BELARUS-EO14038"];
+/// OFAC's Belarus programs: `BELARUS`, `BELARUS-EO14038`, and any program OFAC adds under the
+/// name by an executive order to come (`BELARUS-EO…`): an outside test gave a publication's new
+/// designations a new tag, and they were out of scope, CLEAR, with nothing refused.
+fn is_belarus_program(p: &str) -> bool {
+    p.eq_ignore_ascii_case("BELARUS") || p.get(..8).is_some_and(|h| h.eq_ignore_ascii_case("BELARUS-"))
+}
 
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
     let sdn = publication
@@ -71,7 +76,7 @@ pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseErr
             .collect();
         let mut entity = Entity::new(format!("us-ofac-sdn:{num}"), SourceKind::UsOfacSdn, entity_type);
         // In any case: a program written `belarus` by a changed export is still the program.
-        entity.belarus = programs.iter().any(|p| BELARUS_PROGRAMS.iter().any(|b| b.eq_ignore_ascii_case(p)));
+        entity.belarus = programs.iter().any(|p| is_belarus_program(p));
         entity.programs = programs;
         let name = row[1].trim();
         if name.is_empty() {
@@ -341,6 +346,16 @@ fn parse_dob(s: &str) -> Vec<PartialDate> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_new_belarus_program_is_belarus() {
+        for p in ["BELARUS", "belarus", "BELARUS-EO14038", "BELARUS-EO14999"] {
+            assert!(is_belarus_program(p), "{p}");
+        }
+        for p in ["UKRAINE-EO13662", "RUSSIA-EO14024", "BELARUSKALI", "BELARU", ""] {
+            assert!(!is_belarus_program(p), "{p}");
+        }
+    }
     use super::*;
 
     #[test]
