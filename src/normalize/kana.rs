@@ -27,7 +27,9 @@ pub(super) fn is_katakana(c: char) -> bool {
 /// hyphen (`ﾊﾂｶ-ﾆ` for ハッカーニ); as a hyphen it would part the word in two.
 pub(super) fn dashes_as_long_marks(s: String) -> String {
     let kana = |c: char| is_katakana(c) || ('\u{FF66}'..='\u{FF9F}').contains(&c);
-    if !s.chars().any(kana) {
+    // Katakana, full- and half-width, is encoded from bytes E3 and EF: most names (Latin,
+    // Cyrillic) hold neither, and are passed over without decoding a char.
+    if !s.bytes().any(|b| b == 0xE3 || b == 0xEF) || !s.chars().any(kana) {
         return s;
     }
     let chars: Vec<char> = s.chars().collect();
