@@ -305,12 +305,17 @@ impl Options<'_> {
 /// ([`query_text::note_readings`]): each listed entity once, as the reading that met it best, and
 /// the acceptances of the good-guy list by the party's own fingerprint.
 fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &Options<'_>) -> Screening {
-    let mut screening = evaluate_name(snapshot, query, thresholds, opts, None);
+    let mut organisation_nominative = None;
+    let mut screening = evaluate_name(snapshot, query, thresholds, opts, None, Some(&mut organisation_nominative));
     if opts.keep_clear {
         return screening;
     }
     let mut changed = false;
-    for note in query_text::note_readings(&query.name) {
+    let mut readings = query_text::note_readings(&query.name);
+    if let Some(name) = organisation_nominative {
+        readings.push(query_text::NoteReading { name, organisation: true, mention: false, part: false });
+    }
+    for note in readings {
         if note.organisation && query.party_type == Some(EntityType::Person) {
             continue;
         }
@@ -320,7 +325,7 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
             query.party_type == Some(EntityType::Organization) && crate::normalize::names_sole_proprietor(&query.name);
         let party_type = if note.part || marked_person { None } else { query.party_type };
         let reading = Query { name: note.name, party_type, ..query.clone() };
-        let other = evaluate_name(snapshot, &reading, thresholds, opts, Some(&screening.fingerprint));
+        let other = evaluate_name(snapshot, &reading, thresholds, opts, Some(&screening.fingerprint), None);
         for mut m in other.matches {
             if note.mention {
                 // Only a listed name met (nearly) word for word, of five letters or more: common
@@ -386,13 +391,16 @@ const MENTION_DETAIL: &str = "met as one word in a note of the name (in parenthe
                               listed entity in passing: REVIEW at most";
 
 /// One reading of the name. `fingerprint`: the party's, when the name is a further reading of
-/// its name (the good-guy list knows the party by what it sent).
+/// its name (the good-guy list knows the party by what it sent). `organisation_nominative`, when
+/// asked for: the name of a party that may be a company, with its words in another case read in
+/// the nominative (`QueryText::organisation_nominative`), unless a listed name blocks it already.
 fn evaluate_name(
     snapshot: &Snapshot,
     query: &Query,
     thresholds: &Thresholds,
     opts: &Options<'_>,
     fingerprint: Option<&str>,
+    organisation_nominative: Option<&mut Option<String>>,
 ) -> Screening {
     let opts = &Options { name_floor: opts.floor_for(query, thresholds), ..*opts };
     // Words run together are split by what the lists hold, so the text is prepared here, against
@@ -423,6 +431,11 @@ fn evaluate_name(
     let _deciding = tracing::debug_span!("decide").entered();
     let matches = decide::decide(snapshot, query, thresholds, opts, best, &fingerprint);
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
+    if let Some(out) = organisation_nominative {
+        if screened.party_type != Some(EntityType::Person) && decision != Decision::Block {
+            *out = text.organisation_nominative(&|w| snapshot.is_listed_word(w, false));
+        }
+    }
     Screening { decision, matches, fingerprint }
 }
 

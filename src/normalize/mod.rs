@@ -6,12 +6,14 @@
 //! → tokens. Each token also gets a phonetic key that makes romanisation systems meet
 //! ([`phonetic`]).
 
+mod cases;
 mod kana;
 mod legal_forms;
 mod payment_field;
 mod phonetic;
 mod translit;
 
+pub(crate) use cases::nominative_reading;
 pub use legal_forms::{is_legal_form_spelling, is_legal_form_word};
 pub(crate) use payment_field::spaced_sole_proprietor;
 pub(crate) use payment_field::SOLE_PROPRIETOR;
