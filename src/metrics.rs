@@ -23,9 +23,12 @@ pub struct MetricsError {
 /// Served here rather than by the exporter's own listener, which kept every connection it
 /// accepted and retried a failed `accept` at once: 150 idle connections to the metrics port
 /// under a descriptor limit of 128 starved the gRPC port, spun a core and logged 120 MB/s. Here
-/// the connections go through the same admission as the gRPC port's (`layers::connections`):
-/// at most [`MAX_SCRAPES`] at once, each closed unless its request arrives within
-/// [`REQUEST_TIMEOUT`], accept errors paced.
+/// at most [`MAX_SCRAPES`] connections are open at once, each closed unless its request arrives
+/// within [`REQUEST_TIMEOUT`], and accept errors are paced. A connection beyond that closes the
+/// oldest one still waiting for its request, not itself: round 28 kept Prometheus out for as long
+/// as 40 clients that never sent a request reopened their connections (0 scrapes of 5 answered),
+/// which silences every alert on these metrics. A scraper sends its request as it connects, so it
+/// is never the oldest waiting for long.
 pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
     let err = |error: String| MetricsError { addr, error };
     let handle = PrometheusBuilder::new()
@@ -43,30 +46,117 @@ pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
             upkeep.run_upkeep();
         }
     });
-    tokio::spawn(async move {
-        let accepted = tokio_stream::wrappers::TcpListenerStream::new(listener);
-        let limits = crate::layers::ConnectionLimits { max_connections: MAX_SCRAPES, opening_timeout: REQUEST_TIMEOUT };
-        let mut admitted = std::pin::pin!(crate::layers::connections::admit(accepted, limits, None));
-        while let Some(Ok(conn)) = futures_util::StreamExt::next(&mut admitted).await {
-            let handle = handle.clone();
-            tokio::spawn(async move {
-                let _ = tokio::time::timeout(REQUEST_TIMEOUT, answer(conn, &handle)).await;
-            });
-        }
-    });
+    tokio::spawn(serve(listener, handle));
     Ok(())
 }
 
-/// Scrapes served at once; more wait in the backlog.
+/// Scrapes served at once.
 const MAX_SCRAPES: usize = 16;
 /// How long a scrape's request may take to arrive, and its answer to be written.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+/// After a failed `accept` (descriptors exhausted), the pause before the next.
+const ACCEPT_ERROR_PAUSE: Duration = Duration::from_millis(100);
+
+/// The metrics port's open connections: those still waiting for their request, oldest first
+/// (each with the handle that closes it), and how many are being answered.
+#[derive(Default)]
+struct Open {
+    waiting: std::collections::VecDeque<(u64, tokio::task::AbortHandle)>,
+    answering: usize,
+}
+
+impl Open {
+    fn count(&self) -> usize {
+        self.waiting.len() + self.answering
+    }
+
+    fn forget(&mut self, id: u64) -> bool {
+        let before = self.waiting.len();
+        self.waiting.retain(|(i, _)| *i != id);
+        self.waiting.len() < before
+    }
+}
+
+type Shared = std::sync::Arc<std::sync::Mutex<Open>>;
+
+fn lock(open: &Shared) -> std::sync::MutexGuard<'_, Open> {
+    // A panic while holding the lock leaves counts that are still counts.
+    open.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+async fn serve(listener: tokio::net::TcpListener, handle: metrics_exporter_prometheus::PrometheusHandle) {
+    let open: Shared = Default::default();
+    for id in 0u64.. {
+        let conn = match listener.accept().await {
+            Ok((conn, _)) => conn,
+            Err(error) => {
+                tracing::warn!(%error, "metrics port: accept failed; pausing");
+                tokio::time::sleep(ACCEPT_ERROR_PAUSE).await;
+                continue;
+            }
+        };
+        {
+            let mut o = lock(&open);
+            if o.count() >= MAX_SCRAPES {
+                match o.waiting.pop_front() {
+                    Some((_, oldest)) => oldest.abort(),
+                    // Every place is answering a scrape: this one is closed, and asks again.
+                    None => continue,
+                }
+            }
+        }
+        let (handle, task_open) = (handle.clone(), open.clone());
+        // Registered before the task can run, under the same lock it takes to leave `waiting`.
+        let mut o = lock(&open);
+        let task = tokio::spawn(async move {
+            let left = Leaves { open: task_open, id, answered: std::sync::atomic::AtomicBool::new(false) };
+            let _ = tokio::time::timeout(REQUEST_TIMEOUT, answer(conn, &handle, || left.answering())).await;
+        });
+        o.waiting.push_back((id, task.abort_handle()));
+    }
+}
+
+/// A connection's place in [`Open`], given up when its task ends (answered, timed out or closed
+/// for a newer connection).
+struct Leaves {
+    open: Shared,
+    id: u64,
+    answered: std::sync::atomic::AtomicBool,
+}
+
+impl Leaves {
+    /// The request has arrived: no longer one a newer connection may close. False if one has
+    /// closed it already (its place taken).
+    fn answering(&self) -> bool {
+        let mut o = lock(&self.open);
+        let waiting = o.forget(self.id);
+        if waiting {
+            o.answering += 1;
+            self.answered.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        waiting
+    }
+}
+
+impl Drop for Leaves {
+    fn drop(&mut self) {
+        let mut o = lock(&self.open);
+        // Still waiting: leaves the queue. Answering: leaves the count. Closed for a newer
+        // connection: its place was taken then.
+        if !o.forget(self.id) && self.answered.load(std::sync::atomic::Ordering::Relaxed) {
+            o.answering = o.answering.saturating_sub(1);
+        }
+    }
+}
 
 /// Reads one HTTP request head (at most 8 KiB) and answers it: the metrics for `GET /metrics`,
 /// 404 otherwise; then closes.
+///
+/// `arrived` is told when the request head is in; false from it closes the connection unanswered.
 async fn answer(
     mut conn: impl tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
     handle: &metrics_exporter_prometheus::PrometheusHandle,
+    arrived: impl FnOnce() -> bool,
 ) -> std::io::Result<()> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut head = Vec::with_capacity(1024);
@@ -77,6 +167,9 @@ async fn answer(
             break;
         }
         head.extend_from_slice(&buf[..n]);
+    }
+    if !arrived() {
+        return Ok(());
     }
     let line = head.split(|b| *b == b'\n').next().unwrap_or_default();
     let mut parts = line.split(|b| *b == b' ');

@@ -60,3 +60,37 @@ async fn metrics_after_calls_and_a_reload() {
         assert!(!text.contains(needle), "{needle} leaked into /metrics");
     }
 }
+
+/// Clients that open the metrics port and never finish a request, reopening whenever they are
+/// closed, do not keep Prometheus out: a new connection closes the oldest one still waiting for
+/// its request (round 28: 40 such clients, 0 scrapes of 5 answered), and the gRPC port is not
+/// touched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_connections_do_not_keep_a_scrape_out() {
+    use std::io::{Read, Write};
+    let port = common::free_port();
+    let mut args = common::real_source_args();
+    args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}"), "--no-watch".to_string()]);
+    let server = Server::start(&args);
+    let _client = server.ready_client().await;
+    let open = || {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics port");
+        s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nX-a: ").expect("write");
+        s
+    };
+    let mut idle: Vec<std::net::TcpStream> = (0..40).map(|_| open()).collect();
+    for round in 0..3 {
+        // The idle ones closed so far are opened again, as an attacker would.
+        for s in &mut idle {
+            s.set_nonblocking(true).expect("nonblocking");
+            let mut b = [0u8; 16];
+            if matches!(s.read(&mut b), Ok(0)) {
+                *s = open();
+            }
+        }
+        let t0 = std::time::Instant::now();
+        let text = tokio::task::spawn_blocking(move || common::scrape(port)).await.expect("scrape");
+        assert!(text.starts_with("HTTP/1.1 200"), "round {round}: {}", &text[..text.len().min(200)]);
+        assert!(t0.elapsed() < std::time::Duration::from_secs(2), "round {round}: the scrape took {:?}", t0.elapsed());
+    }
+}
