@@ -165,19 +165,18 @@ impl App {
         // A response may wait for its client to read it as long as a call may take.
         let stalls = crate::layers::Stalls::new(config.request_timeout);
         // Limits, outermost first: the call's span (so shed calls are traced too), admission
-        // (unary and stream budgets, stream timeout), then tonic's own per-call deadline
-        // (`grpc-timeout`, capped by --request-timeout), HTTP/2 stream limit and message size
-        // limits (set on the services).
+        // (unary and stream budgets, stream timeout), then the per-call deadline (`grpc-timeout`,
+        // capped by --request-timeout, answered DEADLINE_EXCEEDED by `StatusFixLayer`), HTTP/2
+        // stream limit and message size limits (set on the services).
         let router = Server::builder()
             .max_concurrent_streams(config.max_concurrent_streams)
             // Pings on connections that carry no call find peers gone without a FIN (a crashed
             // client behind NAT) and free their connection slots.
             .http2_keepalive_interval(Some(Duration::from_secs(60)))
             .http2_keepalive_timeout(Some(Duration::from_secs(20)))
-            .timeout(config.request_timeout)
             .layer(RpcSpanLayer)
             .layer(LoadShedLayer::new(config.admission, streams_stopped, stalls.clone()))
-            .layer(StatusFixLayer)
+            .layer(StatusFixLayer::new(config.request_timeout))
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)

@@ -383,6 +383,87 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
 /// budget of their own (16 per connection here), the rest are refused at once, unary screening
 /// and health on another connection answer throughout, and the idle streams are closed after
 /// the idle timeout, giving their slots back.
+/// A unary call that carries two request messages is refused, not answered on the first: a
+/// client or proxy that joined `John Smith` and a listed name into one `ScreenParty` had a CLEAR
+/// for both (round 28). Sent here as one body, and with the second message a moment later.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unary_call_with_two_messages_is_refused() {
+    use futures_util::StreamExt;
+    let mut args = common::real_source_args();
+    args.push("--no-watch".into());
+    let server = Server::start(&args);
+    let _ = server.ready_client().await;
+    let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut grpc = tonic::client::Grpc::new(channel);
+    let path = || http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
+    let at_once = futures_util::stream::iter([party("John Smith"), party("Aleksandr Lukashenko")]).boxed();
+    let later = futures_util::stream::once(async { party("John Smith") })
+        .chain(futures_util::stream::once(async {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            party("Aleksandr Lukashenko")
+        }))
+        .boxed();
+    for (how, messages) in [("one body", at_once), ("a moment later", later)] {
+        grpc.ready().await.expect("ready");
+        let e = grpc
+            .client_streaming::<_, _, pb::ScreenPartyResponse, _>(
+                tonic::Request::new(messages),
+                path(),
+                tonic_prost::ProstCodec::default(),
+            )
+            .await
+            .expect_err(how);
+        assert_eq!(e.code(), Code::InvalidArgument, "{how}: {e:?}");
+        assert!(e.message().contains("one request message"), "{how}: {}", e.message());
+    }
+    // One message is answered as ever.
+    grpc.ready().await.expect("ready");
+    let r = grpc
+        .client_streaming::<_, _, pb::ScreenPartyResponse, _>(
+            tonic::Request::new(futures_util::stream::iter([party("Aleksandr Lukashenko")])),
+            path(),
+            tonic_prost::ProstCodec::default(),
+        )
+        .await
+        .expect("one message");
+    assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);
+}
+
+/// A unary call whose request never ends is answered DEADLINE_EXCEEDED at its `grpc-timeout`,
+/// or at `--request-timeout` without one, as the README says: tonic's own timeout answered
+/// CANCELLED ("Timeout expired"), which clients' retry policies do not read as a deadline
+/// (round 28).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_whose_request_never_ends_is_past_its_deadline() {
+    use futures_util::StreamExt;
+    let mut args = common::real_source_args();
+    args.extend(["--no-watch".into(), "--request-timeout".into(), "2".into()]);
+    let server = Server::start(&args);
+    let _ = server.ready_client().await;
+    let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+    let mut grpc = tonic::client::Grpc::new(channel);
+    for grpc_timeout in [Some("700m"), None] {
+        let never_done = futures_util::stream::once(async { party("Aleksandr Lukashenko") })
+            .chain(futures_util::stream::pending::<pb::ScreenPartyRequest>());
+        let mut req = tonic::Request::new(never_done);
+        if let Some(t) = grpc_timeout {
+            req.metadata_mut().insert("grpc-timeout", t.parse().expect("ascii"));
+        }
+        grpc.ready().await.expect("ready");
+        let t0 = std::time::Instant::now();
+        let e = grpc
+            .client_streaming::<_, _, pb::ScreenPartyResponse, _>(
+                req,
+                http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty"),
+                tonic_prost::ProstCodec::default(),
+            )
+            .await
+            .expect_err("never ends");
+        assert_eq!(e.code(), Code::DeadlineExceeded, "{grpc_timeout:?}: {e:?}");
+        assert!(t0.elapsed() < Duration::from_secs(4), "{grpc_timeout:?}: {:?}", t0.elapsed());
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_idle_stream_flood_locks_nobody_out() {
     let mut args = common::real_source_args();

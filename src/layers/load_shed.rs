@@ -185,6 +185,53 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub struct Gated<B> {
     inner: B,
     pool: Option<(Arc<Pool>, Arc<std::sync::OnceLock<OwnedSemaphorePermit>>)>,
+    /// A unary call's framing, followed so a second message is refused.
+    framing: Option<Framing>,
+}
+
+/// Where a unary request body is in gRPC's framing (a flag byte, a four-byte length, the
+/// message): tonic decodes a unary call's first message and drops the rest, so a call that
+/// carried `John Smith` and then a listed name was answered CLEAR on the first alone (round 28;
+/// grpc-go and grpc-java refuse such a call). The body is read to its end either way (tonic
+/// reads on for trailers), so the second message's prefix is seen here.
+#[derive(Debug, Default)]
+struct Framing {
+    prefix: [u8; 5],
+    /// Bytes of the current prefix seen so far.
+    have: usize,
+    /// Bytes of the current message still to come.
+    left: u64,
+    messages: u32,
+}
+
+impl Framing {
+    /// Follows `data`; true once a second message starts.
+    fn second_message(&mut self, mut data: &[u8]) -> bool {
+        while !data.is_empty() {
+            if self.left > 0 {
+                let n = data.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+                self.left -= n as u64;
+                data = &data[n..];
+                continue;
+            }
+            if self.have == 0 {
+                self.messages += 1;
+                if self.messages > 1 {
+                    return true;
+                }
+            }
+            let n = (5 - self.have).min(data.len());
+            self.prefix[self.have..self.have + n].copy_from_slice(&data[..n]);
+            self.have += n;
+            data = &data[n..];
+            if self.have == 5 {
+                let [_, a, b, c, d] = self.prefix;
+                self.left = u64::from(u32::from_be_bytes([a, b, c, d]));
+                self.have = 0;
+            }
+        }
+        false
+    }
 }
 
 impl<B> Body for Gated<B>
@@ -201,6 +248,16 @@ where
     ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
         let this = &mut *self;
         let polled = std::task::ready!(Pin::new(&mut this.inner).poll_frame(cx));
+        if let (Some(framing), Some(Ok(frame))) = (this.framing.as_mut(), polled.as_ref()) {
+            if frame.data_ref().is_some_and(|data| framing.second_message(data)) {
+                this.framing = None;
+                return Poll::Ready(Some(Err(Box::new(tonic::Status::from(ApiError::InvalidArgument(
+                    "a unary call carries one request message, and this one carried more: none is answered \
+                     (send each request as a call of its own, or use ScreenStream)"
+                        .into(),
+                ))))));
+            }
+        }
         if let Some((pool, place)) = this.pool.take() {
             match pool.take_total() {
                 Ok(permit) => {
@@ -297,7 +354,7 @@ where
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
         let kind = kind(req.uri().path());
         if kind == Kind::Exempt {
-            return Box::pin(self.inner.call(req.map(|inner| Gated { inner, pool: None })));
+            return Box::pin(self.inner.call(req.map(|inner| Gated { inner, pool: None, framing: None })));
         }
         let pool = match kind {
             Kind::Unary | Kind::Exempt => &self.layer.unary,
@@ -322,7 +379,8 @@ where
             Total::Held(_) => None,
         };
         let waits = peer.and_then(|p| self.layer.stalls.response(p));
-        let fut = self.inner.call(req.map(|inner| Gated { inner, pool: gate }));
+        let framing = (kind == Kind::Unary).then(Framing::default);
+        let fut = self.inner.call(req.map(|inner| Gated { inner, pool: gate, framing }));
         let ending: Option<Ending> = match kind {
             Kind::Unary | Kind::Exempt => None,
             Kind::Stream | Kind::Reflection => Some(Box::pin(stream_end(self.layer.stream_timeout, None))),
@@ -435,6 +493,29 @@ fn overloaded(message: String) -> Response<tonic::body::Body> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_second_message_is_seen_wherever_the_frames_cut() {
+        use super::Framing;
+        let message = |len: u32| {
+            let mut m = vec![0u8];
+            m.extend(len.to_be_bytes());
+            m.extend(std::iter::repeat_n(7u8, len as usize));
+            m
+        };
+        let one = message(300);
+        let two: Vec<u8> = [message(0), message(3)].concat();
+        // One message, in frames cut anywhere (inside the prefix too): never a second.
+        for cut in [1, 3, 5, 6, 299, 304] {
+            let mut f = Framing::default();
+            assert!(!f.second_message(&one[..cut]) && !f.second_message(&one[cut..]), "cut at {cut}");
+        }
+        // An empty message and another, together or cut at any byte.
+        for cut in 0..two.len() {
+            let mut f = Framing::default();
+            assert!(f.second_message(&two[..cut]) || f.second_message(&two[cut..]), "cut at {cut}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -17,22 +17,39 @@ use futures_util::future::{ready, Either, FutureExt, Map, Ready};
 use http::{HeaderValue, Request, Response};
 use tower::{Layer, Service};
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct StatusFixLayer;
+#[derive(Debug, Clone, Copy)]
+pub struct StatusFixLayer {
+    request_timeout: std::time::Duration,
+}
+
+impl StatusFixLayer {
+    /// `request_timeout`: `--request-timeout`, the longest any call may take to be answered.
+    pub fn new(request_timeout: std::time::Duration) -> StatusFixLayer {
+        StatusFixLayer { request_timeout }
+    }
+}
 
 impl<S> Layer<S> for StatusFixLayer {
     type Service = StatusFix<S>;
     fn layer(&self, inner: S) -> StatusFix<S> {
-        StatusFix { inner }
+        StatusFix { inner, request_timeout: self.request_timeout }
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct StatusFix<S> {
     inner: S,
+    request_timeout: std::time::Duration,
 }
 
-type Fix<B, E> = fn(Result<Response<B>, E>) -> Result<Response<B>, E>;
+type Timed<B, E> = Result<Result<Response<B>, E>, tokio::time::error::Elapsed>;
+type Fix<B, E> = fn(Timed<B, E>) -> Result<Response<B>, E>;
+
+/// How much earlier than the call's `grpc-timeout` this layer answers: tonic times calls out by
+/// that header too, in a layer outside this one whose timer starts first, and answers CANCELLED
+/// (`Timeout expired`); a call whose request never ended got that (round 28), and clients' retry
+/// policies key on DEADLINE_EXCEEDED.
+const AHEAD_OF_TONIC: std::time::Duration = std::time::Duration::from_millis(2);
 
 impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for StatusFix<S>
 where
@@ -41,17 +58,30 @@ where
 {
     type Response = Response<ResBody>;
     type Error = S::Error;
-    type Future = Either<Ready<Result<Response<ResBody>, S::Error>>, Map<S::Future, Fix<ResBody, S::Error>>>;
+    type Future = Either<
+        Ready<Result<Response<ResBody>, S::Error>>,
+        Map<tokio::time::Timeout<S::Future>, Fix<ResBody, S::Error>>,
+    >;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
+    /// The call is answered within its `grpc-timeout` and `--request-timeout`, whichever is
+    /// sooner, or with DEADLINE_EXCEEDED (tonic's own server timeout is not set: it answered
+    /// CANCELLED).
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
-        match timeout_refusal(req.headers().get("grpc-timeout").map(HeaderValue::as_bytes)) {
-            Some(refusal) => Either::Left(ready(Ok(tonic::Status::from(refusal).into_http()))),
-            None => Either::Right(self.inner.call(req).map(fix as Fix<ResBody, S::Error>)),
+        let header = req.headers().get("grpc-timeout").map(HeaderValue::as_bytes);
+        if let Some(refusal) = timeout_refusal(header) {
+            return Either::Left(ready(Ok(tonic::Status::from(refusal).into_http())));
         }
+        let limit = match header.and_then(grpc_timeout) {
+            Some(t) => {
+                t.saturating_sub(AHEAD_OF_TONIC).max(std::time::Duration::from_micros(1)).min(self.request_timeout)
+            }
+            None => self.request_timeout,
+        };
+        Either::Right(tokio::time::timeout(limit, self.inner.call(req)).map(fix as Fix<ResBody, S::Error>))
     }
 }
 
@@ -75,7 +105,15 @@ fn timeout_refusal(value: Option<&[u8]>) -> Option<crate::error::ApiError> {
     })
 }
 
-fn fix<B, E>(r: Result<Response<B>, E>) -> Result<Response<B>, E> {
+fn fix<B: Default, E>(r: Timed<B, E>) -> Result<Response<B>, E> {
+    let Ok(r) = r else {
+        return Ok(tonic::Status::from(crate::error::ApiError::DeadlineExceeded(
+            "no answer within the call's grpc-timeout or the server's --request-timeout (a call whose request \
+             never ends waits for it until then)"
+                .into(),
+        ))
+        .into_http());
+    };
     r.map(|mut resp| {
         let h = resp.headers();
         let status = h.get("grpc-status").map(|v| v.as_bytes());
