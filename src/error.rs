@@ -17,7 +17,10 @@ pub enum ApiError {
     #[error("{0}")]
     UnknownVersion(String),
     /// The server is draining (SIGTERM): retry on another replica.
-    #[error("the server is shutting down; retry (another replica answers; a list-change watch resumes with since_list_version)")]
+    #[error(
+        "the server is shutting down; retry (another replica answers; a ScreenStream: resend the parties after the \
+         last one answered; a list-change watch resumes with since_list_version)"
+    )]
     ShuttingDown,
     /// The admission budgets are full (`layers::load_shed`); the message says which.
     #[error("{0}")]

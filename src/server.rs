@@ -47,6 +47,8 @@ const SERVICE_NAME: &str = "screening.v1.ScreeningService";
 
 /// Least time calls in flight get to finish once the listener closes.
 const DRAIN_MIN: Duration = Duration::from_secs(5);
+/// Before the drain period ends, how long streams still open are given to end with a status.
+const STREAMS_TOLD: Duration = Duration::from_secs(1);
 
 /// How long a new connection may take to send its opening (the HTTP/2 preface, the start of a
 /// TLS ClientHello): a client that connects sends it at once, so ten seconds is generous on any
@@ -83,7 +85,7 @@ struct App {
     tls: Option<Arc<crate::tls::TlsConfig>>,
     /// Told when the listener closes: watch streams (list changes, health watch) would
     /// otherwise never end, and the server waits for every call to end before it stops.
-    streams_stop: tokio::sync::watch::Sender<bool>,
+    streams_stop: tokio::sync::watch::Sender<crate::layers::Stopping>,
     /// Connections whose clients stop reading their responses are closed (`layers::stalls`).
     stalls: Arc<crate::layers::Stalls>,
 }
@@ -99,7 +101,7 @@ struct Running {
     store: Arc<ListStore>,
     reloader: Arc<Reloader>,
     audit: Option<AuditLog>,
-    streams_stop: tokio::sync::watch::Sender<bool>,
+    streams_stop: tokio::sync::watch::Sender<crate::layers::Stopping>,
     stop: tokio::sync::oneshot::Sender<()>,
     server: tokio::task::JoinHandle<Result<(), tonic::transport::Error>>,
 }
@@ -161,7 +163,7 @@ impl App {
         );
         let tls = config.tls.clone().map(crate::tls::TlsConfig::load).transpose()?;
 
-        let (streams_stop, streams_stopped) = tokio::sync::watch::channel(false);
+        let (streams_stop, streams_stopped) = tokio::sync::watch::channel(crate::layers::Stopping::No);
         // A response may wait for its client to read it as long as a call may take.
         let stalls = crate::layers::Stalls::new(config.request_timeout);
         // Limits, outermost first: the call's span (so shed calls are traced too), admission
@@ -300,20 +302,30 @@ impl Running {
     /// Graceful shutdown, in the order Kubernetes needs: health turns NOT_SERVING (the
     /// readiness probe fails and endpoints drop the pod) while calls are still served for
     /// `grace`; then the listener closes, watch streams end and in-flight calls get as long
-    /// again (at least [`DRAIN_MIN`]) to finish. A client that holds a stream open beyond that
-    /// does not hold the process.
+    /// again (at least [`DRAIN_MIN`]) to finish; streams still open [`STREAMS_TOLD`] before that
+    /// ends are ended with UNAVAILABLE, so their clients know what was answered. A client that
+    /// holds a stream open beyond that does not hold the process.
     async fn stop(self, grace: Duration, why: &str) -> Result<(), ServeError> {
         tracing::info!(grace_s = grace.as_secs_f64(), "{why}");
         set_health(&self.app_health, ServingStatus::NotServing).await;
         tokio::time::sleep(grace).await;
         tracing::info!("closing the listener; ending watch streams, finishing in-flight calls");
-        let _ = self.streams_stop.send(true);
+        let _ = self.streams_stop.send(crate::layers::Stopping::ListenerClosed);
         let _ = self.stop.send(());
         let drain = grace.max(DRAIN_MIN);
         let mut server = self.server;
-        match tokio::time::timeout(drain, &mut server).await {
-            Ok(served) => served??,
+        let served = match tokio::time::timeout(drain.saturating_sub(STREAMS_TOLD), &mut server).await {
+            Ok(served) => Some(served),
             Err(_) => {
+                // Streams still open are ended with a status (UNAVAILABLE: resend what was not
+                // answered) rather than cut with none when the server stops.
+                let _ = self.streams_stop.send(crate::layers::Stopping::DrainEnding);
+                tokio::time::timeout(STREAMS_TOLD, &mut server).await.ok()
+            }
+        };
+        match served {
+            Some(served) => served??,
+            None => {
                 tracing::warn!(
                     drain_s = drain.as_secs_f64(),
                     "calls still in flight after the drain period; stopping anyway"

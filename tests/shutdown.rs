@@ -152,3 +152,54 @@ async fn sigterm_ends_watch_streams_and_exits() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+/// A `ScreenStream` still sending when the drain period ends is ended with UNAVAILABLE, after
+/// the answers sent so far, and told to resend the rest; it was cut with no status (round 28:
+/// its client could not tell which parties had been screened). The process still exits by the
+/// end of the drain period.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_ends_a_stream_still_sending_with_a_status() {
+    let mut args = real_source_args();
+    args.extend(["--shutdown-grace".to_string(), "1".to_string(), "--no-watch".to_string()]);
+    let mut server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let (tx, rx) = tokio::sync::mpsc::channel::<pb::ScreenPartyRequest>(4);
+    let sender = tokio::spawn(async move {
+        for i in 0.. {
+            let party = pb::Party { name: format!("Ivan Petrov {i}"), ..Default::default() };
+            let req = pb::ScreenPartyRequest { request_id: i.to_string(), party: Some(party), ..Default::default() };
+            if tx.send(req).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    });
+    let mut bulk =
+        client.screen_stream(tokio_stream::wrappers::ReceiverStream::new(rx)).await.expect("stream").into_inner();
+    let pid = server.child.id().to_string();
+    let t0 = Instant::now();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
+    let mut answered = 0;
+    let end = loop {
+        match tokio::time::timeout(Duration::from_secs(15), bulk.message()).await.expect("the stream ends") {
+            Ok(Some(r)) => {
+                assert_eq!(r.request_id, answered.to_string(), "answers in order, none lost before the end");
+                answered += 1;
+            }
+            Ok(None) => panic!("the stream ended without a status after {answered} answers"),
+            Err(e) => break e,
+        }
+    };
+    sender.abort();
+    assert_eq!(end.code(), tonic::Code::Unavailable, "{end:?}");
+    assert!(end.message().contains("resend the parties after the last one answered"), "{}", end.message());
+    assert!(answered >= 50, "only {answered} parties answered through the grace and drain periods");
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(8), "still running {:?} after SIGTERM", t0.elapsed());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(status.success(), "{status:?}");
+}

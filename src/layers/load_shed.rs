@@ -60,7 +60,18 @@ pub struct Admission {
 
 /// Told once when the server stops accepting calls (after the shutdown grace period): watch
 /// streams then end.
-pub type StopSignal = tokio::sync::watch::Receiver<bool>;
+pub type StopSignal = tokio::sync::watch::Receiver<Stopping>;
+
+/// How far the server's stop has gone, as the streams it ends hear it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stopping {
+    #[default]
+    No,
+    /// The listener has closed: watches, which never end on their own, end now.
+    ListenerClosed,
+    /// The drain period is about to end: every stream still open ends, with a status.
+    DrainEnding,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -383,9 +394,15 @@ where
         let fut = self.inner.call(req.map(|inner| Gated { inner, pool: gate, framing }));
         let ending: Option<Ending> = match kind {
             Kind::Unary | Kind::Exempt => None,
-            Kind::Stream | Kind::Reflection => Some(Box::pin(stream_end(self.layer.stream_timeout, None))),
+            // A stream of work runs on through the drain period (a bulk re-screening sent when the
+            // listener closed finishes), and one still open just before the drain ends is ended
+            // with a status: a `ScreenStream` still sending was cut then with none, so its client
+            // could not tell which parties had been screened (round 28).
+            Kind::Stream | Kind::Reflection => {
+                Some(Box::pin(stream_end(self.layer.stream_timeout, self.layer.stop.clone(), Stopping::DrainEnding)))
+            }
             Kind::Watch | Kind::HealthWatch => {
-                Some(Box::pin(stream_end(self.layer.stream_timeout, Some(self.layer.stop.clone()))))
+                Some(Box::pin(stream_end(self.layer.stream_timeout, self.layer.stop.clone(), Stopping::ListenerClosed)))
             }
         };
         Box::pin(async move {
@@ -399,16 +416,11 @@ where
 type Ending = Pin<Box<dyn Future<Output = ApiError> + Send>>;
 
 /// Resolves to the status a stream ends with when the server ends it: DEADLINE_EXCEEDED at the
-/// stream timeout, or UNAVAILABLE when the server stops (for watch streams).
-async fn stream_end(timeout: Duration, stop: Option<StopSignal>) -> ApiError {
+/// stream timeout, or UNAVAILABLE once the server's stop has gone as far as `at`.
+async fn stream_end(timeout: Duration, mut stop: StopSignal, at: Stopping) -> ApiError {
     let stopped = async move {
-        match stop {
-            Some(mut stop) => {
-                // An error means the server is gone, which is a stop too.
-                let _ = stop.wait_for(|stopped| *stopped).await;
-            }
-            None => std::future::pending::<()>().await,
-        }
+        // An error means the server is gone, which is a stop too.
+        let _ = stop.wait_for(|stopping| *stopping >= at).await;
     };
     tokio::select! {
         _ = tokio::time::sleep(timeout) => ApiError::DeadlineExceeded(format!(

@@ -20,7 +20,7 @@ pub(crate) mod status_fix;
 
 pub use attached_body::{Attached, Attachment};
 pub use connections::{default_max_connections, ConnectionLimits};
-pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal};
+pub use load_shed::{Admission, Budget, LoadShedLayer, StopSignal, Stopping};
 pub use rpc_span::RpcSpanLayer;
 pub use stalls::Stalls;
 pub use status_fix::StatusFixLayer;
