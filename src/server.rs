@@ -47,6 +47,8 @@ const SERVICE_NAME: &str = "screening.v1.ScreeningService";
 
 /// Least time calls in flight get to finish once the listener closes.
 const DRAIN_MIN: Duration = Duration::from_secs(5);
+/// The largest request a health check or a reflection stream reads: a service or symbol name.
+const SMALL_REQUEST_BYTES: usize = 16 * 1024;
 /// Before the drain period ends, how long streams still open are given to end with a status.
 const STREAMS_TOLD: Duration = Duration::from_secs(1);
 
@@ -116,16 +118,22 @@ impl App {
         }
 
         let (health, health_service) = tonic_health::server::health_reporter();
+        // Health checks and reflection are asked with a name or two: a request of 300 KB to
+        // either was read whole (past --max-message-bytes) and reflection echoed its symbol into
+        // an error too large for the client to read (round 28).
+        let health_service = health_service.max_decoding_message_size(SMALL_REQUEST_BYTES);
         set_health(&health, ServingStatus::NotServing).await;
 
         let reflection_v1 = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-            .build_v1()?;
+            .build_v1()?
+            .max_decoding_message_size(SMALL_REQUEST_BYTES);
         let reflection_v1alpha = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(crate::pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-            .build_v1alpha()?;
+            .build_v1alpha()?
+            .max_decoding_message_size(SMALL_REQUEST_BYTES);
 
         let store = Arc::new(ListStore::new());
         let reloader = Arc::new(Reloader::new(

@@ -331,6 +331,10 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
     let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
     let h = health.check(tonic_health::pb::HealthCheckRequest { service: String::new() }).await.expect("health");
     assert_eq!(h.into_inner().status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+    // A health check is asked with a service's name: 100 KB of one is refused, not read (round 28).
+    let e =
+        health.check(tonic_health::pb::HealthCheckRequest { service: "s".repeat(100_000) }).await.expect_err("100 KB");
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
     drop((tx1, tx2, s1, s2));
 
     // A 10 MB request and a payment with 100 000 parties: RESOURCE_EXHAUSTED, and the server

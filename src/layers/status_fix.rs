@@ -71,6 +71,9 @@ where
     /// sooner, or with DEADLINE_EXCEEDED (tonic's own server timeout is not set: it answered
     /// CANCELLED).
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
+        if let Some(refusal) = not_grpc(&req) {
+            return Either::Left(ready(Ok(refusal)));
+        }
         let header = req.headers().get("grpc-timeout").map(HeaderValue::as_bytes);
         if let Some(refusal) = timeout_refusal(header) {
             return Either::Left(ready(Ok(tonic::Status::from(refusal).into_http())));
@@ -83,6 +86,28 @@ where
         };
         Either::Right(tokio::time::timeout(limit, self.inner.call(req)).map(fix as Fix<ResBody, S::Error>))
     }
+}
+
+/// An HTTP answer to a request that is no gRPC call, as the gRPC spec asks: 415 for a
+/// content type other than `application/grpc…` (a gRPC answer is HTTP 200, which another HTTP
+/// client would read as success), 405 for a method other than POST (tonic answered INTERNAL, the
+/// server's fault: round 28).
+fn not_grpc<ReqBody, ResBody: Default>(req: &Request<ReqBody>) -> Option<Response<ResBody>> {
+    let grpc =
+        req.headers().get(http::header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/grpc"));
+    let status = if req.method() != http::Method::POST {
+        http::StatusCode::METHOD_NOT_ALLOWED
+    } else if !grpc {
+        http::StatusCode::UNSUPPORTED_MEDIA_TYPE
+    } else {
+        return None;
+    };
+    let mut resp = Response::new(ResBody::default());
+    *resp.status_mut() = status;
+    if status == http::StatusCode::METHOD_NOT_ALLOWED {
+        resp.headers_mut().insert(http::header::ALLOW, HeaderValue::from_static("POST"));
+    }
+    Some(resp)
 }
 
 /// Why a call's `grpc-timeout` refuses it before any work, if it does: one that is no timeout
@@ -195,6 +220,23 @@ pub(crate) fn grpc_timeout(v: &[u8]) -> Option<std::time::Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_that_is_no_grpc_call_gets_an_http_refusal() {
+        let req = |method: &str, content_type: Option<&str>| {
+            let mut b = Request::builder().method(method).uri("/screening.v1.ScreeningService/ScreenParty");
+            if let Some(c) = content_type {
+                b = b.header("content-type", c);
+            }
+            b.body(()).expect("request")
+        };
+        let status = |r: &Request<()>| not_grpc::<(), String>(r).map(|resp| resp.status().as_u16());
+        assert_eq!(status(&req("POST", Some("application/grpc"))), None);
+        assert_eq!(status(&req("POST", Some("application/grpc+proto"))), None);
+        assert_eq!(status(&req("POST", Some("text/html"))), Some(415));
+        assert_eq!(status(&req("POST", None)), Some(415));
+        assert_eq!(status(&req("GET", Some("application/grpc"))), Some(405));
+    }
 
     #[test]
     fn a_timeout_that_is_none_or_had_passed_refuses_the_call() {
