@@ -1910,8 +1910,8 @@ fn a_listed_person_named_in_another_grammatical_case_is_found() {
 
 /// A listed company named with its legal form written out in the genitive or dative, as a
 /// payment's sentence declines it (`Открытому акционерному обществу "Планар"`), or with its own
-/// word in that case (`ОАО Планара`, `JSC Planaru`), is blocked: round 28 found both mostly
-/// CLEAR or REVIEW. Every
+/// word in that case (`ОАО Планара`, `JSC Planaru`), is found: blocked when the form is written
+/// out, reviewed at least when the word itself is declined. Round 28 found both mostly CLEAR. Every
 /// listed company whose name is one word besides an abbreviated legal form, with this test's own
 /// table of the written-out forms.
 #[test]
@@ -1937,23 +1937,25 @@ fn a_listed_company_named_in_another_grammatical_case_is_found() {
             continue;
         }
         let brand = own[0];
-        let mut queries: Vec<String> = WRITTEN.iter().map(|w| format!("{w} \"{brand}\"")).collect();
-        // The brand's own word declined (a consonant's genitive and dative).
+        // Written out, the form leaves the name whole: blocked.
+        let mut queries: Vec<(String, Decision)> =
+            WRITTEN.iter().map(|w| (format!("{w} \"{brand}\""), Decision::Block)).collect();
+        // The brand's own word declined (a consonant's genitive and dative): reviewed at least,
+        // since another word may end so.
         if !brand.to_lowercase().ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
-            queries.push(format!("OAO {brand}a"));
-            queries.push(format!("JSC {brand}u"));
+            queries.push((format!("OAO {brand}a"), Decision::Review));
+            queries.push((format!("JSC {brand}u"), Decision::Review));
         }
-        for q in queries {
+        for (q, least) in queries {
             n += 1;
             let query = Query { name: q.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
             let r = matcher::screen(&s, &query, &Thresholds::default());
-            // Blocked: the company named whole, only in another case.
-            if !r.matches.iter().any(|m| m.decision == Decision::Block && s.entities[m.entity as usize].id == e.id) {
+            if !r.matches.iter().any(|m| m.decision >= least && s.entities[m.entity as usize].id == e.id) {
                 lost.push(q);
             }
         }
     }
-    println!("{} of {n} blocked; lost: {:?}", n - lost.len(), &lost[..lost.len().min(30)]);
+    println!("{} of {n} found; lost: {:?}", n - lost.len(), &lost[..lost.len().min(30)]);
     assert!(n >= 60, "too few listed companies of one word and a legal form: {n}");
     assert!(lost.len() * 20 <= n, "lost {} of {n}: {:?}", lost.len(), &lost[..lost.len().min(30)]);
 }

@@ -311,11 +311,12 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
         return screening;
     }
     let mut changed = false;
-    let mut readings = query_text::note_readings(&query.name);
-    if let Some(name) = organisation_nominative {
-        readings.push(query_text::NoteReading { name, organisation: true, mention: false, part: false });
-    }
-    for note in readings {
+    // A company's word read without a case ending is a guess (`Agora` is no case of AGOR): its
+    // matches are REVIEW at most.
+    let in_nominative = organisation_nominative
+        .map(|name| (query_text::NoteReading { name, organisation: true, mention: false, part: false }, true));
+    for (note, uncertain) in query_text::note_readings(&query.name).into_iter().map(|n| (n, false)).chain(in_nominative)
+    {
         if note.organisation && query.party_type == Some(EntityType::Person) {
             continue;
         }
@@ -337,11 +338,10 @@ fn evaluate(snapshot: &Snapshot, query: &Query, thresholds: &Thresholds, opts: &
                 {
                     continue;
                 }
-                m.decision = Decision::Review;
-                if let Some(f) = m.features.iter_mut().find(|f| f.feature == "name") {
-                    let said = if f.detail.is_empty() { String::new() } else { format!("{}; ", f.detail) };
-                    f.detail = format!("{said}{MENTION_DETAIL}").into();
-                }
+                at_most_review(&mut m, MENTION_DETAIL);
+            }
+            if uncertain && m.decision == Decision::Block {
+                at_most_review(&mut m, CASE_ENDING_DETAIL);
             }
             match screening.matches.iter_mut().find(|s| s.entity == m.entity) {
                 Some(s) if (m.decision, m.score) > (s.decision, s.score) => *s = m,
@@ -385,6 +385,19 @@ pub(crate) fn listed_size(snapshot: &Snapshot, m: &MatchResult) -> (usize, usize
         .flatten()
         .fold((0, 0), |(w, l), word| (w + 1, l + word.chars().filter(|c| c.is_alphabetic()).count()))
 }
+
+/// A match made REVIEW, its name feature saying why.
+fn at_most_review(m: &mut MatchResult, why: &'static str) {
+    m.decision = Decision::Review;
+    if let Some(f) = m.features.iter_mut().find(|f| f.feature == "name") {
+        let said = if f.detail.is_empty() { String::new() } else { format!("{}; ", f.detail) };
+        f.detail = format!("{said}{why}").into();
+    }
+}
+
+/// Why a company met only with a case ending taken off one of the query's words is REVIEW at most.
+const CASE_ENDING_DETAIL: &str = "met with an ending of another grammatical case taken off a word of the name \
+                                  (`Планара` read as Planar), which another word may merely end in: REVIEW at most";
 
 /// Why a name met only as one word in a parenthesised note is REVIEW at most.
 const MENTION_DETAIL: &str = "met as one word in a note of the name (in parentheses or brackets), which names the \
@@ -433,7 +446,7 @@ fn evaluate_name(
     let decision = matches.iter().map(|m| m.decision).max().unwrap_or(Decision::Clear);
     if let Some(out) = organisation_nominative {
         if screened.party_type != Some(EntityType::Person) && decision != Decision::Block {
-            *out = text.organisation_nominative(&|w| snapshot.is_listed_word(w, false));
+            *out = text.organisation_nominative(&query.name, &|w| snapshot.is_listed_word(w, false));
         }
     }
     Screening { decision, matches, fingerprint }

@@ -169,6 +169,14 @@ pub(crate) fn note_readings(name: &str) -> Vec<NoteReading> {
 const ORGANISATION_CASE_ENDINGS: &[(&str, &str)] =
     &[("om", ""), ("a", ""), ("u", ""), ("e", ""), ("y", "a"), ("i", "a")];
 
+/// Legal forms, folded, of Russia, Belarus and their neighbours, whose languages decline a
+/// company's name: a name in Latin letters with one of them may be so declined (`JSC Priorbanka`).
+/// `LLC` and `Ltd` are every country's.
+const DECLINING_FORMS: &[&str] = &[
+    "ooo", "oao", "zao", "ao", "pao", "odo", "chup", "chtup", "chpup", "up", "rup", "kup", "uup", "ip", "ojsc", "cjsc",
+    "jsc", "pjsc", "tov", "zat", "prat", "pat", "sooo", "iooo",
+];
+
 /// Least letters of the nominative read back: a shorter stem meets too many listed words.
 const MIN_UNINFLECTED_LETTERS: usize = 4;
 
@@ -482,7 +490,16 @@ impl QueryText {
     /// CLEAR). Only words whose nominative the lists hold are changed (`is_listed`, of
     /// organisations' words), so a word that merely ends so is left be; from the folded words,
     /// so a query pays a lookup or two per word that ends so.
-    pub fn organisation_nominative(&self, is_listed: &dyn Fn(&str) -> bool) -> Option<String> {
+    ///
+    /// Only for a name written in Cyrillic or with a legal form of the countries whose language
+    /// declines so (`ОАО`, `OOO`, `JSC`, `ЧУП`): a round-28 attack found `Agora`, `Atlanta`,
+    /// `Irisa LLC`, `Integrale SpA` read as AGOR, ATLANT, ARIES and Integral.
+    pub fn organisation_nominative(&self, name: &str, is_listed: &dyn Fn(&str) -> bool) -> Option<String> {
+        let declines = name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+            || self.words.iter().any(|w| DECLINING_FORMS.contains(&w.as_str()));
+        if !declines {
+            return None;
+        }
         let mut read: Option<Vec<String>> = None;
         for (i, w) in self.words.iter().enumerate() {
             if w.len() <= MIN_UNINFLECTED_LETTERS || !w.ends_with(['a', 'u', 'e', 'y', 'i', 'm']) || is_listed(w) {

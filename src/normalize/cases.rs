@@ -28,6 +28,8 @@ enum Case {
     /// A woman's: a man's accusative is his genitive.
     Accusative,
     Instrumental,
+    /// A man's (`о Машадиеве Руслане Хикметовиче`): a woman's is her dative.
+    Prepositional,
 }
 
 /// Endings of a patronymic (or a man's adjectival surname) that only an oblique case writes,
@@ -39,6 +41,8 @@ const MARKERS: &[(&str, Gender, Case)] = &[
     ("віча", Gender::Male, Case::Genitive),
     ("ьича", Gender::Male, Case::Genitive),
     ("вичу", Gender::Male, Case::Dative),
+    ("виче", Gender::Male, Case::Prepositional),
+    ("віче", Gender::Male, Case::Prepositional),
     ("вічу", Gender::Male, Case::Dative),
     ("ьичу", Gender::Male, Case::Dative),
     ("вной", Gender::Female, Case::Instrumental),
@@ -54,13 +58,13 @@ const MARKERS: &[(&str, Gender, Case)] = &[
     ("ўну", Gender::Female, Case::Accusative),
     ("ичну", Gender::Female, Case::Accusative),
     ("vichem", Gender::Male, Case::Instrumental),
-    ("vicem", Gender::Male, Case::Instrumental),
     ("vychem", Gender::Male, Case::Instrumental),
     ("vicha", Gender::Male, Case::Genitive),
-    ("vica", Gender::Male, Case::Genitive),
+    ("vitcha", Gender::Male, Case::Genitive),
     ("vycha", Gender::Male, Case::Genitive),
     ("vichu", Gender::Male, Case::Dative),
-    ("vicu", Gender::Male, Case::Dative),
+    ("vitchu", Gender::Male, Case::Dative),
+    ("viche", Gender::Male, Case::Prepositional),
     ("vychu", Gender::Male, Case::Dative),
     ("vnoy", Gender::Female, Case::Instrumental),
     ("vnoi", Gender::Female, Case::Instrumental),
@@ -68,6 +72,15 @@ const MARKERS: &[(&str, Gender, Case)] = &[
     ("vny", Gender::Female, Case::Genitive),
     ("vne", Gender::Female, Case::Dative),
     ("vnu", Gender::Female, Case::Accusative),
+];
+
+/// Endings of a patronymic in another case as romanisations with diacritics write them
+/// (`Georgieviča`, ISO 9, Croatian), once the diacritics are taken off: only for a word that had
+/// them, since plain `-vica` ends other words (`Flavica`, `Slavica`).
+const DIACRITIC_MARKERS: &[(&str, Gender, Case)] = &[
+    ("vicem", Gender::Male, Case::Instrumental),
+    ("vica", Gender::Male, Case::Genitive),
+    ("vicu", Gender::Male, Case::Dative),
 ];
 
 /// A man's adjectival surname in the genitive or dative, which no nominative ends in: the case
@@ -115,6 +128,8 @@ fn endings(gender: Gender, case: Case) -> &'static [(&'static str, &'static str)
             ("ja", ""),
             ("ia", "iy"),
             ("a", ""),
+            // `Nikity`, `Gamoly`: the genitive of a man's name in `-a`.
+            ("y", "a"),
         ],
         (Gender::Male, Case::Dative) => &[
             ("скому", "ский"),
@@ -153,6 +168,7 @@ fn endings(gender: Gender, case: Case) -> &'static [(&'static str, &'static str)
             ("аем", "ай"),
             ("ичем", "ич"),
             ("ічам", "іч"),
+            ("ём", "ь"),
             ("ем", "ь"),
             ("ом", ""),
             ("ой", "а"),
@@ -166,8 +182,24 @@ fn endings(gender: Gender, case: Case) -> &'static [(&'static str, &'static str)
             ("ychem", "ych"),
             ("icem", "ic"),
             ("om", ""),
+            ("em", ""),
         ],
-        (Gender::Female, Case::Genitive | Case::Dative | Case::Instrumental) => &[
+        (Gender::Male, Case::Prepositional) => &[
+            ("ском", "ский"),
+            ("цком", "цкий"),
+            ("ии", "ий"),
+            ("ее", "ей"),
+            ("ае", "ай"),
+            ("е", ""),
+            ("skom", "sky"),
+            ("ii", "iy"),
+            ("eye", "ey"),
+            ("ee", "ey"),
+            ("aye", "ay"),
+            ("e", ""),
+        ],
+        // A woman's prepositional is her dative; no marker says it apart.
+        (Gender::Female, Case::Genitive | Case::Dative | Case::Instrumental | Case::Prepositional) => &[
             ("ской", "ская"),
             ("цкой", "цкая"),
             ("овой", "ова"),
@@ -176,6 +208,7 @@ fn endings(gender: Gender, case: Case) -> &'static [(&'static str, &'static str)
             ("ыной", "ына"),
             ("ией", "ия"),
             ("ьей", "ья"),
+            ("ью", "ь"),
             ("ой", "а"),
             ("ии", "ия"),
             ("ьи", "ья"),
@@ -285,7 +318,9 @@ fn case_of(name: &str) -> Option<(Gender, Case)> {
         // Every marker ends in one of these letters (a Latin one maybe with a diacritic,
         // `Georgieviča`): most words are passed over here.
         let may_end_so = match word.chars().next_back().map(lower) {
-            Some('a' | 'u' | 'm' | 'y' | 'i' | 'j' | 'e' | 'а' | 'у' | 'м' | 'ы' | 'й' | 'е' | 'о') => true,
+            Some('a' | 'u' | 'm' | 'y' | 'i' | 'j' | 'e' | 'o' | 'а' | 'у' | 'м' | 'ы' | 'й' | 'е' | 'о') => {
+                true
+            }
             Some(c) => !c.is_ascii() && !matches!(c, '\u{0400}'..='\u{04FF}'),
             None => false,
         };
@@ -319,7 +354,8 @@ fn case_of(name: &str) -> Option<(Gender, Case)> {
             let mut t = tail.iter().rev();
             m.chars().rev().all(|c| t.next() == Some(&c))
         };
-        if let Some(&(_, gender, case)) = MARKERS.iter().find(|(m, ..)| ends(m)) {
+        let marker = MARKERS.iter().chain(if diacritics { DIACRITIC_MARKERS } else { &[] }).find(|(m, ..)| ends(m));
+        if let Some(&(_, gender, case)) = marker {
             found = Some((gender, case));
         } else if surname.is_none() {
             surname = SURNAME_MARKERS.iter().find(|(m, _)| ends(m)).map(|&(_, case)| (Gender::Male, case));
@@ -344,6 +380,20 @@ fn lower(c: char) -> char {
     }
 }
 
+/// Given names whose vowel drops in the other cases, as their stem and nominative (lower case).
+const FLEETING: &[(&str, &str)] = &[("льв", "лев"), ("павл", "павел"), ("lv", "lev"), ("pavl", "pavel")];
+
+/// `whole` with its first letter in the case of `like`'s.
+fn capitalised(whole: &str, like: &str) -> String {
+    match like.chars().next() {
+        Some(c) if c.is_uppercase() => {
+            let mut cs = whole.chars();
+            cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default()
+        }
+        _ => whole.to_string(),
+    }
+}
+
 /// A Latin word with diacritics without them, and without the primes that write a soft sign
 /// (`Valerʹeviča` → `Valerevica`): romanisations with diacritics (ISO 9, Czech, Croatian) end
 /// the cases in `č`, `â`, `û`. Other words as they are.
@@ -365,13 +415,21 @@ fn nominative(word: &str, gender: Gender, case: Case) -> Option<String> {
     let lower = word.to_lowercase();
     let (ending, nominative) = endings(gender, case).iter().find(|(e, _)| lower.ends_with(e))?;
     let stem_chars = lower.chars().count() - ending.chars().count();
+    let cut = word.char_indices().nth(stem_chars).map_or(word.len(), |(i, _)| i);
+    let stem = &word[..cut];
+    let upper = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // Given names that lose a vowel when declined (`Лев` → `Льва`, `Павел` → `Павла`): the
+    // stem alone had read `Льв`, which met names beginning with V.
+    if nominative.is_empty() {
+        let cut = &lower[..lower.len() - ending.len()];
+        if let Some(&(_, whole)) = FLEETING.iter().find(|(stem, _)| cut == *stem) {
+            return Some(if upper { whole.to_uppercase() } else { capitalised(whole, stem) });
+        }
+    }
     // A nominative of two letters is no name (`по`, `от`, `на` are left be; `Жука` is `Жук`).
     if stem_chars < 2 || stem_chars + nominative.chars().count() < 3 {
         return None;
     }
-    let cut = word.char_indices().nth(stem_chars).map_or(word.len(), |(i, _)| i);
-    let stem = &word[..cut];
-    let upper = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let mut out = String::with_capacity(stem.len() + nominative.len());
     out.push_str(stem);
     if upper {
@@ -405,6 +463,14 @@ mod tests {
             ("Karazeâ Olega Georgieviča", "Karazey Oleg Georgievic"),
             ("Evgeniû Bubiču Valerʹeviču", "Evgeniy Bubic Valerevic"),
             ("KARÁYEVA YÚRIYA KHADZHIMURÁTOVICHA", "KARAYEV YURIY KHADZHIMURATOVICH"),
+            ("Льва Юрьевича Крылова", "Лев Юрьевич Крылов"),
+            ("Павлу Ивановичу Петрову", "Павел Иванович Петров"),
+            ("о Машадиеве Руслане Хикметовиче", "о Машадиев Руслан Хикметович"),
+            ("Sergeya Vladimirovitcha Karchevskogo", "Sergey Vladimirovitch Karchevsky"),
+            ("Kovalevskogo Nikity", "Kovalevsky Nikita"),
+            ("Georgija Petroviča Ivanova", "Georgij Petrovic Ivanov"),
+            ("Korolem Aleksandrom Vladimirovichem", "Korol Aleksandr Vladimirovich"),
+            ("Королём Александром Владимировичем", "Король Александр Владимирович"),
         ] {
             assert_eq!(nominative_reading(oblique).as_deref(), Some(nominative), "{oblique}");
         }
@@ -419,6 +485,7 @@ mod tests {
             ("Natalyi Kochanovoy Ivanovny", "Natalya Kochanova Ivanovna"),
             ("Anne Ivanovoi Petrovne", "Anna Ivanova Petrovna"),
             ("Анну Иванову Петровну", "Анна Иванова Петровна"),
+            ("Пригожиной Любовью Валентиновной", "Пригожина Любовь Валентиновна"),
         ] {
             assert_eq!(nominative_reading(oblique).as_deref(), Some(nominative), "{oblique}");
         }
@@ -435,6 +502,8 @@ mod tests {
             "BELARUSKALI OAO",
             "Jan Kowalski",
             "Chernysheva",
+            "Flavica LLC",
+            "Slavica Petrovic",
         ] {
             assert_eq!(nominative_reading(name), None, "{name}");
         }
