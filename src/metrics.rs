@@ -29,7 +29,10 @@ pub struct MetricsError {
 /// as 40 clients that never sent a request reopened their connections (0 scrapes of 5 answered),
 /// which silences every alert on these metrics. A scraper sends its request as it connects, so it
 /// is never the oldest waiting for long.
-pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
+///
+/// Returns the address bound, so that port 0 (any free port) can be asked for and the port
+/// logged: a port chosen free beforehand can be taken by another process before it is bound.
+pub fn install(addr: SocketAddr) -> Result<SocketAddr, MetricsError> {
     let err = |error: String| MetricsError { addr, error };
     let handle = PrometheusBuilder::new()
         .set_buckets(&[0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1.0])
@@ -38,6 +41,7 @@ pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
         .map_err(|e| err(e.to_string()))?;
     let listener = std::net::TcpListener::bind(addr).map_err(|e| err(e.to_string()))?;
     listener.set_nonblocking(true).map_err(|e| err(e.to_string()))?;
+    let local = listener.local_addr().map_err(|e| err(e.to_string()))?;
     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| err(e.to_string()))?;
     let upkeep = handle.clone();
     tokio::spawn(async move {
@@ -47,7 +51,7 @@ pub fn install(addr: SocketAddr) -> Result<(), MetricsError> {
         }
     });
     tokio::spawn(serve(listener, handle));
-    Ok(())
+    Ok(local)
 }
 
 /// Scrapes served at once.

@@ -113,8 +113,8 @@ impl App {
     /// socket yet, no list loaded.
     async fn build(config: &ServeConfig) -> Result<App, ServeError> {
         if let Some(addr) = config.metrics_listen {
-            crate::metrics::install(addr)?;
-            tracing::info!(%addr, "metrics at http://{addr}/metrics");
+            let local = crate::metrics::install(addr)?;
+            tracing::info!(addr = %local, "metrics at http://{local}/metrics");
         }
 
         let (health, health_service) = tonic_health::server::health_reporter();

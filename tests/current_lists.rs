@@ -40,12 +40,11 @@ async fn the_current_lists_load_screen_and_report_their_publication_dates_and_st
     let (fcdo, eu) = (dir.path().join("UK-Sanctions-List.xml"), dir.path().join("eu-fsf.xml"));
     std::fs::copy(common::uk_fcdo(), &fcdo).expect("copy");
     std::fs::copy(common::eu_fsf(), &eu).expect("copy");
-    let port = common::free_port();
     let mut args = all_sources(&fcdo, &eu);
     // The fixtures are dated November 2026: judged with a year's allowance they are current, while
     // the retired OFSI list (Last Updated 2025-04-10) keeps its default of 3 days.
     args.extend(["--max-list-age", "uk-fcdo=365d", "--max-list-age", "eu-fsf=365d"].map(String::from));
-    args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}")]);
+    args.extend(["--metrics-listen".to_string(), "127.0.0.1:0".to_string()]);
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
 
@@ -72,7 +71,7 @@ async fn the_current_lists_load_screen_and_report_their_publication_dates_and_st
     // A stale list is better than none: health stays SERVING (ready_client waited for it), and
     // the alarm is in the metrics and the log, without a listed name in either.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let text = common::scrape(port);
+    let text = common::scrape(server.metrics_port());
     assert_eq!(value(&text, r#"screener_list_stale{source="uk-ofsi"}"#), Some(1.0), "{text}");
     assert_eq!(value(&text, r#"screener_list_stale{source="uk-fcdo"}"#), Some(0.0));
     let ofsi_age = value(&text, r#"screener_list_publication_age_seconds{source="uk-ofsi"}"#).expect("age");

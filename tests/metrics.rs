@@ -12,12 +12,12 @@ fn value(text: &str, series: &str) -> Option<f64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_after_calls_and_a_reload() {
-    let port = common::free_port();
     let mut args = common::real_source_args();
-    args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}"), "--no-watch".to_string()]);
+    args.extend(["--metrics-listen".to_string(), "127.0.0.1:0".to_string(), "--no-watch".to_string()]);
     let (_token_dir, token_args) = common::admin_token_args();
     args.extend(token_args);
     let server = Server::start(&args);
+    let port = server.metrics_port();
     let mut client = server.ready_client().await;
     let names = ["Aleksandr Lukashenko", "Sviatlana Tsikhanouskaya", "A. G. Lukashenko"];
     for n in names {
@@ -68,10 +68,10 @@ async fn metrics_after_calls_and_a_reload() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_connections_do_not_keep_a_scrape_out() {
     use std::io::{Read, Write};
-    let port = common::free_port();
     let mut args = common::real_source_args();
-    args.extend(["--metrics-listen".to_string(), format!("127.0.0.1:{port}"), "--no-watch".to_string()]);
+    args.extend(["--metrics-listen".to_string(), "127.0.0.1:0".to_string(), "--no-watch".to_string()]);
     let server = Server::start(&args);
+    let port = server.metrics_port();
     let _client = server.ready_client().await;
     let open = || {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics port");

@@ -679,16 +679,16 @@ async fn an_idle_server_does_not_reload_itself() {
     let canada = dir.path().join("sema-lmes.xml");
     publish(&std::fs::read(common::uk()).expect("read"), &uk);
     publish(&std::fs::read(common::canada()).expect("read"), &canada);
-    let port = common::free_port();
     let args: Vec<String> = vec![
         "--source".into(),
         format!("uk-ofsi={}", uk.display()),
         "--source".into(),
         format!("ca-sema={}", canada.display()),
         "--metrics-listen".into(),
-        format!("127.0.0.1:{port}"),
+        "127.0.0.1:0".into(),
     ];
     let server = Server::start(&args);
+    let port = server.metrics_port();
     let mut client = server.ready_client().await;
     let reloads = || {
         let text = common::scrape(port);

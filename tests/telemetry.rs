@@ -93,7 +93,6 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
     let audit_path = dir.path().join("audit.jsonl");
     let key_path = dir.path().join("hash.key");
     std::fs::write(&key_path, "a-test-key-of-32-bytes-0123456789\n").expect("key");
-    let metrics_port = common::free_port();
     let mut args = common::real_source_args();
     args.extend(
         [
@@ -105,7 +104,7 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
             "--telemetry-hash-key-file",
             &key_path.display().to_string(),
             "--metrics-listen",
-            &format!("127.0.0.1:{metrics_port}"),
+            "127.0.0.1:0",
         ]
         .map(String::from),
     );
@@ -174,7 +173,7 @@ async fn spans_join_the_callers_trace_and_nothing_exported_names_the_party() {
         .reload_lists(common::as_admin(pb::ReloadListsRequest { force: true, sources: vec!["uk-ofsi".into()] }))
         .await
         .expect("reload");
-    let metrics = common::scrape(metrics_port);
+    let metrics = common::scrape(server.metrics_port());
 
     // Spans arrive in batches (every 100 ms here).
     let deadline = Instant::now() + Duration::from_secs(20);

@@ -117,27 +117,51 @@ pub struct Server {
     pub child: Child,
     pub addr: String,
     pub log: mpsc::Receiver<String>,
-    /// The server's last log lines, for the message when it fails to start.
+    /// Where `/metrics` is served, as logged at start (`--metrics-listen 127.0.0.1:0` asks for
+    /// any free port; a port chosen free beforehand was taken by another test's server in CI).
+    pub metrics_addr: Option<String>,
+    /// The server's first and last log lines, for the message when it fails to start.
     pub tail: Arc<Mutex<LogTail>>,
 }
 
-/// The last [`LogTail::KEEP`] lines a server wrote to stderr, and whether stderr has closed.
+/// The first and last [`LogTail::KEEP`] lines a server wrote to stderr, and whether stderr has
+/// closed. The first lines are kept as well because an error printed with a backtace
+/// (`RUST_BACKTRACE` set, as in CI) leaves only stack frames at the end.
 #[derive(Default)]
 pub struct LogTail {
+    pub head: Vec<String>,
     pub lines: VecDeque<String>,
+    pub dropped: usize,
     pub closed: bool,
 }
 
 impl LogTail {
     pub const KEEP: usize = 20;
 
+    fn push(&mut self, line: String) {
+        if self.head.len() < Self::KEEP {
+            self.head.push(line);
+            return;
+        }
+        if self.lines.len() == Self::KEEP {
+            self.lines.pop_front();
+            self.dropped += 1;
+        }
+        self.lines.push_back(line);
+    }
+
     /// The kept lines, indented, for a panic message.
     pub fn render(tail: &Mutex<LogTail>) -> String {
         let t = tail.lock().unwrap_or_else(|e| e.into_inner());
-        if t.lines.is_empty() {
+        if t.head.is_empty() {
             return "  (it logged nothing)".to_string();
         }
-        t.lines.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+        let mut out: Vec<String> = t.head.iter().map(|l| format!("  {l}")).collect();
+        if t.dropped > 0 {
+            out.push(format!("  … {} lines …", t.dropped));
+        }
+        out.extend(t.lines.iter().map(|l| format!("  {l}")));
+        out.join("\n")
     }
 }
 
@@ -176,13 +200,7 @@ impl Server {
         let tail_writer = tail.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                {
-                    let mut t = tail_writer.lock().unwrap_or_else(|e| e.into_inner());
-                    if t.lines.len() == LogTail::KEEP {
-                        t.lines.pop_front();
-                    }
-                    t.lines.push_back(strip_ansi(&line));
-                }
+                tail_writer.lock().unwrap_or_else(|e| e.into_inner()).push(strip_ansi(&line));
                 if tx.send(line).is_err() {
                     break;
                 }
@@ -190,6 +208,7 @@ impl Server {
             tail_writer.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
         });
         let deadline = Instant::now() + Duration::from_secs(60);
+        let mut metrics_addr = None;
         loop {
             let line = match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
                 Ok(line) => line,
@@ -208,11 +227,16 @@ impl Server {
                     );
                 }
             };
-            if let Some(rest) = strip_ansi(&line).split("listening on ").nth(1) {
-                // Text or JSON logs: the address ends at the first character an address lacks.
-                let addr: String =
-                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || ".:[]".contains(*c)).collect();
-                return Server { child, addr, log: rx, tail };
+            // Text or JSON logs: an address ends at the first character an address lacks.
+            let address = |rest: &str| -> String {
+                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || ".:[]".contains(*c)).collect()
+            };
+            let line = strip_ansi(&line);
+            if let Some(rest) = line.split("metrics at http://").nth(1) {
+                metrics_addr = Some(address(rest));
+            }
+            if let Some(rest) = line.split("listening on ").nth(1) {
+                return Server { child, addr: address(rest), log: rx, metrics_addr, tail };
             }
         }
     }
@@ -224,6 +248,16 @@ impl Server {
             self.addr,
             LogTail::render(&self.tail)
         )
+    }
+
+    /// The port `/metrics` is served on; the server must have been started with
+    /// `--metrics-listen 127.0.0.1:0`.
+    pub fn metrics_port(&self) -> u16 {
+        self.metrics_addr
+            .as_deref()
+            .and_then(|a| a.rsplit(':').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("the server logged no metrics address: {:?}", self.metrics_addr))
     }
 
     pub fn endpoint(&self) -> String {
@@ -297,11 +331,6 @@ pub fn as_admin<T>(message: T) -> tonic::Request<T> {
     let mut r = tonic::Request::new(message);
     r.metadata_mut().insert("authorization", format!("Bearer {ADMIN_TOKEN}").parse().expect("ascii"));
     r
-}
-
-/// A TCP port free at the moment of asking (for `--metrics-listen`).
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
 /// The Prometheus text served on `port`, with the HTTP status line and headers.
