@@ -273,9 +273,14 @@ impl Walker {
             // stays within a field's bounds however many there are.
             let lines = std::mem::take(&mut self.unstructured);
             for pair in lines.windows(2) {
-                let text = super::wrapped_text(&[pair[0].as_str(), pair[1].as_str()], &[MT_LINE, USTRD_WIDTH]);
                 let path = format!("{}/Ustrd", self.path);
-                self.message.push(Field { path, role: None, content: Content::Text(text) })?;
+                super::push_wrapped(
+                    &mut self.message,
+                    path,
+                    None,
+                    &[pair[0].as_str(), pair[1].as_str()],
+                    &[MT_LINE, USTRD_WIDTH],
+                )?;
             }
         }
         if self.header == Some(depth) {
@@ -486,6 +491,10 @@ pub fn parse(xml: &str) -> Result<Message, MessageError> {
                 let s = t.xml_content().map_err(|e| bad(pos, e.to_string()))?;
                 if !w.stack.is_empty() {
                     w.text.push_str(&s);
+                } else if !s.trim_start_matches('\u{feff}').trim().is_empty() {
+                    // Not XML, and not screened: a name after the last element had been
+                    // dropped, the message answered CLEAR (round 29).
+                    return Err(bad(pos, "text outside the message's elements (XML allows none)".into()));
                 }
             }
             Event::CData(t) => {
@@ -805,6 +814,9 @@ mod tests {
         assert!(e.contains("never closed"), "{e}");
         let e = error("<Document><FIToFICstmrCdtTrf><Cdtr><Nm>&ent;</Nm></Cdtr></FIToFICstmrCdtTrf></Document>");
         assert!(e.contains("&ent; is not one of XML's predefined entities"), "{e}");
+        // A name after the last element is no part of the message, and is not dropped unsaid.
+        let e = error("<Document><FIToFICstmrCdtTrf></FIToFICstmrCdtTrf></Document>\n BELARUSKALI OAO\n");
+        assert!(e.starts_with("line 1, column ") && e.contains("text outside the message's elements"), "{e}");
     }
 
     #[test]

@@ -165,6 +165,13 @@ pub enum Content {
     /// Free text (remittance information, purpose, instructions, address lines): scanned for
     /// listed names inside it.
     Text(String),
+    /// Free text whose lines a [`Content::Text`] of the same path joined where a line filled its
+    /// width and ended in a letter, here with a space at those `breaks` (characters of `text`):
+    /// a line of 34 or 35 characters may end between words as well as inside one. Only what
+    /// spans a break counts (the rest is the other reading's): round 29 found 16 % of listed
+    /// names in a field 70 CLEAR when a line ended exactly at a word's end (`… TO KHAZALBEK` /
+    /// `BAKHTIBEKOVICH ATABEKOV`, read `KHAZALBEKBAKHTIBEKOVICH`).
+    Rewrapped { text: String, breaks: Vec<usize> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,7 +187,7 @@ impl Field {
         match &self.content {
             Content::Name { readings, .. } => readings.first().map_or("", String::as_str),
             Content::Identifier { id, .. } => &id.value,
-            Content::Text(t) => t,
+            Content::Text(t) | Content::Rewrapped { text: t, .. } => t,
         }
     }
 }
@@ -212,7 +219,7 @@ fn check_text(field: &Field) -> Result<(), MessageError> {
     let (text, max) = match &field.content {
         Content::Name { readings, .. } => (readings.first().map_or("", String::as_str), MAX_NAME_CHARS),
         Content::Identifier { id, .. } => (id.value.as_str(), 64),
-        Content::Text(t) => (t.as_str(), MAX_TEXT_CHARS),
+        Content::Text(t) | Content::Rewrapped { text: t, .. } => (t.as_str(), MAX_TEXT_CHARS),
     };
     if text.chars().count() > max {
         return Err(MessageError::field(&field.path, format!("longer than {max} characters")));
@@ -230,6 +237,29 @@ fn check_text(field: &Field) -> Result<(), MessageError> {
 /// without a space; elsewhere a piece's end is a space. Reading both ways at every end let cut
 /// words (`AMOUN` / `T`, read `OMON`) and whole words glued (`PRIOR` / `BANK`) raise false alarms.
 pub(crate) fn wrapped_text(pieces: &[&str], widths: &[usize]) -> String {
+    wrapped_readings(pieces, widths).0
+}
+
+/// Free text pushed as [`wrapped_text`] reads it and, where that joined a word across a line's
+/// end, as [`Content::Rewrapped`] too (see there).
+pub(crate) fn push_wrapped(
+    message: &mut Message,
+    path: String,
+    role: Option<Role>,
+    pieces: &[&str],
+    widths: &[usize],
+) -> Result<(), MessageError> {
+    let (text, spaced) = wrapped_readings(pieces, widths);
+    message.push(Field { path: path.clone(), role, content: Content::Text(text) })?;
+    if let Some((text, breaks)) = spaced {
+        message.push(Field { path, role, content: Content::Rewrapped { text, breaks } })?;
+    }
+    Ok(())
+}
+
+/// [`wrapped_text`], and the text with a space at every line's end it joined, with the
+/// characters where those spaces are (None when it joined none).
+fn wrapped_readings(pieces: &[&str], widths: &[usize]) -> (String, Option<(String, Vec<usize>)>) {
     // A piece of `w` characters, or one fewer, fills a line of width `w` (of the widest, any
     // longer piece too: MT lines over 35 characters are accepted); no widths: every piece.
     let full = |p: &str| {
@@ -237,6 +267,8 @@ pub(crate) fn wrapped_text(pieces: &[&str], widths: &[usize]) -> String {
         widths.is_empty() || widths.iter().enumerate().any(|(k, &w)| n + 1 >= w && (n <= w || k + 1 == widths.len()))
     };
     let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
+    // Byte offsets in `out` where a word was joined across a line's end.
+    let mut joins = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
         if i > 0 {
             // As written: a space kept at a line's end or start says the cut fell between words.
@@ -244,7 +276,9 @@ pub(crate) fn wrapped_text(pieces: &[&str], widths: &[usize]) -> String {
             let cut = full(before)
                 && before.chars().last().is_some_and(char::is_alphanumeric)
                 && p.chars().next().is_some_and(char::is_alphanumeric);
-            if !cut {
+            if cut {
+                joins.push(out.len());
+            } else {
                 out.push(' ');
             }
         }
@@ -256,7 +290,22 @@ pub(crate) fn wrapped_text(pieces: &[&str], widths: &[usize]) -> String {
             p.trim()
         });
     }
-    out.trim().to_string()
+    let lead = out.len() - out.trim_start().len();
+    let glued = out.trim().to_string();
+    if joins.is_empty() {
+        return (glued, None);
+    }
+    let mut spaced = String::with_capacity(glued.len() + joins.len());
+    let mut breaks = Vec::with_capacity(joins.len());
+    let mut from = lead;
+    for j in joins {
+        spaced.push_str(&out[from..j]);
+        breaks.push(spaced.chars().count());
+        spaced.push(' ');
+        from = j;
+    }
+    spaced.push_str(out[from..].trim_end());
+    (glued, Some((spaced, breaks)))
 }
 
 /// Parses a message in the given format (or the one its content shows).
@@ -272,7 +321,9 @@ pub fn parse(text: &str, format: Format) -> Result<Message, MessageError> {
         f => f,
     };
     let (message, reference_field) = match format {
-        Format::SwiftMt => (swift_mt::parse(text)?, ":20:"),
+        // A byte-order mark before an MT message is an editor's, not the message's (XML's
+        // reader skips it itself).
+        Format::SwiftMt => (swift_mt::parse(text.trim_start_matches('\u{feff}'))?, ":20:"),
         _ => (iso20022::parse(text)?, "GrpHdr/MsgId"),
     };
     // The reference is echoed in the response and written into every audit line, as a
@@ -381,12 +432,19 @@ pub fn screen(snapshot: &Snapshot, message: &Message, thresholds: &Thresholds) -
                     });
                 }
             }
-            Content::Text(text) => {
-                for found in free_text::scan(snapshot, text, thresholds, &mut budget)? {
+            Content::Text(_) | Content::Rewrapped { .. } => {
+                let breaks: &[usize] = match &field.content {
+                    Content::Rewrapped { breaks, .. } => breaks,
+                    _ => &[],
+                };
+                let text = field.text();
+                let found = free_text::scan(snapshot, text, thresholds, &mut budget)?;
+                let crosses = |f: &free_text::Found| breaks.iter().any(|&b| f.span.0 < b && b < f.span.1);
+                for found in found.into_iter().filter(|f| breaks.is_empty() || crosses(f)) {
                     let hit = Hit {
                         path: field.path.clone(),
                         role: field.role,
-                        text: text.clone(),
+                        text: text.to_string(),
                         span: found.span,
                         screening: found.screening,
                     };
@@ -728,6 +786,38 @@ mod screening_tests {
         // A short line ends at a space, whatever follows; so does a full one before a sign.
         assert_eq!(wrapped_text(&["SUBJECT TO PRIOR", "BANK APPROVAL"], &[35]), "SUBJECT TO PRIOR BANK APPROVAL");
         assert_eq!(wrapped_text(&[full, "/MINSK"], &[35]), "PAYMENT FOR INVOICE 123 TO BELARUS /MINSK");
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_an_mt_message_is_no_part_of_it() {
+        let mt = mt103(":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH");
+        let m = parse(&format!("\u{feff}{mt}"), Format::Detect).expect("parsed");
+        assert_eq!(m, parse(&mt, Format::SwiftMt).expect("parsed"));
+        assert!(parse(&format!("\u{feff}{mt}"), Format::SwiftMt).is_ok());
+    }
+
+    #[test]
+    fn a_full_line_that_ends_between_words_is_also_read_so() {
+        // 34 characters ending at a word's end: joined, and also read with the space.
+        let first = "/INV/2024-113 PAYMENT TO KHAZALBEK";
+        assert_eq!(first.len(), 34);
+        let (glued, spaced) = wrapped_readings(&[first, "BAKHTIBEKOVICH ATABEKOV FOR GOODS"], &[35]);
+        assert_eq!(glued, "/INV/2024-113 PAYMENT TO KHAZALBEKBAKHTIBEKOVICH ATABEKOV FOR GOODS");
+        let (spaced, breaks) = spaced.expect("joined once");
+        assert_eq!(spaced, "/INV/2024-113 PAYMENT TO KHAZALBEK BAKHTIBEKOVICH ATABEKOV FOR GOODS");
+        assert_eq!(breaks, [34]);
+        let s = screened_text(&mt103(&format!(
+            ":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:70:{first}\nBAKHTIBEKOVICH ATABEKOV FOR GOODS"
+        )));
+        assert_eq!(s.decision, Decision::Block, "{:?}", hits(&s));
+        // A word cut at the line's end: the entity the joined reading finds is reported once.
+        let s = screened_text(&mt103(
+            ":59:/BY86AKBB1010\nHANSE LOGISTIK GMBH\n:70:PAYMENT FOR INVOICE 123 TO BELARUS\nKALI OAO",
+        ));
+        let mut ids = flagged_ids(&s, ":70:");
+        assert!(ids.contains(&"us-ofac-sdn:32746".to_string()), "{:?}", hits(&s));
+        ids.sort();
+        assert!(ids.windows(2).all(|w| w[0] != w[1]), "{:?}", hits(&s));
     }
 
     #[test]

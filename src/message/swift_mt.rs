@@ -19,6 +19,27 @@ use crate::model::{EntityType, IdKind, Identifier, PartialDate};
 /// Width of an MT line.
 const LINE: usize = 35;
 
+/// Lines of name and address a party field may have: twice the `4*35x` the network allows in
+/// options K, D, F and none (after the account or identifier line), since systems that convert
+/// payments into MT are not always held to it.
+const MAX_PARTY_LINES: usize = 8;
+
+/// Refuses a party field of far more lines than the network allows: lines past the name were
+/// read as address alone, so a name written one letter per line over 2,000 lines was answered
+/// as if screened (round 29).
+fn too_many_lines(path: &str, lines: usize) -> Result<(), MessageError> {
+    if lines > MAX_PARTY_LINES {
+        return Err(MessageError::field(
+            path,
+            format!(
+                "has {lines} lines of name and address; SWIFT allows 4 of 35 characters (screener reads up to \
+                 {MAX_PARTY_LINES})"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 struct Block<'a> {
     id: &'a str,
     content: &'a str,
@@ -223,7 +244,7 @@ impl Mapper {
                     .collect();
                 if !lines.is_empty() {
                     let path = self.path(f.tag, "");
-                    self.push(path, None, Content::Text(super::wrapped_text(&lines, &[LINE])))?;
+                    super::push_wrapped(&mut self.message, path, None, &lines, &[LINE])?;
                 }
                 return Ok(());
             }
@@ -247,6 +268,7 @@ impl Mapper {
                     Some(l) if l.starts_with('/') => lines[1..].to_vec(),
                     _ => lines,
                 };
+                too_many_lines(&self.path(f.tag, ""), rest.len())?;
                 // A line of `C/O` alone introduces the name on the next line.
                 let care_of = |l: &str| {
                     let letters: String = l.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -271,10 +293,12 @@ impl Mapper {
                         country: None,
                     },
                 )?;
-                let address = rest[used..].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
-                if !address.is_empty() {
+                // Address lines as written: a `C/O` name cut at a full line's end is joined
+                // (`C/O ALEKSANDR GRIGORYEVICH LUKASHEN` / `KO` was CLEAR, round 29).
+                let address: Vec<&str> = rest[used..].iter().map(|l| l.trim_end()).collect();
+                if address.iter().any(|l| !l.trim().is_empty()) {
                     let path = self.path(f.tag, "address");
-                    self.push(path, Some(role), Content::Text(address))?;
+                    super::push_wrapped(&mut self.message, path, Some(role), &address, &[LINE])?;
                 }
                 Ok(())
             }
@@ -302,6 +326,7 @@ impl Mapper {
                 ids.push((self.path(f.tag, "party-identifier"), id));
             }
         }
+        too_many_lines(&self.path(f.tag, ""), numbered.len())?;
         for line in numbered {
             let (n, value) = match line.split_once('/') {
                 Some((n, v)) if n.len() == 1 => (n, v),
@@ -640,5 +665,21 @@ mod tests {
         assert!(e.contains(":50F:") && e.contains("not `n/…`"), "{e}");
         let e = error("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:57A:/12345\n-}");
         assert!(e.contains(":57A:") && e.contains("without a BIC"), "{e}");
+        // More lines of name and address than the field holds.
+        let e = error("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:59:/BY20\nB\nE\nL\nA\nR\nU\nS\nK\nA\n-}");
+        assert!(e.contains(":59:") && e.contains("has 9 lines") && e.contains("SWIFT allows 4"), "{e}");
+        let e =
+            error("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:50F:/123\n1/A\n1/B\n1/C\n1/D\n2/C\n2/D\n2/E\n2/F\n3/BY/MINSK\n-}");
+        assert!(e.contains(":50F:") && e.contains("has 9 lines"), "{e}");
+        assert!(parse("{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:59:/BY20\nB\nE\nL\nA\nR\nU\nS\nK\n-}").is_ok());
+    }
+
+    #[test]
+    fn a_care_of_name_cut_at_a_full_line_is_read_joined() {
+        let m = parse(
+            "{2:I103DEUTDEFFXXXXN}{4:\n:20:X\n:59:/BY20\nMARK HOLMES\nC/O ALEKSANDR GRIGORYEVICH LUKASHEN\nKO\n-}",
+        )
+        .expect("parsed");
+        assert_eq!(field(&m, ":59:address").text(), "C/O ALEKSANDR GRIGORYEVICH LUKASHENKO");
     }
 }
