@@ -126,10 +126,12 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
             bad("name contains control characters (non-printing codes other than tabs and line breaks)".into()),
         );
     }
-    // A name of titles and labels alone (`MARSHAL`, `DR`) says nothing: refused, unless the party
-    // has identifiers, which are screened alone then (round 21: the refusal had left a listed
-    // national ID unscreened).
-    let unscreenable = name.chars().any(char::is_alphanumeric) && !has_screenable_words(name);
+    // A person's name of titles and labels alone (`MARSHAL`, `DR`) says nothing: refused, unless
+    // the party has identifiers, which are screened alone then (round 21: the refusal had left a
+    // listed national ID unscreened). Another party's is screened as written: companies are
+    // named so (`ING`, `GEN`, `PAN`; round 29 found a ScreenPayment to ING refused whole).
+    let person = party.r#type == pb::PartyType::Person as i32;
+    let unscreenable = person && name.chars().any(char::is_alphanumeric) && !has_screenable_words(name);
     if unscreenable && party.identifiers.is_empty() {
         return Err(bad("name has nothing to screen once titles and labels are removed: give the party's name".into()));
     }
@@ -377,12 +379,18 @@ mod tests {
         let party = |name: &str, ids: Vec<pb::Identifier>| pb::Party {
             name: name.into(),
             identifiers: ids,
+            r#type: pb::PartyType::Person as i32,
             ..Default::default()
         };
         let e = query(&party("MARSHAL", vec![]), "party").expect_err("title alone").to_string();
         assert!(e.contains("nothing to screen"), "{e}");
         let q = query(&party("MARSHAL", vec![id]), "party").expect("identifier screened");
         assert_eq!((q.name.as_str(), q.identifiers.len()), ("", 1));
+        // A company, or a party of no type, may be named so (`ING`).
+        for r#type in [pb::PartyType::Organization, pb::PartyType::Unspecified] {
+            let bank = pb::Party { name: "ING".into(), r#type: r#type as i32, ..Default::default() };
+            assert_eq!(query(&bank, "creditor").expect("screened").name, "ING");
+        }
     }
 
     #[test]

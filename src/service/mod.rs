@@ -43,8 +43,9 @@ pub struct ScreeningApi {
     thresholds: Thresholds,
     recorder: Arc<Recorder>,
     stream_idle_timeout: std::time::Duration,
-    /// Permits to screen a whole message (see [`heavy_permits`]).
-    heavy: Arc<tokio::sync::Semaphore>,
+    /// Permits to screen costly work (see [`heavy_permits`]): messages of an ordinary size, and
+    /// larger messages and long parties, in lanes of their own (see [`ORDINARY_MESSAGE_BYTES`]).
+    heavy: [Arc<tokio::sync::Semaphore>; 2],
     /// Costly calls waiting for or holding those permits, per connection.
     heavy_shares: Arc<HeavyShares>,
 }
@@ -107,6 +108,22 @@ impl Drop for HeavyShare {
 /// bytes a letter) is heavy from 55–80 letters, still far beyond any real name.
 const LONG_PARTY_BYTES: usize = 160;
 
+/// A message of at most this many bytes is screened in a lane of its own ([`Lane::Ordinary`]):
+/// an MT103 holds at most 10,000 characters and a pacs.008 of one transaction a few kilobytes.
+/// Round 29 sent three messages of 210 KB of listed words (half a second each before the
+/// window budget refused them); an ordinary MT103 from another client waited behind them in the
+/// one lane there was, 0.5 ms → 0.4–0.9 s.
+const ORDINARY_MESSAGE_BYTES: usize = 16 * 1024;
+
+/// Which permits a costly call waits for.
+#[derive(Clone, Copy)]
+enum Lane {
+    /// A message of an ordinary size.
+    Ordinary = 0,
+    /// A larger message, a long party, two long names compared.
+    Large = 1,
+}
+
 /// The bytes of a party that screening reads: its name and address.
 fn party_bytes(p: Option<&pb::Party>) -> usize {
     p.map(|p| p.name.len() + p.address.len()).unwrap_or(0)
@@ -118,7 +135,7 @@ fn agent_bytes(a: Option<&pb::Agent>) -> usize {
 }
 
 /// How many `ScreenMessage` calls (and long parties, [`LONG_PARTY_CHARS`]) are screened at once:
-/// half the cores, at least one.
+/// half the cores, at least one, in each [`Lane`].
 ///
 /// A message costs up to a few hundred milliseconds (every name-like line of a long remittance
 /// is screened), against microseconds for a party. Screened on the async workers, 64 of them in
@@ -137,7 +154,7 @@ impl ScreeningApi {
             thresholds,
             recorder: Arc::new(recorder),
             stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
-            heavy: Arc::new(tokio::sync::Semaphore::new(heavy_permits())),
+            heavy: [(); 2].map(|_| Arc::new(tokio::sync::Semaphore::new(heavy_permits()))),
             heavy_shares: Arc::default(),
         }
     }
@@ -187,10 +204,11 @@ impl ScreeningApi {
     async fn run_heavy<T: Send + 'static>(
         &self,
         peer: Option<std::net::SocketAddr>,
+        lane: Lane,
         f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let _share = self.heavy_shares.take(peer)?;
-        let permit = self.heavy.clone().acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
+        let permit = self.heavy[lane as usize].clone().acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
         let span = Span::current();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
@@ -393,7 +411,7 @@ impl ScreeningService for ScreeningApi {
         let started = Instant::now();
         let result = if party_bytes(request.get_ref().party.as_ref()) > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), request.get_ref().clone());
-            self.run_heavy(request.remote_addr(), move || {
+            self.run_heavy(request.remote_addr(), Lane::Large, move || {
                 this.snapshot().and_then(|snapshot| this.screen_one(&snapshot, &req))
             })
             .await
@@ -428,7 +446,7 @@ impl ScreeningService for ScreeningApi {
             .sum::<usize>();
         let result = if bytes > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), req.clone());
-            self.run_heavy(request.remote_addr(), move || this.payment(&req)).await
+            self.run_heavy(request.remote_addr(), Lane::Large, move || this.payment(&req)).await
         } else {
             self.payment(req)
         };
@@ -472,7 +490,8 @@ impl ScreeningService for ScreeningApi {
         let peer = request.remote_addr();
         let req = request.into_inner();
         let this = self.clone();
-        let result = self.run_heavy(peer, move || this.message(&req)).await;
+        let lane = if req.message.len() <= ORDINARY_MESSAGE_BYTES { Lane::Ordinary } else { Lane::Large };
+        let result = self.run_heavy(peer, lane, move || this.message(&req)).await;
         let outcome = match &result {
             Ok(answer) => {
                 let r = &answer.response;
@@ -550,7 +569,9 @@ impl ScreeningService for ScreeningApi {
                 }
                 if party_bytes(req.party.as_ref()) > LONG_PARTY_BYTES {
                     let this2 = this.clone();
-                    return Ok(this.run_heavy(peer, move || this2.stream_item(&req, trace.as_ref())).await?);
+                    return Ok(this
+                        .run_heavy(peer, Lane::Large, move || this2.stream_item(&req, trace.as_ref()))
+                        .await?);
                 }
                 Ok(this.stream_item(&req, trace.as_ref())?)
             }
@@ -565,7 +586,7 @@ impl ScreeningService for ScreeningApi {
         let req = request.get_ref();
         let result = if party_bytes(req.query.as_ref()) + party_bytes(req.candidate.as_ref()) > LONG_PARTY_BYTES {
             let (this, req) = (self.clone(), req.clone());
-            self.run_heavy(request.remote_addr(), move || this.compare_one(&req)).await
+            self.run_heavy(request.remote_addr(), Lane::Large, move || this.compare_one(&req)).await
         } else {
             self.compare_one(req)
         };
