@@ -229,16 +229,18 @@ fn other_romanisations_of_the_cyrillic_names() {
 
 /// A namesake with another father whose name shares its ending with the listed father's
 /// (`Yaroslavovich` for Svyatoslavovich, `Bronislavovich` for Stanislavovich): the whole words are
-/// alike, the fathers are not. Only persons every one of whose names gives the patronymic (a
-/// listed name without one is met by any father's son, as it should be).
+/// alike, the fathers are not. The given name and surname are the listed ones, so REVIEW (a
+/// patronymic made up must not clear a listed person: round 29), never BLOCK; and with a date of
+/// birth decades from the listed one, CLEAR. Only persons every one of whose names gives the
+/// patronymic (a listed name without one is met by any father's son, as it should be).
 #[test]
-fn a_namesake_whose_father_shares_an_ending_is_not_found() {
+fn a_namesake_whose_father_shares_an_ending_is_reviewed_not_blocked() {
     let s = snapshot();
     let people = people(&s);
     const FATHERS: [&str; 8] =
         ["Yaroslav", "Stanislav", "Vyacheslav", "Svyatoslav", "Bronislav", "Vladislav", "Miroslav", "Rostislav"];
-    let (mut flagged, mut n) = (0, 0);
-    let mut examples = Vec::new();
+    let (mut n, mut dated) = (0, 0);
+    let (mut blocked, mut cleared, mut flagged_when_born_apart) = (Vec::new(), Vec::new(), Vec::new());
     for p in &people {
         let words: Vec<&str> = p.given.split_whitespace().collect();
         let Some(own) = words.iter().find(|w| w.to_lowercase().contains("slav") && w.to_lowercase().ends_with("vich"))
@@ -252,17 +254,84 @@ fn a_namesake_whose_father_shares_an_ending_is_not_found() {
         // Which father is the listed one's is this test's own reading of the spellings (`plain`).
         for father in FATHERS.iter().filter(|f| !plain(own).starts_with(&plain(f))) {
             n += 1;
-            let q = format!("{} {father}ovich {}", words[0], p.surname);
-            if found(&s, &q, &p.id) {
-                flagged += 1;
-                if examples.len() < 8 {
-                    examples.push(format!("{q} -> {}", p.id));
+            let name = format!("{} {father}ovich {}", words[0], p.surname);
+            let screen = |date_of_birth| {
+                let q = Query {
+                    name: name.clone(),
+                    party_type: Some(EntityType::Person),
+                    date_of_birth,
+                    ..Default::default()
+                };
+                let r = matcher::screen(&s, &q, &Thresholds::default());
+                r.matches.iter().filter(|m| s.entities[m.entity as usize].id == p.id).map(|m| m.decision).max()
+            };
+            match screen(None) {
+                Some(Decision::Block) => blocked.push(name.clone()),
+                None | Some(Decision::Clear) => cleared.push(name.clone()),
+                _ => {}
+            }
+            if let Some(dob) = e.dates_of_birth.first() {
+                dated += 1;
+                let apart = screener::model::PartialDate::parse_iso(&format!("{:04}", dob.year.saturating_sub(30)));
+                if screen(apart).is_some_and(|d| d != Decision::Clear) {
+                    flagged_when_born_apart.push(name);
                 }
             }
         }
     }
-    eprintln!("another father ending in -slav: {flagged}/{n} flagged {examples:?}");
-    assert!(n >= 20 && flagged * 20 <= n, "{flagged}/{n}: {examples:?}");
+    eprintln!(
+        "another father ending in -slav: {n} tried, {} blocked, {} cleared, {dated} dated, {} flagged born 30 years apart",
+        blocked.len(),
+        cleared.len(),
+        flagged_when_born_apart.len()
+    );
+    assert!(n >= 20 && dated >= 10, "{n} / {dated}");
+    // This test's own reading of the spellings does not know every romanisation of one father
+    // (`Viachaslavavich` is Vyacheslav's son), so a few are the listed father after all.
+    assert!(blocked.len() * 20 <= n, "{blocked:?}");
+    assert!(cleared.len() * 20 <= n, "{cleared:?}");
+    assert!(flagged_when_born_apart.len() * 20 <= dated, "{flagged_when_born_apart:?}");
+}
+
+/// A listed person's given name and surname with a patronymic made up (this test's own table of
+/// fathers, none the listed one's): REVIEW at least, BLOCK never. The name without a patronymic
+/// BLOCKs, and a made-up one had made 52.5 % of listed persons CLEAR (round 29).
+#[test]
+fn a_made_up_patronymic_does_not_clear_a_listed_person() {
+    let s = snapshot();
+    const FATHERS: [(&str, &str); 6] = [
+        ("Ivanovich", "Ivanovna"),
+        ("Petrovich", "Petrovna"),
+        ("Nikolaevich", "Nikolaevna"),
+        ("Olegovich", "Olegovna"),
+        ("Borisovich", "Borisovna"),
+        ("Fedorovich", "Fedorovna"),
+    ];
+    let (mut n, mut missed, mut blocked) = (0usize, Vec::new(), Vec::new());
+    for p in people(&s) {
+        let words: Vec<&str> = p.given.split_whitespace().collect();
+        let [given, patronymic] = words[..] else { continue };
+        let lower = plain(patronymic);
+        let female = lower.ends_with("vna") || lower.ends_with("una") || lower.ends_with("ichna");
+        if !(female || lower.ends_with("vich") || lower.ends_with("ich")) {
+            continue;
+        }
+        for (man, woman) in FATHERS.iter().filter(|(m, _)| !lower.starts_with(&plain(&m[..4]))).take(2) {
+            n += 1;
+            let name = format!("{given} {} {}", if female { woman } else { man }, p.surname);
+            let q = Query { name: name.clone(), party_type: Some(EntityType::Person), ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            match r.matches.iter().filter(|m| s.entities[m.entity as usize].id == p.id).map(|m| m.decision).max() {
+                None | Some(Decision::Clear) => missed.push(name),
+                Some(Decision::Block) => blocked.push(name),
+                _ => {}
+            }
+        }
+    }
+    println!("{n} tried, {} missed, {} blocked", missed.len(), blocked.len());
+    assert!(n >= 200, "too few listed persons with a patronymic: {n}");
+    assert!(missed.len() * 50 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
+    assert!(blocked.len() * 50 <= n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
 }
 
 /// A Cyrillic name typed with one letter dropped that romanises to several Latin ones (щ ж х ц
@@ -1958,4 +2027,74 @@ fn a_listed_company_named_in_another_grammatical_case_is_found() {
     println!("{} of {n} found; lost: {:?}", n - lost.len(), &lost[..lost.len().min(30)]);
     assert!(n >= 60, "too few listed companies of one word and a legal form: {n}");
     assert!(lost.len() * 20 <= n, "lost {} of {n}: {:?}", lost.len(), &lost[..lost.len().min(30)]);
+}
+
+/// A company's descriptive Cyrillic name in the genitive, as a payment order declines it
+/// (`Национального банка Республики Беларусь`, `Белорусской железной дороги`): every listed
+/// Cyrillic organisation name of two words or more with an adjective, declined by this test's
+/// own table (words in quotes, a brand, are left as they are). REVIEW at least (round 28 left
+/// 15–27 % of such names CLEAR).
+#[test]
+fn a_descriptive_company_name_in_the_genitive_is_found() {
+    // Endings of the nominative and the genitive, longest first.
+    const ADJECTIVES: [(&str, &str); 8] = [
+        ("ский", "ского"),
+        ("ый", "ого"),
+        ("ой", "ого"),
+        ("ий", "его"),
+        ("ая", "ой"),
+        ("яя", "ей"),
+        ("ое", "ого"),
+        ("ее", "его"),
+    ];
+    let noun = |w: &str| -> String {
+        let hushing = |s: &str| s.ends_with(['г', 'к', 'х', 'ж', 'ш', 'щ', 'ч']);
+        if let Some(stem) = w.strip_suffix("ие") {
+            format!("{stem}ия")
+        } else if let Some(stem) = w.strip_suffix('а') {
+            format!("{stem}{}", if hushing(stem) { 'и' } else { 'ы' })
+        } else if let Some(stem) = w.strip_suffix('я') {
+            format!("{stem}и")
+        } else if let Some(stem) = w.strip_suffix('о') {
+            format!("{stem}а")
+        } else if w.ends_with(|c: char| "бвгджзклмнпрстфхцчшщ".contains(c)) {
+            format!("{w}а")
+        } else {
+            w.to_string()
+        }
+    };
+    let s = snapshot();
+    let (mut n, mut missed) = (0usize, Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Organization) {
+        for name in e.names.iter().filter(|n| n.script == Script::Cyrillic) {
+            let lower = name.full.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let adjective = |w: &str| ADJECTIVES.iter().find(|(nom, _)| w.ends_with(nom) && w.chars().count() > 4);
+            // The head of the name declines: its adjectives and the noun after them; the words
+            // after it (`института приборостроения`, a brand in quotes) keep their case.
+            let head = words.iter().take_while(|w| adjective(w).is_some()).count();
+            if words.len() < 2 || head == 0 || head == words.len() || words[head].starts_with(['«', '"', '\'']) {
+                continue;
+            }
+            let declined: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| match adjective(w) {
+                    Some((nom, gen)) if i < head => format!("{}{gen}", &w[..w.len() - nom.len()]),
+                    _ if i == head => noun(w),
+                    _ => w.to_string(),
+                })
+                .collect();
+            let q = declined.join(" ");
+            n += 1;
+            let query = Query { name: q.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
+            let r = matcher::screen(&s, &query, &Thresholds::default());
+            if !r.matches.iter().any(|m| m.decision >= Decision::Review && s.entities[m.entity as usize].id == e.id) {
+                missed.push(format!("{q} ({})", name.full));
+            }
+        }
+    }
+    println!("{} of {n} found; missed: {:?}", n - missed.len(), &missed[..missed.len().min(20)]);
+    assert!(n >= 12, "too few listed Cyrillic company names with an adjective: {n}");
+    assert!(missed.len() * 10 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(30)]);
 }

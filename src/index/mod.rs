@@ -327,6 +327,31 @@ fn moved_hash(text: &str) -> Option<u64> {
     Some(fnv([SEED_MOVED, b[0]].into_iter()) ^ sum)
 }
 
+/// Shortest word indexed by its thirds ([`thirds_hashes`]).
+const MIN_THIRDS_CHARS: usize = 10;
+const SEED_THIRDS: u8 = b't';
+
+/// The lookup hashes of a long word's first, middle and last third (each keyed by the word's
+/// length and its place): two slips in a word (`Lulashebko` for Lukashenko, 0.8 alike) leave one
+/// third whole, where deletions reach one slip only. A listed word is indexed by its own length;
+/// a query word asks for a listed length `len` (its own, or one more or less: a letter added or
+/// dropped). The middle third is asked only at the word's own length, where it has not moved.
+/// Only words of ten letters or more: in a shorter one two slips are another name (0.75 alike at
+/// eight letters, below what a pair needs).
+fn thirds_hashes(text: &str, len: usize, f: &mut impl FnMut(u64)) {
+    let b = text.as_bytes();
+    if len < MIN_THIRDS_CHARS || !b.is_ascii() || b.len().abs_diff(len) > 1 || b.len() < MIN_THIRDS_CHARS - 1 {
+        return;
+    }
+    let k = len / 3;
+    let at = |place: u8, part: &[u8]| fnv([SEED_THIRDS, place, len as u8].into_iter().chain(part.iter().copied()));
+    f(at(0, &b[..k]));
+    f(at(2, &b[b.len() - k..]));
+    if b.len() == len {
+        f(at(1, &b[k..2 * k]));
+    }
+}
+
 /// One random number per ASCII byte, for [`moved_hash`] (xorshift64, fixed seed).
 const LETTER_RANDOM: [u64; 128] = {
     let mut t = [0u64; 128];
@@ -497,6 +522,7 @@ impl Snapshot {
             let t = &t.tok;
             lookup_hashes(&t.key, MIN_KEY_FOR_DELETES, &mut add);
             lookup_hashes(&t.text, MIN_TEXT_FOR_DELETES, &mut add);
+            thirds_hashes(&t.text, t.text.len(), &mut add);
             cyrillic_letter_deletes(&t.text, &mut add);
             if t.skeleton.len() >= name_form::MIN_SKELETON {
                 add(fnv(std::iter::once(SEED_SKELETON).chain(t.skeleton.bytes())));
@@ -550,7 +576,8 @@ impl Snapshot {
 
     /// Listed tokens that may be similar to a query token: sharing its key or spelling (or
     /// either with one letter deleted), its equivalent names in other languages, its consonants when it has no
-    /// vowels, and beginning with it when it may have been cut.
+    /// vowels, beginning with it when it may have been cut, and sharing a third of a long word
+    /// with it (two slips, [`thirds_hashes`]).
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let mut get = |h: u64| {
             if let Some(&(start, end)) = self.postings.get(&h) {
@@ -605,6 +632,11 @@ impl Snapshot {
         }
         if let Some(h) = moved_hash(&q.text) {
             get(h);
+        }
+        if q.text.len() + 1 >= MIN_THIRDS_CHARS {
+            for len in q.text.len().saturating_sub(1)..=q.text.len() + 1 {
+                thirds_hashes(&q.text, len, &mut get);
+            }
         }
     }
 

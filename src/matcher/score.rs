@@ -323,6 +323,13 @@ pub const OTHER_FAMILY_SCORE: f32 = 0.7;
 /// surname and a given name (`whole` asks two required parts), and another patronymic than the
 /// listed one still counts against it.
 pub const PERSON_COVERED_SCORE: f32 = 0.85;
+/// What a person's name scores at least when its given name and surname meet the listed ones
+/// closely and in full and only the patronymic is another (`Aleksandr Ivanovich Lukashenko` for
+/// Aleksandr Grigoryevich LUKASHENKO): REVIEW. Another father is another man as often as not,
+/// but the name without any patronymic BLOCKs, and a patronymic made up was enough to make a
+/// listed person CLEAR (round 29: 52.5 % of listed persons so written). A date of birth sent
+/// that differs from the listed one takes it below REVIEW (`decide`), as for any namesake.
+pub const OTHER_PATRONYMIC_SCORE: f32 = 0.85;
 pub const ORG_DISTINCTIVE_WEIGHT: f32 = 1.0;
 pub const ORG_COVERED_SIM: f32 = 1.0;
 pub const ORG_COVERED_MIN_CHARS: usize = 5;
@@ -449,7 +456,7 @@ pub fn score_pairs(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, p
 /// The highest score [`score_pairs_with`] may give whatever the pairs' alignment, save its lifts
 /// to fixed scores (covered names, brands, words of kind), which are all this.
 pub const MOST_LIFTED: f32 = {
-    let lifts = [ORG_COVERED_SCORE, ORG_BRAND_SCORE, ORG_KIND_LEFT_SCORE, PERSON_COVERED_SCORE];
+    let lifts = [ORG_COVERED_SCORE, ORG_BRAND_SCORE, ORG_KIND_LEFT_SCORE, PERSON_COVERED_SCORE, OTHER_PATRONYMIC_SCORE];
     let mut most = 0.0f32;
     let mut i = 0;
     while i < lifts.len() {
@@ -499,6 +506,12 @@ pub fn cannot_reach(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, 
         gain += ((m - t * (1.0 - left_out)) * w).max(0.0);
     }
     gain < t * fixed
+}
+
+/// Whether every word of the query but its legal forms and titles has three letters or fewer.
+fn short_words_only(query: &NameForm) -> bool {
+    let mut words = query.tokens.iter().filter(|t| !matches!(t.role, Role::Legal | Role::Title)).peekable();
+    words.peek().is_some() && words.all(|t| t.text_chars() <= 3)
 }
 
 /// [`score_pairs`], keeping the legal-form comparisons in `legal` for the next name of the query.
@@ -861,6 +874,21 @@ pub fn score_pairs_with(
         && least_sim >= BLOCK_PAIR_SIM
     {
         score.max(PERSON_COVERED_SCORE)
+    } else if query.person
+        && whole
+        && other_patronymic
+        // The listed surname met by the query's surname, not by a word in the patronymic's
+        // place (`Valery Ivanovich YANUSHKEVICH` is not Valery Valerievich IVANKOVICH).
+        && patronymic_as_surname.is_none()
+        && !excused
+        && !prefix
+        && !initials
+        && !weak
+        && least_sim >= BLOCK_PAIR_SIM
+        && (0..query.tokens.len().min(31))
+            .all(|qi| used_q & (1 << qi) != 0 || matches!(query.tokens[qi].role, Role::Patronymic | Role::Title))
+    {
+        score.max(OTHER_PATRONYMIC_SCORE)
     } else {
         score
     };
@@ -912,6 +940,10 @@ pub fn score_pairs_with(
             && (0..query.tokens.len().min(31))
                 .all(|qi| used_q & (1 << qi) != 0 || matches!(query.tokens[qi].role, Role::Legal | Role::Title)),
         approximate: (query.person && least_sim < BLOCK_PAIR_SIM)
+            // An organisation named by short words alone (`BSS`, `LOT`, `ZAO NK`) met otherwise
+            // than letter for letter is another acronym as often as a slip: a shared key had
+            // BLOCKed 29 acronyms a letter off a listed one (`BSS` / BSZ, round 29).
+            || (!query.person && least_sim < 1.0 && short_words_only(query))
             || extra_word
             // A person listed under one word, or with no surname, is met for certain only letter
             // for letter.
@@ -991,8 +1023,15 @@ mod tests {
 
     #[test]
     fn another_fathers_patronymic_or_one_the_list_lacks_does_not_block() {
-        // Patronymics of different fathers share their ending, not their father's name.
-        assert!(s("Vyacheslav Yevgenyevich Svetlov", "SVETLOV", "Vyacheslav Ivanovich") < 0.8);
+        // Patronymics of different fathers share their ending, not their father's name: the
+        // given name and surname met in full make it a REVIEW, never a BLOCK.
+        assert_eq!(s("Vyacheslav Yevgenyevich Svetlov", "SVETLOV", "Vyacheslav Ivanovich"), OTHER_PATRONYMIC_SCORE);
+        // A surname a vowel off beside it: no more.
+        assert!(s("Vyacheslav Yevgenyevich Svetlev", "SVETLOV", "Vyacheslav Ivanovich") <= OTHER_PATRONYMIC_SCORE);
+        // The listed surname met by the word in the patronymic's place: another family.
+        assert!(s("Valery Ivanovich Yanushkevich", "IVANKOVICH", "Valery Valerievich") < 0.8);
+        // A surname two letters off: not met closely, so not lifted.
+        assert!(s("Vyacheslav Yevgenyevich Svitlakov", "SVETLOV", "Vyacheslav Ivanovich") < 0.8);
         // One father's name in two romanisations is one patronymic.
         assert!(s("Aleksandr Hryhoryevich Lukashenka", "LUKASHENKA", "Aleksandr Grigoryevich") >= 0.92);
         // A patronymic the listed name lacks: found, never a BLOCK on its own.
@@ -1029,12 +1068,17 @@ mod tests {
         };
         let slipped = unpaired("Ivan Mikzzailavich Eismant", "EISMANT", "Ivan Mikhailavich");
         assert!(slipped.score >= 0.8 && slipped.approximate, "{slipped:?}");
+        // Another father's: not met, so no more than the given name and surname make of it
+        // (`OTHER_PATRONYMIC_SCORE`, REVIEW).
         for other in ["Yaroslavovich", "Stanislavovich", "Vyacheslavovich"] {
             let h = unpaired(&format!("Aleksandr {other} Shepelev"), "SHEPELEV", "Aleksandr Svyatoslavovich");
-            assert!(h.score < 0.8, "{other}: {h:?}");
+            assert_eq!(h.score, OTHER_PATRONYMIC_SCORE, "{other}: {h:?}");
         }
-        assert!(unpaired("Igor Igorevich Keniukh", "KENIUKH", "Igor Grigorevich").score < 0.8);
-        assert!(unpaired("Konstantin Egorovich Bychek", "BYCHEK", "Konstantin Fedorovich").score < 0.8);
+        assert_eq!(unpaired("Igor Igorevich Keniukh", "KENIUKH", "Igor Grigorevich").score, OTHER_PATRONYMIC_SCORE);
+        assert_eq!(
+            unpaired("Konstantin Egorovich Bychek", "BYCHEK", "Konstantin Fedorovich").score,
+            OTHER_PATRONYMIC_SCORE
+        );
     }
 
     /// An organisation's query against its listed name, every word weighing `weight`.

@@ -22,7 +22,7 @@ pub use phonetic::{
     alternative_keys, inflection_stem, is_ordinal, key as phonetic_key, leet_readings, loose_key, loose_readings,
     respellings, skeleton, soft_ending_stem, uncertain_respellings,
 };
-pub(crate) use translit::cyrillic_lookalike_reading;
+pub(crate) use translit::{cyrillic_lookalike_reading, mixed_words_transliterated};
 pub use translit::{is_other_script, Script};
 
 use unicode_normalization::char::is_combining_mark;
@@ -532,6 +532,10 @@ mod tests {
         assert_eq!(cyrillic_lookalike_reading("XOMEHKO Sergei"), None);
         assert_eq!(cyrillic_lookalike_reading("TEXHO"), None);
         assert_eq!(cyrillic_lookalike_reading("Иван Петров"), None);
+        // Typed with the keyboard switched to the other layout mid-word.
+        assert_eq!(mixed_words_transliterated("LUKASХЕНКО Aleksandr").as_deref(), Some("LUKASKHENKO Aleksandr"));
+        assert_eq!(mixed_words_transliterated("Лукашенко Aleksandr"), None);
+        assert_eq!(mixed_words_transliterated("Aleksandr Lukashenko"), None);
     }
 
     #[test]

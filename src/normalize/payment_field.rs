@@ -148,6 +148,30 @@ const LONG_MARKERS: &[&[&str]] = &[
     &["приватне", "акціонерне", "товариство"],
 ];
 
+/// Words that say whom a payment is for or from, opening the name field (`в пользу ОАО «Гродно
+/// Азот»`, `on behalf of …`): no part of a name, and one word of a name may follow them. Round
+/// 28 found `в пользу ОАО Гродно Азот` CLEAR (two words of no name beside a short company name)
+/// and the English phrases lowering a listed name to REVIEW.
+const INTRODUCING: &[&[&str]] = &[
+    &["в", "пользу"],
+    &["на", "имя"],
+    &["в", "адрес"],
+    &["от", "имени"],
+    &["по", "поручению"],
+    &["на", "карысць"],
+    &["на", "користь"],
+    &["для"],
+    &["in", "favour", "of"],
+    &["in", "favor", "of"],
+    &["on", "behalf", "of"],
+    &["for", "the", "benefit", "of"],
+    &["for", "benefit", "of"],
+    &["for", "the", "account", "of"],
+    &["for", "account", "of"],
+    &["fbo"],
+    &["ffc"],
+];
+
 /// After a citizen's marker, the country (`Гражданин РБ`, `гражданка Украины`).
 const CITIZEN_OF: &[&str] = &["рб", "рф", "беларуси", "россии", "украины", "казахстана", "республики"];
 
@@ -519,7 +543,7 @@ fn is_known_edge_word(word: &str) -> bool {
             .chain(LABELS)
             .copied()
             .chain(PERSON_TWO_WORD_MARKERS.iter().chain(TWO_WORD_MARKERS).map(|m| m[0]))
-            .chain(LONG_MARKERS.iter().map(|m| m[0]))
+            .chain(LONG_MARKERS.iter().chain(INTRODUCING).map(|m| m[0]))
             .chain(["рб", "рф"])
             .chain(TOWNS.iter().copied())
             .chain(REGION.iter().copied())
@@ -914,7 +938,8 @@ enum LatinWords {
     Place = 0,
     /// A town or a country ([`TOWNS`]), or a word making the one before it a region ([`REGION`]).
     Town = 1,
-    /// The first word of a person's marker (`Individual Entrepreneur`, `Sole Proprietor`).
+    /// The first word of a person's marker (`Individual Entrepreneur`, `Sole Proprietor`) or of
+    /// words saying whom a payment is for ([`INTRODUCING`]: `on behalf of`).
     MarkerStart = 2,
 }
 
@@ -939,7 +964,14 @@ fn latin_word_in(word: &str, which: LatinWords) -> bool {
         [
             with_lengths(ascii(ADDRESS).chain(ascii(TOWNS)).chain(ascii(STREET)).collect()),
             with_lengths(ascii(TOWNS).chain(ascii(REGION)).collect()),
-            with_lengths(PERSON_TWO_WORD_MARKERS.iter().map(|m| m[0]).filter(|w| w.is_ascii()).collect()),
+            with_lengths(
+                PERSON_TWO_WORD_MARKERS
+                    .iter()
+                    .map(|m| m[0])
+                    .chain(INTRODUCING.iter().map(|m| m[0]))
+                    .filter(|w| w.is_ascii())
+                    .collect(),
+            ),
         ]
     });
     let (set, lengths) = &sets[which as usize];
@@ -1184,7 +1216,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     let kept = |keep: &[bool], end: usize| keep[..end].iter().filter(|k| **k).count();
     while let Some(first) = (0..end).find(|&j| keep[j]) {
         let next = (first + 1..end).find(|&j| keep[j]);
-        let long = LONG_MARKERS.iter().find(|m| {
+        let long = LONG_MARKERS.iter().chain(INTRODUCING).find(|m| {
             let at: Vec<usize> = (first..end).filter(|&j| keep[j]).take(m.len()).collect();
             at.len() == m.len() && at.iter().zip(m.iter()).all(|(&j, w)| lower[j] == *w)
         });
@@ -1208,7 +1240,8 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         // label (`ГП «Белоруснефть»`, `Бенефициар: «Синезис»`), as companies are written.
         let rest = (first..end).filter(|&j| keep[j]).nth(taken.len());
         let quoted = rest.is_some_and(|j| words[j].starts_with(['«', '"', '„', '“', '\'']));
-        let labelled = LABELS.contains(&lower[first].as_str()) && words[first].ends_with(':');
+        let labelled = (LABELS.contains(&lower[first].as_str()) && words[first].ends_with(':'))
+            || long.is_some_and(|m| INTRODUCING.contains(m));
         if kept(&keep, end) < taken.len() + if quoted || labelled { 1 } else { 2 } {
             break;
         }
@@ -1418,5 +1451,18 @@ mod tests {
         assert_eq!(cut("IP Kam Wing"), "IP Kam Wing");
         assert_eq!(cut("Pat At Home"), "Pat At Home");
         assert!(matches!(without_boilerplate("Aleksandr Grigoryevich Lukashenko"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn words_saying_whom_a_payment_is_for_are_taken_away() {
+        assert_eq!(cut("в пользу ОАО Гродно Азот"), "ОАО Гродно Азот");
+        assert_eq!(cut("В пользу Беларуськалий"), "Беларуськалий");
+        assert_eq!(cut("для Червякова Александра Викторовича"), "Червякова Александра Викторовича");
+        assert_eq!(cut("on behalf of Grodno Azot OAO"), "Grodno Azot OAO");
+        assert_eq!(cut("For the benefit of Belaruskali"), "Belaruskali");
+        assert_eq!(cut("FBO Viktor Sheiman"), "Viktor Sheiman");
+        // Only at the start, and only the whole phrase.
+        assert_eq!(cut("Favour Of Minsk"), "Favour Of Minsk");
+        assert_eq!(cut("in favour of"), "in favour of");
     }
 }

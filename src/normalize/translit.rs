@@ -364,6 +364,44 @@ pub(crate) fn cyrillic_lookalike_reading(name: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The name with the Cyrillic letters of each word that mixes them with Latin ones read as
+/// sounds, not as look-alikes (`LUKASХЕНКО` → `LUKASKHENKO`): a word typed partly with the
+/// keyboard switched to the other layout, which the look-alike reading of [`repair_script`]
+/// makes `LUKASXEHKO` (round 29: 13 % of such listed names CLEAR). A further reading; `None` when
+/// no word mixes the scripts.
+pub(crate) fn mixed_words_transliterated(name: &str) -> Option<String> {
+    // Asked of every name: most have no Cyrillic letter, or no ASCII one.
+    if name.is_ascii() || !name.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut changed = false;
+    let out: String = name
+        .split_inclusive(|c: char| !super::is_letter(c))
+        .map(|piece| {
+            let w = ScriptEvidence::of(piece);
+            if w.cyrillic == 0 || w.other_letters == w.greek {
+                return piece.to_string();
+            }
+            changed = true;
+            let mut out = String::with_capacity(piece.len() + 4);
+            for c in piece.chars() {
+                if !is_cyrillic(c) {
+                    out.push(c);
+                    continue;
+                }
+                let mut latin = String::new();
+                c.to_lowercase().for_each(|l| to_latin(l, &mut latin));
+                if c.is_uppercase() {
+                    latin.make_ascii_uppercase();
+                }
+                out.push_str(&latin);
+            }
+            out
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 /// Rewrites the look-alike letters of a word written in two scripts (or in Greek look-alikes) into
 /// the script the writer meant: `АЛЯШКЕВIЧ` (a Latin I) → `АЛЯШКЕВІЧ`; `Lukаshenko` (a Cyrillic а)
 /// → `Lukashenko`; `МIКLАSНЕVIСН`, typed almost wholly with Cyrillic look-alikes, → `MIKLASHEVICH`.
