@@ -330,6 +330,8 @@ fn moved_hash(text: &str) -> Option<u64> {
 /// Shortest word indexed by its thirds ([`thirds_hashes`]).
 const MIN_THIRDS_CHARS: usize = 10;
 const SEED_THIRDS: u8 = b't';
+/// Most listed words a third may be shared by to be looked up (see `Snapshot::tokens_near`).
+const MAX_THIRD_SHARED: u32 = 16;
 
 /// The lookup hashes of a long word's first, middle and last third (each keyed by the word's
 /// length and its place): two slips in a word (`Lulashebko` for Lukashenko, 0.8 alike) leave one
@@ -579,6 +581,7 @@ impl Snapshot {
     /// vowels, beginning with it when it may have been cut, and sharing a third of a long word
     /// with it (two slips, [`thirds_hashes`]).
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
+        let before = out.len();
         let mut get = |h: u64| {
             if let Some(&(start, end)) = self.postings.get(&h) {
                 let ids = &self.posting_ids[start as usize..end as usize];
@@ -633,9 +636,19 @@ impl Snapshot {
         if let Some(h) = moved_hash(&q.text) {
             get(h);
         }
-        if q.text.len() + 1 >= MIN_THIRDS_CHARS {
+        // Only for a word nothing above reached, a word the lists do not know: a listed one
+        // (`Grigoryevich`) shares its thirds with hundreds (every patronymic ends alike), and
+        // asking them for every long word doubled the instructions of a screening. A third that
+        // many listed words share (`vich` at the end) says little and is passed over.
+        if out.len() == before && q.text.len() + 1 >= MIN_THIRDS_CHARS {
             for len in q.text.len().saturating_sub(1)..=q.text.len() + 1 {
-                thirds_hashes(&q.text, len, &mut get);
+                thirds_hashes(&q.text, len, &mut |h| {
+                    if let Some(&(start, end)) = self.postings.get(&h) {
+                        if end - start <= MAX_THIRD_SHARED {
+                            out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
+                        }
+                    }
+                });
             }
         }
     }

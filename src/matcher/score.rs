@@ -877,9 +877,15 @@ pub fn score_pairs_with(
     } else if query.person
         && whole
         && other_patronymic
-        // The listed surname met by the query's surname, not by a word in the patronymic's
-        // place (`Valery Ivanovich YANUSHKEVICH` is not Valery Valerievich IVANKOVICH).
-        && patronymic_as_surname.is_none()
+        // The listed surname met by the query's surname, not by the middle of three words, the
+        // patronymic's place (`Valery Ivanovich YANUSHKEVICH` is not Valery Valerievich
+        // IVANKOVICH; `Aleksandr Sergeevich Aleshkevich` may be Aleksandr Mikhailovich).
+        && !patronymic_as_surname.is_some_and(|ui| {
+            let at = units[usize::from(ui)].mask.trailing_zeros() as usize;
+            let words: Vec<usize> =
+                (0..query.tokens.len().min(31)).filter(|&qi| query.tokens[qi].role != Role::Title).collect();
+            words.len() == 3 && words[1] == at
+        })
         && !excused
         && !prefix
         && !initials
