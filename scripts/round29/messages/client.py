@@ -1,5 +1,6 @@
 import os, sys, time, grpc
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))  # proto_stubs
 from proto_stubs import pb, pbg as g
 DEC = {0: 'UNSPECIFIED', 1: 'CLEAR', 2: 'REVIEW', 3: 'BLOCK'}
 ROLE = pb.PartyRole

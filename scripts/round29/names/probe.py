@@ -2,6 +2,7 @@
 Not needed for the tables; run_all.sh leaves it out."""
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))  # proto_stubs
 import grpc
 from proto_stubs import pb, pbg as g
 D = {1: 'CLEAR', 2: 'REVIEW', 3: 'BLOCK'}

@@ -2,6 +2,7 @@
 python3 run.py HOST:PORT queries.jsonl results.jsonl"""
 import json, os, sys, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))  # proto_stubs
 import grpc
 from proto_stubs import pb, pbg as g
 

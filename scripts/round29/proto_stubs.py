@@ -1,9 +1,9 @@
-"""Makes the Python gRPC stubs from the repository's proto/ (grpc_tools.protoc) into ./stubs/ on first use
+"""Makes the Python gRPC stubs from the repository's proto/ (grpc_tools.protoc) into scripts/round29/stubs/ on first use, for both halves,
 and puts them on sys.path. `from proto_stubs import pb, pbg` gives screening_pb2 and screening_pb2_grpc."""
 import os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 STUBS = os.path.join(HERE, 'stubs')
-PROTO = os.path.join(HERE, '..', '..', '..', 'proto')  # scripts/round29/<half>/ -> repository root
+PROTO = os.path.join(HERE, '..', '..', 'proto')  # scripts/round29/ -> repository root
 if not os.path.exists(os.path.join(STUBS, 'screening', 'v1', 'screening_pb2_grpc.py')):
     os.makedirs(STUBS, exist_ok=True)
     subprocess.check_call([sys.executable, '-m', 'grpc_tools.protoc', '-I' + PROTO, '--python_out=' + STUBS,
