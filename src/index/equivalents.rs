@@ -327,9 +327,11 @@ const NEIGHBOUR_FORMS: &[&str] = &[
 /// maintained crate holds these translations; the rows are the generic words of the lists'
 /// enterprise names (folded), not names.
 const ORG_SYNONYMS: &[&[&str]] = &[
+    // With the register abbreviations (`PLT`, `FTY`, `FCTY`, `WKS`): round 29 found `Minsk Gear
+    // Plt` CLEAR.
     &[
         "plant", "factory", "works", "mill", "zavod", "werk", "werke", "fabrika", "fabryka", "fabrik", "usine",
-        "fabrica",
+        "fabrica", "plt", "fty", "fcty", "wks",
     ],
     &["group", "gruppa", "grupa", "groupe", "gruppe", "grupo", "grp"],
     &["bank", "banka", "banque", "banco"],
