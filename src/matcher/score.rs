@@ -508,6 +508,16 @@ pub fn cannot_reach(units: &[Unit<'_>], query: &NameForm, listed: &impl Listed, 
     gain < t * fixed
 }
 
+/// The query's words but its titles, when there are three (`Given Patronymic Surname` or
+/// `SURNAME Given Patronymic`): where each stands.
+fn three_words(query: &NameForm) -> Option<[usize; 3]> {
+    let mut words = (0..query.tokens.len().min(31)).filter(|&qi| query.tokens[qi].role != Role::Title);
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(first), Some(middle), Some(last), None) => Some([first, middle, last]),
+        _ => None,
+    }
+}
+
 /// Whether every word of the query but its legal forms and titles has three letters or fewer.
 fn short_words_only(query: &NameForm) -> bool {
     let mut words = query.tokens.iter().filter(|t| !matches!(t.role, Role::Legal | Role::Title)).peekable();
@@ -882,9 +892,7 @@ pub fn score_pairs_with(
         // IVANKOVICH; `Aleksandr Sergeevich Aleshkevich` may be Aleksandr Mikhailovich).
         && !patronymic_as_surname.is_some_and(|ui| {
             let at = units[usize::from(ui)].mask.trailing_zeros() as usize;
-            let words: Vec<usize> =
-                (0..query.tokens.len().min(31)).filter(|&qi| query.tokens[qi].role != Role::Title).collect();
-            words.len() == 3 && words[1] == at
+            three_words(query).is_some_and(|[_, middle, _]| middle == at)
         })
         && !excused
         && !prefix
@@ -919,9 +927,7 @@ pub fn score_pairs_with(
     // `Kazakevich`): the listed man's surname beside a second one (`Aleksandr Aleshkevich-Ivanov`,
     // `Gennady Kazakevich Smirnov`) was CLEAR for 67 of 69 such listed persons (round 26).
     let other_family = patronymic_as_surname.is_some_and(|ui| {
-        let mut words = (0..query.tokens.len().min(31)).filter(|&qi| query.tokens[qi].role != Role::Title);
-        let (Some(first), Some(middle), Some(last), None) = (words.next(), words.next(), words.next(), words.next())
-        else {
+        let Some([first, middle, last]) = three_words(query) else {
             return false;
         };
         let at = units[usize::from(ui)].mask.trailing_zeros() as usize;
