@@ -109,13 +109,20 @@ fn identifier_in_text(word: &str) -> Option<crate::model::Identifier> {
     }
 }
 
-/// Listed names found inside `text`, one entry per stretch that hit.
+/// Listed names found inside `text`, one entry per stretch that hit. With `breaks` (characters of
+/// `text` where a space stands for a line's end, see `message::Content::Rewrapped`), only
+/// stretches that span or touch one are read: the rest are the other reading's, while one that
+/// ends at a break (`GRODNO AZOT` before `OAO`, which the other reading joined into `AZOTOAO`)
+/// exists in this reading alone.
 pub fn scan(
     snapshot: &Snapshot,
     text: &str,
     thresholds: &Thresholds,
     budget: &mut Budget,
+    breaks: &[usize],
 ) -> Result<Vec<Found>, MessageError> {
+    let spans_a_break =
+        |start: usize, end: usize| breaks.is_empty() || breaks.iter().any(|&b| start <= b + 1 && b <= end);
     let words = words(text);
     let mut near = Vec::new();
     let anchors: Vec<bool> = words
@@ -148,6 +155,9 @@ pub fn scan(
             })
             .unwrap_or(words.len().min(i + MAX_STRETCH_WORDS));
         for j in (i..end).filter(|&j| anchors[j]) {
+            if !spans_a_break(words[i].chars.0, words[j].chars.1) {
+                continue;
+            }
             let stretch = &text[words[i].bytes.0..words[j].bytes.1];
             if i == j
                 && (is_country(stretch)
@@ -208,6 +218,9 @@ pub fn scan(
         alone.into_iter().chain(joined.map(|j| (i, i + 1, j)))
     });
     for (i, end, word) in candidates {
+        if !spans_a_break(words[i].chars.0, words[end].chars.1) {
+            continue;
+        }
         let Some(id) = identifier_in_text(&word) else { continue };
         let without_code = id.country_prefixed().map(|(_, rest)| rest);
         if std::iter::once(id.key()).chain(without_code).all(|k| snapshot.entities_with_identifier(&k).is_empty()) {
@@ -257,7 +270,7 @@ mod tests {
 
     fn hits(text: &str) -> Vec<(String, Decision, Vec<String>)> {
         let s = snapshot();
-        let found = scan(&s, text, &Thresholds::default(), &mut Budget::default()).expect("scans");
+        let found = scan(&s, text, &Thresholds::default(), &mut Budget::default(), &[]).expect("scans");
         found
             .into_iter()
             .map(|f| {
