@@ -334,6 +334,113 @@ fn a_made_up_patronymic_does_not_clear_a_listed_person() {
     assert!(blocked.len() * 50 <= n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
 }
 
+/// A listed person's given name and patronymic as listed, with two slips in a surname of seven
+/// letters or more (this test's own slips: two consonants changed, one letter left out and one
+/// added, two swapped and a consonant changed): REVIEW at least, BLOCK only where the slips are a
+/// romanisation. Two slips in a surname of nine letters or fewer meet no listed word, and made
+/// 52 % of listed persons so written CLEAR (round 29).
+#[test]
+fn two_slips_in_the_surname_beside_the_listed_given_name_and_patronymic() {
+    let s = snapshot();
+    // The letter typed instead of a consonant: the next consonant. (A vowel changed is often a
+    // romanisation, `Karpenkov` / `Kerpenkov`, which may BLOCK rightly.)
+    const CONSONANTS: &str = "bcdfghjklmnpqrstvwxz";
+    let change = |w: &mut Vec<char>, from: usize| {
+        if let Some(at) = (from..w.len()).chain((0..from).rev()).find(|&i| CONSONANTS.contains(w[i])) {
+            let next = CONSONANTS.find(w[at]).map_or(0, |i| i + 1);
+            w[at] = CONSONANTS[next..].chars().next().unwrap_or('b');
+        }
+    };
+    let (mut n, mut missed, mut blocked) = (0usize, Vec::new(), Vec::new());
+    for p in people(&s) {
+        let words: Vec<&str> = p.given.split_whitespace().collect();
+        let [given, patronymic] = words[..] else { continue };
+        let surname: Vec<char> = p.surname.to_lowercase().chars().collect();
+        let k = surname.len();
+        if k < 7 || !surname.iter().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let changed = {
+            let mut w = surname.clone();
+            change(&mut w, 1);
+            change(&mut w, k - 2);
+            w
+        };
+        let out_and_in = {
+            let mut w = surname.clone();
+            w.remove(2);
+            w.insert(k - 3, 'r');
+            w
+        };
+        let swapped_and_changed = {
+            let mut w = surname.clone();
+            w.swap(1, 2);
+            change(&mut w, k - 2);
+            w
+        };
+        for slipped in [changed, out_and_in, swapped_and_changed] {
+            n += 1;
+            let name = format!("{given} {patronymic} {}", slipped.iter().collect::<String>());
+            let q = Query { name: name.clone(), party_type: Some(EntityType::Person), ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            match r.matches.iter().filter(|m| s.entities[m.entity as usize].id == p.id).map(|m| m.decision).max() {
+                None | Some(Decision::Clear) => missed.push(name),
+                Some(Decision::Block) => blocked.push(name),
+                _ => {}
+            }
+        }
+    }
+    println!("{n} tried, {} missed, {} blocked", missed.len(), blocked.len());
+    assert!(n >= 300, "too few listed persons with a patronymic and a long surname: {n}");
+    assert!(missed.len() * 10 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
+    // Some slips are romanisations (`v` / `w`, `Siwakow`) or leave a long surname 0.9 alike:
+    // those BLOCK as the listed spelling would.
+    assert!(blocked.len() * 50 <= n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
+}
+
+/// A listed alias of given name and patronymic alone (UK's `Sergei YEVGENEVICH`, Canada's
+/// `Andrey Sergeevich`) of a person whose surname the list gives in other names, sent with a
+/// surname of this test's own table: another family, not REVIEW on that person (round 30: such
+/// aliases made 1.9 % of every listed given name and patronymic with a common surname REVIEW).
+/// With the person's own listed surname it is still found.
+#[test]
+fn an_alias_without_the_surname_does_not_flag_every_namesake() {
+    let s = snapshot();
+    const SURNAMES: [&str; 6] = ["Semenov", "Kovalenko", "Stankevich", "Golubev", "Martinyuk", "Shestakov"];
+    let (mut aliases, mut flagged, mut missed) = (0usize, Vec::new(), Vec::new());
+    let mut seen = std::collections::HashSet::new();
+    for v in s.variants.iter().filter(|v| v.surnameless_alias) {
+        let e = &s.entities[v.entity as usize];
+        let alias = &e.names[usize::from(v.name)].full;
+        if !seen.insert((v.entity, alias.clone())) || alias.split_whitespace().count() != 2 {
+            continue;
+        }
+        aliases += 1;
+        let decision = |name: String| {
+            let q = Query { name, party_type: Some(EntityType::Person), ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            r.matches.iter().filter(|m| m.entity == v.entity).map(|m| m.decision).max().unwrap_or(Decision::Clear)
+        };
+        for surname in SURNAMES {
+            let name = format!("{alias} {surname}");
+            if decision(name.clone()) != Decision::Clear {
+                flagged.push(name);
+            }
+        }
+        let own = e.names.iter().find_map(|n| n.parts.as_ref().map(|p| p.surname.clone()));
+        if let Some(own) = own.filter(|o| o.chars().count() >= 3) {
+            let name = format!("{alias} {own}");
+            if decision(name.clone()) == Decision::Clear {
+                missed.push(name);
+            }
+        }
+    }
+    println!("{aliases} aliases, {} flagged, {} missed", flagged.len(), missed.len());
+    assert!(aliases >= 3, "too few aliases without a surname: {aliases}");
+    assert!(flagged.is_empty(), "{flagged:?}");
+    assert!(missed.is_empty(), "{missed:?}");
+}
+
 /// A Cyrillic name typed with one letter dropped that romanises to several Latin ones (щ ж х ц
 /// ч ш я ю): one slip in Cyrillic, two to four letters off once romanised. Dropped from the
 /// longest word of eight letters or more, where one letter off is still the name.

@@ -574,6 +574,11 @@ pub fn is_neighbour_form(word: &str) -> bool {
     NEIGHBOUR_FORMS.contains(&word)
 }
 
+/// Whether a folded word is a given name of the hand-written table (`mikhail`, `viktar`).
+pub fn is_given_name_in_table(word: &str) -> bool {
+    TABLE.iter().flat_map(|row| row.iter()).any(|n| *n == word)
+}
+
 /// Whether two keys are equivalents by the hand-written table (not only by the lists' pairing):
 /// the lists pair names a person was also listed under, which says less (`Ahmed` / `Mohammad`,
 /// `Alena` / `Galina` were paired so).

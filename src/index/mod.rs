@@ -9,8 +9,9 @@ mod equivalents;
 pub mod name_form;
 
 pub use equivalents::{
-    equivalent_in_table, is_kind_word, is_neighbour_form, is_org_synonym_word, is_patronymic_of_given_name,
-    nickname_lookup, nickname_matches, nicknames_of, org_synonym_keys, org_synonyms, spellings_in_table_row,
+    equivalent_in_table, is_given_name_in_table, is_kind_word, is_neighbour_form, is_org_synonym_word,
+    is_patronymic_of_given_name, nickname_lookup, nickname_matches, nicknames_of, org_synonym_keys, org_synonyms,
+    spellings_in_table_row,
 };
 
 use std::collections::HashMap;
@@ -92,6 +93,11 @@ pub struct Variant {
     /// Positions of the words that name the organisation by themselves
     /// (`name_form::brand_words`).
     pub brands: u64,
+    /// A person's alias without the surname the entity's other names give: given name and
+    /// patronymic alone (UK's `Sergei YEVGENEVICH` of Sergei Yevgenevich ZUBKOV, Canada's
+    /// `Andrey Sergeevich` of Andrei Siarheevich PALCHIK), where the list knows the surname the
+    /// alias leaves out (see `score::score_pairs_with`, `other_surname`).
+    pub surnameless_alias: bool,
 }
 
 /// A variant's score bound inputs (see `Snapshot::variant_bounds`).
@@ -144,6 +150,8 @@ pub struct ListedName<'a> {
     pub tokens: &'a [ListedToken],
     /// `Variant::brands`.
     pub brands: u64,
+    /// `Variant::surnameless_alias`.
+    pub surnameless_alias: bool,
 }
 
 impl<'a> ListedName<'a> {
@@ -423,7 +431,28 @@ impl Snapshot {
         // build, and memory freed after a build stays resident.
         let prepared = entities.chunks(BUILD_CHUNK).flat_map(|chunk| chunk.iter().zip(listed_forms(chunk, &weight_of)));
         for (ei, (e, forms)) in prepared.enumerate() {
-            for (ni, mut form) in forms {
+            // A word in a surname's place is a patronymic when the name has no other, and it is
+            // one of a given name the tables know or another name of the same person has it as
+            // the patronymic (`Khazalbek BAKHTIBEKAVICH` beside Khazalbek Bakhtibekavich
+            // ATABEKAU); beside a patronymic it is the surname (Viktor Evgenievich PETROVICH).
+            let patronymics: Vec<&str> = forms
+                .iter()
+                .filter(|(_, f)| f.person)
+                .flat_map(|(_, f)| f.tokens.iter().filter(|t| t.role == name_form::Role::Patronymic))
+                .map(|t| &*t.text)
+                .collect();
+            let has_surname = |f: &NameForm| {
+                let with_patronymic = f.tokens.iter().any(|t| t.role == name_form::Role::Patronymic);
+                f.person
+                    && f.tokens.iter().any(|t| {
+                        t.role == name_form::Role::Surname
+                            && (with_patronymic
+                                || (!patronymics.contains(&&*t.text) && !is_patronymic_of_given_name(&t.text)))
+                    })
+            };
+            let surname_known = forms.iter().any(|(_, f)| has_surname(f));
+            let surnameless: Vec<bool> = forms.iter().map(|(_, f)| f.person && !has_surname(f)).collect();
+            for ((ni, mut form), surnameless) in forms.into_iter().zip(surnameless) {
                 // Positions are kept in a u8 and matched in a 64-bit mask.
                 form.tokens.truncate(64);
                 if form.tokens.is_empty() || form.tokens.iter().all(|t| t.optional()) {
@@ -497,6 +526,7 @@ impl Snapshot {
                     cut_weight: cut_weight(&parts),
                     parts: parts.into_boxed_slice(),
                     brands,
+                    surnameless_alias: surname_known && surnameless,
                 });
             }
             for id in &e.identifiers {
@@ -688,7 +718,7 @@ impl Snapshot {
     /// Variant `vi`'s name as scoring reads it.
     pub fn listed_name(&self, vi: u32) -> ListedName<'_> {
         let v = &self.variants[vi as usize];
-        ListedName { parts: &v.parts, tokens: &self.tokens, brands: v.brands }
+        ListedName { parts: &v.parts, tokens: &self.tokens, brands: v.brands, surnameless_alias: v.surnameless_alias }
     }
 
     pub fn entity_count(&self) -> usize {

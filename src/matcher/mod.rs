@@ -8,6 +8,7 @@ mod query_text;
 mod retrieve;
 pub mod score;
 pub mod similarity;
+mod slipped_surname;
 pub mod text;
 
 use std::collections::HashSet;

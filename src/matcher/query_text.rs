@@ -899,8 +899,15 @@ pub fn query_forms(
             };
             (tokens, 0)
         };
-        NameForm { tokens: with_the_republic_optional(tokens), person: false, truncated, joins, repeated: 0 }
-            .with_repeats()
+        NameForm {
+            tokens: with_the_republic_optional(tokens),
+            person: false,
+            truncated,
+            joins,
+            repeated: 0,
+            surname_listed: false,
+        }
+        .with_repeats()
     });
     if !person {
         return (None, org);
@@ -972,7 +979,7 @@ pub fn query_forms(
             tok
         })
         .collect();
-    (Some(NameForm { tokens, person, truncated, joins, repeated: 0 }.with_repeats()), org)
+    (Some(NameForm { tokens, person, truncated, joins, repeated: 0, surname_listed: false }.with_repeats()), org)
 }
 
 #[cfg(test)]

@@ -407,6 +407,12 @@ pub(super) fn best_names(
     for t in person_form.iter_mut().flat_map(|f| f.tokens.iter_mut()) {
         person_equivalents(t);
     }
+    // A full name's surname that the lists hold as written is no slip (`score::SLIPPED_SURNAME_SCORE`).
+    if let Some(f) = person_form.as_mut() {
+        if let Some([_, _, surname]) = score::full_name_places(f) {
+            f.surname_listed = snapshot.is_listed_word(&f.tokens[surname].text, true);
+        }
+    }
     for t in org_form.iter_mut().flat_map(|f| f.tokens.iter_mut()) {
         org_equivalents(t);
     }
@@ -738,7 +744,15 @@ pub(super) fn best_names(
                 top = Some((v.entity, r));
             }
         }
-    } // Identifier hits count whatever the name.
+        // Names whose surname two slips kept from retrieval, scored in full (they are few).
+        if let Some(form) = &person_form {
+            let near = matched.iter().filter(|m| m.person).map(|m| (m.unit, m.token, m.sim));
+            for vi in super::slipped_surname::candidates(snapshot, form, &person_units, near) {
+                score_variant(vi, None);
+            }
+        }
+    }
+    // Identifier hits count whatever the name.
     for id in &query.identifiers {
         let prefixed = id.country_prefixed();
         let without_code = prefixed.iter().flat_map(|(code, rest)| {

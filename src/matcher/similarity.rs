@@ -720,6 +720,19 @@ fn gendered_pair(a: &str, b: &str) -> bool {
     false
 }
 
+/// Surnames of this many letters or more may be met two slips off (see [`two_slips`]): two of
+/// five letters is another name as often as not (`Ivanov` / `Ivashov` is two of six, at the edge).
+pub const TWO_SLIPS_MIN_CHARS: usize = 6;
+
+/// Whether two words are at most two slips apart (a letter changed, left out or added, or two
+/// letters swapped, twice), both of [`TWO_SLIPS_MIN_CHARS`] letters or more. Two slips in a
+/// surname of nine letters or fewer leave the words under 0.8 alike, below any pair; this is
+/// asked only of a full name whose given name and patronymic met the listed ones
+/// (`score::SLIPPED_SURNAME_SCORE`).
+pub fn two_slips(a: &str, b: &str) -> bool {
+    char_len(a) >= TWO_SLIPS_MIN_CHARS && char_len(b) >= TWO_SLIPS_MIN_CHARS && osa_within(a, b, 2).is_some()
+}
+
 fn char_len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
