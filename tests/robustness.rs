@@ -193,6 +193,18 @@ fn found(s: &Snapshot, name: &str, id: &str) -> bool {
     r.decision != Decision::Clear && r.matches.iter().any(|m| s.entities[m.entity as usize].id == id)
 }
 
+/// The highest decision on the entity with this id among the matches of a person's name.
+fn decision_on(s: &Snapshot, name: &str, id: &str) -> Decision {
+    let q = Query { name: name.to_string(), party_type: Some(EntityType::Person), ..Default::default() };
+    let r = matcher::screen(s, &q, &Thresholds::default());
+    r.matches
+        .iter()
+        .filter(|m| s.entities[m.entity as usize].id == id)
+        .map(|m| m.decision)
+        .max()
+        .unwrap_or(Decision::Clear)
+}
+
 /// Runs `make` over every person, returns the share found, printing misses.
 fn rate(s: &Snapshot, label: &str, people: &[Person], make: impl Fn(&Person) -> Vec<String>) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
@@ -319,12 +331,10 @@ fn a_made_up_patronymic_does_not_clear_a_listed_person() {
         for (man, woman) in FATHERS.iter().filter(|(m, _)| !lower.starts_with(&plain(&m[..4]))).take(2) {
             n += 1;
             let name = format!("{given} {} {}", if female { woman } else { man }, p.surname);
-            let q = Query { name: name.clone(), party_type: Some(EntityType::Person), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
-            match r.matches.iter().filter(|m| s.entities[m.entity as usize].id == p.id).map(|m| m.decision).max() {
-                None | Some(Decision::Clear) => missed.push(name),
-                Some(Decision::Block) => blocked.push(name),
-                _ => {}
+            match decision_on(&s, &name, &p.id) {
+                Decision::Clear => missed.push(name),
+                Decision::Block => blocked.push(name),
+                Decision::Review => {}
             }
         }
     }
@@ -381,12 +391,10 @@ fn two_slips_in_the_surname_beside_the_listed_given_name_and_patronymic() {
         for slipped in [changed, out_and_in, swapped_and_changed] {
             n += 1;
             let name = format!("{given} {patronymic} {}", slipped.iter().collect::<String>());
-            let q = Query { name: name.clone(), party_type: Some(EntityType::Person), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
-            match r.matches.iter().filter(|m| s.entities[m.entity as usize].id == p.id).map(|m| m.decision).max() {
-                None | Some(Decision::Clear) => missed.push(name),
-                Some(Decision::Block) => blocked.push(name),
-                _ => {}
+            match decision_on(&s, &name, &p.id) {
+                Decision::Clear => missed.push(name),
+                Decision::Block => blocked.push(name),
+                Decision::Review => {}
             }
         }
     }
@@ -416,11 +424,7 @@ fn an_alias_without_the_surname_does_not_flag_every_namesake() {
             continue;
         }
         aliases += 1;
-        let decision = |name: String| {
-            let q = Query { name, party_type: Some(EntityType::Person), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
-            r.matches.iter().filter(|m| m.entity == v.entity).map(|m| m.decision).max().unwrap_or(Decision::Clear)
-        };
+        let decision = |name: String| decision_on(&s, &name, &e.id);
         for surname in SURNAMES {
             let name = format!("{alias} {surname}");
             if decision(name.clone()) != Decision::Clear {
