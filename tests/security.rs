@@ -463,7 +463,13 @@ async fn a_call_whose_request_never_ends_is_past_its_deadline() {
             )
             .await
             .expect_err("never ends");
-        assert_eq!(e.code(), Code::DeadlineExceeded, "{grpc_timeout:?}: {e:?}");
+        // tonic's client keeps the same `grpc-timeout` itself: on a loaded machine its own timer
+        // may fire before the server's answer arrives (CANCELLED, "Timeout expired", from the
+        // client's transport; CI once). That says nothing of the server, whose answer is asserted
+        // whenever it comes first, and always without the header.
+        let client_timer =
+            grpc_timeout.is_some() && e.code() == Code::Cancelled && format!("{e:?}").contains("TimeoutExpired");
+        assert!(e.code() == Code::DeadlineExceeded || client_timer, "{grpc_timeout:?}: {e:?}");
         assert!(t0.elapsed() < Duration::from_secs(4), "{grpc_timeout:?}: {:?}", t0.elapsed());
     }
 }
