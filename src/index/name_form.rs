@@ -354,6 +354,9 @@ pub struct NameForm {
     /// The surname of a full name of three words (`matcher::score::full_name_places`) is a word
     /// the lists hold as written: a surname, not two slips in another (set by screening).
     pub surname_listed: bool,
+    /// The query's name holds Cyrillic letters: a slip in it is one of them, which may be several
+    /// of its folded letters (`matcher::similarity::two_slips`; set by screening).
+    pub typed_in_cyrillic: bool,
 }
 
 /// The fewest letters of a query word that, repeated, counts as the word met once.
@@ -762,7 +765,15 @@ pub fn listed(name: &Name, entity_type: EntityType, weight_of: &dyn Fn(&str) -> 
             tokens.push(person_token(t, role));
         }
     }
-    NameForm { tokens, person, truncated: false, joins: 0, repeated: 0, surname_listed: false }
+    NameForm {
+        tokens,
+        person,
+        truncated: false,
+        joins: 0,
+        repeated: 0,
+        surname_listed: false,
+        typed_in_cyrillic: false,
+    }
 }
 
 /// Without separate parts: a patronymic is recognised by its ending; in `Surname Given
@@ -800,7 +811,15 @@ fn person_token(t: &str, role: Role) -> Token {
 fn org_form(full: &str, weight_of: &dyn Fn(&str) -> f32) -> NameForm {
     let words: Vec<String> = fold(full).split_whitespace().map(str::to_string).collect();
     let tokens = org_words(&words).iter().map(|t| org_word(Token::new(t, Role::Word, 0.0), weight_of)).collect();
-    NameForm { tokens, person: false, truncated: false, joins: 0, repeated: 0, surname_listed: false }
+    NameForm {
+        tokens,
+        person: false,
+        truncated: false,
+        joins: 0,
+        repeated: 0,
+        surname_listed: false,
+        typed_in_cyrillic: false,
+    }
 }
 
 /// An organisation's words with each run of one-letter words joined: a dotted acronym

@@ -906,6 +906,7 @@ pub fn query_forms(
             joins,
             repeated: 0,
             surname_listed: false,
+            typed_in_cyrillic: false,
         }
         .with_repeats()
     });
@@ -979,7 +980,13 @@ pub fn query_forms(
             tok
         })
         .collect();
-    (Some(NameForm { tokens, person, truncated, joins, repeated: 0, surname_listed: false }.with_repeats()), org)
+    (
+        Some(
+            NameForm { tokens, person, truncated, joins, repeated: 0, surname_listed: false, typed_in_cyrillic: false }
+                .with_repeats(),
+        ),
+        org,
+    )
 }
 
 #[cfg(test)]

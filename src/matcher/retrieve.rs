@@ -411,6 +411,7 @@ pub(super) fn best_names(
     if let Some(f) = person_form.as_mut() {
         if let Some([_, _, surname]) = score::full_name_places(f) {
             f.surname_listed = snapshot.is_listed_word(&f.tokens[surname].text, true);
+            f.typed_in_cyrillic = crate::normalize::has_cyrillic(&query.name);
         }
     }
     for t in org_form.iter_mut().flat_map(|f| f.tokens.iter_mut()) {

@@ -907,7 +907,12 @@ pub fn score_pairs_with(
                     && used_q & (1 << surname) == 0
                     && match (surnames.next(), surnames.next()) {
                         (Some(ci), None) => {
-                            !used(ci) && similarity::two_slips(&query.tokens[surname].text, &listed.token(ci).text)
+                            !used(ci)
+                                && similarity::two_slips(
+                                    &query.tokens[surname].text,
+                                    &listed.token(ci).text,
+                                    query.typed_in_cyrillic,
+                                )
                         }
                         _ => false,
                     }

@@ -72,7 +72,7 @@ pub(super) fn candidates(
                 // Two slips change a folded spelling's length by at most two letters, a few bytes.
                 if text.len().abs_diff(written_bytes) <= 8
                     && !paired.contains(&listed.token)
-                    && similarity::two_slips(written, text)
+                    && similarity::two_slips(written, text, form.typed_in_cyrillic)
                 {
                     out.push(o.variant);
                 }

@@ -22,7 +22,7 @@ pub use phonetic::{
     alternative_keys, inflection_stem, is_ordinal, key as phonetic_key, leet_readings, loose_key, loose_readings,
     respellings, skeleton, soft_ending_stem, uncertain_respellings,
 };
-pub(crate) use translit::{cyrillic_lookalike_reading, mixed_words_transliterated};
+pub(crate) use translit::{cyrillic_lookalike_reading, has_cyrillic, mixed_words_transliterated};
 pub use translit::{is_other_script, Script};
 
 use unicode_normalization::char::is_combining_mark;

@@ -16,6 +16,7 @@
 //! the start or the end, and in Cyrillic letters where the Latin spelling is also a name (`IP`,
 //! `Pat`, `At`).
 
+use super::translit::has_cyrillic;
 use std::borrow::Cow;
 
 /// Markers of a sole proprietor (`matcher::query_text` also reads the name without the Latin
@@ -612,10 +613,6 @@ fn is_glued_reference(word: &str) -> bool {
         .any(|r| w.strip_prefix(r).is_some_and(|rest| is_reference_number(rest.trim_start_matches([':', '№', '#']))))
 }
 
-fn is_cyrillic(word: &str) -> bool {
-    word.chars().any(super::translit::is_cyrillic)
-}
-
 /// The name without what a payment order adds around it that no name holds and that cannot take
 /// a name with it (see the module documentation): labels, markers of trade or status, numbers a
 /// reference word introduces, a country's abbreviation at the end. The name itself when there is
@@ -1035,7 +1032,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
     let first_comma = words.iter().position(|w| w.ends_with(',')).map_or(end, |c| c + 1);
     for j in first_comma..end {
         let abbreviation = words[j].contains('.')
-            && words[j].chars().next().is_some_and(|c| c.is_lowercase() && is_cyrillic(words[j]))
+            && words[j].chars().next().is_some_and(|c| c.is_lowercase() && has_cyrillic(words[j]))
             && lower[j].split_once('.').map_or(lower[j].as_str(), |(m, _)| m).len() <= 6;
         let a = lower[j].split_once('.').map_or(lower[j].as_str(), |(m, _)| m);
         if abbreviation && (STREET.contains(&a) || matches!(a, "г" | "обл" | "р-н" | "гор")) {
@@ -1227,7 +1224,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
                 || spaced_sole_proprietor(words[first], words[n], false)
         }) {
             vec![first, next.unwrap_or(first)]
-        } else if (is_marker(&lower[first]) || LABELS.contains(&lower[first].as_str())) && is_cyrillic(words[first]) {
+        } else if (is_marker(&lower[first]) || LABELS.contains(&lower[first].as_str())) && has_cyrillic(words[first]) {
             let citizen = matches!(lower[first].as_str(), "гражданин" | "гражданка" | "громадянин" | "громадянка");
             match next {
                 Some(n) if citizen && CITIZEN_OF.contains(&lower[n].as_str()) => vec![first, n],
@@ -1248,7 +1245,7 @@ fn strip_any(name: &str, places: bool, town_last: bool) -> Cow<'_, str> {
         taken.iter().for_each(|&j| keep[j] = false);
     }
     if let Some(last) = (0..end).rev().find(|&j| keep[j]) {
-        if is_marker(&lower[last]) && is_cyrillic(words[last]) && kept(&keep, end) >= 3 {
+        if is_marker(&lower[last]) && has_cyrillic(words[last]) && kept(&keep, end) >= 3 {
             keep[last] = false;
         }
     }

@@ -238,6 +238,11 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
     matches!(c as u32, 0x0400..=0x052F)
 }
 
+/// Whether a text holds a Cyrillic letter.
+pub(crate) fn has_cyrillic(s: &str) -> bool {
+    s.chars().any(is_cyrillic)
+}
+
 fn is_greek(c: char) -> bool {
     matches!(c as u32, 0x0370..=0x03FF)
 }
