@@ -1706,6 +1706,58 @@ fn a_surname_with_the_listed_full_birth_date_is_reviewed() {
     assert!(raised.len() * 20 <= tried, "raised with another date: {:?}", &raised[..raised.len().min(20)]);
 }
 
+/// Where the list gives a person's year of birth alone, his surname with that year and a country
+/// he is listed with is REVIEWed, as with a full date where the list gives one (round 29: all 161
+/// so named CLEAR). With another year, or another country, the surname alone stays CLEAR. Every
+/// listed person whose list gives years alone.
+#[test]
+fn a_surname_with_the_listed_year_of_birth_and_country_is_reviewed_where_the_list_gives_the_year_alone() {
+    let s = snapshot();
+    let (mut tried, mut missed, mut raised) = (0usize, Vec::new(), Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Person) {
+        if e.dates_of_birth.is_empty() || e.dates_of_birth.iter().any(|d| d.month.is_some()) {
+            continue;
+        }
+        let Some(country) = e.countries.iter().map(|c| screener::normalize::country_key(c)).find(|c| c.len() == 2)
+        else {
+            continue;
+        };
+        let Some(parts) = e.names.iter().find_map(|n| n.parts.clone()) else { continue };
+        let surname = parts.surname.trim().to_string();
+        if surname.split_whitespace().count() != 1 || surname.chars().count() < 4 {
+            continue;
+        }
+        let year = e.dates_of_birth[0].year;
+        let on_entity = |date: String, country: &str| {
+            let q = Query {
+                name: surname.clone(),
+                party_type: Some(EntityType::Person),
+                date_of_birth: screener::model::PartialDate::parse_iso(&date),
+                country: Some(country.to_string()),
+                ..Default::default()
+            };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            r.matches.iter().any(|m| m.decision != Decision::Clear && s.entities[m.entity as usize].id == e.id)
+        };
+        tried += 1;
+        if !on_entity(format!("{year:04}"), &country) {
+            missed.push(surname.clone());
+        }
+        let elsewhere = if country == "FR" { "PT" } else { "FR" };
+        if on_entity(format!("{:04}", year + 7), &country) || on_entity(format!("{year:04}"), elsewhere) {
+            raised.push(surname.clone());
+        }
+    }
+    println!("{} of {tried} reviewed; {} raised with another year or country", tried - missed.len(), raised.len());
+    assert!(
+        tried >= 50 && missed.len() * 20 <= tried,
+        "{} of {tried} missed: {:?}",
+        missed.len(),
+        &missed[..missed.len().min(20)]
+    );
+    assert!(raised.len() * 20 <= tried, "raised with another year or country: {:?}", &raised[..raised.len().min(20)]);
+}
+
 /// Every listed number of an entity listed in Belarus, written after Belarus's code as forms and
 /// VAT numbers write it (`BY MP2663333`, `BY100331707`), finds its entity; after another
 /// country's code (`DE100331707`, a German VAT number), it does not (round 22 BLOCKed those).

@@ -74,11 +74,15 @@ pub(super) fn decide(
         };
         // A listed person's surname with his full date of birth, day, month and year (`Lukashenko`
         // born 1954-08-30): few namesakes share both, and a payment naming the party so is worth
-        // a look (round 21 found every listed person so named CLEAR).
-        if decision == Decision::Clear
-            && name_score >= SURNAME_AND_BIRTH
-            && dob.as_ref().is_some_and(|f| f.adjustment >= features::EXACT_DOB)
-        {
+        // a look (round 21 found every listed person so named CLEAR). Where the list gives the
+        // year alone, the year is all of the date there is to meet: with it, and with a country
+        // the entity is listed with, the same (round 29: all 161 listed persons so named CLEAR,
+        // while those whose list gives the day were REVIEW). A year is shared by more namesakes
+        // than a day, hence the country too.
+        let birth_as_listed = dob.as_ref().is_some_and(|f| f.adjustment >= features::EXACT_DOB)
+            || (features::birth_year_as_listed(query.date_of_birth, &entity.dates_of_birth)
+                && country.as_ref().is_some_and(|f| f.outcome == Outcome::Match));
+        if decision == Decision::Clear && name_score >= SURNAME_AND_BIRTH && birth_as_listed {
             decision = Decision::Review;
             score = score.max(thresholds.review);
         }

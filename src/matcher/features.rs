@@ -65,6 +65,17 @@ pub fn date_of_birth(query: Option<PartialDate>, listed: &[PartialDate]) -> Opti
     })
 }
 
+/// Whether the party's date of birth is a listed one as far as the list gives it, when the list
+/// gives the year alone: the same year (and the date not one [`date_of_birth`] leaves
+/// uncompared). A listed full date is met only in full (`EXACT_DOB`).
+pub fn birth_year_as_listed(query: Option<PartialDate>, listed: &[PartialDate]) -> bool {
+    query.is_some_and(|q| {
+        q.year > PLACEHOLDER_YEARS_TO
+            && !after_tomorrow(q)
+            && listed.iter().any(|l| l.month.is_none() && l.day.is_none() && l.year == q.year)
+    })
+}
+
 /// The last year of birth read as a placeholder (see [`date_of_birth`]).
 const PLACEHOLDER_YEARS_TO: u16 = 1900;
 

@@ -292,8 +292,9 @@ impl Options<'_> {
         // Scores are f32 sums compared as f64: a hair of slack so a name exactly at the
         // threshold is kept.
         let floor = (thresholds.review - lift - 1e-4) as f32;
-        // A full date of birth may make a surname alone a REVIEW (`decide`).
-        let floor = if query.date_of_birth.is_some_and(|d| d.day.is_some()) {
+        // A full date of birth may make a surname alone a REVIEW (`decide`), and so may a year
+        // with a country, where the list gives the year alone.
+        let floor = if query.date_of_birth.is_some_and(|d| d.day.is_some() || query.country.is_some()) {
             floor.min(decide::SURNAME_AND_BIRTH - 1e-4)
         } else {
             floor
