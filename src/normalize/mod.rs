@@ -285,7 +285,32 @@ pub fn strip_label(s: &str) -> &str {
         {
             rest
         }
-        _ => s,
+        _ => after_dotted_label(s),
+    }
+}
+
+/// `ben. X`, `Attn.X` → `X`: a label of [`LABELS`] abbreviated with a dot where [`strip_label`]
+/// reads a colon (round 29 found `ben. Anatol Lapo` REVIEW, the label weighing as a word of the
+/// name). An abbreviation is one short word (three to five letters: not an initial or `Nm.`,
+/// and not a language, `BELARUSIAN.STATE.AUTHORITY…` being a name with dots for spaces), and a
+/// name follows it: after a space, or a capitalised word.
+fn after_dotted_label(s: &str) -> &str {
+    let t = s.trim_start();
+    let Some((label, rest)) = t.split_once('.') else { return s };
+    let mut after = rest.chars();
+    let name_follows = match (after.next(), after.next()) {
+        (Some(c), _) if c.is_whitespace() => !rest.trim().is_empty(),
+        (Some(c), Some(d)) => c.is_uppercase() && d.is_lowercase(),
+        _ => false,
+    };
+    if (3..=5).contains(&label.len())
+        && label.bytes().all(|b| b.is_ascii_alphabetic())
+        && name_follows
+        && LABELS.contains(&label.to_ascii_lowercase().as_str())
+    {
+        rest
+    } else {
+        s
     }
 }
 
@@ -352,6 +377,7 @@ const LABELS: &[&str] = &[
     "to",
     "from",
     "attn",
+    "ref",
     "party",
     "counterparty",
     "recipient",
@@ -443,6 +469,25 @@ mod tests {
         assert_eq!(strip_label("/XYZ/ TRADING"), "/XYZ/ TRADING");
         assert_eq!(strip_label("A/O BELSHINA"), "A/O BELSHINA");
         assert_eq!(strip_label("/BNF/"), "/BNF/");
+    }
+
+    #[test]
+    fn a_label_abbreviated_with_a_dot_opens_no_name() {
+        assert_eq!(strip_label("ben. Anatol Lapo"), " Anatol Lapo");
+        assert_eq!(strip_label("Attn.Vadim Ipatov"), "Vadim Ipatov");
+        assert_eq!(strip_label("ref: Viktor Lukashenko"), " Viktor Lukashenko");
+        // Initials, a name with its initials after it, a label with nothing after it stay.
+        for name in [
+            "A. Lukashenko",
+            "Lukashenko A.G.",
+            "Ben.",
+            "St. Petersburg Bank",
+            "Ivan Petrov. Minsk",
+            "BELARUSIAN.STATE.AUTHORITY.FOR.MILITARY.INDUSTRY",
+            "BANK.DABRABYT",
+        ] {
+            assert_eq!(strip_label(name), name);
+        }
     }
 
     /// `fold` skips composing words of ASCII and of the Cyrillic block up to U+045F: each of

@@ -170,7 +170,12 @@ const INTRODUCING: &[&[&str]] = &[
     &["for", "the", "account", "of"],
     &["for", "account", "of"],
     &["fbo"],
+    &["f/b/o"],
     &["ffc"],
+    &["fao"],
+    &["attn"],
+    &["attention"],
+    &["c/o"],
 ];
 
 /// After a citizen's marker, the country (`Гражданин РБ`, `гражданка Украины`).
@@ -621,7 +626,74 @@ fn is_glued_reference(word: &str) -> bool {
 /// what cuts the rest of the field (an address, the bank after an account), are taken away only
 /// by [`without_places`], screened besides.
 pub fn without_boilerplate(name: &str) -> Cow<'_, str> {
-    strip(name, false)
+    match unglued_opening(name) {
+        Some(unglued) => Cow::Owned(strip(&unglued, false).into_owned()),
+        None => strip(name, false),
+    }
+}
+
+/// The name with words saying whom a payment is for ([`INTRODUCING`]) parted from the name's
+/// first word when typed onto it (`FBOGenadz Andreevich BOGDAN`, `For benefit ofViktor …`,
+/// `attnAleksandr ASTREIKO`, `в пользуРаман …`), or `None` when no opening is so glued (most
+/// names). The glued word hid the name's first word, and with it the name (round 29: 5.5 % of
+/// listed persons behind such openings CLEAR). The name's word must begin with a capital and a
+/// small letter after it, or a capital after an opening in small letters, or follow an opening no
+/// name begins with ([`UNMISTAKABLE_OPENINGS`]), so that a name merely beginning as an opening
+/// does (`Faostino`, `Attenborough`, `FAOSTINO`) is left as it is.
+fn unglued_opening(name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let opening: [Option<&str>; 4] = std::array::from_fn(|_| words.next());
+    INTRODUCING.iter().find_map(|phrase| {
+        let (last, before) = phrase.split_last()?;
+        if !before.iter().zip(opening).all(|(b, w)| w.is_some_and(|w| eq_lower(w, b))) {
+            return None;
+        }
+        let glued = (*opening.get(before.len())?)?;
+        let cut = lower_prefix(glued, last)?;
+        let mut rest = glued[cut..].chars();
+        let (next, after) = (rest.next(), rest.next());
+        let capital = next.is_some_and(char::is_uppercase);
+        // A capitalised word (`FBOGenadz`), or a capital after the opening typed in small letters
+        // (`ofCENTRAL`, `attnOMON`); after an opening no word begins with, a capital, a digit or a
+        // quote (`F/B/O140 REMONTNYI ZAVOD`, `FBO"Тетрахедър"`, `C/OTAVARYSTVA`; not `Ffcar`).
+        let unmistakable = last.contains('/') || UNMISTAKABLE_OPENINGS.contains(last);
+        let case_says =
+            capital && (after.is_some_and(char::is_lowercase) || glued[..cut].chars().any(char::is_lowercase));
+        if !(case_says
+            || (unmistakable && next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || QUOTES.contains(&c))))
+        {
+            return None;
+        }
+        // `glued` is a slice of `name`: where it starts there.
+        let at = glued.as_ptr() as usize - name.as_ptr() as usize + cut;
+        Some(format!("{} {}", &name[..at], &name[at..]))
+    })
+}
+
+/// Openings of [`INTRODUCING`] (besides those with a slash) that no word of a name begins with:
+/// glued to a name in capitals they are still parted from it ([`unglued_opening`]). Not `fao`
+/// (`FAOSTINO`) or `attention`.
+const UNMISTAKABLE_OPENINGS: [&str; 3] = ["fbo", "ffc", "attn"];
+
+/// Quotation marks a company's name opens with (`FBO"Тетрахедър"`).
+const QUOTES: [char; 6] = ['"', '«', '“', '„', '\'', '‘'];
+
+/// Whether a word is `lower` (a table's word, in lower case) in any case.
+fn eq_lower(word: &str, lower: &str) -> bool {
+    lower_prefix(word, lower) == Some(word.len())
+}
+
+/// The length in bytes of the start of `word` that is `lower` (a table's word, in lower case)
+/// in any case, if it starts so.
+fn lower_prefix(word: &str, lower: &str) -> Option<usize> {
+    let mut chars = word.char_indices();
+    for p in lower.chars() {
+        let (_, c) = chars.next()?;
+        if c != p && !c.to_lowercase().eq(std::iter::once(p)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(word.len(), |(i, _)| i))
 }
 
 /// The name also without an address or a city or country after a comma or a lower-case `г.`,
@@ -630,6 +702,8 @@ pub fn without_boilerplate(name: &str) -> Cow<'_, str> {
 /// KALININA, G. YEKATERINBURG`, and an address typed inside a name would otherwise hide it), or
 /// `None` when it differs in nothing from [`without_boilerplate`].
 pub fn without_places(name: &str) -> Option<String> {
+    let unglued = unglued_opening(name);
+    let name = unglued.as_deref().unwrap_or(name);
     let parted = with_parts_marked(name);
     if !may_hold_boilerplate(&parted) {
         return None;
@@ -1271,6 +1345,27 @@ mod tests {
 
     fn places(name: &str) -> String {
         without_places(name).unwrap_or_else(|| cut(name))
+    }
+
+    #[test]
+    fn an_opening_typed_onto_the_name_is_parted_from_it_and_taken_away() {
+        assert_eq!(cut("FBOGenadz Andreevich BOGDAN"), "Genadz Andreevich BOGDAN");
+        assert_eq!(cut("For benefit ofViktor Hryhoryavich GOLOVANOV"), "Viktor Hryhoryavich GOLOVANOV");
+        assert_eq!(cut("For the benefit ofAliaksandr ASTREIKA"), "Aliaksandr ASTREIKA");
+        assert_eq!(cut("attnAleksandr ASTREIKO"), "Aleksandr ASTREIKO");
+        assert_eq!(cut("в пользуРаман Іванавіч БІЗЮК"), "Раман Іванавіч БІЗЮК");
+        assert_eq!(cut("C/OГеннадий Иванович Кудласевич"), "Геннадий Иванович Кудласевич");
+        assert_eq!(cut("For benefit ofCENTRAL ELECTION COMMISSION"), "CENTRAL ELECTION COMMISSION");
+        assert_eq!(cut("F/B/O140 REMONTNYI ZAVOD OAO"), "140 REMONTNYI ZAVOD OAO");
+        assert_eq!(cut("FBOBELNEFTEGAZ"), "BELNEFTEGAZ");
+        // Spaced, the openings go as the others do.
+        assert_eq!(cut("attn Svetlana Petrovna Katsubo"), "Svetlana Petrovna Katsubo");
+        assert_eq!(cut("c/o Dmitry Lukashenko"), "Dmitry Lukashenko");
+        // Names that merely begin as an opening does stay whole.
+        for name in ["Attenborough David", "Faostino Rossi", "FAOSTINO ROSSI", "Forbes Ofelia", "Ffcar Ltd", "Attn"] {
+            assert_eq!(cut(name), name);
+        }
+        assert_eq!(places("FBOGenadz Andreevich BOGDAN, Minsk"), "Genadz Andreevich BOGDAN");
     }
 
     #[test]
