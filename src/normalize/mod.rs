@@ -296,7 +296,9 @@ pub fn strip_label(s: &str) -> &str {
 /// name follows it: after a space, or a capitalised word.
 fn after_dotted_label(s: &str) -> &str {
     let t = s.trim_start();
-    let Some((label, rest)) = t.split_once('.') else { return s };
+    // The dot of a label of three to five letters, looked for among a name's first bytes only.
+    let Some(dot) = t.bytes().take(6).position(|b| b == b'.').filter(|&i| i >= 3) else { return s };
+    let (label, rest) = (&t[..dot], &t[dot + 1..]);
     let mut after = rest.chars();
     let name_follows = match (after.next(), after.next()) {
         (Some(c), _) if c.is_whitespace() => !rest.trim().is_empty(),

@@ -641,14 +641,17 @@ pub fn without_boilerplate(name: &str) -> Cow<'_, str> {
 /// name begins with ([`UNMISTAKABLE_OPENINGS`]), so that a name merely beginning as an opening
 /// does (`Faostino`, `Attenborough`, `FAOSTINO`) is left as it is.
 fn unglued_opening(name: &str) -> Option<String> {
-    let mut words = name.split_whitespace();
-    let opening: [Option<&str>; 4] = std::array::from_fn(|_| words.next());
-    INTRODUCING.iter().find_map(|phrase| {
+    // Asked of every name: most begin with a letter no opening begins with, and are done with at
+    // their first letter (a pass over every opening cost 3 % of screening a name).
+    let first = name.trim_start().chars().next()?;
+    let first = if first.is_ascii() { first.to_ascii_lowercase() } else { first.to_lowercase().next()? };
+    INTRODUCING.iter().filter(|phrase| phrase[0].starts_with(first)).find_map(|phrase| {
         let (last, before) = phrase.split_last()?;
-        if !before.iter().zip(opening).all(|(b, w)| w.is_some_and(|w| eq_lower(w, b))) {
+        let mut words = name.split_whitespace();
+        if !before.iter().all(|b| words.next().is_some_and(|w| eq_lower(w, b))) {
             return None;
         }
-        let glued = (*opening.get(before.len())?)?;
+        let glued = words.next()?;
         let cut = lower_prefix(glued, last)?;
         let mut rest = glued[cut..].chars();
         let (next, after) = (rest.next(), rest.next());
