@@ -657,9 +657,10 @@ fn unglued_opening(name: &str) -> Option<String> {
         let (next, after) = (rest.next(), rest.next());
         let capital = next.is_some_and(char::is_uppercase);
         // A capitalised word (`FBOGenadz`), or a capital after the opening typed in small letters
-        // (`ofCENTRAL`, `attnOMON`); after an opening no word begins with, a capital, a digit or a
-        // quote (`F/B/O140 REMONTNYI ZAVOD`, `FBO"Тетрахедър"`, `C/OTAVARYSTVA`; not `Ffcar`).
-        let unmistakable = last.contains('/') || UNMISTAKABLE_OPENINGS.contains(last);
+        // (`ofCENTRAL`, `attnOMON`); after an opening no word begins with, or the last word of
+        // one whose words before it are there, a capital, a digit or a quote (`F/B/O140 REMONTNYI
+        // ZAVOD`, `FBO"Тетрахедър"`, `C/OTAVARYSTVA`, `FOR BENEFIT OFBELARUSKALI`; not `Ffcar`).
+        let unmistakable = !before.is_empty() || last.contains('/') || UNMISTAKABLE_OPENINGS.contains(last);
         let case_says =
             capital && (after.is_some_and(char::is_lowercase) || glued[..cut].chars().any(char::is_lowercase));
         if !(case_says
@@ -1361,6 +1362,9 @@ mod tests {
         assert_eq!(cut("For benefit ofCENTRAL ELECTION COMMISSION"), "CENTRAL ELECTION COMMISSION");
         assert_eq!(cut("F/B/O140 REMONTNYI ZAVOD OAO"), "140 REMONTNYI ZAVOD OAO");
         assert_eq!(cut("FBOBELNEFTEGAZ"), "BELNEFTEGAZ");
+        assert_eq!(cut("FOR BENEFIT OFBELARUSKALI"), "BELARUSKALI");
+        assert_eq!(cut("For benefit of140 REMONTNYI ZAVOD"), "140 REMONTNYI ZAVOD");
+        assert_eq!(cut("В ПОЛЬЗУБЕЛАРУСЬКАЛИЙ"), "БЕЛАРУСЬКАЛИЙ");
         // Spaced, the openings go as the others do.
         assert_eq!(cut("attn Svetlana Petrovna Katsubo"), "Svetlana Petrovna Katsubo");
         assert_eq!(cut("c/o Dmitry Lukashenko"), "Dmitry Lukashenko");
