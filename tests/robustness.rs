@@ -344,6 +344,45 @@ fn a_made_up_patronymic_does_not_clear_a_listed_person() {
     assert!(blocked.len() * 50 <= n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
 }
 
+/// In `word`, the first consonant of `alphabet` at `from` or after (else before) changed to the
+/// next in it: the two slip tests' letter typed instead of a consonant. (A vowel changed is often
+/// a romanisation, `Karpenkov` / `Kerpenkov`, which may BLOCK rightly.)
+fn next_consonant(word: &mut [char], from: usize, alphabet: &str) {
+    if let Some(at) = (from..word.len()).chain((0..from).rev()).find(|&i| alphabet.contains(word[i])) {
+        let next = alphabet.chars().position(|c| c == word[at]).map_or(0, |i| i + 1);
+        word[at] = alphabet.chars().nth(next).or_else(|| alphabet.chars().next()).unwrap_or(word[at]);
+    }
+}
+
+/// Slipped names tried by the two slip tests: how many, and those CLEAR and BLOCK on the person.
+#[derive(Default)]
+struct Slips {
+    tried: usize,
+    missed: Vec<String>,
+    blocked: Vec<String>,
+}
+
+impl Slips {
+    fn try_name(&mut self, s: &Snapshot, name: String, id: &str) {
+        self.tried += 1;
+        match decision_on(s, &name, id) {
+            Decision::Clear => self.missed.push(name),
+            Decision::Block => self.blocked.push(name),
+            Decision::Review => {}
+        }
+    }
+
+    /// At most a tenth missed, a fiftieth BLOCKed (some slips are romanisations, `v` / `w`,
+    /// `Siwakow`, or leave a long surname 0.9 alike: those BLOCK as the listed spelling would).
+    fn check(&self, least: usize) {
+        let Slips { tried: n, missed, blocked } = self;
+        println!("{n} tried, {} missed, {} blocked", missed.len(), blocked.len());
+        assert!(*n >= least, "too few listed persons with a patronymic and a long surname: {n}");
+        assert!(missed.len() * 10 <= *n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
+        assert!(blocked.len() * 50 <= *n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
+    }
+}
+
 /// A listed person's given name and patronymic as listed, with two slips in a surname of seven
 /// letters or more (this test's own slips: two consonants changed, one letter left out and one
 /// added, two swapped and a consonant changed): REVIEW at least, BLOCK only where the slips are a
@@ -352,16 +391,9 @@ fn a_made_up_patronymic_does_not_clear_a_listed_person() {
 #[test]
 fn two_slips_in_the_surname_beside_the_listed_given_name_and_patronymic() {
     let s = snapshot();
-    // The letter typed instead of a consonant: the next consonant. (A vowel changed is often a
-    // romanisation, `Karpenkov` / `Kerpenkov`, which may BLOCK rightly.)
     const CONSONANTS: &str = "bcdfghjklmnpqrstvwxz";
-    let change = |w: &mut Vec<char>, from: usize| {
-        if let Some(at) = (from..w.len()).chain((0..from).rev()).find(|&i| CONSONANTS.contains(w[i])) {
-            let next = CONSONANTS.find(w[at]).map_or(0, |i| i + 1);
-            w[at] = CONSONANTS[next..].chars().next().unwrap_or('b');
-        }
-    };
-    let (mut n, mut missed, mut blocked) = (0usize, Vec::new(), Vec::new());
+    let change = |w: &mut Vec<char>, from: usize| next_consonant(w, from, CONSONANTS);
+    let mut slips = Slips::default();
     for p in people(&s) {
         let words: Vec<&str> = p.given.split_whitespace().collect();
         let [given, patronymic] = words[..] else { continue };
@@ -389,21 +421,10 @@ fn two_slips_in_the_surname_beside_the_listed_given_name_and_patronymic() {
             w
         };
         for slipped in [changed, out_and_in, swapped_and_changed] {
-            n += 1;
-            let name = format!("{given} {patronymic} {}", slipped.iter().collect::<String>());
-            match decision_on(&s, &name, &p.id) {
-                Decision::Clear => missed.push(name),
-                Decision::Block => blocked.push(name),
-                Decision::Review => {}
-            }
+            slips.try_name(&s, format!("{given} {patronymic} {}", slipped.iter().collect::<String>()), &p.id);
         }
     }
-    println!("{n} tried, {} missed, {} blocked", missed.len(), blocked.len());
-    assert!(n >= 300, "too few listed persons with a patronymic and a long surname: {n}");
-    assert!(missed.len() * 10 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
-    // Some slips are romanisations (`v` / `w`, `Siwakow`) or leave a long surname 0.9 alike:
-    // those BLOCK as the listed spelling would.
-    assert!(blocked.len() * 50 <= n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
+    slips.check(300);
 }
 
 /// The same slips typed in Cyrillic, in the Cyrillic names the lists give (Canada's): a slip is
@@ -414,13 +435,8 @@ fn two_slips_in_the_surname_beside_the_listed_given_name_and_patronymic() {
 fn two_cyrillic_slips_in_the_surname_beside_the_listed_given_name_and_patronymic() {
     let s = snapshot();
     const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
-    let change = |w: &mut Vec<char>, from: usize| {
-        if let Some(at) = (from..w.len()).chain((0..from).rev()).find(|&i| CONSONANTS.contains(w[i])) {
-            let next = CONSONANTS.chars().position(|c| c == w[at]).map_or(0, |i| i + 1);
-            w[at] = CONSONANTS.chars().nth(next).unwrap_or('б');
-        }
-    };
-    let (mut n, mut missed, mut blocked) = (0usize, Vec::new(), Vec::new());
+    let change = |w: &mut Vec<char>, from: usize| next_consonant(w, from, CONSONANTS);
+    let mut slips = Slips::default();
     let mut seen = std::collections::HashSet::new();
     for p in people(&s) {
         for full in &p.cyrillic {
@@ -452,20 +468,11 @@ fn two_cyrillic_slips_in_the_surname_beside_the_listed_given_name_and_patronymic
                 w
             };
             for slipped in [changed, out_and_in] {
-                n += 1;
-                let name = format!("{given} {patronymic} {}", slipped.iter().collect::<String>());
-                match decision_on(&s, &name, &p.id) {
-                    Decision::Clear => missed.push(name),
-                    Decision::Block => blocked.push(name),
-                    Decision::Review => {}
-                }
+                slips.try_name(&s, format!("{given} {patronymic} {}", slipped.iter().collect::<String>()), &p.id);
             }
         }
     }
-    println!("{n} tried, {} missed, {} blocked", missed.len(), blocked.len());
-    assert!(n >= 100, "too few listed Cyrillic names with a patronymic and a long surname: {n}");
-    assert!(missed.len() * 10 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
-    assert!(blocked.len() * 50 <= n, "{} of {n} blocked: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
+    slips.check(100);
 }
 
 /// A payment's opening typed onto the name, with no space (`FBOGenadz Andreevich BOGDAN`, `For
