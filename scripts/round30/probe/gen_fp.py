@@ -1,6 +1,10 @@
-import json,random,re
+# The false-alarm queries: ordinary names of this file's own tables, and listed given names and
+# patronymics with common surnames two letters from the listed one.
+#   python3 gen_fp.py [SEED COUNT OUT]   (run_all.sh: 11 4000 fp_q.json, then 99 16000 fp2_q.json)
+import json,random,re,sys
 from osa import osa
-random.seed(11)
+SEED, COUNT, OUT = (int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]) if len(sys.argv) > 3 else (11, 4000, 'fp_q.json')
+random.seed(SEED)
 MG='Aleksandr Alexander Sergei Sergey Dmitry Dmitri Andrei Andrey Alexei Aleksei Vladimir Ivan Nikolai Mikhail Igor Oleg Yuri Viktor Pavel Maxim Maksim Anatoly Vitaly Evgeny Yevgeny Roman Denis Artem Konstantin Vadim Vasily Gennady Valery Boris Leonid Petr Pyotr Stanislav Ruslan Anton Ilya Kirill Grigory Vyacheslav Siarhei Aliaksandr Dzmitry Andrei Uladzimir Mikalai Ihar Yauhen Aliaksei Viktar Pavel'.split()
 FG='Elena Olga Natalia Natalya Tatiana Irina Svetlana Anna Maria Yulia Ekaterina Marina Galina Lyudmila Valentina Nadezhda Oksana Alena Volha Tatsiana Nataliia Sviatlana Iryna Larisa Anastasia Viktoria Kristina Inna Zinaida'.split()
 PR='Aleksandr Sergey Dmitri Andrey Aleksey Vladimir Ivan Nikolay Mikhail Igor Oleg Yuri Viktor Pavel Anatoly Vitaly Evgeny Vasily Gennady Valery Boris Leonid Petr Grigory Stanislav Konstantin Fedor Stepan Anton Roman'.split()
@@ -14,7 +18,7 @@ def fem(s):
         if s.endswith(a): return s[:-len(a)]+b
     return s
 Q=[]
-for i in range(4000):
+for i in range(COUNT):
     if random.random()<0.65:
         g=random.choice(MG); p=PM[random.choice(PR)]; s=random.choice(SUR)
     else:
@@ -27,7 +31,7 @@ listed=set()
 for p in P:
     if len(p['given'])==2 and not re.search('[а-яА-Я]',p['surname']): listed.add((p['given'][0],p['given'][1],p['surname'].capitalize(),p['id']))
 T=[]
-for g,pp,s,pid in listed:
+for g,pp,s,pid in sorted(listed):  # sorted: the same file whatever the hash seed
     if len(s)<6: continue
     for c in SUR:
         for cc in [c,fem(c)]:
@@ -35,4 +39,4 @@ for g,pp,s,pid in listed:
                 T.append(dict(q=f'{g} {pp} {cc}',fam='fp_neighbor',listed=f'{g} {pp} {s}',grp=pid))
 T=list({q['q']:q for q in T}.values())
 print(len(Q),len(T))
-json.dump(Q+T,open('fp_q.json','w'),ensure_ascii=False)
+json.dump(Q+T,open(OUT,'w'),ensure_ascii=False)

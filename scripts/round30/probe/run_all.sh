@@ -10,5 +10,5 @@ export NEW=${1:?usage: run_all.sh NEW_HOST:PORT BASE_HOST:PORT} BASE=${2:?usage}
 python3 lists.py                                   # persons.json: every Belarus-programme person
 python3 gen_recall.py && python3 run.py recall_q.json recall_r.json && python3 ana.py
 python3 gen_fmt.py && python3 run.py fmt_q.json fmt_r.json
-python3 gen_fp.py && python3 run.py fp_q.json fp_r.json && python3 anafp.py
-python3 gen_fp2.py && python3 run.py fp2_q.json fp2_r.json
+python3 gen_fp.py 11 4000 fp_q.json && python3 run.py fp_q.json fp_r.json && python3 anafp.py
+python3 gen_fp.py 99 16000 fp2_q.json && python3 run.py fp2_q.json fp2_r.json
