@@ -293,16 +293,21 @@ pub fn strip_label(s: &str) -> &str {
 /// reads a colon (round 29 found `ben. Anatol Lapo` REVIEW, the label weighing as a word of the
 /// name). An abbreviation is one short word (three to five letters: not an initial or `Nm.`,
 /// and not a language, `BELARUSIAN.STATE.AUTHORITY…` being a name with dots for spaces), and a
-/// name follows it: after a space, or a capitalised word.
+/// name follows it: after a space, or a capitalised word, or after a label in capitals a word in
+/// capitals.
 fn after_dotted_label(s: &str) -> &str {
     let t = s.trim_start();
     // The dot of a label of three to five letters, looked for among a name's first bytes only.
     let Some(dot) = t.bytes().take(6).position(|b| b == b'.').filter(|&i| i >= 3) else { return s };
     let (label, rest) = (&t[..dot], &t[dot + 1..]);
+    // An abbreviated label in capitals is typed onto a name in capitals as well (`ATTN.BELAZ`);
+    // a label that is a word of names may have a dot for a space (`BANK.DABRABYT`).
+    let label_in_capitals = label.bytes().all(|b| b.is_ascii_uppercase())
+        && ABBREVIATED_LABELS.contains(&label.to_ascii_lowercase().as_str());
     let mut after = rest.chars();
     let name_follows = match (after.next(), after.next()) {
         (Some(c), _) if c.is_whitespace() => !rest.trim().is_empty(),
-        (Some(c), Some(d)) => c.is_uppercase() && d.is_lowercase(),
+        (Some(c), Some(d)) => c.is_uppercase() && (d.is_lowercase() || label_in_capitals),
         _ => false,
     };
     if (3..=5).contains(&label.len())
@@ -315,6 +320,11 @@ fn after_dotted_label(s: &str) -> &str {
         s
     }
 }
+
+/// Labels of [`LABELS`] that are abbreviations, no word of a name: in capitals with a dot, what
+/// follows in capitals is the name (`ATTN.BELAZ`, [`after_dotted_label`]).
+const ABBREVIATED_LABELS: [&str; 11] =
+    ["attn", "ref", "ben", "benef", "bnf", "cdtr", "dbtr", "acct", "nm", "aka", "fka"];
 
 /// `/BNF/RUSTANKER LLC` → `RUSTANKER LLC`: a SWIFT code word between slashes (field 72's `/BNF/`,
 /// `/ACC/`, `/REC/`, field 77B's `/BENEFRES/`), or a label of [`LABELS`] so written, opens the
@@ -477,6 +487,11 @@ mod tests {
     fn a_label_abbreviated_with_a_dot_opens_no_name() {
         assert_eq!(strip_label("ben. Anatol Lapo"), " Anatol Lapo");
         assert_eq!(strip_label("Attn.Vadim Ipatov"), "Vadim Ipatov");
+        assert_eq!(strip_label("ATTN.BELAZ"), "BELAZ");
+        assert_eq!(strip_label("ATTN.BELAZ OAO"), "BELAZ OAO");
+        // Capitals after a label that is not in capitals: the dot may stand for a space, kept.
+        assert_eq!(strip_label("Attn.BELAZ"), "Attn.BELAZ");
+        assert_eq!(strip_label("ATTN.B. SMITH"), "B. SMITH");
         assert_eq!(strip_label("ref: Viktor Lukashenko"), " Viktor Lukashenko");
         // Initials, a name with its initials after it, a label with nothing after it stay.
         for name in [
@@ -487,6 +502,7 @@ mod tests {
             "Ivan Petrov. Minsk",
             "BELARUSIAN.STATE.AUTHORITY.FOR.MILITARY.INDUSTRY",
             "BANK.DABRABYT",
+            "AGENT.SMITH",
         ] {
             assert_eq!(strip_label(name), name);
         }

@@ -626,9 +626,19 @@ fn is_glued_reference(word: &str) -> bool {
 /// what cuts the rest of the field (an address, the bank after an account), are taken away only
 /// by [`without_places`], screened besides.
 pub fn without_boilerplate(name: &str) -> Cow<'_, str> {
-    match unglued_opening(name) {
+    let once = match unglued_opening(name) {
         Some(unglued) => Cow::Owned(strip(&unglued, false).into_owned()),
         None => strip(name, false),
+    };
+    // An opening typed twice, the second onto the name (`FBO FBOAleksandr Lukashenko`, a
+    // clerk's paste over a template's): the first taken away, the second is the name's opening
+    // now. Asked only of a name something was taken from.
+    match &once {
+        Cow::Owned(stripped) => match unglued_opening(stripped) {
+            Some(unglued) => Cow::Owned(strip(&unglued, false).into_owned()),
+            None => once,
+        },
+        Cow::Borrowed(_) => once,
     }
 }
 
@@ -1354,6 +1364,7 @@ mod tests {
     #[test]
     fn an_opening_typed_onto_the_name_is_parted_from_it_and_taken_away() {
         assert_eq!(cut("FBOGenadz Andreevich BOGDAN"), "Genadz Andreevich BOGDAN");
+        assert_eq!(cut("FBO FBOGenadz Andreevich BOGDAN"), "Genadz Andreevich BOGDAN");
         assert_eq!(cut("For benefit ofViktor Hryhoryavich GOLOVANOV"), "Viktor Hryhoryavich GOLOVANOV");
         assert_eq!(cut("For the benefit ofAliaksandr ASTREIKA"), "Aliaksandr ASTREIKA");
         assert_eq!(cut("attnAleksandr ASTREIKO"), "Aleksandr ASTREIKO");
