@@ -503,6 +503,47 @@ fn an_opening_typed_onto_a_listed_name_does_not_hide_it() {
     assert!(missed.len() * 100 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
 }
 
+/// Words a bank in another country writes before the name to say whom a payment is for
+/// (`zugunsten von`, `en faveur de`, `na rzecz`, `IFO`): every listed person's name behind each of
+/// this test's openings is answered as strongly as the name alone, not lowered to REVIEW by the
+/// opening's words weighing as words of the name (a round 31 probe).
+#[test]
+fn a_foreign_opening_before_a_listed_name_does_not_weaken_it() {
+    let s = snapshot();
+    const OPENINGS: [&str; 12] = [
+        "Zugunsten von",
+        "ZUGUNSTEN",
+        "En faveur de",
+        "AU PROFIT DE",
+        "A favor de",
+        "per conto di",
+        "Na rzecz",
+        "IFO",
+        "A/C",
+        "By order of",
+        "В интересах",
+        "Від імені",
+    ];
+    let (mut n, mut weakened) = (0usize, Vec::new());
+    for p in people(&s) {
+        let name = format!("{} {}", p.given, p.surname);
+        let alone = decision_on(&s, &name, &p.id);
+        if alone == Decision::Clear {
+            continue;
+        }
+        for opening in OPENINGS {
+            n += 1;
+            let opened = format!("{opening} {name}");
+            if decision_on(&s, &opened, &p.id) < alone {
+                weakened.push(opened);
+            }
+        }
+    }
+    println!("{n} tried, {} weakened", weakened.len());
+    assert!(n >= 1000, "too few listed persons: {n}");
+    assert!(weakened.len() * 100 <= n, "{} of {n} weakened: {:?}", weakened.len(), &weakened[..weakened.len().min(20)]);
+}
+
 /// A listed alias of given name and patronymic alone (UK's `Sergei YEVGENEVICH`, Canada's
 /// `Andrey Sergeevich`) of a person whose surname the list gives in other names, sent with a
 /// surname of this test's own table: another family, not REVIEW on that person (round 30: such
