@@ -655,6 +655,8 @@ impl ServeConfig {
                 per_connection: share(max_streams, max_streams_per_connection),
             },
             stream_timeout: Duration::from_secs_f64(stream_timeout),
+            // As much as the whole unary budget's requests at their largest.
+            arriving_bytes: max_concurrent_requests.saturating_mul(max_message_bytes),
         };
         let regime = Regime::from(s.lists.regime.unwrap_or(RegimeArg::Belarus));
         Ok(ServeConfig {

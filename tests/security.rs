@@ -56,30 +56,14 @@ async fn tls_channel(server: &Server, ca_pem: &str, client: Option<&(String, Str
     endpoint.connect().await.map_err(|e| format!("{e:?}"))
 }
 
-/// A ScreenParty whose request body never ends: the server has admitted it and waits for its
-/// message, so it holds a unary slot until this future is dropped. Shed itself (another call had
-/// the slot for a moment), it asks again.
-async fn hold_unary_slot(channel: Channel) {
-    let mut grpc = tonic::client::Grpc::new(channel);
+/// Calls one after the other from a connection of its own, answers or refusals alike, until
+/// dropped: with enough of these, the unary budget is full at every moment. (A call holds its
+/// place while it is screened and answered; one whose request has not ended holds none.)
+async fn keep_busy(endpoint: String) {
+    let channel = Channel::from_shared(endpoint).expect("uri").connect().await.expect("connects");
+    let mut client = ScreeningServiceClient::new(channel);
     loop {
-        grpc.ready().await.expect("ready");
-        let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
-        // The message is sent and the request never ends: the call's body has come (a call
-        // whose body never comes takes no slot), and the server waits for its end.
-        use futures_util::StreamExt;
-        let never_done = futures_util::stream::once(async { party("Aleksandr Lukashenko") })
-            .chain(futures_util::stream::pending::<pb::ScreenPartyRequest>());
-        let r = grpc
-            .client_streaming::<_, pb::ScreenPartyRequest, pb::ScreenPartyResponse, _>(
-                tonic::Request::new(never_done),
-                path,
-                tonic_prost::ProstCodec::default(),
-            )
-            .await;
-        match r {
-            Err(e) if e.code() == Code::ResourceExhausted => tokio::time::sleep(Duration::from_millis(5)).await,
-            other => panic!("a held call ended: {other:?}"),
-        }
+        let _ = client.screen_party(party("Aleksandr Grigoryevich Lukashenko")).await;
     }
 }
 
@@ -281,7 +265,7 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
         format!("ca-sema={}", common::canada().display()),
         "--no-watch".into(),
         "--max-concurrent-requests".into(),
-        "2".into(),
+        "1".into(),
         "--max-message-bytes".into(),
         "262144".into(),
     ];
@@ -292,19 +276,17 @@ async fn excess_calls_are_shed_and_limits_refuse_cleanly() {
         pb::Decision::Block as i32
     );
 
-    // Two concurrent unary slots, both held by calls whose request never ends (a client that
-    // sent a ScreenParty's message and has not finished the request). A third call is shed at once with
-    // RESOURCE_EXHAUSTED and a message saying what to do; once the two go, calls are served again.
-    // Holding the slots, rather than flooding them, keeps the test from depending on how long a
-    // screening takes on this machine.
-    let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
-    let held: Vec<_> = (0..2).map(|_| tokio::spawn(hold_unary_slot(channel.clone()))).collect();
-    let deadline = Instant::now() + Duration::from_secs(10);
+    // One unary slot, kept full by 64 clients calling without a pause (the server's two workers
+    // screen two calls at once, one beyond the budget). A call beyond it is shed at once with RESOURCE_EXHAUSTED and a message saying what to do; once the
+    // clients stop, calls are served again. (A call whose request has not ended takes no slot, so
+    // slots are held by calls at work.)
+    let held: Vec<_> = (0..64).map(|_| tokio::spawn(keep_busy(server.endpoint()))).collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
     let e = loop {
         match client.screen_party(party("Aleksandr Lukashenko")).await {
             Err(e) => break e,
-            Ok(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(20)).await,
-            Ok(_) => panic!("two held calls on 2 slots: a third was still served after 10 s"),
+            Ok(_) if Instant::now() < deadline => {}
+            Ok(_) => panic!("64 clients calling on 1 slot: every other call was still served after 20 s"),
         }
     };
     assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
@@ -575,6 +557,82 @@ async fn calls_whose_body_never_comes_lock_nobody_out() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(held.iter().all(|h| !h.is_finished()), "a call without a body was answered");
     // Twice the budget, one after the other from another connection: each has its place.
+    for _ in 0..32 {
+        let r = client.screen_party(party("Aleksandr Lukashenko")).await.expect("screened beside the held calls");
+        assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);
+    }
+    for h in held {
+        h.abort();
+    }
+}
+
+/// A request body that sends its first byte and then nothing: a call begun and never finished.
+struct OneByteThenNothing(bool);
+
+impl http_body::Body for OneByteThenNothing {
+    type Data = tonic::codegen::Bytes;
+    type Error = tonic::Status;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        if std::mem::replace(&mut self.0, true) {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(Some(Ok(http_body::Frame::data(tonic::codegen::Bytes::from_static(&[0])))))
+        }
+    }
+}
+
+/// Unary calls that send part of their request and stop (one byte of it, or the whole message
+/// without ending the body), from eight connections each way, four times the unary budget: they
+/// do no work and take no place in it, so another client's screening is answered throughout.
+/// Round 31's outside test locked every other client out for the request timeout with four
+/// connections of 256 calls sending one byte each, the place being taken at the first byte then.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn calls_sent_in_part_lock_nobody_out() {
+    use tower::ServiceExt;
+    let mut args = common::real_source_args();
+    args.extend(
+        ["--no-watch", "--max-concurrent-requests", "16", "--max-requests-per-connection", "4"].map(String::from),
+    );
+    let server = Server::start(&args);
+    let mut client = server.ready_client().await;
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+        for _ in 0..4 {
+            let request = http::Request::builder()
+                .method("POST")
+                .uri(format!("{}/screening.v1.ScreeningService/ScreenParty", server.endpoint()))
+                .header("content-type", "application/grpc")
+                .header("te", "trailers")
+                .body(tonic::body::Body::new(OneByteThenNothing(false)))
+                .expect("request");
+            let channel = channel.clone();
+            held.push(tokio::spawn(async move { channel.oneshot(request).await.map(|_| ()).map_err(|_| ()) }));
+        }
+    }
+    for _ in 0..8 {
+        let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+        for _ in 0..4 {
+            let mut grpc = tonic::client::Grpc::new(channel.clone());
+            held.push(tokio::spawn(async move {
+                grpc.ready().await.expect("ready");
+                // The whole message, and then a body that never ends.
+                let body = futures_util::stream::StreamExt::chain(
+                    futures_util::stream::iter([party("Aleksandr Lukashenko")]),
+                    futures_util::stream::pending(),
+                );
+                let codec = tonic_prost::ProstCodec::<pb::ScreenPartyRequest, pb::ScreenPartyResponse>::default();
+                let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
+                grpc.client_streaming(tonic::Request::new(body), path, codec).await.map(|_| ()).map_err(|_| ())
+            }));
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(held.iter().all(|h| !h.is_finished()), "a call sent in part was answered");
     for _ in 0..32 {
         let r = client.screen_party(party("Aleksandr Lukashenko")).await.expect("screened beside the held calls");
         assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);

@@ -13,10 +13,14 @@
 //! and, for the watch streams, by shutdown (UNAVAILABLE after the grace period), so that an open
 //! watch cannot keep the process from exiting.
 //!
-//! A call takes its place in the total budget when its request's first bytes arrive, not with
-//! its headers: a call whose body never comes does no work, and six connections sending 200
-//! bodiless `ScreenParty` headers each held all 1,024 places for the request timeout, turning
-//! every other client away (round 25). Headers alone take only their connection's share.
+//! A unary call takes its place in the total budget when its request has arrived whole (its body
+//! ended), not with its headers or its first bytes: a call whose body has not ended does no work.
+//! Six connections sending 200 bodiless `ScreenParty` headers each held all 1,024 places for the
+//! request timeout, turning every other client away (round 25); when the place was taken at the
+//! first bytes, four connections of 256 calls sending one byte each did the same (round 31).
+//! Until its body ends a call holds its connection's share, and the bytes it has sent count
+//! against a budget of bodies still arriving (`Admission::arriving_bytes`): a request sent whole,
+//! as clients send them, is never refused by it. A stream takes its place with its first bytes.
 //! Server reflection has a budget of its own, so that streams opened and never written to do not
 //! keep `grpcurl list` out.
 //!
@@ -56,6 +60,9 @@ pub struct Admission {
     pub streams: Budget,
     /// Longest a stream may stay open.
     pub stream_timeout: Duration,
+    /// Bytes of unary requests still arriving (sent in part, their body not ended) across all
+    /// connections: what calls that have not taken their place in the total may hold in memory.
+    pub arriving_bytes: usize,
 }
 
 /// Told once when the server stops accepting calls (after the shutdown grace period): watch
@@ -191,13 +198,54 @@ enum Total {
 /// What a request body's error becomes: tonic reads a [`tonic::Status`] in it back.
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// A request body that takes its call's place in the total budget when its first frame arrives,
-/// and fails the call with RESOURCE_EXHAUSTED when the budget is full then.
+/// A request body that takes its call's place in the total budget (a stream's when its first
+/// frame arrives, a unary call's when its body ends), and fails the call with RESOURCE_EXHAUSTED
+/// when the budget is full then.
 pub struct Gated<B> {
     inner: B,
     pool: Option<(Arc<Pool>, Arc<std::sync::OnceLock<OwnedSemaphorePermit>>)>,
     /// A unary call's framing, followed so a second message is refused.
     framing: Option<Framing>,
+    /// A unary call's bytes in the budget of bodies still arriving, until its body ends.
+    arriving: Option<Arriving>,
+}
+
+/// The bytes of unary request bodies that have not ended, across the server.
+#[derive(Debug)]
+struct ArrivingBudget {
+    held: std::sync::atomic::AtomicUsize,
+    limit: usize,
+}
+
+/// One body's hold on the [`ArrivingBudget`], given back when its body ends or the call goes.
+#[derive(Debug)]
+struct Arriving {
+    budget: Arc<ArrivingBudget>,
+    held: usize,
+}
+
+impl Arriving {
+    /// Counts `n` more bytes; false (and nothing counted) when they would take the budget over.
+    fn add(&mut self, n: usize) -> bool {
+        use std::sync::atomic::Ordering;
+        let before = self.budget.held.fetch_add(n, Ordering::Relaxed);
+        if before + n > self.budget.limit {
+            self.budget.held.fetch_sub(n, Ordering::Relaxed);
+            return false;
+        }
+        self.held += n;
+        true
+    }
+
+    fn release(&mut self) {
+        self.budget.held.fetch_sub(std::mem::take(&mut self.held), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Drop for Arriving {
+    fn drop(&mut self) {
+        self.release();
+    }
 }
 
 /// Where a unary request body is in gRPC's framing (a flag byte, a four-byte length, the
@@ -269,6 +317,30 @@ where
                 ))))));
             }
         }
+        if let Some(arriving) = this.arriving.as_mut() {
+            // A unary call's body has ended with its last frame (or trailers), or ends now.
+            let ended = match &polled {
+                None => true,
+                Some(Ok(frame)) => frame.is_trailers() || this.inner.is_end_stream(),
+                Some(Err(_)) => false,
+            };
+            if ended {
+                arriving.release();
+            } else {
+                let n = polled.as_ref().and_then(|f| f.as_ref().ok()).and_then(Frame::data_ref).map_or(0, |d| d.len());
+                if !arriving.add(n) {
+                    let limit = arriving.budget.limit;
+                    this.arriving = None;
+                    this.pool = None;
+                    metrics::counter!("screener_calls_shed_total", "kind" => "unary").increment(1);
+                    return Poll::Ready(Some(Err(Box::new(tonic::Status::from(ApiError::Overloaded(format!(
+                        "server overloaded: requests still arriving hold {limit} bytes already; send each request \
+                         whole and retry with back-off"
+                    )))))));
+                }
+                return Poll::Ready(polled.map(|frame| frame.map_err(Into::into)));
+            }
+        }
         if let Some((pool, place)) = this.pool.take() {
             match pool.take_total() {
                 Ok(permit) => {
@@ -308,6 +380,8 @@ pub struct LoadShedLayer {
     /// and never written to kept `grpcurl list` out (round 25).
     reflection: Arc<Pool>,
     stream_timeout: Duration,
+    /// Bytes of unary requests still arriving (see [`Admission::arriving_bytes`]).
+    arriving: Arc<ArrivingBudget>,
     stop: StopSignal,
     /// Where a call's response records its waits for the client (see `stalls`).
     stalls: Arc<super::Stalls>,
@@ -322,6 +396,10 @@ impl LoadShedLayer {
             health_watches: Arc::new(Pool::new("health watches", "watch", admission.streams)),
             reflection: Arc::new(Pool::new("reflection streams", "stream", admission.streams)),
             stream_timeout: admission.stream_timeout,
+            arriving: Arc::new(ArrivingBudget {
+                held: std::sync::atomic::AtomicUsize::new(0),
+                limit: admission.arriving_bytes,
+            }),
             stop,
             stalls,
         }
@@ -365,7 +443,12 @@ where
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
         let kind = kind(req.uri().path());
         if kind == Kind::Exempt {
-            return Box::pin(self.inner.call(req.map(|inner| Gated { inner, pool: None, framing: None })));
+            return Box::pin(self.inner.call(req.map(|inner| Gated {
+                inner,
+                pool: None,
+                framing: None,
+                arriving: None,
+            })));
         }
         let pool = match kind {
             Kind::Unary | Kind::Exempt => &self.layer.unary,
@@ -375,8 +458,9 @@ where
             Kind::Reflection => &self.layer.reflection,
         };
         let peer = peer(&req);
-        // Calls that work on what they are sent wait for it to take their place in the total;
-        // watches hold theirs from the start (they are sent one request and then wait).
+        // Calls that work on what they are sent wait for it to take their place in the total (a
+        // unary call for its whole request, a stream for its first bytes); watches hold theirs
+        // from the start (they are sent one request and then wait).
         let deferred = matches!(kind, Kind::Unary | Kind::Stream | Kind::Reflection);
         let slot = match pool.admit(peer, deferred) {
             Ok(slot) => slot,
@@ -390,8 +474,10 @@ where
             Total::Held(_) => None,
         };
         let waits = peer.and_then(|p| self.layer.stalls.response(p));
-        let framing = (kind == Kind::Unary).then(Framing::default);
-        let fut = self.inner.call(req.map(|inner| Gated { inner, pool: gate, framing }));
+        let unary = kind == Kind::Unary;
+        let framing = unary.then(Framing::default);
+        let arriving = unary.then(|| Arriving { budget: self.layer.arriving.clone(), held: 0 });
+        let fut = self.inner.call(req.map(|inner| Gated { inner, pool: gate, framing, arriving }));
         let ending: Option<Ending> = match kind {
             Kind::Unary | Kind::Exempt => None,
             // A stream of work runs on through the drain period (a bulk re-screening sent when the
