@@ -164,6 +164,7 @@ fn ent_num<'a>(field: &'a str, file: &str, line: u64) -> Result<&'a str, ParseEr
 }
 
 fn rows(bytes: &[u8], file: &str) -> Result<Vec<(u64, Vec<String>)>, ParseError> {
+    super::refuse_nul(file, bytes)?;
     if bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map(|i| bytes[i]) != Some(0x1A) {
         return Err(ParseError::file(
             file,
@@ -399,6 +400,22 @@ mod tests {
         let mut whole = row.to_vec();
         whole.push(0x1A);
         assert!(parse(&publication(whole)).is_ok());
+    }
+
+    /// A run of NUL bytes (the hole an interrupted write leaves) starting and ending inside quoted
+    /// fields parses as rows, the records it fell on gone: refused, with where the hole starts.
+    #[test]
+    fn a_hole_of_nul_bytes_is_refused() {
+        let rows = "1,\"CAFE, Jose\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1954\"\r\n\
+                    2,\"ROE, Ann\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1960\"\r\n\
+                    3,\"DOE, Jon\",\"individual\",\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1970\"\r\n\x1A";
+        let mut bytes = rows.as_bytes().to_vec();
+        let (from, to) = (rows.find("Jose").expect("row 1"), rows.find("DOE").expect("row 3"));
+        bytes[from..to].fill(0);
+        let mut p = RawPublication::from_bytes("dir", vec![]);
+        p.files = vec![crate::source::RawFile { role: "SDN.CSV".into(), path: "dir/SDN.CSV".into(), bytes }];
+        let e = parse(&p).expect_err("a hole").to_string();
+        assert!(e.contains(&format!("NUL byte(s) from byte {from}")) && e.contains("line 1"), "{e}");
     }
 
     /// A type OFAC does not publish is a changed format: read as an organisation, the person

@@ -17,6 +17,7 @@ const REQUIRED: [&str; 4] = ["Name 6", "Group Type", "Regime", "Group ID"];
 pub(super) fn parse(publication: &RawPublication) -> Result<ParsedList, ParseError> {
     let file = publication.describe();
     let bytes = publication.single()?;
+    super::refuse_nul(&file, bytes)?;
     let text = std::str::from_utf8(bytes)
         .map_err(|e| ParseError::file(&file, format!("not UTF-8 text (byte {}): {e}", e.valid_up_to())))?;
     let text = text.trim_start_matches('\u{feff}');
