@@ -526,46 +526,6 @@ async fn an_idle_stream_flood_locks_nobody_out() {
     drop(held);
 }
 
-/// Unary calls whose headers come and whose body never does, from eight connections, more than
-/// the whole unary budget: they do no work and take no place in it (only their connections'
-/// shares), so another client's screening is answered throughout. Round 25 locked every other
-/// client out with six connections of 200 such calls each, until the request timeout, while
-/// health said SERVING.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn calls_whose_body_never_comes_lock_nobody_out() {
-    let mut args = common::real_source_args();
-    args.extend(
-        ["--no-watch", "--max-concurrent-requests", "16", "--max-requests-per-connection", "4"].map(String::from),
-    );
-    let server = Server::start(&args);
-    let mut client = server.ready_client().await;
-    let mut held = Vec::new();
-    for _ in 0..8 {
-        let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
-        for _ in 0..4 {
-            let mut grpc = tonic::client::Grpc::new(channel.clone());
-            held.push(tokio::spawn(async move {
-                grpc.ready().await.expect("ready");
-                // A client stream that never yields: the call's headers go, its body never does.
-                let body = futures_util::stream::pending::<pb::ScreenPartyRequest>();
-                let codec = tonic_prost::ProstCodec::<pb::ScreenPartyRequest, pb::ScreenPartyResponse>::default();
-                let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
-                grpc.client_streaming(tonic::Request::new(body), path, codec).await.map(|r| r.into_inner())
-            }));
-        }
-    }
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert!(held.iter().all(|h| !h.is_finished()), "a call without a body was answered");
-    // Twice the budget, one after the other from another connection: each has its place.
-    for _ in 0..32 {
-        let r = client.screen_party(party("Aleksandr Lukashenko")).await.expect("screened beside the held calls");
-        assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);
-    }
-    for h in held {
-        h.abort();
-    }
-}
-
 /// A request body that sends its first byte and then nothing: a call begun and never finished.
 struct OneByteThenNothing(bool);
 
@@ -585,13 +545,15 @@ impl http_body::Body for OneByteThenNothing {
     }
 }
 
-/// Unary calls that send part of their request and stop (one byte of it, or the whole message
-/// without ending the body), from eight connections each way, four times the unary budget: they
-/// do no work and take no place in it, so another client's screening is answered throughout.
-/// Round 31's outside test locked every other client out for the request timeout with four
-/// connections of 256 calls sending one byte each, the place being taken at the first byte then.
+/// Unary calls not sent whole, from eight connections each of three ways (headers and no body;
+/// one byte of the body; the whole message and no end), six times the unary budget: they do no
+/// work and take no place in it (only their connections' shares), so another client's screening
+/// is answered throughout. Round 25 locked every other client out with six connections of 200
+/// bodiless calls, until the request timeout, while health said SERVING; round 31 with four
+/// connections of 256 calls sending one byte each, the place then taken at the first byte.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn calls_sent_in_part_lock_nobody_out() {
+async fn calls_not_sent_whole_lock_nobody_out() {
+    use futures_util::StreamExt;
     use tower::ServiceExt;
     let mut args = common::real_source_args();
     args.extend(
@@ -600,39 +562,38 @@ async fn calls_sent_in_part_lock_nobody_out() {
     let server = Server::start(&args);
     let mut client = server.ready_client().await;
     let mut held = Vec::new();
-    for _ in 0..8 {
-        let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
-        for _ in 0..4 {
-            let request = http::Request::builder()
-                .method("POST")
-                .uri(format!("{}/screening.v1.ScreeningService/ScreenParty", server.endpoint()))
-                .header("content-type", "application/grpc")
-                .header("te", "trailers")
-                .body(tonic::body::Body::new(OneByteThenNothing(false)))
-                .expect("request");
-            let channel = channel.clone();
-            held.push(tokio::spawn(async move { channel.oneshot(request).await.map(|_| ()).map_err(|_| ()) }));
-        }
-    }
-    for _ in 0..8 {
-        let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
-        for _ in 0..4 {
-            let mut grpc = tonic::client::Grpc::new(channel.clone());
-            held.push(tokio::spawn(async move {
-                grpc.ready().await.expect("ready");
-                // The whole message, and then a body that never ends.
-                let body = futures_util::stream::StreamExt::chain(
-                    futures_util::stream::iter([party("Aleksandr Lukashenko")]),
-                    futures_util::stream::pending(),
-                );
-                let codec = tonic_prost::ProstCodec::<pb::ScreenPartyRequest, pb::ScreenPartyResponse>::default();
-                let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
-                grpc.client_streaming(tonic::Request::new(body), path, codec).await.map(|_| ()).map_err(|_| ())
-            }));
+    for way in 0..3 {
+        for _ in 0..8 {
+            let channel = Channel::from_shared(server.endpoint()).expect("uri").connect().await.expect("connects");
+            for _ in 0..4 {
+                let channel = channel.clone();
+                let endpoint = server.endpoint();
+                held.push(tokio::spawn(async move {
+                    if way == 0 {
+                        let request = http::Request::builder()
+                            .method("POST")
+                            .uri(format!("{endpoint}/screening.v1.ScreeningService/ScreenParty"))
+                            .header("content-type", "application/grpc")
+                            .header("te", "trailers")
+                            .body(tonic::body::Body::new(OneByteThenNothing(false)))
+                            .expect("request");
+                        return channel.oneshot(request).await.map(|_| ()).map_err(|_| ());
+                    }
+                    let mut grpc = tonic::client::Grpc::new(channel);
+                    grpc.ready().await.expect("ready");
+                    // No message and no end, or the whole message and no end.
+                    let messages = if way == 1 { vec![] } else { vec![party("Aleksandr Lukashenko")] };
+                    let body = futures_util::stream::iter(messages).chain(futures_util::stream::pending());
+                    let codec = tonic_prost::ProstCodec::<pb::ScreenPartyRequest, pb::ScreenPartyResponse>::default();
+                    let path = http::uri::PathAndQuery::from_static("/screening.v1.ScreeningService/ScreenParty");
+                    grpc.client_streaming(tonic::Request::new(body), path, codec).await.map(|_| ()).map_err(|_| ())
+                }));
+            }
         }
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert!(held.iter().all(|h| !h.is_finished()), "a call sent in part was answered");
+    assert!(held.iter().all(|h| !h.is_finished()), "a call not sent whole was answered");
+    // Twice the budget, one after the other from another connection: each has its place.
     for _ in 0..32 {
         let r = client.screen_party(party("Aleksandr Lukashenko")).await.expect("screened beside the held calls");
         assert_eq!(r.into_inner().decision, pb::Decision::Block as i32);
