@@ -152,6 +152,24 @@ async fn payments_streams_and_bad_input() {
         (person(""), "name or at least one identifier"),
         (person(&"a".repeat(1025)), "1024"),
         (person("Ivan\u{7}Petrov"), "control"),
+        (person("!!! ..."), "name has no letters or digits"),
+        (
+            pb::Party {
+                identifiers: vec![pb::Identifier { kind: pb::IdentifierKind::Passport as i32, value: "---".into() }],
+                ..person("")
+            },
+            "identifiers[0] `---` has no letters or digits",
+        ),
+        (
+            pb::Party {
+                identifiers: vec![pb::Identifier {
+                    kind: pb::IdentifierKind::Passport as i32,
+                    value: "A\u{0}B".into(),
+                }],
+                ..person("")
+            },
+            "identifiers[0] contains control characters",
+        ),
         (pb::Party { date_of_birth: "30.08.1954".into(), ..person("Ivan Petrov") }, "date_of_birth"),
     ] {
         let e = client.screen_party(req("bad", party)).await.expect_err("invalid");

@@ -145,8 +145,18 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
         if value.is_empty() {
             return Err(bad(format!("identifiers[{i}] has an empty value")));
         }
-        if value.chars().count() > MAX_IDENTIFIER_CHARS || has_control_chars(value) {
-            return Err(bad(format!("identifiers[{i}] must be at most {MAX_IDENTIFIER_CHARS} printable characters")));
+        if has_control_chars(value) {
+            return Err(bad(format!("identifiers[{i}] contains control characters (non-printing codes)")));
+        }
+        if value.chars().count() > MAX_IDENTIFIER_CHARS {
+            return Err(bad(format!("identifiers[{i}] is longer than {MAX_IDENTIFIER_CHARS} characters")));
+        }
+        // `---` screens nothing, and a party known by such a value alone was answered CLEAR (round
+        // 31): no identifier has no letter or digit.
+        if !value.chars().any(char::is_alphanumeric) {
+            return Err(bad(format!(
+                "identifiers[{i}] `{value}` has no letters or digits: give the identifier's value"
+            )));
         }
         let kind = pb::IdentifierKind::try_from(id.kind)
             .map_err(|_| bad(format!("identifiers[{i}].kind {} is not an IdentifierKind", id.kind)))?;
@@ -162,7 +172,11 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
         identifiers.push(Identifier { kind, value: identifier_value(without_label(value)) });
     }
     if !name.chars().any(char::is_alphanumeric) && identifiers.is_empty() {
-        return Err(bad("give a name or at least one identifier".into()));
+        return Err(bad(if name.is_empty() {
+            "give a name or at least one identifier".into()
+        } else {
+            "name has no letters or digits to screen: give the party's name or at least one identifier".into()
+        }));
     }
     let date_of_birth = match party.date_of_birth.trim() {
         "" => None,
@@ -174,8 +188,11 @@ pub fn query(party: &pb::Party, what: &str) -> Result<Query, ApiError> {
     for (field, value, max) in
         [("country", &party.country, MAX_SHORT_FIELD_CHARS), ("address", &party.address, MAX_ADDRESS_CHARS)]
     {
-        if value.chars().count() > max || has_control_chars(value) {
-            return Err(bad(format!("{field} must be at most {max} printable characters")));
+        if has_control_chars(value) {
+            return Err(bad(format!("{field} contains control characters (non-printing codes)")));
+        }
+        if value.chars().count() > max {
+            return Err(bad(format!("{field} is longer than {max} characters")));
         }
     }
     let party_type =
