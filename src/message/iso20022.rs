@@ -100,6 +100,8 @@ struct Frame {
     path_len: usize,
     /// How many children of each repeatable name were seen so far.
     counts: Vec<(String, u32)>,
+    /// Whether an element was seen inside this one.
+    children: bool,
 }
 
 #[derive(Default)]
@@ -158,6 +160,15 @@ impl Walker {
                 format!("an element name is longer than {MAX_ELEMENT_NAME_BYTES} bytes: no ISO 20022 element's is"),
             ));
         }
+        // ISO 20022 elements hold text or elements, never both: text beside an element inside a
+        // name (`<Nm>Aleksandr <b/>Lukashenko</Nm>`) lost the part before it, and the message was
+        // answered CLEAR on the surname alone (round 31).
+        if !self.text.trim().is_empty() {
+            return Err(mixed_content(&self.path));
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            parent.children = true;
+        }
         let path_len = self.path.len();
         let index = match (REPEATABLE.contains(&name), self.stack.last_mut()) {
             (true, Some(parent)) => {
@@ -180,7 +191,7 @@ impl Walker {
         if let Some(n) = index {
             self.path.push_str(&format!("[{n}]"));
         }
-        self.stack.push(Frame { name: name.to_string(), path_len, counts: Vec::new() });
+        self.stack.push(Frame { name: name.to_string(), path_len, counts: Vec::new(), children: false });
         let depth = self.stack.len();
         self.text.clear();
         if name == "Document" && self.document.is_none() {
@@ -237,6 +248,9 @@ impl Walker {
     fn end(&mut self) -> Result<(), MessageError> {
         let raw = std::mem::take(&mut self.text);
         let value = raw.trim().to_string();
+        if !value.is_empty() && self.stack.last().is_some_and(|f| f.children) {
+            return Err(mixed_content(&self.path));
+        }
         if !value.is_empty() {
             // Remittance lines as written: their spaces tell a word cut at the end from one
             // that ends there (`wrapped_text`).
@@ -396,6 +410,15 @@ impl Walker {
         }
         Ok(())
     }
+}
+
+/// Text and elements side by side in one element, which no ISO 20022 schema allows.
+fn mixed_content(path: &str) -> MessageError {
+    MessageError::field(
+        path,
+        "holds text and elements side by side, which no ISO 20022 element does: send the text as the element's only \
+         content",
+    )
 }
 
 /// Elements that hold an identifier, by local name, and what kind it is (`Othr/Id` takes its
@@ -622,6 +645,24 @@ mod tests {
             assert_eq!((f.role, f.text()), (Some(role), text), "{path}");
             assert!(matches!(f.content, Content::Name { .. }), "{path}");
         }
+    }
+
+    /// Text beside an element inside a name (round 31: `<Nm>Aleksandr <b/>Lukashenko</Nm>` was
+    /// read as `Lukashenko` and answered CLEAR) is no ISO 20022 and is refused, whichever side the
+    /// element stands on.
+    #[test]
+    fn text_beside_an_element_is_refused() {
+        let listed = message("pacs008_listed_creditor.xml");
+        for mixed in
+            ["<Nm>Viktor <b/>Lukashenko</Nm>", "<Nm><b>Viktor</b> Lukashenko</Nm>", "<Nm><b/>Viktor Lukashenko</Nm>"]
+        {
+            let xml = listed.replacen("<Nm>Viktor Lukashenko</Nm>", mixed, 1);
+            assert_ne!(xml, listed, "the test message names Viktor Lukashenko");
+            let e = parse(&xml).expect_err("mixed content").to_string();
+            assert!(e.contains("UltmtCdtr/Nm") && e.contains("text and elements side by side"), "{mixed}: {e}");
+        }
+        // Whitespace between elements is no text.
+        parse(&listed.replacen("<Nm>Viktor Lukashenko</Nm>", "<Nm>Viktor Lukashenko</Nm>\n   ", 1)).expect("parses");
     }
 
     #[test]
