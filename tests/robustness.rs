@@ -506,7 +506,7 @@ fn an_opening_typed_onto_a_listed_name_does_not_hide_it() {
 /// Words a bank in another country writes before the name to say whom a payment is for
 /// (`zugunsten von`, `en faveur de`, `na rzecz`, `IFO`): every listed person's name behind each of
 /// this test's openings is answered as strongly as the name alone, not lowered to REVIEW by the
-/// opening's words weighing as words of the name (a round 31 probe).
+/// opening's words weighing as words of the name (a round 32 probe).
 #[test]
 fn a_foreign_opening_before_a_listed_name_does_not_weaken_it() {
     let s = snapshot();

@@ -549,7 +549,7 @@ impl http_body::Body for OneByteThenNothing {
 /// one byte of the body; the whole message and no end), six times the unary budget: they do no
 /// work and take no place in it (only their connections' shares), so another client's screening
 /// is answered throughout. Round 25 locked every other client out with six connections of 200
-/// bodiless calls, until the request timeout, while health said SERVING; round 31 with four
+/// bodiless calls, until the request timeout, while health said SERVING; round 32 with four
 /// connections of 256 calls sending one byte each, the place then taken at the first byte.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn calls_not_sent_whole_lock_nobody_out() {

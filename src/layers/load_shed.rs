@@ -17,7 +17,7 @@
 //! ended), not with its headers or its first bytes: a call whose body has not ended does no work.
 //! Six connections sending 200 bodiless `ScreenParty` headers each held all 1,024 places for the
 //! request timeout, turning every other client away (round 25); when the place was taken at the
-//! first bytes, four connections of 256 calls sending one byte each did the same (round 31).
+//! first bytes, four connections of 256 calls sending one byte each did the same (round 32).
 //! Until its body ends a call holds its connection's share, and the bytes it has sent count
 //! against a budget of bodies still arriving (`Admission::arriving_bytes`): a request sent whole,
 //! as clients send them, is never refused by it. A stream takes its place with its first bytes.

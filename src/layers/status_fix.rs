@@ -89,12 +89,17 @@ where
 }
 
 /// An HTTP answer to a request that is no gRPC call, as the gRPC spec asks: 415 for a
-/// content type other than `application/grpc…` (a gRPC answer is HTTP 200, which another HTTP
-/// client would read as success), 405 for a method other than POST (tonic answered INTERNAL, the
-/// server's fault: round 28).
+/// content type other than `application/grpc` or `application/grpc+proto` (a gRPC answer is HTTP
+/// 200, which another HTTP client would read as success; `application/grpc+json` was decoded as
+/// protobuf and answered INTERNAL, and `application/grpc-web` served as gRPC: round 32), 405 for
+/// a method other than POST (tonic answered INTERNAL, the server's fault: round 28).
 fn not_grpc<ReqBody, ResBody: Default>(req: &Request<ReqBody>) -> Option<Response<ResBody>> {
-    let grpc =
-        req.headers().get(http::header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/grpc"));
+    let grpc = req.headers().get(http::header::CONTENT_TYPE).is_some_and(|v| {
+        let v = v.as_bytes();
+        // The media type without its parameters (`; charset=…`).
+        let media = v[..v.iter().position(|&b| b == b';').unwrap_or(v.len())].trim_ascii();
+        media.eq_ignore_ascii_case(b"application/grpc") || media.eq_ignore_ascii_case(b"application/grpc+proto")
+    });
     let status = if req.method() != http::Method::POST {
         http::StatusCode::METHOD_NOT_ALLOWED
     } else if !grpc {
@@ -233,7 +238,11 @@ mod tests {
         let status = |r: &Request<()>| not_grpc::<(), String>(r).map(|resp| resp.status().as_u16());
         assert_eq!(status(&req("POST", Some("application/grpc"))), None);
         assert_eq!(status(&req("POST", Some("application/grpc+proto"))), None);
+        assert_eq!(status(&req("POST", Some("application/grpc; charset=utf-8"))), None);
         assert_eq!(status(&req("POST", Some("text/html"))), Some(415));
+        assert_eq!(status(&req("POST", Some("application/grpc+json"))), Some(415));
+        assert_eq!(status(&req("POST", Some("application/grpc-web"))), Some(415));
+        assert_eq!(status(&req("POST", Some("application/grpcfoo"))), Some(415));
         assert_eq!(status(&req("POST", None)), Some(415));
         assert_eq!(status(&req("GET", Some("application/grpc"))), Some(405));
     }

@@ -97,7 +97,7 @@ fn initial_of(listed: &str, initial: &str) -> bool {
 /// passports' ICAO 9303 writes Ю, Я `IU`, `IA` (`I.G. NAZARENKO` for Yuri Gennadevich), German
 /// and Polish `J`, Russian `Е.` stands for a listed `Ye…`, Belarusian and Ukrainian write Г `H`
 /// (`H.A. BOHDAN` for Genadz Andreevich), Х is `H` or Polish `Ch`, Ц Polish `C` or German `Z`,
-/// Ж French `J`. A round 31 probe found 8 % of listed persons by ICAO initials CLEAR. Written
+/// Ж French `J`. A round 32 probe found 8 % of listed persons by ICAO initials CLEAR. Written
 /// here: the pairs are the letters' initials, not whole spellings a crate transliterates.
 const OTHER_INITIALS: [(&str, &str); 13] = [
     ("yu", "ij"),

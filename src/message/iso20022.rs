@@ -162,7 +162,7 @@ impl Walker {
         }
         // ISO 20022 elements hold text or elements, never both: text beside an element inside a
         // name (`<Nm>Aleksandr <b/>Lukashenko</Nm>`) lost the part before it, and the message was
-        // answered CLEAR on the surname alone (round 31).
+        // answered CLEAR on the surname alone (round 32).
         if !self.text.trim().is_empty() {
             return Err(mixed_content(&self.path));
         }
@@ -647,7 +647,7 @@ mod tests {
         }
     }
 
-    /// Text beside an element inside a name (round 31: `<Nm>Aleksandr <b/>Lukashenko</Nm>` was
+    /// Text beside an element inside a name (round 32: `<Nm>Aleksandr <b/>Lukashenko</Nm>` was
     /// read as `Lukashenko` and answered CLEAR) is no ISO 20022 and is refused, whichever side the
     /// element stands on.
     #[test]

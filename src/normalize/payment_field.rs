@@ -186,7 +186,7 @@ const INTRODUCING: &[&[&str]] = &[
     &["a/c", "of"],
     &["a/c"],
     // What banks in the euro area write (German, French, Spanish, Italian, Polish), and
-    // Ukrainian and Belarusian besides the Russian above: a round 31 probe found `zugunsten`,
+    // Ukrainian and Belarusian besides the Russian above: a round 32 probe found `zugunsten`,
     // `en faveur de` and `Per procura` before a listed name weighing as words of it.
     &["zugunsten", "von"],
     &["zugunsten"],

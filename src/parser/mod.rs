@@ -42,7 +42,7 @@ pub(super) fn xml_text<'a>(file: &str, bytes: &'a [u8], not_format: &str) -> Res
 
 /// Refuses a CSV publication holding a NUL byte: a publisher's file has none, and a run of them is
 /// the hole an interrupted write, a crash or a preallocating download leaves. Read as CSV, the
-/// hole swallows the records it fell on and the rest parses: an outside test (round 31) had 14 of
+/// hole swallows the records it fell on and the rest parses: an outside test (round 32) had 14 of
 /// OFAC's Belarus entities silently dropped so, a listed commission answered CLEAR.
 pub(super) fn refuse_nul(file: &str, bytes: &[u8]) -> Result<(), ParseError> {
     let Some(pos) = bytes.iter().position(|&b| b == 0) else { return Ok(()) };
