@@ -6,7 +6,10 @@
 //! | 50A / 50F / 50K | ordering customer (debtor) | BIC; option F's numbered lines; name and address |
 //! | 59 / 59A / 59F | beneficiary customer (creditor) | as 50a |
 //! | 51A, 52a, 53a, 54a, 55a, 56a, 57a, 58a | institutions (MT202: 52a ordering and 58a beneficiary institution, the debtor and creditor) | option A a BIC, option D a name and address |
-//! | 70, 72, 77B | remittance, sender to receiver, regulatory reporting | free text |
+//! | 70, 72, 77B, 77T | remittance, sender to receiver, regulatory reporting, envelope | free text |
+//! | 23E | instruction code | its additional information (after `/`) as free text |
+//! | 13C, 20, 21, 23B, 25, 26T, 32A, 33B, 36, 71A, 71F, 71G | codes, dates, amounts, references | not screened |
+//! | any other field, or a party field's option it does not have | — | free text |
 //!
 //! Block 1's and block 2's addresses (sender and receiver) are screened as BICs too. MT lines are
 //! at most 35 characters, and a name longer than a line goes on in the next: a name line that
@@ -15,6 +18,12 @@
 
 use super::{line_column, Content, Field, Message, MessageError, Role};
 use crate::model::{EntityType, IdKind, Identifier, PartialDate};
+
+/// Fields of MT103 and MT202 whose content is a code, a date, an amount, a rate or a reference
+/// (20, 21, 13C, 23B, 23E's code, 26T, 32A, 33B, 36, 71A, 71F, 71G, 25): no names in them, and
+/// their words (`SSTD`, `SHA`, `EUR`) would only meet listed acronyms. 23E's additional
+/// information after the code is text (see `Mapper::free_text`).
+const CODED: &[&str] = &["13", "20", "21", "23", "25", "26", "32", "33", "36", "71"];
 
 /// Width of an MT line.
 const LINE: usize = 35;
@@ -233,24 +242,11 @@ impl Mapper {
                 self.message.reference = f.lines.join(" ").trim().to_string();
                 return Ok(());
             }
-            "70" | "72" | "77" if number != "77" || option == "B" => {
-                // `//` begins a line that continues the one before it (72's and 77B's narrative).
-                // Lines keep their spaces: `wrapped_text` reads a cut word by them.
-                let lines: Vec<&str> = f
-                    .lines
-                    .iter()
-                    .map(|l| l.strip_prefix("//").unwrap_or(l))
-                    .filter(|l| !l.trim().is_empty())
-                    .collect();
-                if !lines.is_empty() {
-                    let path = self.path(f.tag, "");
-                    super::push_wrapped(&mut self.message, path, None, &lines, &[LINE])?;
-                }
-                return Ok(());
-            }
+            // Codes, dates, amounts and references: no names.
+            n if CODED.contains(&n) && f.tag != "23E" => return Ok(()),
             _ => {}
         }
-        let Some(role) = self.role(number) else { return Ok(()) };
+        let Some(role) = self.role(number) else { return self.free_text(f) };
         let agent = role.is_agent() || (self.mt202 && !self.sequence_b);
         let lines: Vec<&str> = f.lines.iter().copied().filter(|l| !l.trim().is_empty()).collect();
         match option {
@@ -303,8 +299,35 @@ impl Mapper {
                 Ok(())
             }
             // B: [/party identifier][location]; C: /party identifier. No name, no BIC.
-            _ => Ok(()),
+            "B" | "C" => Ok(()),
+            // An option this field does not have (50H, 59Z): its text is screened as written.
+            _ => self.free_text(f),
         }
+    }
+
+    /// Text screened as it is written: the narrative fields (70, 72, 77B, 77T), 23E's
+    /// information after its code, and every field this reader does not know. A field outside
+    /// the standard is still text a bank sent (a system's own tag, a converter's mistake, a name
+    /// put where no screener looks): read as free text, nothing in a message goes unscreened
+    /// (round 33: `:99Z:ALEKSANDR LUKASHENKO` was CLEAR).
+    fn free_text(&mut self, f: &MtField<'_>) -> Result<(), MessageError> {
+        let mut lines: Vec<&str> = f.lines.clone();
+        if f.tag == "23E" {
+            // `CODE[/additional information]`: the code is one of a fixed set (`PHOB`, `HOLD`).
+            match lines.first().and_then(|l| l.split_once('/')) {
+                Some((_, info)) => lines[0] = info,
+                None => return Ok(()),
+            }
+        }
+        // `//` begins a line that continues the one before it (72's and 77B's narrative).
+        // Lines keep their spaces: `wrapped_text` reads a cut word by them.
+        let lines: Vec<&str> =
+            lines.iter().map(|l| l.strip_prefix("//").unwrap_or(l)).filter(|l| !l.trim().is_empty()).collect();
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let path = self.path(f.tag, "");
+        super::push_wrapped(&mut self.message, path, None, &lines, &[LINE])
     }
 
     /// Option F: a party identifier line, then numbered lines `1/` name, `2/` address, `3/`
@@ -633,6 +656,26 @@ mod tests {
         assert_eq!(*party_type, Some(EntityType::Organization));
         assert_eq!(field(&m, ":52D:").role, Some(Role::Debtor));
         assert_eq!(field(&m, ":52D:address").text(), "MINSK");
+    }
+
+    #[test]
+    fn fields_outside_the_standard_are_screened_as_text_and_codes_are_not() {
+        let mt = "{1:F01NDEASESSAXXX0000000000}{2:I103DEUTDEFFXXXXN}{4:\n:20:REF1\n:23B:CRED\n\
+                  :23E:PHOB/ALEKSANDR LUKASHENKO\n:23E:SDVA\n:32A:250312EUR1000,00\n:50K:/1\nPER OLSEN\n\
+                  :59H:IVAN IVANOV\n:71A:SHA\n:77T:/NAME/BELARUSKALI\n:99Z:VIKTOR\n//LUKASHENKO\n-}";
+        let m = parse(mt).expect("parses");
+        let text = |path: &str| field(&m, path).text().to_string();
+        assert_eq!(text(":99Z:"), "VIKTOR LUKASHENKO");
+        assert_eq!(field(&m, ":99Z:").role, None);
+        assert_eq!(text(":23E:"), "ALEKSANDR LUKASHENKO");
+        assert_eq!(text(":77T:"), "/NAME/BELARUSKALI");
+        assert_eq!(text(":59H:"), "IVAN IVANOV");
+        let paths: Vec<&str> = m.fields.iter().map(|f| f.path.as_str()).collect();
+        for coded in [":23B:", ":32A:", ":71A:"] {
+            assert!(!paths.contains(&coded), "{coded} screened: {paths:?}");
+        }
+        // One 23E with information, one without.
+        assert_eq!(paths.iter().filter(|p| **p == ":23E:").count(), 1, "{paths:?}");
     }
 
     fn error(mt: &str) -> String {
