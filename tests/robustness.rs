@@ -510,8 +510,10 @@ fn an_opening_typed_onto_a_listed_name_does_not_hide_it() {
 #[test]
 fn a_foreign_opening_before_a_listed_name_does_not_weaken_it() {
     let s = snapshot();
-    const OPENINGS: [&str; 12] = [
+    const OPENINGS: [&str; 14] = [
         "Zugunsten von",
+        "z. Hd.",
+        "À l'attention de",
         "ZUGUNSTEN",
         "En faveur de",
         "AU PROFIT DE",
