@@ -64,7 +64,9 @@ const TABLE: &[&[&str]] = &[
     &["timofei", "tsimafei", "tymofiy", "tymoteusz"],
     &["fyodor", "fiodar", "fedor", "theodor", "teodor", "fedir"],
     &["kirill", "kiryl", "cyril", "cyryl"],
-    &["ivan", "ivan", "iwan"],
+    // `Jan` (Belarusian `Ян`, Polish, Czech) is how Ivan is written in those languages (round 33:
+    // `Jan Ivanovich KRUPKO` CLEAR).
+    &["ivan", "iwan", "jan", "yan"],
     &["andrei", "andrey", "andrej", "andriy", "andre", "andrew", "andreas", "andrzej", "andrii"],
     // Not `helene`: its key is Galina's (`h`/`g` meet), which made Alena and Galina one name.
     &["yelena", "elena", "alena", "alyona", "olena"],

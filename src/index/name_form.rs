@@ -464,6 +464,15 @@ const TITLES: &[&str] = &[
     "junior",
     "senior",
     "esq",
+    // Generations and degrees after a name (`Lukashenko III`, `…, MBA`); `Ph.D.` and `M.B.A.`
+    // written with dots are read as their letters joined (`matcher::query_text`). Not `II` or
+    // `IV`: initials without dots (`IV KUBRAKOV`, Ivan Vladimirovich) are far more common.
+    "iii",
+    "mba",
+    "msc",
+    "bsc",
+    "llm",
+    "cpa",
     "late",
     "deceased",
     "aka",

@@ -507,7 +507,7 @@ impl QueryText {
                 self.org_joins = joins;
             }
             let words = self.org_words.as_deref().unwrap_or(&self.words);
-            if let Some((split, joins)) = split_words(words, self.org_joins, &org_listed, false) {
+            if let Some((split, joins)) = split_words(words, self.org_joins, &org_listed, Split::Organisation) {
                 self.org_words = Some(split);
                 self.org_joins = joins;
             }
@@ -563,7 +563,7 @@ impl QueryText {
         // other words, a long word beginning with a listed one is a surname (`Kazakevičas`,
         // `Kazak` + `evičas`), read better whole.
         let free_rest = words.len() == 1;
-        if let Some(split) = split_words(words, joins, &|w| is_listed(w, true), free_rest) {
+        if let Some(split) = split_words(words, joins, &|w| is_listed(w, true), Split::Person { free_rest }) {
             self.person_words = Some(split);
         }
         // A listed word split in two where neither part is short (`Uladzi miravich`): the parts
@@ -637,6 +637,21 @@ const MIN_SPLIT_WORD: usize = 6;
 const MIN_SPLIT_PIECE: usize = 3;
 const MAX_SPLIT_PIECES: usize = 4;
 
+/// Most pieces of an organisation's word split, whose connectors of two letters (`of`, `im`) may
+/// be pieces too: a state body's name run together is seven words or more
+/// (`INVESTIGATIVECOMMITTEEOFTHEREPUBLICOFBELARUS` was CLEAR, round 33), and the walk stops as
+/// soon as no listed word goes on, so ordinary words pay no more for it.
+const MAX_ORG_SPLIT_PIECES: usize = 10;
+
+/// How a word is split (see [`segment`]).
+#[derive(Clone, Copy)]
+enum Split {
+    /// A person's name; `free_rest` as for [`segment`].
+    Person { free_rest: bool },
+    /// An organisation's: more pieces, and connectors of two letters among them.
+    Organisation,
+}
+
 /// Fewest characters of the unlisted rest of a person's word split after a listed first piece
 /// (`segment`'s `free_rest`), and of that first piece.
 const MIN_FREE_REST: usize = 5;
@@ -650,12 +665,12 @@ fn split_words(
     words: &[String],
     joins: u32,
     is_listed: &dyn Fn(&str) -> bool,
-    free_rest: bool,
+    how: Split,
 ) -> Option<(Vec<String>, u32)> {
     let mut out: Option<(Vec<String>, u32)> = None;
     for (i, w) in words.iter().enumerate() {
         let pieces = if crate::normalize::char_count(w) >= MIN_SPLIT_WORD && !is_listed(w) {
-            segment(w, is_listed, free_rest)
+            segment(w, is_listed, how)
         } else {
             None
         };
@@ -695,7 +710,12 @@ fn split_words(
 /// second is misspelt, or romanised apart from the list's (`アレクサンドルルカシェンコ`, katakana
 /// without its `・`, reads `aleksandollkashenko`). The rest is compared like any word, and the
 /// whole stays compared as the one word it was.
-fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, free_rest: bool) -> Option<Vec<&'w str>> {
+fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, how: Split) -> Option<Vec<&'w str>> {
+    let (free_rest, max_pieces, min_piece) = match how {
+        Split::Person { free_rest } => (free_rest, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE),
+        Split::Organisation => (false, MAX_ORG_SPLIT_PIECES, 2),
+    };
+
     // Byte offset of each character and of the end: pieces are spans of characters, and a query
     // word is at most `MAX_WORD_CHARS` of them, so the walk keeps fixed tables on the stack
     // (every unlisted long word of every screening comes here).
@@ -709,21 +729,28 @@ fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, free_rest: bool)
         n += 1;
     }
     at[n] = word.len();
+    // A connector (`of`, `the`) is a piece of an organisation's name, listed or not, but never its
+    // first or last.
+    let connectors = matches!(how, Split::Organisation);
+    let piece_ok = |start: usize, end: usize, piece: &str| {
+        (end - start >= MIN_SPLIT_PIECE && is_listed(piece))
+            || (connectors && start > 0 && end < n && is_connector(piece))
+    };
     // Where the piece ending at each character position starts (`NONE`: not reached yet).
     const NONE: u8 = u8::MAX;
     let mut prev = [NONE; MAX_WORD_CHARS + 1];
     let mut frontier = [0u8; MAX_WORD_CHARS + 1];
     let mut next = [0u8; MAX_WORD_CHARS + 1];
     let mut frontier_len = 1;
-    for _ in 0..MAX_SPLIT_PIECES {
+    for _ in 0..max_pieces {
         let mut next_len = 0;
         for &start in &frontier[..frontier_len] {
             let start = usize::from(start);
-            for end in start + MIN_SPLIT_PIECE..=n {
+            for end in start + min_piece..=n {
                 if prev[end] != NONE || (start == 0 && end == n) {
                     continue;
                 }
-                if is_listed(&word[at[start]..at[end]]) {
+                if piece_ok(start, end, &word[at[start]..at[end]]) {
                     prev[end] = start as u8;
                     if end == n {
                         let mut pieces = Vec::new();
@@ -786,18 +813,26 @@ fn camel_split(s: &str, connectors: bool) -> Option<String> {
     // Only a capitalised piece ends where a capital follows: a word beginning in lower case with
     // a capital next (`uGtnik`, `vSiataslavauna`) is two letters typed in the wrong order with
     // the shift key, not two names.
-    let (mut piece_capitalised, mut at_start) = (false, true);
+    let (mut piece_capitalised, mut at_start, mut prev_upper) = (false, true, false);
     let mut out: Option<String> = None;
     for (i, c) in s.char_indices() {
+        // The last capital of a run of them before small letters begins a word after an acronym
+        // (`KBUnmannedHelicopters`, `OOOBelaruskali`, `LUKASHENKAAlyaksandr`; round 33 found the
+        // first CLEAR). Two small letters after it at least: `VOLKSWAGENAg` is not split.
+        let acronym_before = || {
+            let mut next = s[i + c.len_utf8()..].chars();
+            next.next().is_some_and(char::is_lowercase) && next.next().is_some_and(char::is_lowercase)
+        };
         if at_start {
             piece_capitalised = c.is_uppercase();
-        } else if prev_lower && c.is_uppercase() && piece_capitalised {
+        } else if c.is_uppercase() && ((prev_lower && piece_capitalised) || (prev_upper && acronym_before())) {
             out.get_or_insert_with(|| s[..i].to_string()).push(' ');
         }
         if let Some(o) = out.as_mut() {
             o.push(c);
         }
         prev_lower = c.is_lowercase();
+        prev_upper = c.is_uppercase();
         at_start = !crate::normalize::is_letter(c);
     }
     let out = out?;
@@ -924,11 +959,24 @@ pub fn query_forms(
         && words[0].chars().count() == 1
         && words[1].chars().count() <= 3
         && (words[0] == "h" && words[1] == "e" || is_title(&format!("{}{}", words[0], words[1])));
+    // A degree its dots split at the end (`Ph.D.`, `M.B.A.`), after a name of two words or more:
+    // its letters joined are a title. Not two single letters (`M.D.`): after a surname they are
+    // more often a person's initials (`Petrov M. D.`).
+    let degree_from = (2..=3)
+        .filter(|&k| words.len() >= k + 2)
+        .map(|k| words.len() - k)
+        .find(|&from| {
+            let tail = &words[from..];
+            tail.iter().all(|w| w.chars().count() <= 2)
+                && (tail.len() >= 3 || tail.iter().any(|w| w.chars().count() == 2))
+                && is_title(&tail.concat())
+        })
+        .unwrap_or(words.len());
     // A word that joined with a neighbour is a listed word (`Alyaksan-dr`, `Pan tus`) is part of
     // the name, whatever the title table says.
     let joined = |i: usize| (i < 31 && joins & (1 << i) != 0) || (i > 0 && i <= 31 && joins & (1 << (i - 1)) != 0);
     let title_at = |i: usize| {
-        if excellency && i < 2 {
+        if (excellency && i < 2) || i >= degree_from {
             return true;
         }
         // A number beside a person's name is a date or a reference, not a name (unless the name
@@ -1077,6 +1125,11 @@ mod tests {
         assert_eq!(roles("Lukashenka, Minister Aleksandr"), [Role::Given, Role::Title, Role::Title]);
         assert_eq!(roles("Aleksandr Lukashenko 1954"), [Role::Given, Role::Given, Role::Title]);
         assert_eq!(roles("Lukashenko Aleksandr born 30.08.1954")[2..], [Role::Title; 4]);
+        // Degrees and generations after the name; two single letters stay initials.
+        assert_eq!(roles("Aleksandr Lukashenko, Ph.D.")[2..], [Role::Title; 2]);
+        assert_eq!(roles("Aleksandr Lukashenko M.B.A.")[2..], [Role::Title; 3]);
+        assert_eq!(roles("Aleksandr Lukashenko III")[2], Role::Title);
+        assert_eq!(roles("Petrov M. D.")[1..], [Role::Given; 2]);
     }
 
     #[test]
@@ -1119,6 +1172,29 @@ mod tests {
         let mut t = QueryText::new("Vladimirova Putina");
         t.split_joined(true, true, &is_listed);
         assert!(t.person_words.is_none() && t.org_words.is_none());
+        // An organisation's name of many words, with its connectors listed or not.
+        let listed = ["investigative", "committee", "republic", "belarus", "state", "authority", "military"];
+        let is_listed = |w: &str, _person: bool| listed.contains(&w);
+        let mut t = QueryText::new("INVESTIGATIVECOMMITTEEOFTHEREPUBLICOFBELARUS");
+        t.split_joined(false, true, &is_listed);
+        assert_eq!(
+            t.org_words.expect("split"),
+            ["investigative", "committee", "of", "the", "republic", "of", "belarus"]
+        );
+        // Not a connector first or last, and a person's name keeps its short pieces whole.
+        let mut t = QueryText::new("THESTATEAUTHORITYOF");
+        t.split_joined(true, true, &is_listed);
+        assert!(t.org_words.is_none() && t.person_words.is_none());
+    }
+
+    #[test]
+    fn an_acronym_run_onto_a_word_is_split_before_the_word() {
+        assert_eq!(camel_split("KBUnmannedHelicopters", true).as_deref(), Some("KB Unmanned Helicopters"));
+        assert_eq!(camel_split("OOOBelaruskali", true).as_deref(), Some("OOO Belaruskali"));
+        assert_eq!(camel_split("LUKASHENKAAlyaksandr", false).as_deref(), Some("LUKASHENKA Alyaksandr"));
+        // One small letter after the capitals, or a piece of one letter: no split.
+        assert_eq!(camel_split("MINSKPLANTs", true), None);
+        assert_eq!(camel_split("ODonnell", false), None);
     }
 
     #[test]
