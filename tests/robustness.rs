@@ -546,6 +546,64 @@ fn a_foreign_opening_before_a_listed_name_does_not_weaken_it() {
     assert!(weakened.len() * 100 <= n, "{} of {n} weakened: {:?}", weakened.len(), &weakened[..weakened.len().min(20)]);
 }
 
+/// A degree or a generation after a listed name (`, Ph.D.`, `MBA`, `III`), as letterheads and
+/// customer records write them, weighs nothing: round 33's outside attack found all of them
+/// lowering a listed name to REVIEW. Every listed person, each way.
+#[test]
+fn a_degree_after_a_listed_name_does_not_weaken_it() {
+    let s = snapshot();
+    const AFTER: [&str; 5] = [", Ph.D.", " PhD", " MBA", ", M.B.A.", " III"];
+    let (mut n, mut weakened) = (0usize, Vec::new());
+    for p in people(&s) {
+        let name = format!("{} {}", p.given, p.surname);
+        let alone = decision_on(&s, &name, &p.id);
+        if alone == Decision::Clear {
+            continue;
+        }
+        for after in AFTER {
+            n += 1;
+            let with = format!("{name}{after}");
+            if decision_on(&s, &with, &p.id) < alone {
+                weakened.push(with);
+            }
+        }
+    }
+    println!("{n} tried, {} weakened", weakened.len());
+    assert!(n >= 1000, "too few listed persons: {n}");
+    assert!(weakened.len() * 100 <= n, "{} of {n} weakened: {:?}", weakened.len(), &weakened[..weakened.len().min(20)]);
+}
+
+/// Every listed organisation's name in Latin letters of three words or more, run together in
+/// capitals without spaces or punctuation (`INVESTIGATIVECOMMITTEEOFTHEREPUBLICOFBELARUS`, a
+/// classic way round a filter that reads words): found. Round 33's outside attack found the long
+/// names of state bodies CLEAR, their connectors (`of`, `the`) and word count out of the split's
+/// reach (of 422 names here, 105 were missed then). What is still missed (49): runs of more than
+/// `MAX_WORD_CHARS` (64) characters, which are cut rather than split, and Russian legal forms the
+/// lists themselves misspell (`OTVESTVENNOSTYU`, `OBSCHESTVO`).
+#[test]
+fn an_organisation_name_run_together_is_found() {
+    let s = snapshot();
+    let (mut n, mut missed) = (0usize, Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Organization) {
+        for name in e.names.iter().filter(|n| n.script == Script::Latin) {
+            let words = name.full.split_whitespace().count();
+            if !(3..=12).contains(&words) || name.full.contains(['(', '[']) {
+                continue;
+            }
+            let run: String = name.full.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+            n += 1;
+            let q = Query { name: run.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            if r.decision == Decision::Clear || !r.matches.iter().any(|m| s.entities[m.entity as usize].id == e.id) {
+                missed.push(run);
+            }
+        }
+    }
+    println!("{n} tried, {} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
+    assert!(n >= 100, "too few listed organisation names: {n}");
+    assert!(missed.len() * 8 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(30)]);
+}
+
 /// A listed alias of given name and patronymic alone (UK's `Sergei YEVGENEVICH`, Canada's
 /// `Andrey Sergeevich`) of a person whose surname the list gives in other names, sent with a
 /// surname of this test's own table: another family, not REVIEW on that person (round 30: such

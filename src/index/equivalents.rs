@@ -494,6 +494,14 @@ const STATE_BODY_WORDS: &[&[&str]] = &[
     &["investigative", "sledstvenny", "sledstvennyy", "sledstvennyi", "sledchy"],
 ];
 
+/// Every spelling of the generic words of organisations' names ([`ORG_SYNONYMS`] and
+/// [`STATE_BODY_WORDS`]): words of a listed organisation's name in any of these languages, for
+/// splitting words run together (`KOMITETGOSUDARSTVENNOIBEZOPASNOSTI` for a body the lists name in
+/// English or spell apart).
+pub fn org_table_words() -> impl Iterator<Item = &'static str> {
+    ORG_SYNONYMS.iter().chain(STATE_BODY_WORDS).flat_map(|row| row.iter().copied())
+}
+
 /// The first words of the [`ORG_SYNONYMS`] rows that say what kind of establishment a company is
 /// rather than what it makes or where: a payment names `Minsk Automobile Plant` as `Minsk
 /// Automobile` (round 18: 16 % of such variants CLEAR), while `Minsk Plant` for `Minsk Tractor

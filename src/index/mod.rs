@@ -584,6 +584,11 @@ impl Snapshot {
                 listed_words[1].insert(h);
             }
         }
+        // The generic words of organisations' names in every spelling of their tables: a body the
+        // lists name in English is paid to in Russian, its words run together too.
+        for w in equivalents::org_table_words() {
+            listed_words[1].insert(fnv(w.bytes()));
+        }
         let (postings, posting_ids) = flatten(pairs);
         Snapshot {
             regime,

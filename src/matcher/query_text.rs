@@ -643,6 +643,10 @@ const MAX_SPLIT_PIECES: usize = 4;
 /// soon as no listed word goes on, so ordinary words pay no more for it.
 const MAX_ORG_SPLIT_PIECES: usize = 10;
 
+/// Bytes of an organisation's word from which it may be split with connectors and pieces of two
+/// letters (`KBRADARJSC`, ten).
+const MIN_ORG_RUN_BYTES: usize = 10;
+
 /// How a word is split (see [`segment`]).
 #[derive(Clone, Copy)]
 enum Split {
@@ -711,11 +715,14 @@ fn split_words(
 /// without its `・`, reads `aleksandollkashenko`). The rest is compared like any word, and the
 /// whole stays compared as the one word it was.
 fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, how: Split) -> Option<Vec<&'w str>> {
+    // An organisation's word of fewer letters is split as a person's (`COMPANIA` is no `CO` +
+    // `M` + `PANIA`): the connectors and pieces of two letters are for names run together.
+    let organisation = matches!(how, Split::Organisation) && word.len() >= MIN_ORG_RUN_BYTES;
     let (free_rest, max_pieces, min_piece) = match how {
         Split::Person { free_rest } => (free_rest, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE),
-        Split::Organisation => (false, MAX_ORG_SPLIT_PIECES, 2),
+        Split::Organisation if organisation => (false, MAX_ORG_SPLIT_PIECES, 2),
+        Split::Organisation => (false, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE),
     };
-
     // Byte offset of each character and of the end: pieces are spans of characters, and a query
     // word is at most `MAX_WORD_CHARS` of them, so the walk keeps fixed tables on the stack
     // (every unlisted long word of every screening comes here).
@@ -730,11 +737,11 @@ fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, how: Split) -> O
     }
     at[n] = word.len();
     // A connector (`of`, `the`) is a piece of an organisation's name, listed or not, but never its
-    // first or last.
-    let connectors = matches!(how, Split::Organisation);
+    // first or last; a listed word of two letters is one too (`KB`, `UE`, `PO`: abbreviations of
+    // a company's kind, `KBRADARJSC`).
+    let connectors = organisation;
     let piece_ok = |start: usize, end: usize, piece: &str| {
-        (end - start >= MIN_SPLIT_PIECE && is_listed(piece))
-            || (connectors && start > 0 && end < n && is_connector(piece))
+        (end - start >= min_piece && is_listed(piece)) || (connectors && start > 0 && end < n && is_connector(piece))
     };
     // Where the piece ending at each character position starts (`NONE`: not reached yet).
     const NONE: u8 = u8::MAX;
@@ -746,7 +753,7 @@ fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, how: Split) -> O
         let mut next_len = 0;
         for &start in &frontier[..frontier_len] {
             let start = usize::from(start);
-            for end in start + min_piece..=n {
+            for end in start + if connectors { 1 } else { min_piece }..=n {
                 if prev[end] != NONE || (start == 0 && end == n) {
                     continue;
                 }
@@ -846,11 +853,12 @@ fn camel_split(s: &str, connectors: bool) -> Option<String> {
     (shortest >= 2 && short <= 1).then_some(out)
 }
 
-/// Short words that join the words of an organisation's name, in the languages of the lists.
+/// Short words that join the words of an organisation's name, in the languages of the lists
+/// (`s` and `z` of the Russian and Belarusian limited company, `obshchestvo s ogranichennoy …`).
 fn is_connector(piece: &str) -> bool {
     matches!(
         piece.to_lowercase().as_str(),
-        "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "der" | "und" | "et" | "i" | "y" | "im"
+        "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "der" | "und" | "et" | "i" | "y" | "im" | "s" | "z"
     )
 }
 
@@ -1181,10 +1189,12 @@ mod tests {
             t.org_words.expect("split"),
             ["investigative", "committee", "of", "the", "republic", "of", "belarus"]
         );
-        // Not a connector first or last, and a person's name keeps its short pieces whole.
-        let mut t = QueryText::new("THESTATEAUTHORITYOF");
-        t.split_joined(true, true, &is_listed);
-        assert!(t.org_words.is_none() && t.person_words.is_none());
+        // A connector is never the first or last piece, and every other piece must be listed.
+        for unsplit in ["IMSTATEAUTHORITY", "STATEAUTHORITYIM", "STATEAUTHORITYXYZ"] {
+            let mut t = QueryText::new(unsplit);
+            t.split_joined(false, true, &is_listed);
+            assert!(t.org_words.is_none(), "{unsplit}: {:?}", t.org_words);
+        }
     }
 
     #[test]

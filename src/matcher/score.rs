@@ -821,8 +821,11 @@ pub fn score_pairs_with(
     // counts against the name nor stops the excuse.
     let last = query.tokens.len().min(31).checked_sub(1);
     let last_used = last.is_some_and(|l| used_q & (1 << l) != 0);
-    let fragment =
-        query.truncated && !last_used && last.is_some_and(|l| query.tokens[l].text_chars() < MIN_CUT_WORD_CHARS);
+    // A title or degree is no fragment (`… Kalinovskiy MBA`, 35 characters by chance, was REVIEW).
+    let fragment = query.truncated
+        && !last_used
+        && last
+            .is_some_and(|l| query.tokens[l].text_chars() < MIN_CUT_WORD_CHARS && query.tokens[l].role != Role::Title);
     let cut_after =
         if query.truncated && (last_used || fragment) { 64 - used_c.leading_zeros() as usize } else { usize::MAX };
     let used = |ci: usize| used_c & (1u64 << (ci & 63)) != 0;

@@ -216,6 +216,22 @@ const WORDS: &[&str] = &[
     "respublikanskaga",
     "pryvatnaga",
     "dzyarzhaunaga",
+    // The same with `-aye`, as OFAC romanises them (`ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA`).
+    "adkrytaye",
+    "zakrytaye",
+    "aktsyyanernaye",
+    "unitarnaye",
+    "pryvatnaye",
+    "respublikanskaye",
+    "dzyarzhaunaye",
+    // Ukrainian (transliterated): `Tovarystvo z obmezhenoyu vidpovidalnistyu`, `Pryvatne
+    // aktsionerne tovarystvo`.
+    "tovarystvo",
+    "obmezhenoyu",
+    "vidpovidalnistyu",
+    "pryvatne",
+    "aktsionerne",
+    "publichne",
 ];
 
 /// Asked of every word of every organisation query and listed name: Fx-hashed (the default
