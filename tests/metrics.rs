@@ -31,6 +31,12 @@ async fn metrics_after_calls_and_a_reload() {
             .expect("screens");
     }
     let _ = client.screen_party(pb::ScreenPartyRequest::default()).await;
+    // A call refused before it reaches a handler is counted too: its deadline is no timeout.
+    let mut bad_deadline = tonic::Request::new(pb::ScreenPartyRequest::default());
+    bad_deadline.metadata_mut().insert("grpc-timeout", "soon".parse().expect("metadata"));
+    let e = client.screen_party(bad_deadline).await.expect_err("refused");
+    assert_eq!(e.code(), tonic::Code::InvalidArgument, "{e:?}");
+    assert!(e.message().contains("grpc-timeout"), "{e:?}");
     let mut admin = pb::admin_service_client::AdminServiceClient::connect(server.endpoint()).await.expect("admin");
     admin
         .reload_lists(common::as_admin(pb::ReloadListsRequest { force: false, ..Default::default() }))
@@ -43,7 +49,8 @@ async fn metrics_after_calls_and_a_reload() {
     assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="block"}"#), Some(1.0), "{text}");
     assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="clear"}"#), Some(1.0));
     assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="review"}"#), Some(1.0));
-    assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="invalid_argument"}"#), Some(1.0));
+    // The empty party (refused by the handler) and the bad deadline (refused before it).
+    assert_eq!(value(&text, r#"screener_rpc_requests_total{rpc="ScreenParty",outcome="invalid_argument"}"#), Some(2.0));
     assert!(text.contains("screener_rpc_duration_seconds_bucket{rpc=\"ScreenParty\""));
     assert_eq!(value(&text, r#"screener_list_entities{source="ca-sema",scope="in_scope"}"#), Some(320.0));
     assert_eq!(value(&text, r#"screener_list_entities{source="us-ofac-sdn",scope="in_scope"}"#), Some(210.0));

@@ -68,6 +68,7 @@ where
         if untraced(path) {
             return Box::pin(self.inner.call(req));
         }
+        let refused = Refused::of(path);
         let (service, method) = path.trim_start_matches('/').split_once('/').unwrap_or((path, ""));
         let span = decision_span!(
             tracing::Level::INFO,
@@ -90,7 +91,12 @@ where
             // Spans are not exported: no span to keep open, only the caller's trace for the audit log.
             let trace_id = caller.is_valid().then(|| caller.trace_id().to_string());
             req.extensions_mut().insert(RpcTrace { trace_id });
-            return Box::pin(self.inner.call(req));
+            let fut = self.inner.call(req);
+            return Box::pin(async move {
+                let resp = fut.await?;
+                refused.count(&resp);
+                Ok(resp)
+            });
         }
         let _ = span.set_parent(parent);
         let own = span.context().span().span_context().clone();
@@ -99,12 +105,41 @@ where
         let fut = self.inner.call(req).instrument(span.clone());
         Box::pin(async move {
             let resp = fut.await?;
+            refused.count(&resp);
             // A call that fails before any message answers with headers only ("trailers-only").
             if let Some(code) = resp.headers().get("grpc-status").and_then(|v| v.to_str().ok()) {
                 record_status(&span, code);
             }
             Ok(resp.map(|body| Attached::body(body, CallSpan(span))))
         })
+    }
+}
+
+/// A screening call's refusal, counted in `screener_rpc_requests_total` with the gRPC code as
+/// its outcome. Here rather than in the handlers, which count the decisions: a call whose body
+/// does not decode, whose deadline passed, or that admission sheds never reaches a handler, and
+/// a dashboard of refusals without them hid the very failures an operator looks for (round 32).
+/// A refusal answers before any message, with its status in the headers ("trailers-only"); a
+/// stream's refusals of single parties after its first message are the handler's to count.
+struct Refused(Option<(&'static str, std::time::Instant)>);
+
+impl Refused {
+    /// The screening service's methods, as their `rpc` label; other paths are not counted.
+    fn of(path: &str) -> Refused {
+        let rpc = path.strip_prefix("/screening.v1.ScreeningService/").and_then(|method| {
+            ["ScreenParty", "ScreenStream", "ScreenPayment", "ScreenMessage", "Compare"]
+                .into_iter()
+                .find(|m| *m == method)
+        });
+        Refused(rpc.map(|rpc| (rpc, std::time::Instant::now())))
+    }
+
+    fn count<B>(&self, resp: &Response<B>) {
+        let Some((rpc, started)) = self.0 else { return };
+        let code = resp.headers().get("grpc-status").and_then(|v| v.to_str().ok()?.parse::<i32>().ok());
+        if let Some(code) = code.filter(|&c| c != 0) {
+            crate::metrics::rpc(rpc, crate::error::code_label(tonic::Code::from(code)), started.elapsed());
+        }
     }
 }
 

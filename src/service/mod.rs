@@ -422,11 +422,15 @@ impl ScreeningService for ScreeningApi {
             Ok(r) => {
                 let trace = request.extensions().get::<RpcTrace>();
                 self.record_party(&Span::current(), trace, "ScreenParty", request.get_ref(), r);
-                decision_label(r.decision)
+                Some(decision_label(r.decision))
             }
-            Err(e) => error_label(e),
+            // Refused: counted by `layers::rpc_span`, with the calls refused before they reach
+            // a handler (a body that does not decode, a deadline passed, admission).
+            Err(_) => None,
         };
-        crate::metrics::rpc("ScreenParty", outcome, started.elapsed());
+        if let Some(outcome) = outcome {
+            crate::metrics::rpc("ScreenParty", outcome, started.elapsed());
+        }
         Ok(Response::new(result?))
     }
 
@@ -473,11 +477,15 @@ impl ScreeningService for ScreeningApi {
                         .collect(),
                 };
                 self.recorder.decided(&Span::current(), request.extensions().get::<RpcTrace>(), &call);
-                decision_label(r.decision)
+                Some(decision_label(r.decision))
             }
-            Err(e) => error_label(e),
+            // Refused: counted by `layers::rpc_span`, with the calls refused before they reach
+            // a handler (a body that does not decode, a deadline passed, admission).
+            Err(_) => None,
         };
-        crate::metrics::rpc("ScreenPayment", outcome, started.elapsed());
+        if let Some(outcome) = outcome {
+            crate::metrics::rpc("ScreenPayment", outcome, started.elapsed());
+        }
         Ok(Response::new(result?.0))
     }
 
@@ -516,11 +524,15 @@ impl ScreeningService for ScreeningApi {
                         .collect(),
                 };
                 self.recorder.decided(&Span::current(), trace.as_ref(), &call);
-                decision_label(r.decision)
+                Some(decision_label(r.decision))
             }
-            Err(e) => error_label(e),
+            // Refused: counted by `layers::rpc_span`, with the calls refused before they reach
+            // a handler (a body that does not decode, a deadline passed, admission).
+            Err(_) => None,
         };
-        crate::metrics::rpc("ScreenMessage", outcome, started.elapsed());
+        if let Some(outcome) = outcome {
+            crate::metrics::rpc("ScreenMessage", outcome, started.elapsed());
+        }
         Ok(Response::new(result?.response))
     }
 
@@ -591,10 +603,14 @@ impl ScreeningService for ScreeningApi {
             self.compare_one(req)
         };
         let outcome = match &result {
-            Ok(r) => decision_label(r.decision),
-            Err(e) => error_label(e),
+            Ok(r) => Some(decision_label(r.decision)),
+            // Refused: counted by `layers::rpc_span`, with the calls refused before they reach
+            // a handler (a body that does not decode, a deadline passed, admission).
+            Err(_) => None,
         };
-        crate::metrics::rpc("Compare", outcome, started.elapsed());
+        if let Some(outcome) = outcome {
+            crate::metrics::rpc("Compare", outcome, started.elapsed());
+        }
         Ok(Response::new(result?))
     }
 
