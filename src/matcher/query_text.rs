@@ -717,11 +717,10 @@ fn split_words(
 fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, how: Split) -> Option<Vec<&'w str>> {
     // An organisation's word of fewer letters is split as a person's (`COMPANIA` is no `CO` +
     // `M` + `PANIA`): the connectors and pieces of two letters are for names run together.
-    let organisation = matches!(how, Split::Organisation) && word.len() >= MIN_ORG_RUN_BYTES;
-    let (free_rest, max_pieces, min_piece) = match how {
-        Split::Person { free_rest } => (free_rest, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE),
-        Split::Organisation if organisation => (false, MAX_ORG_SPLIT_PIECES, 2),
-        Split::Organisation => (false, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE),
+    let (free_rest, max_pieces, min_piece, connectors) = match how {
+        Split::Person { free_rest } => (free_rest, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE, false),
+        Split::Organisation if word.len() >= MIN_ORG_RUN_BYTES => (false, MAX_ORG_SPLIT_PIECES, 2, true),
+        Split::Organisation => (false, MAX_SPLIT_PIECES, MIN_SPLIT_PIECE, false),
     };
     // Byte offset of each character and of the end: pieces are spans of characters, and a query
     // word is at most `MAX_WORD_CHARS` of them, so the walk keeps fixed tables on the stack
@@ -739,7 +738,6 @@ fn segment<'w>(word: &'w str, is_listed: &dyn Fn(&str) -> bool, how: Split) -> O
     // A connector (`of`, `the`) is a piece of an organisation's name, listed or not, but never its
     // first or last; a listed word of two letters is one too (`KB`, `UE`, `PO`: abbreviations of
     // a company's kind, `KBRADARJSC`).
-    let connectors = organisation;
     let piece_ok = |start: usize, end: usize, piece: &str| {
         (end - start >= min_piece && is_listed(piece)) || (connectors && start > 0 && end < n && is_connector(piece))
     };
@@ -855,11 +853,11 @@ fn camel_split(s: &str, connectors: bool) -> Option<String> {
 
 /// Short words that join the words of an organisation's name, in the languages of the lists
 /// (`s` and `z` of the Russian and Belarusian limited company, `obshchestvo s ogranichennoy …`).
+/// Compared in place, without a lower-cased copy: the split of a long word asks it of every piece.
 fn is_connector(piece: &str) -> bool {
-    matches!(
-        piece.to_lowercase().as_str(),
-        "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "der" | "und" | "et" | "i" | "y" | "im" | "s" | "z"
-    )
+    const CONNECTORS: [&str; 16] =
+        ["of", "the", "and", "for", "de", "la", "du", "des", "der", "und", "et", "i", "y", "im", "s", "z"];
+    piece.len() <= 3 && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(piece))
 }
 
 /// Letters of a piece of a camel-case split below which it is short.
