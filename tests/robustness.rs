@@ -593,6 +593,104 @@ fn an_organisation_name_run_together_is_found() {
     assert!(missed.len() * 8 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(30)]);
 }
 
+/// Words of an organisation's name written short, as payments fit a name to a field of 35
+/// characters (`Minsk Wheel Tractor Pl.`, `Dept. of … the Rep. of Belarus`), by this test's own
+/// table of business abbreviations: the listed organisation is still found (REVIEW at least).
+/// Round 33's outside attack found 57 % of such names CLEAR: the short word met nothing and
+/// counted against the name. A name whose every word but its legal form is written short says
+/// too little, and is not asked.
+#[test]
+fn an_organisation_name_with_words_written_short_is_found() {
+    const SHORT: [(&str, &str); 24] = [
+        ("DEPARTMENT", "Dept."),
+        ("REPUBLIC", "Rep."),
+        ("REPUBLICAN", "Rep."),
+        ("STATE", "St."),
+        ("NATIONAL", "Nat."),
+        ("MINISTRY", "Min."),
+        ("PLANT", "Pl."),
+        ("FACTORY", "Fact."),
+        ("ENTERPRISE", "Ent."),
+        ("ASSOCIATION", "Assn."),
+        ("INSTITUTE", "Inst."),
+        ("RESEARCH", "Res."),
+        ("PRODUCTION", "Prod."),
+        ("SCIENTIFIC", "Sci."),
+        ("MANAGEMENT", "Mgmt"),
+        ("HOLDING", "Hldg"),
+        ("BUREAU", "Bur."),
+        ("DESIGN", "Des."),
+        ("DIRECTORATE", "Dir."),
+        ("COMMITTEE", "Cttee."),
+        ("INDUSTRIAL", "Ind."),
+        ("ELECTRONIC", "Electr."),
+        ("BELARUSIAN", "Bel."),
+        ("MINSK", "Mn."),
+    ];
+    let s = snapshot();
+    let (mut n, mut missed) = (0usize, Vec::new());
+    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Organization) {
+        for name in e.names.iter().filter(|n| n.script == Script::Latin) {
+            let words: Vec<&str> = name.full.split_whitespace().collect();
+            let short = |w: &str| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_uppercase();
+                SHORT.iter().find(|(long, _)| *long == bare).map(|(_, s)| s.to_string())
+            };
+            let written: Vec<String> = words.iter().map(|w| short(w).unwrap_or_else(|| w.to_string())).collect();
+            let kept =
+                words.iter().filter(|w| short(w).is_none() && w.chars().filter(|c| c.is_alphabetic()).count() > 4);
+            if written == words || kept.count() == 0 || name.full.contains(['(', '[']) {
+                continue;
+            }
+            let query = written.join(" ");
+            n += 1;
+            let q = Query { name: query.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
+            let r = matcher::screen(&s, &q, &Thresholds::default());
+            if r.decision == Decision::Clear || !r.matches.iter().any(|m| s.entities[m.entity as usize].id == e.id) {
+                missed.push(query);
+            }
+        }
+    }
+    println!("{n} tried, {} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
+    assert!(n >= 50, "too few listed organisation names with such words: {n}");
+    assert!(missed.len() * 8 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(30)]);
+}
+
+/// Ordinary companies' names written short by the same habit (this test's own names, of the
+/// words the listed names are made of) stay CLEAR: a short word stands for a common word beside
+/// a rarer one met in full, not for the word that names a listed organisation.
+#[test]
+fn ordinary_names_written_short_are_not_flagged() {
+    const NAMES: [&str; 16] = [
+        "Bel. Joint Holding GmbH",
+        "Commercial Services Min. GmbH",
+        "Mn. Comm. Ins. Services Sp. z o.o.",
+        "Northern Bel. Cttee. Invt. Holding",
+        "Gomel Dairy Pl. LLC",
+        "Minsk Software Dev. Ltd",
+        "Natl. Glass Fact. OOO",
+        "Vit. Textile Ent. OJSC",
+        "Brest Timber Trdg. Co.",
+        "St. Precision Instruments Inc.",
+        "Rep. Logistics Centre UAB",
+        "Mgmt Consulting Grp. Ltd",
+        "Eastern Bel. Energy Hldg",
+        "Sci. Prod. Assn. Orion LLC",
+        "Dept. of Public Works Baltic",
+        "Grodno Auto Pl. Service",
+    ];
+    let s = snapshot();
+    let flagged: Vec<&str> = NAMES
+        .iter()
+        .copied()
+        .filter(|name| {
+            let q = Query { name: name.to_string(), party_type: Some(EntityType::Organization), ..Default::default() };
+            matcher::screen(&s, &q, &Thresholds::default()).decision != Decision::Clear
+        })
+        .collect();
+    assert!(flagged.is_empty(), "{flagged:?}");
+}
+
 /// A listed alias of given name and patronymic alone (UK's `Sergei YEVGENEVICH`, Canada's
 /// `Andrey Sergeevich`) of a person whose surname the list gives in other names, sent with a
 /// surname of this test's own table: another family, not REVIEW on that person (round 30: such

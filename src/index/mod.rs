@@ -298,6 +298,10 @@ pub struct Snapshot {
     /// `is_listed_word`): asked dozens of times per query word that may be words run together,
     /// where scanning postings cost more than the screening.
     listed_words: [rustc_hash::FxHashSet<u64>; 2],
+    /// Organisations' words (token ids) by first letter, `a` to `z`: what a query word written
+    /// short (`Pl.`, `Mgmt`) may stand for is looked for among them ([`Snapshot::tokens_abbreviated_by`]),
+    /// since an abbreviation shares no key or deletion with its word.
+    org_words_by_initial: Vec<Vec<u32>>,
     /// Listed names by [`words_key`] → their variants, organisations' then persons' (primary
     /// names and strong aliases): how a party sent with the other type is met.
     /// Laid out as the postings are (`flatten`): a vector per key cost 100 MB at a million names.
@@ -589,6 +593,12 @@ impl Snapshot {
         for w in equivalents::org_table_words() {
             listed_words[1].insert(fnv(w.bytes()));
         }
+        let mut org_words_by_initial = vec![Vec::new(); 26];
+        for (id, t) in tokens.iter().enumerate().filter(|(_, t)| t.occurrences.len() > t.persons as usize) {
+            if let Some(&b @ b'a'..=b'z') = t.tok.text.as_bytes().first() {
+                org_words_by_initial[usize::from(b - b'a')].push(id as u32);
+            }
+        }
         let (postings, posting_ids) = flatten(pairs);
         Snapshot {
             regime,
@@ -605,9 +615,22 @@ impl Snapshot {
             posting_ids,
             identifiers,
             listed_words,
+            org_words_by_initial,
             names_as_words: names_as_words.map(flatten),
             stats,
             good_guys: Default::default(),
+        }
+    }
+
+    /// Organisations' words that the query word `short` may stand for ([`name_form::abbreviates`]),
+    /// added to `out`. A scan of the words of its first letter (a few hundred on the Belarus
+    /// lists), asked only of words written short, a few per query at most.
+    pub fn tokens_abbreviated_by(&self, short: &str, out: &mut Vec<u32>) {
+        let Some(&b @ b'a'..=b'z') = short.as_bytes().first() else { return };
+        for &id in &self.org_words_by_initial[usize::from(b - b'a')] {
+            if name_form::abbreviates(short, &self.tokens[id as usize].tok.text) {
+                out.push(id);
+            }
         }
     }
 

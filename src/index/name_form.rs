@@ -73,6 +73,9 @@ struct Readings {
     /// Keys of its nicknames or full names (`index::nicknames_of`), looked up once per query
     /// token rather than once per comparison.
     nicknames: Vec<&'static str>,
+    /// An organisation's word written short (`Pl.`, `Dept.`, `Mgmt`): it may stand for a listed
+    /// word it abbreviates ([`abbreviates`]), which no key or deletion of it meets.
+    abbreviation: bool,
     /// Consonant classes of a word romanised from another script, one per way its script's
     /// spelling reads (`normalize::loose_readings`), compared when its spelling and keys meet
     /// nothing.
@@ -270,6 +273,30 @@ impl Token {
     pub fn nicknames(&self) -> &[&'static str] {
         self.readings.as_ref().map(|r| r.nicknames.as_slice()).unwrap_or_default()
     }
+
+    /// Marks an organisation's query word as written short (see [`Token::is_abbreviation`]).
+    pub(crate) fn mark_abbreviation(&mut self) {
+        self.readings.get_or_insert_with(Default::default).abbreviation = true;
+    }
+
+    /// The query word was written short (`Pl.` for Plant, `Mgmt` for Management): it may meet a
+    /// listed word it [`abbreviates`].
+    pub fn is_abbreviation(&self) -> bool {
+        self.readings.as_ref().is_some_and(|r| r.abbreviation)
+    }
+}
+
+/// Whether `short` (folded) may be `word` written short: its first letter, and its other letters
+/// in the word's order (`pl` / `plant`, `dept` / `department`, `mgmt` / `management`, `mn` /
+/// `minsk`). Organisations' names in payments are cut to fit a field this way; a contraction is
+/// no prefix, and shares no key or deletion with the word.
+pub fn abbreviates(short: &str, word: &str) -> bool {
+    let (s, w) = (short.as_bytes(), word.as_bytes());
+    if s.len() < 2 || w.len() <= s.len() || s[0] != w[0] || !short.is_ascii() {
+        return false;
+    }
+    let mut rest = w[1..].iter();
+    s[1..].iter().all(|c| rest.any(|x| x == c))
 }
 
 /// What is left of a folded word typed without vowels: the first letter (vowel or not), then the
@@ -950,6 +977,16 @@ pub fn strip_notes(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_written_short_keeps_its_first_letter_and_the_order_of_the_others() {
+        for (short, word) in [("pl", "plant"), ("dept", "department"), ("mgmt", "management"), ("mn", "minsk")] {
+            assert!(abbreviates(short, word), "{short} / {word}");
+        }
+        for (short, word) in [("lp", "plant"), ("pm", "plant"), ("plant", "plant"), ("plants", "plant"), ("p", "plant")]
+        {
+            assert!(!abbreviates(short, word), "{short} / {word}");
+        }
+    }
 
     /// `is_patronymic` rules words out by their last letter before the table: every ending of
     /// the table must end in one of those letters.

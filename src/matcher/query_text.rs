@@ -34,6 +34,69 @@ pub struct QueryText {
     /// Written mostly in a script other than Latin and Cyrillic (this one): its words are also
     /// compared by their consonant classes (`Token::with_loose_reading`).
     foreign: Option<crate::normalize::Script>,
+    /// Words written short, folded ([`abbreviations`]).
+    abbreviations: Vec<String>,
+}
+
+/// The most letters of a word written short (`Assoc.`, `Mgmt`).
+const MAX_ABBREVIATION_CHARS: usize = 6;
+/// The most words of a name read as written short: each is looked for among the organisations'
+/// words of its first letter (`Snapshot::tokens_abbreviated_by`).
+const MAX_ABBREVIATIONS: usize = 4;
+
+/// Marks an organisation's words written short (`Token::mark_abbreviation`), but its legal forms
+/// (`Co.`, `Ltd`), which are compared as they are. Apart, so that the common name, which has
+/// none, pays only the check for them.
+#[inline(never)]
+fn mark_abbreviations(tokens: &mut [Token], abbreviations: &[String]) {
+    for t in tokens.iter_mut().filter(|t| t.role == Role::Word && abbreviations.iter().any(|a| **a == *t.text)) {
+        t.mark_abbreviation();
+    }
+}
+
+/// The words of a name written short, folded: two to [`MAX_ABBREVIATION_CHARS`] letters closed by
+/// a dot (`Pl.`, `Dept.`, `Rep.`, `Мин.`), or three or more without a vowel (`Mgmt`, `Hldg`;
+/// two are more often an acronym, `BG`, than a word). Payments fit a company's name to a field
+/// of 35 characters so. Single letters are initials (`name_form::org_words` joins them). `words`
+/// are the name's words folded, which the vowel-less are looked for in; the name itself is read
+/// only when it holds a dot.
+fn abbreviations(name: &str, words: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if name.contains('.') {
+        dotted_words(name, &mut out);
+    }
+    for w in words {
+        if (3..=MAX_ABBREVIATION_CHARS).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+            && !out.contains(w)
+        {
+            out.push(w.clone());
+        }
+    }
+    out.truncate(MAX_ABBREVIATIONS);
+    out
+}
+
+/// The words of [`abbreviations`] closed by a dot, folded, added to `out`.
+fn dotted_words(name: &str, out: &mut Vec<String>) {
+    let mut start = None;
+    let mut letters = 0;
+    for (i, c) in name.char_indices() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            letters += 1;
+            continue;
+        }
+        if let (Some(from), '.') = (start, c) {
+            if (2..=MAX_ABBREVIATION_CHARS).contains(&letters) {
+                let w = fold(&name[from..i]);
+                if !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+        (start, letters) = (None, 0);
+    }
 }
 
 /// Words that introduce another name inside a note (`Ivan Petrov (a.k.a. Aleksandr
@@ -464,7 +527,7 @@ impl QueryText {
         let foreign = if stripped.is_ascii() { None } else { crate::normalize::Script::of_name(&stripped) };
         // A word cut to `MAX_WORD_CHARS` is not the name as given (the fingerprint is of that).
         let mut cut = false;
-        let words = fold(&stripped)
+        let words: Vec<String> = fold(&stripped)
             .split_whitespace()
             .map(|w| {
                 let kept = word(w);
@@ -472,6 +535,7 @@ impl QueryText {
                 kept
             })
             .collect();
+        let abbreviations = abbreviations(&stripped, &words);
         QueryText {
             whole: stripped == whole_name && !cut,
             words,
@@ -481,6 +545,7 @@ impl QueryText {
             org_joins: 0,
             truncated: looks_truncated(&unlabelled),
             foreign,
+            abbreviations,
         }
     }
 
@@ -940,8 +1005,12 @@ pub fn query_forms(
             };
             (tokens, 0)
         };
+        let mut tokens = with_the_republic_optional(tokens);
+        if !text.abbreviations.is_empty() {
+            mark_abbreviations(&mut tokens, &text.abbreviations);
+        }
         NameForm {
-            tokens: with_the_republic_optional(tokens),
+            tokens,
             person: false,
             truncated,
             joins,
@@ -1193,6 +1262,17 @@ mod tests {
             t.split_joined(false, true, &is_listed);
             assert!(t.org_words.is_none(), "{unsplit}: {:?}", t.org_words);
         }
+    }
+
+    #[test]
+    fn words_written_short_are_those_closed_by_a_dot_or_without_a_vowel() {
+        let of = |name: &str| abbreviations(name, &fold(name).split_whitespace().map(String::from).collect::<Vec<_>>());
+        assert_eq!(of("Minsk Wheel Tractor Pl."), ["pl"]);
+        assert_eq!(of("Rep. Prod. Mgmt Co. BG OJSC"), ["rep", "prod", "co", "mgmt"]);
+        assert_eq!(of("Мин. обороны РБ"), ["min"]);
+        // Initials, long words and vowels: none.
+        assert!(of("A. B. Smith Trading").is_empty());
+        assert!(of("Internationale. Belaruskali").is_empty());
     }
 
     #[test]

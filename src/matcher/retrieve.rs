@@ -462,6 +462,9 @@ pub(super) fn best_names(
             for (ui, u) in units.iter().enumerate().filter(|(_, u)| !u.initial) {
                 near.clear();
                 snapshot.tokens_near(&u.token, u.cut, &mut near);
+                if u.abbreviation {
+                    snapshot.tokens_abbreviated_by(&u.token.text, &mut near);
+                }
                 distinct(&mut near, snapshot.tokens.len());
                 for &ti in &near {
                     let (sim, prefix) = u.compare(&snapshot.tokens[ti as usize].tok);

@@ -27,7 +27,7 @@ pub(super) fn candidates(
     let mut out = Vec::new();
     let Some([given, patronymic, surname]) = score::full_name_places(form) else { return out };
     let written = &form.tokens[surname].text;
-    if form.surname_listed || written.chars().count() < similarity::TWO_SLIPS_MIN_CHARS {
+    if form.surname_listed || written.chars().count() < similarity::TWO_SLIPS_SHORT_MIN_CHARS {
         return out;
     }
     // The unit standing for one query word as written (not joined, not an initial).
