@@ -565,6 +565,11 @@ const TITLES: &[&str] = &[
     "grazhdanka",
     "spadar",
     "spadarynia",
+    // Russian and Belarusian academic titles (`акад.`, `праф.`, `доцент`).
+    "akad",
+    "akademik",
+    "praf",
+    "dotsent",
 ];
 
 /// Words after a person's name that start a note about them (`Aleksandr Lukashenko born

@@ -7,7 +7,7 @@
 //! tokens counted against it, so neither a partial name nor extra names pass as the full one.
 
 use super::similarity::{self, prefix_sim, token_sim, MIN_PAIR_SIM, MIN_TOKEN_SIM, PREFIX_SIM};
-use crate::index::name_form::{NameForm, Role, Token, GIVEN_WEIGHT};
+use crate::index::name_form::{NameForm, Role, Token, BRAND_MIN_WEIGHT, GIVEN_WEIGHT};
 use crate::index::ListedName;
 
 /// Similarity credited to an initial that agrees with a given name or patronymic: enough for
@@ -624,6 +624,26 @@ pub fn score_pairs_with(
     pairs: &mut Vec<Pair>,
     legal: &mut LegalMemo,
 ) -> NameScore {
+    score_pairs_once(units, query, listed, pairs, legal, true)
+}
+
+/// Whether a unit meets a listed token only as a word written short (`Unit::compare`), not as
+/// the beginning of the word that a name cut by a field width ends in (`… Factory Nem.`, which a
+/// cut reads as it always did).
+fn met_short(u: &Unit<'_>, c: &Token, prefix: bool) -> bool {
+    prefix && u.abbreviation && !(u.cut && prefix_sim(&u.token, c) > 0.0)
+}
+
+/// [`score_pairs_with`]; `short_read` says whether words met short are still to be weighed (once:
+/// when they may not stand, the name is scored again without them).
+fn score_pairs_once(
+    units: &[Unit<'_>],
+    query: &NameForm,
+    listed: &impl Listed,
+    pairs: &mut Vec<Pair>,
+    legal: &mut LegalMemo,
+    short_read: bool,
+) -> NameScore {
     // Listed parts met in full by a word of the query: an initial may stand for the surname only
     // when two of them back it (`Aleksandr Grigoryevich L.`), never beside one common given name.
     let strong_parts = pairs.iter().filter(|p| p.sim >= MIN_TOKEN_SIM).fold(0u64, |m, p| m | 1 << (p.pos & 63));
@@ -661,7 +681,7 @@ pub fn score_pairs_with(
                 };
                 // A word written short stands for a word of the name, not its legal form (which
                 // weighs nothing, and met so would only keep a name from blocking).
-                if sim >= MIN_TOKEN_SIM && (!prefix || u.cut) {
+                if sim >= MIN_TOKEN_SIM && !met_short(u, listed.token(ci), prefix) {
                     pairs.push(Pair { unit: ui as u8, pos: ci as u8, sim, prefix });
                 }
             }
@@ -720,8 +740,10 @@ pub fn score_pairs_with(
     // standing for the word that names the organisation, beside its generic ones, they are one
     // guess that names it (`Bel. Joint Holding` met BelOMO Holding, `Commercial Services Min.` …
     // Minotor-Service, in round 34's probe of ordinary names written short). So every listed
-    // word met short weighs less than the heaviest met in full.
+    // word met short weighs less than the heaviest met in full, and less than a brand's least
+    // weight (`name_form::BRAND_MIN_WEIGHT`: `Gvtup Bnk` met … BELSPETSVNESHTECHNIKA GVTUP).
     let (mut short_heaviest, mut full_heaviest) = (0.0f32, 0.0f32);
+    let pair_met_short = |p: &Pair| met_short(&units[p.unit as usize], listed.token(p.pos as usize), p.prefix);
     // The query word read as a patronymic that met the listed surname (see `other_family`).
     let mut patronymic_as_surname = None;
     for p in pairs.iter() {
@@ -778,7 +800,7 @@ pub fn score_pairs_with(
         shortest_met = shortest_met.min(listed.token(p.pos as usize).text_chars());
         let only_prefix = p.prefix;
         prefix |= only_prefix;
-        if only_prefix && u.abbreviation {
+        if pair_met_short(p) {
             short_heaviest = short_heaviest.max(listed.weight(p.pos as usize)).max(f32::MIN_POSITIVE);
         }
         if !only_prefix && !role.optional() {
@@ -806,10 +828,14 @@ pub fn score_pairs_with(
         used_q &= !mask;
         prefix = false;
     }
-    if !any_required
-        || (short_prefix && !met_in_full && !query.truncated)
-        || (short_heaviest > 0.0 && short_heaviest >= full_heaviest)
-    {
+    if short_read && short_heaviest > 0.0 && (short_heaviest >= full_heaviest || short_heaviest >= BRAND_MIN_WEIGHT) {
+        // Scored again without the words met short: the name as it was before they were read
+        // so (a word that met nothing counts against it; `RUP GROD. PO AZOT` was REVIEW by its
+        // other words).
+        pairs.retain(|p| !pair_met_short(p));
+        return score_pairs_once(units, query, listed, pairs, legal, false);
+    }
+    if !any_required || (short_prefix && !met_in_full && !query.truncated) {
         return NameScore::default();
     }
     // The query's patronymic and the listed one, both left unpaired, are compared here: two slips
