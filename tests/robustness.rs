@@ -572,24 +572,32 @@ fn a_degree_after_a_listed_name_does_not_weaken_it() {
 #[test]
 fn an_organisation_name_run_together_is_found() {
     let s = snapshot();
+    listed_organisations_found(&s, 100, |name| {
+        let words = name.full.split_whitespace().count();
+        if !(3..=12).contains(&words) || name.full.contains(['(', '[']) {
+            return None;
+        }
+        Some(name.full.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase())
+    });
+}
+
+/// Screens, as an organisation, `variant` of each listed organisation's Latin name (those it
+/// gives one for): at least `min` are tried, and seven in eight find the organisation itself,
+/// REVIEW at least.
+fn listed_organisations_found(s: &Snapshot, min: usize, variant: impl Fn(&screener::model::Name) -> Option<String>) {
     let (mut n, mut missed) = (0usize, Vec::new());
     for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Organization) {
-        for name in e.names.iter().filter(|n| n.script == Script::Latin) {
-            let words = name.full.split_whitespace().count();
-            if !(3..=12).contains(&words) || name.full.contains(['(', '[']) {
-                continue;
-            }
-            let run: String = name.full.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+        for query in e.names.iter().filter(|n| n.script == Script::Latin).filter_map(&variant) {
             n += 1;
-            let q = Query { name: run.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
+            let q = Query { name: query.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
+            let r = matcher::screen(s, &q, &Thresholds::default());
             if r.decision == Decision::Clear || !r.matches.iter().any(|m| s.entities[m.entity as usize].id == e.id) {
-                missed.push(run);
+                missed.push(query);
             }
         }
     }
     println!("{n} tried, {} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
-    assert!(n >= 100, "too few listed organisation names: {n}");
+    assert!(n >= min, "too few listed organisation names: {n}");
     assert!(missed.len() * 8 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(30)]);
 }
 
@@ -628,32 +636,16 @@ fn an_organisation_name_with_words_written_short_is_found() {
         ("MINSK", "Mn."),
     ];
     let s = snapshot();
-    let (mut n, mut missed) = (0usize, Vec::new());
-    for e in s.entities.iter().filter(|e| e.entity_type == EntityType::Organization) {
-        for name in e.names.iter().filter(|n| n.script == Script::Latin) {
-            let words: Vec<&str> = name.full.split_whitespace().collect();
-            let short = |w: &str| {
-                let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_uppercase();
-                SHORT.iter().find(|(long, _)| *long == bare).map(|(_, s)| s.to_string())
-            };
-            let written: Vec<String> = words.iter().map(|w| short(w).unwrap_or_else(|| w.to_string())).collect();
-            let kept =
-                words.iter().filter(|w| short(w).is_none() && w.chars().filter(|c| c.is_alphabetic()).count() > 4);
-            if written == words || kept.count() == 0 || name.full.contains(['(', '[']) {
-                continue;
-            }
-            let query = written.join(" ");
-            n += 1;
-            let q = Query { name: query.clone(), party_type: Some(EntityType::Organization), ..Default::default() };
-            let r = matcher::screen(&s, &q, &Thresholds::default());
-            if r.decision == Decision::Clear || !r.matches.iter().any(|m| s.entities[m.entity as usize].id == e.id) {
-                missed.push(query);
-            }
-        }
-    }
-    println!("{n} tried, {} missed: {:?}", missed.len(), &missed[..missed.len().min(20)]);
-    assert!(n >= 50, "too few listed organisation names with such words: {n}");
-    assert!(missed.len() * 8 <= n, "{} of {n} missed: {:?}", missed.len(), &missed[..missed.len().min(30)]);
+    listed_organisations_found(&s, 50, |name| {
+        let words: Vec<&str> = name.full.split_whitespace().collect();
+        let short = |w: &str| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_uppercase();
+            SHORT.iter().find(|(long, _)| *long == bare).map(|(_, s)| s.to_string())
+        };
+        let written: Vec<String> = words.iter().map(|w| short(w).unwrap_or_else(|| w.to_string())).collect();
+        let kept = words.iter().filter(|w| short(w).is_none() && w.chars().filter(|c| c.is_alphabetic()).count() > 4);
+        (written != words && kept.count() > 0 && !name.full.contains(['(', '['])).then(|| written.join(" "))
+    });
 }
 
 /// Every word of a listed organisation's name written short (its first two letters and a dot),
