@@ -45,9 +45,7 @@ const MAX_ABBREVIATION_CHARS: usize = 6;
 const MAX_ABBREVIATIONS: usize = 4;
 
 /// Marks an organisation's words written short (`Token::mark_abbreviation`), but its legal forms
-/// (`Co.`, `Ltd`), which are compared as they are. Apart, so that the common name, which has
-/// none, pays only the check for them.
-#[inline(never)]
+/// (`Co.`, `Ltd`), which are compared as they are.
 fn mark_abbreviations(tokens: &mut [Token], abbreviations: &[String]) {
     // A title is no word written short (`Belorusski Mr.` met Minoborony by `Mr.`).
     for t in tokens
@@ -1060,7 +1058,10 @@ pub fn query_forms(
             let tail = &words[from..];
             tail.iter().all(|w| w.chars().count() <= 2)
                 && (tail.len() >= 3 || tail.iter().any(|w| w.chars().count() == 2))
-                && (is_title(&tail.concat()) || RUSSIAN_DEGREES.contains(&tail.concat().as_str()))
+                && {
+                    let joined = tail.concat();
+                    is_title(&joined) || RUSSIAN_DEGREES.contains(&joined.as_str())
+                }
         })
         .unwrap_or(words.len());
     // A word that joined with a neighbour is a listed word (`Alyaksan-dr`, `Pan tus`) is part of
