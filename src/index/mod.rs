@@ -342,6 +342,22 @@ fn moved_hash(text: &str) -> Option<u64> {
 /// Shortest word indexed by its thirds ([`thirds_hashes`]).
 const MIN_THIRDS_CHARS: usize = 10;
 const SEED_THIRDS: u8 = b't';
+/// A word as English spelling says it (`normalize::hard_c_reading`: `Klub`, `Tobakko` for Club,
+/// Tobacco), asked by its reading only, without deletions.
+const SEED_HARD_C: u8 = b'k';
+
+/// The hash a word is looked up by as English spelling says it, for words that reading may
+/// change (see [`SEED_HARD_C`]).
+fn hard_c_hash(text: &str) -> Option<u64> {
+    if !crate::normalize::has_hard_c_letters(text)
+        || crate::normalize::char_count(text) < crate::normalize::MIN_HARD_C_CHARS
+    {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    let n = crate::normalize::hard_c_reading(text, &mut buf)?;
+    Some(fnv(std::iter::once(SEED_HARD_C).chain(buf[..n].iter().copied())))
+}
 /// Most listed words a third may be shared by to be looked up (see `Snapshot::tokens_near`).
 const MAX_THIRD_SHARED: u32 = 16;
 
@@ -574,6 +590,9 @@ impl Snapshot {
             if let Some(h) = moved_hash(&t.text) {
                 add(h);
             }
+            if let Some(h) = hard_c_hash(&t.text) {
+                add(h);
+            }
             for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
                 add(fnv(std::iter::once(SEED_PREFIX).chain(t.text[..i].bytes())));
             }
@@ -636,8 +655,9 @@ impl Snapshot {
 
     /// Listed tokens that may be similar to a query token: sharing its key or spelling (or
     /// either with one letter deleted), its equivalent names in other languages, its consonants when it has no
-    /// vowels, beginning with it when it may have been cut, and sharing a third of a long word
-    /// with it (two slips, [`thirds_hashes`]).
+    /// vowels, beginning with it when it may have been cut, sharing a third of a long word
+    /// with it (two slips, [`thirds_hashes`]), and read alike as English spelling says them
+    /// ([`SEED_HARD_C`]).
     pub fn tokens_near(&self, q: &name_form::Token, cut: bool, out: &mut Vec<u32>) {
         let before = out.len();
         let mut get = |h: u64| {
@@ -707,6 +727,12 @@ impl Snapshot {
                         }
                     }
                 });
+            }
+        }
+        // After the thirds, which ask whether anything above reached the word.
+        if let Some(h) = hard_c_hash(&q.text) {
+            if let Some(&(start, end)) = self.postings.get(&h) {
+                out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
             }
         }
     }

@@ -825,6 +825,60 @@ fn loose_slots(word: &str, script: Option<crate::normalize::Script>) -> Vec<Slot
     out
 }
 
+/// The fewest letters of a word read by [`hard_c_reading`] for matching: shorter ones are
+/// compared as written (`Kom` / `Com`).
+pub const MIN_HARD_C_CHARS: usize = 4;
+
+/// Whether [`hard_c_reading`] may read a word otherwise than it is written (or a word so read may
+/// read as it): it holds a `c`, `k`, `q` or `x`.
+pub fn has_hard_c_letters(word: &str) -> bool {
+    word.bytes().any(|b| matches!(b, b'c' | b'k' | b'q' | b'x'))
+}
+
+/// A folded word as English spelling says it, written into `out` (its length returned): `c`
+/// before `e`, `i`, `y` as `s`, any other `c`, `ck` and `q` as `k`, `x` as `ks`, `kk` as one `k`
+/// (`ch` and `cz` are kept: another sound in every language). `Tobacco` and `Tobakko`, `Club` and
+/// `Klub`, `Electronic` and `Elektronik` read alike: a company's English name spelt by ear or read
+/// back from Cyrillic that wrote it letter for letter. The phonetic key ([`key`]) keeps `c` apart
+/// from `k`, rightly for the Slavic names it is for (Polish and Czech `c` is ц). `None` for a word
+/// that is not ASCII letters and digits or is too long to read here. Written here: one rule of
+/// English spelling, not a transliteration a crate holds.
+pub fn hard_c_reading(word: &str, out: &mut [u8; 64]) -> Option<usize> {
+    let w = word.as_bytes();
+    let mut n = 0usize;
+    let mut push = |out: &mut [u8; 64], b: u8| -> Option<()> {
+        if b == b'k' && n > 0 && out[n - 1] == b {
+            return Some(());
+        }
+        *out.get_mut(n)? = b;
+        n += 1;
+        Some(())
+    };
+    let mut i = 0;
+    while i < w.len() {
+        let b = w[i];
+        if !b.is_ascii_alphanumeric() {
+            return None;
+        }
+        match (b, w.get(i + 1).copied()) {
+            (b'c', Some(b'h' | b'z')) => push(out, b'c')?,
+            (b'c', Some(b'e' | b'i' | b'y')) => push(out, b's')?,
+            (b'c', Some(b'k')) => {
+                push(out, b'k')?;
+                i += 1;
+            }
+            (b'c' | b'q', _) => push(out, b'k')?,
+            (b'x', _) => {
+                push(out, b'k')?;
+                push(out, b's')?;
+            }
+            _ => push(out, b)?,
+        }
+        i += 1;
+    }
+    Some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
