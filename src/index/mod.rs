@@ -347,17 +347,16 @@ const SEED_THIRDS: u8 = b't';
 const SEED_HARD_C: u8 = b'k';
 
 /// The hash a word is looked up by as English spelling says it, for words that reading may
-/// change (see [`SEED_HARD_C`]).
-fn hard_c_hash(text: &str) -> Option<u64> {
-    if !crate::normalize::has_hard_c_letters(text)
-        || crate::normalize::char_count(text) < crate::normalize::MIN_HARD_C_CHARS
-    {
+/// make another's (see [`SEED_HARD_C`]).
+fn hard_c_hash(t: &name_form::Token) -> Option<u64> {
+    if !t.reads_as_english().0 {
         return None;
     }
     let mut buf = [0u8; 64];
-    let n = crate::normalize::hard_c_reading(text, &mut buf)?;
+    let n = crate::normalize::hard_c_reading(&t.text, &mut buf)?;
     Some(fnv(std::iter::once(SEED_HARD_C).chain(buf[..n].iter().copied())))
 }
+
 /// Most listed words a third may be shared by to be looked up (see `Snapshot::tokens_near`).
 const MAX_THIRD_SHARED: u32 = 16;
 
@@ -590,7 +589,7 @@ impl Snapshot {
             if let Some(h) = moved_hash(&t.text) {
                 add(h);
             }
-            if let Some(h) = hard_c_hash(&t.text) {
+            if let Some(h) = hard_c_hash(t) {
                 add(h);
             }
             for (i, _) in t.text.char_indices().skip(MIN_PREFIX) {
@@ -730,7 +729,7 @@ impl Snapshot {
             }
         }
         // After the thirds, which ask whether anything above reached the word.
-        if let Some(h) = hard_c_hash(&q.text) {
+        if let Some(h) = hard_c_hash(q) {
             if let Some(&(start, end)) = self.postings.get(&h) {
                 out.extend_from_slice(&self.posting_ids[start as usize..end as usize]);
             }

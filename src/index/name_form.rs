@@ -54,8 +54,17 @@ pub struct Token {
     /// from their lengths.
     text_chars: u32,
     key_chars: u32,
+    /// What `normalize::hard_c_reading` may do with the word ([`Token::reads_as_english`]),
+    /// found once per word: similarity asks it of every pair compared.
+    hard_c: u8,
     readings: Option<Box<Readings>>,
 }
+
+/// [`Token::hard_c`]: the word holds a letter the reading reads (`c`, `k`, `q`, `x`) and has
+/// enough letters to be read.
+const HARD_C_LETTERS: u8 = 1;
+/// [`Token::hard_c`]: the reading changes the word.
+const HARD_C_CHANGES: u8 = 2;
 
 /// Query tokens only: other readings of the word.
 #[derive(Debug, Clone, Default)]
@@ -140,9 +149,18 @@ impl Token {
         let key = phonetic_key(text);
         let skeleton = if with_skeleton { crate::normalize::skeleton(&key) } else { String::new() };
         let chars = |s: &str| u32::try_from(crate::normalize::char_count(s)).unwrap_or(u32::MAX);
+        let text_chars = chars(text);
+        let hard_c = if text_chars as usize >= crate::normalize::MIN_HARD_C_CHARS
+            && crate::normalize::has_hard_c_letters(text)
+        {
+            HARD_C_LETTERS | if crate::normalize::hard_c_changes(text) { HARD_C_CHANGES } else { 0 }
+        } else {
+            0
+        };
         Token {
-            text_chars: chars(text),
+            text_chars,
             key_chars: chars(&key),
+            hard_c,
             text: text.into(),
             key: key.into(),
             skeleton: skeleton.into(),
@@ -155,6 +173,12 @@ impl Token {
     /// The number of chars of [`Token::text`].
     pub fn text_chars(&self) -> usize {
         self.text_chars as usize
+    }
+
+    /// Whether the word may read as another by `normalize::hard_c_reading` (it has the letters and
+    /// the length), and whether the reading changes it.
+    pub fn reads_as_english(&self) -> (bool, bool) {
+        (self.hard_c & HARD_C_LETTERS != 0, self.hard_c & HARD_C_CHANGES != 0)
     }
 
     /// The number of chars of [`Token::key`].

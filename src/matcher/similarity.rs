@@ -135,7 +135,7 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
         return other_first_sound_cap(q, c, fine);
     }
     let mut s = fine.max((0.95 * best_key).min(fine + PHONETIC_LIFT));
-    if s < HARD_C_SIM {
+    if s < MIN_TOKEN_SIM {
         s = s.max(hard_c_sim(q, c));
     }
     // Two letters swapped across one (`Bakarat` for Barakat) or one moved two places
@@ -196,12 +196,10 @@ pub fn token_sim(q: &Token, c: &Token) -> f32 {
 /// one are as alike as by sound ([`HARD_C_SIM`]), else by the edits between the readings. Retrieval
 /// meets them by the reading (`index::Snapshot::tokens_near`).
 fn hard_c_sim(q: &Token, c: &Token) -> f32 {
-    let hard = |t: &Token| crate::normalize::has_hard_c_letters(&t.text);
-    if q.text_chars() < crate::normalize::MIN_HARD_C_CHARS
-        || c.text_chars() < crate::normalize::MIN_HARD_C_CHARS
-        || !hard(q)
-        || !hard(c)
-    {
+    let ((q_letters, q_changes), (c_letters, c_changes)) = (q.reads_as_english(), c.reads_as_english());
+    // Two words the reading leaves as written are no nearer by it; the reading changes a word's
+    // length by at most a letter in three.
+    if !(q_letters && c_letters && (q_changes || c_changes)) || q.text_chars().abs_diff(c.text_chars()) > 3 {
         return 0.0;
     }
     let (mut a, mut b) = ([0u8; 64], [0u8; 64]);

@@ -19,9 +19,9 @@ pub(crate) use payment_field::spaced_sole_proprietor;
 pub(crate) use payment_field::SOLE_PROPRIETOR;
 pub use payment_field::{names_sole_proprietor, without_boilerplate, without_branch, without_places};
 pub use phonetic::{
-    alternative_keys, hard_c_reading, has_hard_c_letters, inflection_stem, is_ordinal, key as phonetic_key,
-    leet_readings, loose_key, loose_readings, respellings, skeleton, soft_ending_stem, uncertain_respellings,
-    MIN_HARD_C_CHARS,
+    alternative_keys, hard_c_changes, hard_c_reading, has_hard_c_letters, inflection_stem, is_ordinal,
+    key as phonetic_key, leet_readings, loose_key, loose_readings, respellings, skeleton, soft_ending_stem,
+    uncertain_respellings, MIN_HARD_C_CHARS,
 };
 pub(crate) use translit::{cyrillic_lookalike_reading, has_cyrillic, mixed_words_transliterated};
 pub use translit::{is_other_script, Script};

@@ -829,10 +829,23 @@ fn loose_slots(word: &str, script: Option<crate::normalize::Script>) -> Vec<Slot
 /// compared as written (`Kom` / `Com`).
 pub const MIN_HARD_C_CHARS: usize = 4;
 
-/// Whether [`hard_c_reading`] may read a word otherwise than it is written (or a word so read may
-/// read as it): it holds a `c`, `k`, `q` or `x`.
+/// Whether a word may read as another does by [`hard_c_reading`]: it holds a `c`, `k`, `q` or `x`.
 pub fn has_hard_c_letters(word: &str) -> bool {
     word.bytes().any(|b| matches!(b, b'c' | b'k' | b'q' | b'x'))
+}
+
+/// Whether [`hard_c_reading`] reads a word otherwise than it is written: a `c` outside `ch` and
+/// `cz`, a `q`, an `x` or `kk`. Most Slavic names romanised have none (`Aleksandrovich`), and two
+/// words that both read as written are no nearer by the reading: asked first, as similarity is of
+/// every pair of words compared.
+pub fn hard_c_changes(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'c' => !matches!(b.get(i + 1), Some(b'h' | b'z')),
+        b'q' | b'x' => true,
+        b'k' => b.get(i + 1) == Some(&b'k'),
+        _ => false,
+    })
 }
 
 /// A folded word as English spelling says it, written into `out` (its length returned): `c`
