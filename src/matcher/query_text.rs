@@ -64,7 +64,7 @@ fn mark_abbreviations(tokens: &mut [Token], abbreviations: &[String]) {
 /// only when it holds a dot.
 fn abbreviations(name: &str, words: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    if name.contains('.') {
+    if name.contains(DOTS) {
         dotted_words(name, &mut out);
     }
     for w in words {
@@ -79,7 +79,11 @@ fn abbreviations(name: &str, words: &[String]) -> Vec<String> {
     out
 }
 
-/// The words of [`abbreviations`] closed by a dot, folded, added to `out`.
+/// The full stop, and the full-width and ideographic ones that a name typed with an East Asian
+/// input method ends its words with (`Ｐｌ．`), which folding writes as a full stop only later.
+const DOTS: [char; 4] = ['.', '\u{FF0E}', '\u{FF61}', '\u{3002}'];
+
+/// The words of [`abbreviations`] closed by a dot ([`DOTS`]), folded, added to `out`.
 fn dotted_words(name: &str, out: &mut Vec<String>) {
     let mut start = None;
     let mut letters = 0;
@@ -89,7 +93,7 @@ fn dotted_words(name: &str, out: &mut Vec<String>) {
             letters += 1;
             continue;
         }
-        if let (Some(from), '.') = (start, c) {
+        if let (Some(from), true) = (start, DOTS.contains(&c)) {
             if (2..=MAX_ABBREVIATION_CHARS).contains(&letters) {
                 let w = fold(&name[from..i]);
                 if !out.contains(&w) {
@@ -1298,6 +1302,8 @@ mod tests {
         assert_eq!(of("Minsk Wheel Tractor Pl."), ["pl"]);
         assert_eq!(of("Rep. Prod. Mgmt Co. BG OJSC"), ["rep", "prod", "co", "mgmt"]);
         assert_eq!(of("Мин. обороны РБ"), ["min"]);
+        assert_eq!(of("Minsk Wheel Tractor Ｐｌ．"), ["pl"]);
+        assert_eq!(of("Minsk Wheel Tractor Pl。"), ["pl"]);
         // Initials, long words and vowels: none.
         assert!(of("A. B. Smith Trading").is_empty());
         assert!(of("Internationale. Belaruskali").is_empty());
