@@ -819,9 +819,10 @@ fn same_consonants_in_any_order(a: &str, b: &str) -> bool {
 /// One slip in such a word (a key next to the right one, `DRYO` for Dryl, `ZBUK` for Zhuk) counts
 /// whatever letter it changed, with the same first letter: one letter of four leaves the words
 /// 0.75 alike, below any pair, and round 35's run of round 33's attack found full names with one
-/// keyboard slip in a surname of four letters CLEAR (`Hleb Uladzimiravich DRYO`). The given name
-/// and patronymic met closely make a namesake with a surname one letter off rare enough for REVIEW
-/// (`scripts/round30/slipped_fp.py`).
+/// keyboard slip in a surname of four letters CLEAR (`Hleb Uladzimiravich DRYO`). The cost is a
+/// namesake's real surname one letter off on the listed given name and patronymic, REVIEW too
+/// (`Andrey Vladimirovich ZHUR` for Zhuk: round 35's helper found 22 more of 119 such names
+/// REVIEW; `scripts/round30/slipped_fp.py`'s common surnames, none).
 pub fn two_slips(a: &str, b: &str, typed_in_cyrillic: bool) -> bool {
     let shortest = char_len(a).min(char_len(b));
     if shortest < TWO_SLIPS_SHORT_MIN_CHARS {
