@@ -82,13 +82,22 @@ fn bench(c: &mut Criterion) {
 fn percentiles() {
     // For profiling one payload, as `scripts/h2load.sh` sends it: SCREENER_BENCH_NAMES='A|B'
     // screens each of these names (typed PERSON) 2,000 times a round instead of the dev set.
-    let qs = match std::env::var("SCREENER_BENCH_NAMES") {
-        Ok(names) => names
+    // SCREENER_BENCH_NAMES_FILE=PATH screens the names of PATH (one per line, type unknown)
+    // instead: the training run of a profile-guided build (`scripts/pgo/build.sh --bench`),
+    // which must not be the dev set it is then measured with.
+    let qs = match (std::env::var("SCREENER_BENCH_NAMES"), std::env::var("SCREENER_BENCH_NAMES_FILE")) {
+        (Ok(names), _) => names
             .split('|')
             .map(|n| Query { name: n.to_string(), party_type: Some(EntityType::Person), ..Default::default() })
             .flat_map(|q| std::iter::repeat_n(q, 2000))
             .collect(),
-        Err(_) => queries(),
+        (_, Ok(path)) => std::fs::read_to_string(&path)
+            .expect("SCREENER_BENCH_NAMES_FILE")
+            .lines()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| Query { name: n.to_string(), ..Default::default() })
+            .collect(),
+        _ => queries(),
     };
     let t = Thresholds::default();
     // For profiling one regime at length: SCREENER_BENCH_REGIME=belarus|all, SCREENER_BENCH_ROUNDS=N.
